@@ -1,0 +1,77 @@
+package dev.heapscope.parse;
+
+import java.util.regex.Pattern;
+
+/**
+ * The fixed lines of a dump other than records, as printed by ESP-IDF (heap-trace-format.md §2).
+ * These are few per dump, so regular expressions are fine here.
+ */
+final class DumpLines {
+    static final Pattern HEADER_B = Pattern.compile(
+            "^====== Heap Trace: (\\d+) records \\((\\d+) capacity\\) ======\\s*$");
+    static final Pattern HEADER_A = Pattern.compile("^(\\d+) allocations trace \\((\\d+) entry buffer\\)\\s*$");
+    static final String SUMMARY_B = "====== Heap Trace Summary ======";
+    static final Pattern END_B = Pattern.compile("^={32}\\s*$");
+    static final Pattern MODE = Pattern.compile("^Mode: Heap Trace (All|Leaks)\\s*$");
+    static final Pattern ALIVE = Pattern.compile("^(\\d+) bytes alive in trace \\((\\d+)/(\\d+) allocations\\)\\s*$");
+    static final Pattern LEAKED = Pattern.compile("^(\\d+) bytes 'leaked' in trace \\((\\d+) allocations\\)\\s*$");
+    static final Pattern RECORDS = Pattern.compile(
+            "^records: (\\d+) \\((\\d+) capacity, (\\d+) high water mark\\)\\s*$");
+    static final Pattern HASHMAP = Pattern.compile("^hashmap: (\\d+) capacity \\((\\d+) hits, (\\d+) misses\\)\\s*$");
+    static final Pattern TOTAL_ALLOCATIONS_B = Pattern.compile("^total allocations: (\\d+)\\s*$");
+    static final Pattern TOTAL_FREES_B = Pattern.compile("^total frees: (\\d+)\\s*$");
+    static final Pattern TOTALS_A = Pattern.compile("^total allocations (\\d+) total frees (\\d+)\\s*$");
+    static final String NB_DUPLICATES = "(NB: New entries were traced while dumping, so trace dump may have duplicate entries.)";
+    static final String NB_OVERFLOW_A = "(NB: Buffer has overflowed, so trace data is incomplete.)";
+    static final String NB_OVERFLOW_B = "(NB: Internal Buffer has overflowed, so trace data is incomplete.)";
+    static final String CORRUPT = "Error: heap trace linked list is corrupt. expected more records.";
+    static final String FREED_BY = "freed by ";
+
+    /** A host monitor's decode line: {@code [--- ]0x400d276d: leak_some_memory at /path/blink.c:27}. */
+    static final Pattern MONITOR = Pattern.compile(
+            "^(?:--- )?(0x[0-9a-fA-F]{1,8}): (\\S.*?) at (\\S.*?)(?::(\\d+))?(?: \\(discriminator \\d+\\))?\\s*$");
+
+    /** ESP-IDF log line, after colour codes are removed: {@code I (6261) main: ...}. */
+    static final Pattern LOG = Pattern.compile("^[EWIDV] \\(\\d+\\) [^:]*:.*$");
+
+    /** Where a crash cuts into a line (the board panics while printing). */
+    static final String GURU = "Guru Meditation Error";
+
+    private DumpLines() {
+    }
+
+    /** Lines that mean the board stopped what it was doing: crash, reboot, boot ROM, banner. */
+    static boolean isResetOrCrash(String line) {
+        return line.contains(GURU)
+                || line.startsWith("Rebooting...")
+                || line.startsWith("rst:0x")
+                || line.startsWith("ets ") && line.contains("20")
+                || line.startsWith("NodeMCU ") && line.contains(" powered by Lua")
+                || line.startsWith("abort() was called")
+                || line.startsWith("***ERROR*** A stack overflow");
+    }
+
+    /** Removes ANSI colour sequences ({@code ESC [ ... m}) that monitors and IDF logs add. */
+    static String stripAnsi(String line) {
+        int escape = line.indexOf('\u001b');
+        if (escape < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '\u001b' && i + 1 < line.length() && line.charAt(i + 1) == '[') {
+                int j = i + 2;
+                while (j < line.length() && (Character.isDigit(line.charAt(j)) || line.charAt(j) == ';')) {
+                    j++;
+                }
+                i = j < line.length() ? j + 1 : j;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}

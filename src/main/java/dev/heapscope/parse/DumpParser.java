@@ -1,0 +1,332 @@
+package dev.heapscope.parse;
+
+import dev.heapscope.model.CallChainInterner;
+import dev.heapscope.model.Dialect;
+import dev.heapscope.model.DumpHeader;
+import dev.heapscope.model.HashmapStats;
+import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.TraceMode;
+
+import java.util.regex.Matcher;
+
+/**
+ * Finds heap trace dumps in console lines, in any of the three dialects, among everything else a
+ * console carries (logs, prompts, echoed commands, monitor decode lines, crashes). Line-fed and
+ * incremental: a serial port can feed it as bytes arrive. Never throws for bad input unless
+ * {@link ParserOptions#strict()} is set; what does not add up becomes a warning on the dump.
+ *
+ * <p>Owned by one thread (the session's or a file reader's); not thread-safe.
+ */
+public final class DumpParser implements LineSink {
+    private enum State { OUTSIDE, RECORDS, SUMMARY, AFTER_TOTALS_A }
+
+    private final DumpListener listener;
+    private final ParserOptions options;
+    private final CallChainInterner chains = new CallChainInterner();
+    private final RecordLineReader recordReader;
+    private final ChainReader freedByReader;
+    private State state = State.OUTSIDE;
+    private DumpBuilder dump;
+    private int dumpCount;
+    private long lastLineNumber;
+    private long lastHostMillis = -1;
+
+    public DumpParser(DumpListener listener) {
+        this(listener, ParserOptions.LENIENT);
+    }
+
+    public DumpParser(DumpListener listener, ParserOptions options) {
+        this.listener = listener;
+        this.options = options;
+        ChainReader chainReader = new ChainReader(chains);
+        this.recordReader = new RecordLineReader(chainReader);
+        this.freedByReader = new ChainReader(chains);
+    }
+
+    /** Records read so far in a dump still being printed; 0 when none is open. */
+    public int openDumpRecordCount() {
+        return dump == null ? 0 : dump.recordCount();
+    }
+
+    /** The announced size of the dump being printed, or null. */
+    public DumpHeader openDumpHeader() {
+        return dump == null ? null : dump.header;
+    }
+
+    /** Distinct call chains seen so far (they are shared between records). */
+    public int distinctChains() {
+        return chains.size();
+    }
+
+    @Override
+    public void line(String raw, long lineNumber, long hostMillis) {
+        lastLineNumber = lineNumber;
+        if (hostMillis >= 0) {
+            lastHostMillis = hostMillis;
+        }
+        String line = DumpLines.stripAnsi(raw);
+        int crash = state == State.OUTSIDE ? -1 : line.indexOf(DumpLines.GURU);
+        if (crash >= 0) {
+            crashInsideDump(line, crash, lineNumber, hostMillis);
+            return;
+        }
+        if (state == State.AFTER_TOTALS_A) {
+            if (line.startsWith(DumpLines.NB_OVERFLOW_A) || line.startsWith(DumpLines.NB_OVERFLOW_B)) {
+                dump.overflowed = true;
+                dump.touch(lineNumber, hostMillis);
+                return;
+            }
+            if (line.startsWith(DumpLines.NB_DUPLICATES)) {
+                dump.mayHaveDuplicates = true;
+                dump.touch(lineNumber, hostMillis);
+                return;
+            }
+            close(true, null);
+        }
+        if (startsHeader(line, lineNumber, hostMillis) || isMonitorLine(line)) {
+            return;
+        }
+        switch (state) {
+            case OUTSIDE -> outside(line, raw, lineNumber, hostMillis);
+            case RECORDS -> inRecords(line, lineNumber, hostMillis);
+            case SUMMARY -> inSummary(line, lineNumber, hostMillis);
+            default -> throw new IllegalStateException(state.name());
+        }
+    }
+
+    /** The input ended: a dump still open is closed (incomplete unless it was a finished dialect-A dump). */
+    public void finish() {
+        if (state == State.AFTER_TOTALS_A) {
+            close(true, null);
+        } else if (dump != null) {
+            close(false, "the input ended before the dump's summary");
+        }
+    }
+
+    private boolean startsHeader(String line, long lineNumber, long hostMillis) {
+        if (line.isEmpty() || (line.charAt(0) != '=' && !Character.isDigit(line.charAt(0)))) {
+            return false;
+        }
+        Matcher b = DumpLines.HEADER_B.matcher(line);
+        Matcher a = b.matches() ? null : DumpLines.HEADER_A.matcher(line);
+        if (a != null && !a.matches()) {
+            return false;
+        }
+        Matcher found = a == null ? b : a;
+        if (dump != null) {
+            close(false, "a new dump started before this one's summary");
+        }
+        DumpHeader header = new DumpHeader(parseInt(found.group(1)), parseInt(found.group(2)));
+        open(a == null ? Dialect.B : Dialect.A, header, lineNumber, hostMillis);
+        return true;
+    }
+
+    private boolean isMonitorLine(String line) {
+        if (!line.startsWith("0x") && !line.startsWith("--- 0x")) {
+            return false;
+        }
+        Matcher m = DumpLines.MONITOR.matcher(line);
+        if (!m.matches()) {
+            return false;
+        }
+        long address = ChainReader.parseHex(m.group(1), 0, m.group(1).length());
+        String function = m.group(2).strip();
+        if (!function.equals("??")) {
+            String file = m.group(3).strip();
+            int sourceLine = m.group(4) == null ? 0 : parseInt(m.group(4));
+            listener.symbolFound(new SymbolHint((int) address, function, file.equals("??") ? null : file, sourceLine));
+        }
+        return true;
+    }
+
+    private void outside(String line, String raw, long lineNumber, long hostMillis) {
+        if (RecordLineReader.looksLikeRecord(line)) {
+            open(null, null, lineNumber, hostMillis);
+            inRecords(line, lineNumber, hostMillis);
+        } else if (line.startsWith(DumpLines.SUMMARY_B)) {
+            open(null, null, lineNumber, hostMillis);
+            inRecords(line, lineNumber, hostMillis);
+        } else {
+            listener.otherLine(raw, lineNumber, hostMillis);
+        }
+    }
+
+    private void inRecords(String line, long lineNumber, long hostMillis) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return;
+        }
+        if (RecordLineReader.looksLikeRecord(line)) {
+            readRecord(line, lineNumber, hostMillis);
+        } else if (trimmed.startsWith(DumpLines.FREED_BY)) {
+            readFreedBy(trimmed, lineNumber, hostMillis);
+        } else if (trimmed.startsWith(DumpLines.SUMMARY_B)) {
+            dump.framedSummarySeen();
+            dump.touch(lineNumber, hostMillis);
+            state = State.SUMMARY;
+        } else if (DumpLines.ALIVE.matcher(trimmed).matches() || DumpLines.LEAKED.matcher(trimmed).matches()) {
+            state = State.SUMMARY;
+            inSummary(line, lineNumber, hostMillis);
+        } else if (trimmed.equals(DumpLines.CORRUPT)) {
+            dump.warn(lineNumber, "the firmware reported a corrupt trace list: records are missing");
+            dump.touch(lineNumber, hostMillis);
+        } else {
+            notDumpText(line, lineNumber, hostMillis);
+        }
+    }
+
+    private void inSummary(String line, long lineNumber, long hostMillis) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty()) {
+            return;
+        }
+        if (RecordLineReader.looksLikeRecord(line)) {
+            close(false, "its summary was cut off before the end");
+            open(null, null, lineNumber, hostMillis);
+            readRecord(line, lineNumber, hostMillis);
+            return;
+        }
+        if (!readSummaryLine(trimmed)) {
+            if (DumpLines.END_B.matcher(trimmed).matches()) {
+                dump.touch(lineNumber, hostMillis);
+                close(true, null);
+                return;
+            }
+            notDumpText(line, lineNumber, hostMillis);
+            return;
+        }
+        dump.touch(lineNumber, hostMillis);
+    }
+
+    /** Reads one summary line into the open dump; false when it is not one. */
+    private boolean readSummaryLine(String line) {
+        Matcher m;
+        if ((m = DumpLines.MODE.matcher(line)).matches()) {
+            dump.mode = m.group(1).equals("All") ? TraceMode.ALL : TraceMode.LEAKS;
+        } else if ((m = DumpLines.ALIVE.matcher(line)).matches()) {
+            dump.bytes = parseLong(m.group(1));
+            dump.allocations = parseInt(m.group(2));
+            dump.recordsInTrace = parseInt(m.group(3));
+            dump.mode = dump.mode == null ? TraceMode.ALL : dump.mode;
+        } else if ((m = DumpLines.LEAKED.matcher(line)).matches()) {
+            dump.bytes = parseLong(m.group(1));
+            dump.allocations = parseInt(m.group(2));
+            dump.mode = dump.mode == null ? TraceMode.LEAKS : dump.mode;
+        } else if ((m = DumpLines.RECORDS.matcher(line)).matches()) {
+            dump.recordsInBuffer = parseInt(m.group(1));
+            dump.summaryCapacity = parseInt(m.group(2));
+            dump.highWaterMark = parseInt(m.group(3));
+        } else if ((m = DumpLines.HASHMAP.matcher(line)).matches()) {
+            dump.hashmap = new HashmapStats(parseInt(m.group(1)), parseLong(m.group(2)), parseLong(m.group(3)));
+        } else if ((m = DumpLines.TOTAL_ALLOCATIONS_B.matcher(line)).matches()) {
+            dump.totalAllocations = parseLong(m.group(1));
+            dump.totalsSeen();
+        } else if ((m = DumpLines.TOTAL_FREES_B.matcher(line)).matches()) {
+            dump.totalFrees = parseLong(m.group(1));
+            dump.totalsSeen();
+        } else if ((m = DumpLines.TOTALS_A.matcher(line)).matches()) {
+            dump.totalAllocations = parseLong(m.group(1));
+            dump.totalFrees = parseLong(m.group(2));
+            dump.totalsSeen();
+            state = State.AFTER_TOTALS_A;
+        } else if (line.startsWith(DumpLines.NB_OVERFLOW_B) || line.startsWith(DumpLines.NB_OVERFLOW_A)) {
+            dump.overflowed = true;
+        } else if (line.startsWith(DumpLines.NB_DUPLICATES)) {
+            dump.mayHaveDuplicates = true;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void readRecord(String line, long lineNumber, long hostMillis) {
+        RecordLine record = recordReader.read(line);
+        if (record == null) {
+            unreadable(lineNumber, "unreadable record line: " + abbreviate(line));
+            return;
+        }
+        if (record.chainMalformed()) {
+            unreadable(lineNumber, "call chain has a part that is not an address; kept the frames before it");
+        }
+        if (!record.trailingText().isEmpty()) {
+            unreadable(lineNumber, "unexpected text after the record: " + abbreviate(record.trailingText()));
+        }
+        dump.add(record, lineNumber);
+        dump.touch(lineNumber, hostMillis);
+    }
+
+    private void readFreedBy(String line, long lineNumber, long hostMillis) {
+        var chain = freedByReader.read(line, DumpLines.FREED_BY.length());
+        if (freedByReader.lastWasMalformed()) {
+            unreadable(lineNumber, "freeing chain has a part that is not an address");
+        }
+        if (!dump.freedBy(chain)) {
+            unreadable(lineNumber, "'freed by' line without a record before it");
+        }
+        dump.touch(lineNumber, hostMillis);
+    }
+
+    /** A line inside a dump that is not dump text: the board's other output, or the dump's end. */
+    private void notDumpText(String line, long lineNumber, long hostMillis) {
+        if (DumpLines.isResetOrCrash(line)) {
+            close(false, "the board reset or crashed (line " + lineNumber + ")");
+            listener.otherLine(line, lineNumber, hostMillis);
+        } else if (line.startsWith("> ") || line.equals(">") || line.startsWith(">> ")) {
+            close(false, "the console prompt came back before the summary (line " + lineNumber + ")");
+            listener.otherLine(line, lineNumber, hostMillis);
+        } else if (DumpLines.LOG.matcher(line).matches()) {
+            listener.otherLine(line, lineNumber, hostMillis);
+        } else {
+            if (options.strict()) {
+                throw new DumpFormatException(lineNumber, "not part of the dump: " + abbreviate(line));
+            }
+            dump.skipped(lineNumber, line);
+            listener.otherLine(line, lineNumber, hostMillis);
+        }
+    }
+
+    private void crashInsideDump(String line, int crashAt, long lineNumber, long hostMillis) {
+        String before = line.substring(0, crashAt);
+        if (!before.isBlank()) {
+            dump.warn(lineNumber, "a crash cut this line short; its partial content was dropped: "
+                    + abbreviate(before.strip()));
+        }
+        close(false, "the board crashed while printing it (line " + lineNumber + ")");
+        listener.otherLine(line.substring(crashAt), lineNumber, hostMillis);
+    }
+
+    private void unreadable(long lineNumber, String message) {
+        if (options.strict()) {
+            throw new DumpFormatException(lineNumber, message);
+        }
+        dump.warn(lineNumber, message);
+    }
+
+    private void open(Dialect dialect, DumpHeader header, long lineNumber, long hostMillis) {
+        dump = new DumpBuilder(dumpCount++, dialect, header, lineNumber);
+        dump.touch(lineNumber, hostMillis);
+        state = State.RECORDS;
+        listener.dumpStarted(dialect == null ? Dialect.A : dialect, header, lineNumber);
+    }
+
+    private void close(boolean complete, String reason) {
+        DumpBuilder finished = dump;
+        dump = null;
+        state = State.OUTSIDE;
+        listener.dumpParsed(finished.build(complete, reason));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    private static int parseInt(String digits) {
+        long value = parseLong(digits);
+        return value > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) value;
+    }
+
+    private static long parseLong(String digits) {
+        // Regex groups are digit runs; cap absurdly long ones instead of throwing.
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.heapscope.parse;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Cuts a byte stream into lines as a NodeMCU console sends them: CR, LF and CRLF each end a line,
+ * mixed freely in one stream, and a CRLF split across two reads is still one line end. Bytes are
+ * decoded one to one (ISO-8859-1): consoles carry ASCII, and garbage bytes must survive unchanged.
+ *
+ * <p>Fed by one thread (a transport's or a file reader's). The unfinished last line is kept until
+ * its terminator arrives or {@link #flush} is called; {@link #pendingText()} shows it, which is
+ * how a prompt ({@code "> "}, no newline) is seen.
+ */
+public final class LineFramer {
+    private static final int MAX_LINE_BYTES = 1 << 20;
+
+    private final LineSink sink;
+    private byte[] pending = new byte[256];
+    private int pendingLength;
+    private boolean lastByteWasCr;
+    private long lineNumber;
+    private long truncatedLines;
+    private boolean currentLineTruncated;
+
+    public LineFramer(LineSink sink) {
+        this.sink = sink;
+    }
+
+    public void feed(byte[] bytes) {
+        feed(bytes, 0, bytes.length, -1);
+    }
+
+    /** Frames {@code bytes[offset, offset+length)} that arrived at {@code hostMillis} (-1: unknown). */
+    public void feed(byte[] bytes, int offset, int length, long hostMillis) {
+        int end = offset + length;
+        int lineStart = offset;
+        for (int i = offset; i < end; i++) {
+            byte b = bytes[i];
+            if (b == '\n' || b == '\r') {
+                boolean lfOfCrLf = b == '\n' && lastByteWasCr && i == lineStart && pendingLength == 0;
+                lastByteWasCr = b == '\r';
+                if (!lfOfCrLf) {
+                    emit(bytes, lineStart, i - lineStart, hostMillis);
+                }
+                lineStart = i + 1;
+            } else {
+                lastByteWasCr = false;
+            }
+        }
+        append(bytes, lineStart, end - lineStart);
+    }
+
+    /** Ends the input: an unfinished last line is delivered as a line. */
+    public void flush(long hostMillis) {
+        if (pendingLength > 0) {
+            emit(null, 0, 0, hostMillis);
+        }
+    }
+
+    /** The bytes received after the last line end, decoded (e.g. a prompt {@code "> "}). */
+    public String pendingText() {
+        return new String(pending, 0, pendingLength, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Lines delivered so far. */
+    public long lineCount() {
+        return lineNumber;
+    }
+
+    /** Lines longer than 1 MiB whose excess was dropped (a stream with no line ends at all). */
+    public long truncatedLines() {
+        return truncatedLines;
+    }
+
+    private void emit(byte[] bytes, int offset, int length, long hostMillis) {
+        String text;
+        if (pendingLength == 0) {
+            text = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        } else {
+            append(bytes, offset, length);
+            text = new String(pending, 0, pendingLength, StandardCharsets.ISO_8859_1);
+            pendingLength = 0;
+        }
+        currentLineTruncated = false;
+        sink.line(text, ++lineNumber, hostMillis);
+    }
+
+    private void append(byte[] bytes, int offset, int length) {
+        if (length <= 0) {
+            return;
+        }
+        int kept = Math.min(length, MAX_LINE_BYTES - pendingLength);
+        if (kept < length && !currentLineTruncated) {
+            // A stream with no line ends at all must not grow without bound: keep the start.
+            currentLineTruncated = true;
+            truncatedLines++;
+        }
+        if (kept == 0) {
+            return;
+        }
+        if (pendingLength + kept > pending.length) {
+            int capacity = Math.min(Math.max(pending.length * 2, pendingLength + kept), MAX_LINE_BYTES);
+            pending = java.util.Arrays.copyOf(pending, capacity);
+        }
+        System.arraycopy(bytes, offset, pending, pendingLength, kept);
+        pendingLength += kept;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.heapscope.parse;
+
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.SymbolHint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a whole saved console log (a file, a paste) into its dumps: bytes → LineFramer → DumpParser. */
+public final class LogParser {
+    private static final int CHUNK_BYTES = 1 << 16;
+
+    private final ParserOptions options;
+
+    public LogParser() {
+        this(ParserOptions.LENIENT);
+    }
+
+    public LogParser(ParserOptions options) {
+        this.options = options;
+    }
+
+    public ParsedLog parse(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in);
+        }
+    }
+
+    public ParsedLog parse(String text) {
+        try {
+            return parse(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+    }
+
+    /** Reads {@code in} to its end; the stream is not closed. */
+    public ParsedLog parse(InputStream in) throws IOException {
+        List<Dump> dumps = new ArrayList<>();
+        List<SymbolHint> symbols = new ArrayList<>();
+        DumpParser parser = new DumpParser(new DumpListener() {
+            @Override
+            public void dumpParsed(Dump dump) {
+                dumps.add(dump);
+            }
+
+            @Override
+            public void symbolFound(SymbolHint hint) {
+                symbols.add(hint);
+            }
+        }, options);
+        LineFramer framer = new LineFramer(parser);
+        byte[] buffer = new byte[CHUNK_BYTES];
+        int read;
+        while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
+            framer.feed(buffer, 0, read, -1);
+        }
+        framer.flush(-1);
+        parser.finish();
+        return new ParsedLog(dumps, symbols, framer.lineCount(), framer.truncatedLines());
+    }
+}
