@@ -66,6 +66,11 @@ final class HeapRegion {
         return entry == null ? -1 : (int) (long) entry;
     }
 
+    int blockBytesOf(int address) {
+        Long entry = used.get(address);
+        return entry == null ? -1 : (int) (entry >>> 32);
+    }
+
     /** Frees a live block; returns its requested size, or -1 when {@code address} is not live here. */
     int free(int address) {
         Long entry = used.remove(address);

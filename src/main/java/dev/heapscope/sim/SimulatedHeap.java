@@ -196,6 +196,12 @@ public final class SimulatedHeap {
         return region == null ? -1 : region.sizeOf(address);
     }
 
+    /** Bytes a live block occupies including its header, or -1 (for tests of the accounting). */
+    int blockBytesOf(int address) {
+        HeapRegion region = owner(address);
+        return region == null ? -1 : region.blockBytesOf(address);
+    }
+
     public int liveBlocks() {
         int count = 0;
         for (HeapRegion region : all()) {
