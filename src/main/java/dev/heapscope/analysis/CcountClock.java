@@ -28,13 +28,15 @@ import java.util.Map;
  * <li>The first dump with an arrival time anchors the core: its latest record is placed at the
  *     arrival time (an upper bound: the real allocation was earlier by the time until the dump).</li>
  * <li>In later dumps, the records after the last known one (the "tail", allocated since the previous
- *     dump) get as many extra whole wraps as fit before the arrival time, so the latest is at or
- *     before it. If even no extra wrap puts the latest after the arrival time, the anchor was too
- *     late: the core's offset moves earlier so the latest sits at the arrival time (estimates
- *     already given keep their values).</li>
+ *     dump) get the whole number of extra wraps that puts the latest nearest the arrival time, but
+ *     no more wraps than the time since the core's previous anchoring dump allows. If the latest
+ *     then lands after the arrival time, the anchor was too late: the core's offset moves earlier
+ *     so the latest sits at the arrival time (estimates already given keep their values). This
+ *     keeps every estimate at or before the arrival of the dump that first showed it.</li>
  * </ol>
  *
- * <p>Limits: gaps of a full wrap period or more between two consecutive records of one dump are
+ * <p>Limits: the wrap count of a tail is right when the time from its latest allocation to the
+ * dump's arrival differs from the anchor bias by less than half a wrap period. Gaps of a full wrap period or more between two consecutive records of one dump are
  * invisible (only the step into the tail can gain wraps). When the time between two anchoring
  * dumps is a wrap period or more, or unknown, the tail's wrap count is a guess and flagged
  * {@link TimedRecord#wrapsAmbiguous()}. The anchor bias (time from the latest record to its dump's
@@ -117,17 +119,7 @@ public final class CcountClock {
         boolean tailAmbiguous = false;
         boolean hasArrival = arrivalMillis >= 0;
         if (tailStart < n && hasArrival && line.anchored) {
-            double slackMillis = arrivalMillis - line.hostMillis(cycles[n - 1], cyclesPerMilli);
-            if (slackMillis >= 0) {
-                long extraWraps = (long) Math.floor(slackMillis * cyclesPerMilli / WRAP_CYCLES);
-                for (int i = tailStart; i < n; i++) {
-                    cycles[i] += extraWraps * WRAP_CYCLES;
-                }
-            } else {
-                LOG.log(System.Logger.Level.DEBUG, "core estimate {0} ms after arrival; moving its anchor", -slackMillis);
-                line.offsetMillis += slackMillis;
-            }
-            tailAmbiguous = arrivalMillis - line.lastArrivalMillis >= wrapPeriodMillis();
+            tailAmbiguous = placeTail(cycles, tailStart, arrivalMillis, line);
         } else if (tailStart < n && line.anchored) {
             tailAmbiguous = true;
         }
@@ -154,6 +146,33 @@ public final class CcountClock {
             }
             line.latestCycles = Math.max(line.latestCycles, cycles[i]);
         }
+    }
+
+    /**
+     * Gives the tail the whole number of extra wraps that puts its latest record nearest the arrival
+     * time, at most as many as fit in the time since the previous dump; then, if the latest still
+     * lands after the arrival, moves the core's anchor earlier. Returns whether the wraps are a guess.
+     */
+    private boolean placeTail(long[] cycles, int tailStart, long arrivalMillis, CoreLine line) {
+        int last = cycles.length - 1;
+        double wrapMillis = wrapPeriodMillis();
+        double slackMillis = arrivalMillis - line.hostMillis(cycles[last], cyclesPerMilli);
+        long extraWraps = Math.round(slackMillis / wrapMillis);
+        boolean bounded = line.lastArrivalMillis != Long.MIN_VALUE;
+        if (bounded) {
+            long mostWraps = (long) Math.ceil((arrivalMillis - line.lastArrivalMillis) / wrapMillis);
+            extraWraps = Math.min(extraWraps, mostWraps);
+        }
+        extraWraps = Math.max(extraWraps, 0);
+        for (int i = tailStart; i <= last; i++) {
+            cycles[i] += extraWraps * WRAP_CYCLES;
+        }
+        double lateMillis = line.hostMillis(cycles[last], cyclesPerMilli) - arrivalMillis;
+        if (lateMillis > 0) {
+            LOG.log(System.Logger.Level.DEBUG, "core estimate {0} ms after arrival; moving its anchor", lateMillis);
+            line.offsetMillis -= lateMillis;
+        }
+        return !bounded || arrivalMillis - line.lastArrivalMillis >= wrapMillis;
     }
 
     private static long ccountOf(List<Record> records, List<Integer> indices, int i) {
