@@ -58,13 +58,21 @@ public final class CallTree {
         indexChildren();
     }
 
-    /** The tree of {@code records} (all of them: pass {@code dump.liveRecords()} for a leak view). */
+    /**
+     * The tree of {@code records} (all of them: pass {@code dump.liveRecords()} for a leak view).
+     * Records worth 0 (empty allocations by bytes) add no node, as they would not survive a folded
+     * export.
+     */
     public static CallTree of(Iterable<Record> records, Weight weight, FrameNamer namer) {
         Builder builder = new Builder(weight);
         Map<CallChain, Integer> leafOfChain = new HashMap<>();
         for (Record record : records) {
+            long value = weight.of(record);
+            if (value <= 0) {
+                continue;
+            }
             int leaf = leafOfChain.computeIfAbsent(record.caller(), chain -> builder.leafFor(chain, namer));
-            builder.addAt(leaf, weight.of(record));
+            builder.addAt(leaf, value);
         }
         return builder.build();
     }

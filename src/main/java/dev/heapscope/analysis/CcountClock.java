@@ -23,31 +23,39 @@ import java.util.Map;
  *     dump (same core, address and ccount) keeps its earlier cycles and estimate. Each new record
  *     is the smallest step forward from the one before it, so a backward step counts as one wrap
  *     (+2^32). New records before the first known one are walked backwards from it the same way.
- *     When a dump has no known record of the core, its first record steps forward from the
- *     latest cycles that core reached in earlier dumps.</li>
+ *     The first record after the last known one (and the first record of a dump with no known
+ *     record of the core) steps forward from the latest cycles that core reached in earlier dumps.</li>
  * <li>The first dump with an arrival time anchors the core: its latest record is placed at the
  *     arrival time (an upper bound: the real allocation was earlier by the time until the dump).</li>
- * <li>In later dumps, the records after the last known one (the "tail", allocated since the previous
- *     dump) get the whole number of extra wraps that puts the latest nearest the arrival time, but
- *     no more wraps than the time since the core's previous anchoring dump allows. If the latest
- *     then lands after the arrival time, the anchor was too late: the core's offset moves earlier
- *     so the latest sits at the arrival time (estimates already given keep their values). This
- *     keeps every estimate at or before the arrival of the dump that first showed it.</li>
+ * <li>In later dumps, the records after the last known one (the "tail") are new since the
+ *     previous dump, so they may follow it by whole wraps the step cannot show. When the previous
+ *     complete dump arrived less than one wrap period earlier, the tail gets the fewest extra wraps
+ *     that put its first record no earlier than that arrival less a quarter wrap (slack for the
+ *     time the dump took to print): the only count that fits. Otherwise (no previous arrival, or a
+ *     wrap period or more since it) the latest record goes nearest the arrival time, no more wraps
+ *     than the interval allows, and the tail is flagged {@link TimedRecord#wrapsAmbiguous()}.
+ *     If the latest record then lands after the arrival time, the anchor was too late: the core's
+ *     offset moves earlier so the latest sits at the arrival time (estimates already given keep
+ *     their values). So every estimate is at or before the arrival of the dump that first showed
+ *     it.</li>
  * </ol>
  *
- * <p>Limits: the wrap count of a tail is right when the time from its latest allocation to the
- * dump's arrival differs from the anchor bias by less than half a wrap period. Gaps of a full wrap period or more between two consecutive records of one dump are
- * invisible (only the step into the tail can gain wraps). When the time between two anchoring
- * dumps is a wrap period or more, or unknown, the tail's wrap count is a guess and flagged
- * {@link TimedRecord#wrapsAmbiguous()}. The anchor bias (time from the latest record to its dump's
- * arrival) carries into every later estimate of that core, and can cost one wrap when it is large.
- * Changes of clock frequency and light sleep (which stops the counter) are not modelled. Without
- * any arrival time, estimates are {@code NaN} but unwrapped cycles still order each core's records.
+ * <p>Limits: the bounded wrap count is right while the time between dumps plus the anchor bias
+ * (time from the anchoring record to its dump's arrival) plus the print time stays under a wrap
+ * period less a quarter; the guessed one is right when the tail's latest record and the anchor
+ * have about the same lag behind their dumps (within half a wrap). A record an incomplete dump did
+ * not print can break the "new since the previous dump" assumption; the interval from an
+ * incomplete dump is therefore not used. Gaps of a full wrap or more between consecutive records
+ * of one dump are invisible. The anchor bias carries into every later estimate of the core until a
+ * dump moves the anchor. Clock changes and light sleep (which stops the counter) are not modelled.
+ * Without any arrival time, estimates are {@code NaN}, but unwrapped cycles still order each core's
+ * records.
  * Not thread-safe; cheap to create.
  */
 public final class CcountClock {
     /** One full turn of the 32-bit counter. */
     public static final long WRAP_CYCLES = 1L << 32;
+    private static final long NO_ARRIVAL = Long.MIN_VALUE;
     private static final System.Logger LOG = System.getLogger(CcountClock.class.getName());
 
     private final double cyclesPerMilli;
@@ -70,6 +78,7 @@ public final class CcountClock {
         Map<Integer, CoreLine> lines = new HashMap<>();
         Map<Sighted, TimedRecord> seen = new HashMap<>();
         List<TimedRecord> out = new ArrayList<>();
+        long previousArrivalMillis = NO_ARRIVAL;
         for (int dumpIndex = 0; dumpIndex < dumpsInArrivalOrder.size(); dumpIndex++) {
             Dump dump = dumpsInArrivalOrder.get(dumpIndex);
             List<Record> records = dump.records();
@@ -80,14 +89,19 @@ public final class CcountClock {
             }
             for (Map.Entry<Integer, List<Integer>> core : byCore.entrySet()) {
                 CoreLine line = lines.computeIfAbsent(core.getKey(), cpu -> new CoreLine());
-                estimateCore(dumpIndex, dump.receivedAtMillis(), records, core.getValue(), line, seen, timed);
+                estimateCore(dumpIndex, dump.receivedAtMillis(), previousArrivalMillis, records, core.getValue(), line,
+                        seen, timed);
+            }
+            if (dump.receivedAtMillis() >= 0) {
+                previousArrivalMillis = dump.complete() ? dump.receivedAtMillis() : NO_ARRIVAL;
             }
             out.addAll(List.of(timed));
         }
         return out;
     }
 
-    private void estimateCore(int dumpIndex, long arrivalMillis, List<Record> records, List<Integer> indices,
+    private void estimateCore(int dumpIndex, long arrivalMillis, long previousArrivalMillis, List<Record> records,
+                              List<Integer> indices,
                               CoreLine line, Map<Sighted, TimedRecord> seen, TimedRecord[] timed) {
         int n = indices.size();
         TimedRecord[] known = new TimedRecord[n];
@@ -111,24 +125,23 @@ public final class CcountClock {
             cycles[0] = line.latestCycles == Long.MIN_VALUE ? ccount
                     : line.latestCycles + forwardSteps(line.latestCycles, ccount);
         }
-        for (int i = Math.max(firstKnown, 0) + 1; i < n; i++) {
-            cycles[i] = known[i] != null ? known[i].unwrappedCycles()
-                    : cycles[i - 1] + forwardSteps(cycles[i - 1], ccountOf(records, indices, i));
-        }
         int tailStart = lastKnown + 1;
+        for (int i = Math.max(firstKnown, 0) + 1; i < n; i++) {
+            // the tail is newer than anything earlier dumps showed, not just than this dump's last known record
+            long from = i == tailStart ? Math.max(cycles[i - 1], line.latestCycles) : cycles[i - 1];
+            cycles[i] = known[i] != null ? known[i].unwrappedCycles()
+                    : from + forwardSteps(from, ccountOf(records, indices, i));
+        }
         boolean tailAmbiguous = false;
         boolean hasArrival = arrivalMillis >= 0;
         if (tailStart < n && hasArrival && line.anchored) {
-            tailAmbiguous = placeTail(cycles, tailStart, arrivalMillis, line);
+            tailAmbiguous = placeTail(cycles, tailStart, arrivalMillis, previousArrivalMillis, line);
         } else if (tailStart < n && line.anchored) {
             tailAmbiguous = true;
         }
         if (!line.anchored && hasArrival) {
             line.offsetMillis = arrivalMillis - cycles[n - 1] / cyclesPerMilli;
             line.anchored = true;
-        }
-        if (hasArrival && line.anchored) {
-            line.lastArrivalMillis = arrivalMillis;
         }
         for (int i = 0; i < n; i++) {
             Record record = records.get(indices.get(i));
@@ -149,19 +162,30 @@ public final class CcountClock {
     }
 
     /**
-     * Gives the tail the whole number of extra wraps that puts its latest record nearest the arrival
-     * time, at most as many as fit in the time since the previous dump; then, if the latest still
-     * lands after the arrival, moves the core's anchor earlier. Returns whether the wraps are a guess.
+     * Gives the tail its extra whole wraps, then moves the core's anchor earlier if the latest record
+     * still lands after the arrival. When the previous complete dump arrived less than a wrap period
+     * ago, the tail's first record was allocated after it (else that dump would have shown it): the
+     * fewest wraps that put it no earlier than that arrival (less a quarter wrap for the time the dump
+     * took to print) is the one count that fits. Otherwise the latest record goes nearest the
+     * arrival, and the count is a guess. Returns whether it is a guess.
      */
-    private boolean placeTail(long[] cycles, int tailStart, long arrivalMillis, CoreLine line) {
+    private boolean placeTail(long[] cycles, int tailStart, long arrivalMillis, long previousArrivalMillis,
+                              CoreLine line) {
         int last = cycles.length - 1;
         double wrapMillis = wrapPeriodMillis();
-        double slackMillis = arrivalMillis - line.hostMillis(cycles[last], cyclesPerMilli);
-        long extraWraps = Math.round(slackMillis / wrapMillis);
-        boolean bounded = line.lastArrivalMillis != Long.MIN_VALUE;
+        boolean known = previousArrivalMillis != NO_ARRIVAL;
+        boolean bounded = known && arrivalMillis - previousArrivalMillis < wrapMillis;
+        long extraWraps;
         if (bounded) {
-            long mostWraps = (long) Math.ceil((arrivalMillis - line.lastArrivalMillis) / wrapMillis);
-            extraWraps = Math.min(extraWraps, mostWraps);
+            double earliestMillis = previousArrivalMillis - wrapMillis / 4;
+            double firstMillis = line.hostMillis(cycles[tailStart], cyclesPerMilli);
+            extraWraps = (long) Math.ceil((earliestMillis - firstMillis) / wrapMillis);
+        } else {
+            double slackMillis = arrivalMillis - line.hostMillis(cycles[last], cyclesPerMilli);
+            extraWraps = Math.round(slackMillis / wrapMillis);
+            if (known) {
+                extraWraps = Math.min(extraWraps, (long) Math.ceil((arrivalMillis - previousArrivalMillis) / wrapMillis));
+            }
         }
         extraWraps = Math.max(extraWraps, 0);
         for (int i = tailStart; i <= last; i++) {
@@ -172,7 +196,7 @@ public final class CcountClock {
             LOG.log(System.Logger.Level.DEBUG, "core estimate {0} ms after arrival; moving its anchor", lateMillis);
             line.offsetMillis -= lateMillis;
         }
-        return !bounded || arrivalMillis - line.lastArrivalMillis >= wrapMillis;
+        return !bounded;
     }
 
     private static long ccountOf(List<Record> records, List<Integer> indices, int i) {
@@ -188,7 +212,6 @@ public final class CcountClock {
         boolean anchored;
         double offsetMillis;
         long latestCycles = Long.MIN_VALUE;
-        long lastArrivalMillis = Long.MIN_VALUE;
 
         double hostMillis(long cycles, double cyclesPerMilli) {
             return offsetMillis + cycles / cyclesPerMilli;

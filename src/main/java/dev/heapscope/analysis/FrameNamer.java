@@ -48,7 +48,8 @@ public final class FrameNamer {
 
     /**
      * Makes any text safe as one frame of a folded stack: {@code ;} becomes {@code ,}, line breaks and
-     * tabs become spaces, surrounding whitespace is dropped, and an empty result becomes {@code ?}.
+     * tabs become spaces, surrounding whitespace is dropped, an empty result becomes {@code ?}, and a
+     * leading {@code #} (which a folded-stacks reader takes for a comment) gets a {@code _} in front.
      */
     public static String sanitize(String label) {
         if (label == null) {
@@ -70,6 +71,9 @@ public final class FrameNamer {
             }
         }
         String clean = (out == null ? label : out.toString()).strip();
-        return clean.isEmpty() ? "?" : clean;
+        if (clean.isEmpty()) {
+            return "?";
+        }
+        return clean.charAt(0) == '#' ? "_" + clean : clean;
     }
 }

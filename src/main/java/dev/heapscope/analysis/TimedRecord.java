@@ -13,8 +13,8 @@ import dev.heapscope.model.Record;
  * @param estimatedHostMillis  host time (epoch ms, fractional); {@code NaN} when no dump with an
  *                             arrival time anchored that core's timeline
  * @param wrapsAmbiguous       whole wrap periods (2^32 cycles) could be missing or extra: the time
- *                             since the core's previous anchoring dump was unknown or not shorter
- *                             than one wrap period
+ *                             since the previous complete dump was unknown or not shorter than one
+ *                             wrap period, so the wrap count was a guess
  */
 public record TimedRecord(int dumpIndex, int recordIndex, Record record, int cpu, long unwrappedCycles,
                           double estimatedHostMillis, boolean wrapsAmbiguous) {

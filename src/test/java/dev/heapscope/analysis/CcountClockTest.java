@@ -138,4 +138,17 @@ class CcountClockTest {
         assertThat(timed.get(1).estimatedHostMillis()).isCloseTo(T0 - 1.0, within(1e-3));
         assertThat(timed.get(2).estimatedHostMillis()).isEqualTo((double) T0);
     }
+
+    @Test
+    void anOldTailWhoseNewerSiblingsWereFreedIsNotPushedAWrapLater() {
+        long c0 = 0x1000_0000L;
+        List<Dump> dumps = List.of(
+                dump(0, T0, List.of(alloc(1, 0, c0))),
+                dump(1, T0 + 20_000, List.of(alloc(2, 0, c0 + 160_000L * 1_000))));
+
+        TimedRecord tail = new CcountClock(160).estimate(dumps).get(1);
+
+        assertThat(tail.estimatedHostMillis()).isCloseTo(T0 + 1_000.0, within(1e-3));
+        assertThat(tail.wrapsAmbiguous()).isFalse();
+    }
 }

@@ -56,5 +56,6 @@ class FrameNamerTest {
         assertThat(FrameNamer.sanitize("")).isEqualTo("?");
         assertThat(FrameNamer.sanitize(";")).isEqualTo(",");
         assertThat(FrameNamer.sanitize(null)).isEqualTo("?");
+        assertThat(FrameNamer.sanitize(" #frame")).isEqualTo("_#frame");
     }
 }
