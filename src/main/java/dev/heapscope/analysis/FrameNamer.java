@@ -1,0 +1,79 @@
+package dev.heapscope.analysis;
+
+import dev.heapscope.model.Hex;
+import dev.heapscope.symbols.Symbol;
+import dev.heapscope.symbols.Symbolizer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a code address into the label a flame graph or a folded-stacks line shows: the symbol's
+ * {@link Symbol#frameLabel()} when the {@link Symbolizer} knows the address, else {@code 0x400d1234}.
+ * Labels are {@linkplain #sanitize(String) sanitized} so they never contain {@code ;} or line breaks
+ * (the folded format's separators). Results are cached per address. Not thread-safe: one namer
+ * belongs to one analysis job.
+ */
+public final class FrameNamer {
+    private final Symbolizer symbolizer;
+    private final Map<Integer, String> labels = new HashMap<>();
+
+    public FrameNamer(Symbolizer symbolizer) {
+        this.symbolizer = symbolizer == null ? Symbolizer.NONE : symbolizer;
+    }
+
+    /** A namer that shows every address in hex. */
+    public static FrameNamer hexOnly() {
+        return new FrameNamer(Symbolizer.NONE);
+    }
+
+    /** The label for {@code address}; never null, never empty, never containing {@code ;} or a line break. */
+    public String name(int address) {
+        String known = labels.get(address);
+        if (known == null) {
+            known = lookUp(address);
+            labels.put(address, known);
+        }
+        return known;
+    }
+
+    private String lookUp(int address) {
+        Optional<Symbol> symbol = symbolizer.resolve(address);
+        if (symbol.isPresent() && symbol.get().function() != null && !symbol.get().function().isBlank()) {
+            return sanitize(symbol.get().frameLabel());
+        }
+        return Hex.of(address);
+    }
+
+    /**
+     * Makes any text safe as one frame of a folded stack: {@code ;} becomes {@code ,}, line breaks and
+     * tabs become spaces, surrounding whitespace is dropped, an empty result becomes {@code ?}, and a
+     * leading {@code #} (which a folded-stacks reader takes for a comment) gets a {@code _} in front.
+     */
+    public static String sanitize(String label) {
+        if (label == null) {
+            return "?";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            char replacement = switch (c) {
+                case ';' -> ',';
+                case '\n', '\r', '\t', '\u000B', '\f', '\u0085', '\u2028', '\u2029' -> ' ';
+                default -> c;
+            };
+            if (replacement != c && out == null) {
+                out = new StringBuilder(label.length()).append(label, 0, i);
+            }
+            if (out != null) {
+                out.append(replacement);
+            }
+        }
+        String clean = (out == null ? label : out.toString()).strip();
+        if (clean.isEmpty()) {
+            return "?";
+        }
+        return clean.charAt(0) == '#' ? "_" + clean : clean;
+    }
+}

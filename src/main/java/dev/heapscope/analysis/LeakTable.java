@@ -1,0 +1,109 @@
+package dev.heapscope.analysis;
+
+import dev.heapscope.model.CallChain;
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.Record;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a dump still holds, grouped by allocating call chain: one {@link LeakRow} per distinct chain
+ * among the records not freed, largest total bytes first (then most records, then the chain's text,
+ * so equal rows always come out in the same order). Immutable.
+ */
+public final class LeakTable {
+    static final Comparator<LeakRow> ORDER = Comparator.comparingLong(LeakRow::totalBytes).reversed()
+            .thenComparing(Comparator.comparingInt(LeakRow::count).reversed())
+            .thenComparing(row -> row.chain().toString());
+
+    private final List<LeakRow> rows;
+    private final long totalBytes;
+    private final int totalCount;
+
+    private LeakTable(List<LeakRow> rows) {
+        this.rows = List.copyOf(rows);
+        long bytes = 0;
+        int count = 0;
+        for (LeakRow row : rows) {
+            bytes += row.totalBytes();
+            count += row.count();
+        }
+        this.totalBytes = bytes;
+        this.totalCount = count;
+    }
+
+    /** The live records of {@code dump}, grouped. */
+    public static LeakTable of(Dump dump) {
+        return of(dump.records());
+    }
+
+    /**
+     * The records of {@code recordsInInsertionOrder} that are not freed, grouped. Freed records are
+     * skipped but still count for the {@link Sighting#index()} positions.
+     */
+    public static LeakTable of(List<Record> recordsInInsertionOrder) {
+        Map<CallChain, Group> groups = new LinkedHashMap<>();
+        int index = 0;
+        for (Record record : recordsInInsertionOrder) {
+            if (!record.freed()) {
+                groups.computeIfAbsent(record.caller(), chain -> new Group()).add(record, index);
+            }
+            index++;
+        }
+        List<LeakRow> rows = new ArrayList<>(groups.size());
+        groups.forEach((chain, group) -> rows.add(group.toRow(chain)));
+        rows.sort(ORDER);
+        return new LeakTable(rows);
+    }
+
+    /** One row per chain, largest total bytes first. */
+    public List<LeakRow> rows() {
+        return rows;
+    }
+
+    /** Bytes of all live records. */
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    /** Number of live records. */
+    public int totalCount() {
+        return totalCount;
+    }
+
+    /** Number of distinct chains (rows). */
+    public int chainCount() {
+        return rows.size();
+    }
+
+    private static final class Group {
+        private final List<Record> records = new ArrayList<>();
+        private long bytes;
+        private int minSize = Integer.MAX_VALUE;
+        private int maxSize = Integer.MIN_VALUE;
+        private RegionMix regions;
+        private Sighting first;
+        private Sighting last;
+
+        void add(Record record, int index) {
+            records.add(record);
+            bytes += record.sizeBytes();
+            minSize = Math.min(minSize, record.sizeBytes());
+            maxSize = Math.max(maxSize, record.sizeBytes());
+            regions = regions == null ? RegionMix.of(record.region()) : regions.with(record.region());
+            Sighting sighting = new Sighting(index, record.cpu(), record.ccount());
+            if (first == null) {
+                first = sighting;
+            }
+            last = sighting;
+        }
+
+        LeakRow toRow(CallChain chain) {
+            return new LeakRow(chain, records.size(), bytes, minSize, maxSize, regions, first, last, records);
+        }
+    }
+}
