@@ -3,23 +3,47 @@ package dev.heapscope.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
 /** {@code java -jar heapscope.jar}: the headless command line over HeapScope's core. */
 @Command(name = "heapscope", mixinStandardHelpOptions = true, version = "HeapScope 0.1.0",
         description = "Heap profiler for ESP32 boards running NodeMCU: reads heaptrace dumps, finds leaks.",
-        subcommands = {CommandLine.HelpCommand.class})
+        footer = {"", "Exit codes: 0 ok, 1 usage error, 2 unreadable input, 3 leak gate exceeded."})
 public final class Main implements Runnable {
+    private final PrintStream out;
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    private Main(PrintStream out) {
+        this.out = out;
     }
 
-    /** Runs the command line and returns its exit code (0 ok, 1 usage, 2 unreadable input, 3 leak gate). */
-    public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs the command line with these streams and returns its exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(out))
+                .addSubcommand(new AnalyzeCommand(out, err))
+                .addSubcommand(new DiffCommand(out, err))
+                .addSubcommand(new CommandLine.HelpCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((e, ignored) -> {
+            err.println("heapscope: " + e.getMessage());
+            err.println("Try 'heapscope " + e.getCommandLine().getCommandSpec().qualifiedName(" ")
+                    .replaceFirst("^heapscope ?", "") + " --help'.".replace("  ", " "));
+            return ExitCodes.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            err.println("heapscope: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return ExitCodes.UNREADABLE_INPUT;
+        });
+        return commandLine.execute(args);
     }
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        new CommandLine(this).usage(out);
     }
 }

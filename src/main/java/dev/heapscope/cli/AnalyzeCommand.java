@@ -1,0 +1,78 @@
+package dev.heapscope.cli;
+
+import dev.heapscope.export.JsonWriter;
+import dev.heapscope.parse.ParsedLog;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code heapscope analyze FILE [--json | --folded | --text]}. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Reads a console log (idf.py monitor, screen, PuTTY, a paste) and reports its heap trace dumps.",
+                "Text (default): each dump and the leak table of the last complete dump."},
+        footer = {"", "Examples:", "  heapscope analyze session.log",
+                "  heapscope analyze session.log --folded | flamegraph.pl > leaks.svg",
+                "  heapscope analyze session.log --json > dumps.json"})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "the console log to read")
+    Path file;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    static final class Format {
+        @Option(names = "--json", description = "every dump and record as JSON")
+        boolean json;
+        @Option(names = "--folded", description = "folded stacks of the last complete dump's live records "
+                + "(flamegraph.pl / inferno / speedscope input), outermost frame first, bytes")
+        boolean folded;
+        @Option(names = "--text", description = "a human summary (the default)")
+        boolean text;
+    }
+
+    @Option(names = "--count", description = "with --folded: weigh stacks by allocation count instead of bytes")
+    boolean byCount;
+
+    @Option(names = "--top", defaultValue = "20", description = "rows of the leak table in text output (default: ${DEFAULT-VALUE})")
+    int top;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    AnalyzeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ParsedLog log;
+        try {
+            log = InputLog.read(file);
+        } catch (InputLog.UnreadableInputException e) {
+            err.println("heapscope: " + e.getMessage());
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        if (format.json) {
+            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            new JsonWriter().write(buffered, log.dumps(), false);
+            buffered.flush();
+            out.println();
+            return ExitCodes.OK;
+        }
+        if (format.folded) {
+            return FoldedOutput.print(log, byCount, out, err);
+        }
+        TextReport.print(log, top, out);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.heapscope.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.heapscope.analysis.DiffRow;
+import dev.heapscope.analysis.DumpDiff;
+import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.Hex;
+import dev.heapscope.parse.ParsedLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code heapscope diff BEFORE [AFTER] [--before N] [--after N] [--json]}. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compares the live allocations of two dumps: what is new, gone, grown or shrunk per call chain.",
+                "With two files: the last complete dump of each. With one file: its first and last complete dumps."},
+        footer = {"", "Examples:", "  heapscope diff before.log after.log",
+                "  heapscope diff session.log                   (first vs last complete dump)",
+                "  heapscope diff session.log --before 2 --after 5 --json"})
+final class DiffCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "BEFORE", description = "log holding the 'before' dump")
+    Path beforeFile;
+
+    @Parameters(index = "1", paramLabel = "AFTER", arity = "0..1",
+            description = "log holding the 'after' dump (default: BEFORE itself)")
+    Path afterFile;
+
+    @Option(names = "--before", paramLabel = "N", description = "dump number (1-based) in BEFORE")
+    Integer beforeNumber;
+
+    @Option(names = "--after", paramLabel = "N", description = "dump number (1-based) in AFTER")
+    Integer afterNumber;
+
+    @Option(names = "--json", description = "the diff as JSON")
+    boolean json;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    DiffCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ParsedLog beforeLog;
+        ParsedLog afterLog;
+        try {
+            beforeLog = InputLog.read(beforeFile);
+            afterLog = afterFile == null ? beforeLog : InputLog.read(afterFile);
+        } catch (InputLog.UnreadableInputException e) {
+            err.println("heapscope: " + e.getMessage());
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        DumpSelector.Selection before = DumpSelector.select(beforeLog, beforeNumber, afterFile == null, true);
+        DumpSelector.Selection after = DumpSelector.select(afterLog, afterNumber, afterFile == null, false);
+        for (DumpSelector.Selection selection : new DumpSelector.Selection[] {before, after}) {
+            if (selection.error() != null) {
+                err.println("heapscope: " + selection.error());
+                return selection.usageError() ? ExitCodes.USAGE : ExitCodes.UNREADABLE_INPUT;
+            }
+        }
+        DumpDiff diff = DumpDiff.between(before.dump(), after.dump());
+        FrameNamer namer = TextReport.namer(afterLog);
+        if (json) {
+            writeJson(diff, before.dump(), after.dump(), namer);
+        } else {
+            writeText(diff, before.dump(), after.dump(), namer);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void writeText(DumpDiff diff, Dump before, Dump after, FrameNamer namer) {
+        out.printf("before: dump #%d (%d bytes live in %d allocations)%n", before.index() + 1, diff.beforeBytes(),
+                diff.beforeCount());
+        out.printf("after:  dump #%d (%d bytes live in %d allocations)%n", after.index() + 1, diff.afterBytes(),
+                diff.afterCount());
+        out.printf("change: %+d bytes, %+d allocations; %d survived, %d appeared, %d disappeared%n%n",
+                diff.byteDelta(), diff.afterCount() - diff.beforeCount(), diff.survivors().size(),
+                diff.appeared().size(), diff.disappeared().size());
+        out.printf("%-9s %10s %7s %16s %16s  %s%n", "STATUS", "DELTA B", "DELTA N", "BEFORE", "AFTER",
+                "CALL CHAIN (innermost first)");
+        for (DiffRow row : diff.rows()) {
+            out.printf("%-9s %+10d %+7d %16s %16s  %s%n", row.status().name().toLowerCase(Locale.ROOT), row.byteDelta(),
+                    row.countDelta(), row.beforeBytes() + " B/" + row.beforeCount(),
+                    row.afterBytes() + " B/" + row.afterCount(), TextReport.describe(row.chain(), namer));
+        }
+    }
+
+    private void writeJson(DumpDiff diff, Dump before, Dump after, FrameNamer namer) throws IOException {
+        try (JsonGenerator gen = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            gen.writeStartObject();
+            gen.writeNumberField("beforeDump", before.index());
+            gen.writeNumberField("afterDump", after.index());
+            gen.writeNumberField("beforeBytes", diff.beforeBytes());
+            gen.writeNumberField("afterBytes", diff.afterBytes());
+            gen.writeNumberField("byteDelta", diff.byteDelta());
+            gen.writeNumberField("countDelta", diff.afterCount() - diff.beforeCount());
+            gen.writeNumberField("survived", diff.survivors().size());
+            gen.writeNumberField("appeared", diff.appeared().size());
+            gen.writeNumberField("disappeared", diff.disappeared().size());
+            gen.writeArrayFieldStart("rows");
+            for (DiffRow row : diff.rows()) {
+                gen.writeStartObject();
+                gen.writeStringField("status", row.status().name().toLowerCase(Locale.ROOT));
+                gen.writeArrayFieldStart("caller");
+                for (int i = 0; i < row.chain().depth(); i++) {
+                    gen.writeString(Hex.of(row.chain().frame(i)));
+                }
+                gen.writeEndArray();
+                gen.writeArrayFieldStart("names");
+                for (int i = 0; i < row.chain().depth(); i++) {
+                    gen.writeString(namer.name(row.chain().frame(i)));
+                }
+                gen.writeEndArray();
+                gen.writeNumberField("beforeCount", row.beforeCount());
+                gen.writeNumberField("beforeBytes", row.beforeBytes());
+                gen.writeNumberField("afterCount", row.afterCount());
+                gen.writeNumberField("afterBytes", row.afterBytes());
+                gen.writeNumberField("byteDelta", row.byteDelta());
+                gen.writeNumberField("countDelta", row.countDelta());
+                gen.writeNumberField("survivors", row.survivors());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+        out.println();
+    }
+}

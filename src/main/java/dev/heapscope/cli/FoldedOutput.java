@@ -1,0 +1,37 @@
+package dev.heapscope.cli;
+
+import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.Weight;
+import dev.heapscope.export.FoldedWriter;
+import dev.heapscope.model.Dump;
+import dev.heapscope.parse.ParsedLog;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** {@code analyze --folded}: the live records of the last complete dump as folded stacks. */
+final class FoldedOutput {
+    private FoldedOutput() {
+    }
+
+    static int print(ParsedLog log, boolean byCount, PrintStream out, PrintStream err) throws IOException {
+        Optional<Dump> dump = log.lastCompleteDump();
+        if (dump.isEmpty()) {
+            err.println("heapscope: no heap trace dump in the input");
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        if (!dump.get().complete()) {
+            err.println("heapscope: warning: no complete dump; using incomplete dump #" + (dump.get().index() + 1));
+        }
+        CallTree tree = CallTree.of(dump.get().liveRecords(), byCount ? Weight.COUNT : Weight.BYTES,
+                TextReport.namer(log));
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        FoldedWriter.write(tree, writer);
+        writer.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.heapscope.cli;
+
+import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.analysis.LeakRow;
+import dev.heapscope.analysis.LeakTable;
+import dev.heapscope.model.CallChain;
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.ParseWarning;
+import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.SymbolTable;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+/** The human summary of {@code analyze}: one line per dump, its warnings, then the leak table. */
+final class TextReport {
+    private TextReport() {
+    }
+
+    static void print(ParsedLog log, int topRows, PrintStream out) {
+        long complete = log.dumps().stream().filter(Dump::complete).count();
+        out.printf("%d dump(s), %d complete, %d line(s) read%n", log.dumps().size(), complete, log.lines());
+        if (log.dumps().isEmpty()) {
+            out.println("No heap trace dump found. Run heaptrace.dump() on the board and capture its console output.");
+            return;
+        }
+        for (Dump dump : log.dumps()) {
+            out.printf("  #%-3d dialect %s  %-10s %7d records %10d bytes live  lines %d-%d%n",
+                    dump.index() + 1, dump.dialect(), dump.complete() ? "complete" : "INCOMPLETE",
+                    dump.records().size(), dump.liveBytes(), dump.firstLine(), dump.lastLine());
+            for (ParseWarning warning : dump.warnings()) {
+                out.println("        warning: " + warning);
+            }
+        }
+        Optional<Dump> last = log.lastCompleteDump();
+        FrameNamer namer = namer(log);
+        last.ifPresent(dump -> printLeaks(dump, namer, topRows, out));
+    }
+
+    static FrameNamer namer(ParsedLog log) {
+        SymbolTable symbols = new SymbolTable();
+        log.symbols().forEach(symbols::add);
+        return new FrameNamer(symbols);
+    }
+
+    static void printLeaks(Dump dump, FrameNamer namer, int topRows, PrintStream out) {
+        LeakTable table = LeakTable.of(dump);
+        String mode = dump.summary() == null || dump.summary().mode() == null ? "" : ", "
+                + dump.summary().mode().word() + " mode";
+        out.printf("%nLive allocations in dump #%d (dialect %s%s): %d bytes in %d allocations, %d call chains%n",
+                dump.index() + 1, dump.dialect(), mode, table.totalBytes(), table.totalCount(), table.chainCount());
+        if (table.rows().isEmpty()) {
+            return;
+        }
+        out.printf("%10s %7s %9s  %-8s  %s%n", "BYTES", "COUNT", "AVG", "REGION", "CALL CHAIN (innermost first)");
+        int shown = 0;
+        for (LeakRow row : table.rows()) {
+            if (shown++ == topRows) {
+                out.printf("  ... %d more chains (--top N shows more)%n", table.rows().size() - topRows);
+                break;
+            }
+            out.printf("%10d %7d %9.1f  %-8s  %s%n", row.totalBytes(), row.count(), row.averageSizeBytes(),
+                    row.regions().name().toLowerCase(java.util.Locale.ROOT), describe(row.chain(), namer));
+        }
+    }
+
+    static String describe(CallChain chain, FrameNamer namer) {
+        if (chain.isEmpty()) {
+            return "(no call chain recorded)";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < chain.depth(); i++) {
+            if (i > 0) {
+                text.append(" <- ");
+            }
+            text.append(namer.name(chain.frame(i)));
+        }
+        return text.toString();
+    }
+}
