@@ -94,6 +94,18 @@ public final class DumpParser implements LineSink {
         }
     }
 
+    /**
+     * The console prompt is back (it has no line end, so no line shows it): a finished dialect-A
+     * dump is complete now, any other open dump was cut short.
+     */
+    public void promptShown() {
+        if (state == State.AFTER_TOTALS_A) {
+            close(true, null);
+        } else if (dump != null) {
+            close(false, "the console prompt came back before the summary");
+        }
+    }
+
     /** The input ended: a dump still open is closed (incomplete unless it was a finished dialect-A dump). */
     public void finish() {
         if (state == State.AFTER_TOTALS_A) {

@@ -1,0 +1,27 @@
+package dev.heapscope.console;
+
+import java.util.List;
+
+/**
+ * What the board printed in answer to one command, between its echo and the next prompt.
+ *
+ * @param command   the Lua line(s) sent
+ * @param output    the lines printed, without the echo and the prompt
+ * @param luaError  the message of a {@code Lua error:} in the output, or null
+ */
+public record CommandResult(String command, List<String> output, String luaError, long sentAtMillis,
+                            long answeredAtMillis) {
+
+    public CommandResult {
+        output = List.copyOf(output);
+    }
+
+    public boolean failed() {
+        return luaError != null;
+    }
+
+    /** The output as one text, lines joined with {@code \n}. */
+    public String text() {
+        return String.join("\n", output);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.heapscope.console;
+
+import dev.heapscope.parse.LineFramer;
+import dev.heapscope.parse.LineSink;
+import dev.heapscope.transport.Transport;
+import dev.heapscope.transport.TransportException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Talks to a NodeMCU Lua prompt: sends one command at a time, strips its echo, collects what the
+ * board prints until the prompt {@code "> "} comes back, and fails the command with a clear reason
+ * when the board goes quiet, resets, crashes or asks for more ({@code ">> "}). Every line also goes
+ * to a downstream sink (the dump parser) and to the listener, so unsolicited output (logs, timer
+ * prints, a reboot) is never lost.
+ *
+ * <p>Owned by the session thread: {@link #bytesReceived}, {@link #send} and {@link #tick} must all
+ * be called on it. The returned futures complete on it too.
+ */
+public final class ConsoleProtocol implements LineSink {
+    private static final String PROMPT = "> ";
+    private static final String CONTINUATION_PROMPT = ">> ";
+
+    private final Transport transport;
+    private final LineSink downstream;
+    private final ConsoleListener listener;
+    private final LineFramer framer = new LineFramer(this);
+    private final Deque<PendingCommand> queue = new ArrayDeque<>();
+    private PendingCommand current;
+    private long lastActivityMillis;
+    private boolean promptVisible;
+
+    public ConsoleProtocol(Transport transport, LineSink downstream, ConsoleListener listener) {
+        this.transport = transport;
+        this.downstream = downstream;
+        this.listener = listener;
+    }
+
+    /** Bytes from the transport (already handed over to the session thread). */
+    public void bytesReceived(byte[] bytes, int length, long hostMillis) {
+        lastActivityMillis = hostMillis;
+        framer.feed(bytes, 0, length, hostMillis);
+        String pending = framer.pendingText();
+        if (pending.equals(PROMPT)) {
+            promptShown(hostMillis);
+        } else if (pending.equals(CONTINUATION_PROMPT)) {
+            continuationShown(hostMillis);
+        }
+    }
+
+    /**
+     * Queues Lua code to run at the prompt. Several lines are sent one by one, each after the
+     * board's {@code >> }. Fails with {@link ConsoleException} when no byte arrives for
+     * {@code idleTimeoutMillis} while waiting.
+     */
+    public CompletableFuture<CommandResult> send(String lua, long idleTimeoutMillis, long nowMillis) {
+        PendingCommand command = new PendingCommand(lua, idleTimeoutMillis);
+        queue.add(command);
+        if (current == null) {
+            startNext(nowMillis);
+        }
+        return command.future;
+    }
+
+    /** Checks the running command's idle timeout; call every few hundred ms on the session thread. */
+    public void tick(long nowMillis) {
+        if (current != null && nowMillis - Math.max(lastActivityMillis, current.sentAtMillis) > current.idleTimeoutMillis) {
+            fail(ConsoleException.Kind.TIMEOUT, "the board did not answer '" + abbreviate(current.command)
+                    + "' within " + current.idleTimeoutMillis + " ms (no prompt came back)", nowMillis);
+        }
+    }
+
+    /** The link is gone: every waiting command fails, the input stays as received. */
+    public void disconnected(String reason, long nowMillis) {
+        framer.flush(nowMillis);
+        failAll(ConsoleException.Kind.DISCONNECTED, reason, nowMillis);
+    }
+
+    /** The end of the input: a partial last line is delivered (a dump cut by an unplug). */
+    public void flush(long nowMillis) {
+        framer.flush(nowMillis);
+    }
+
+    public boolean isBusy() {
+        return current != null || !queue.isEmpty();
+    }
+
+    /** The board's prompt is the last thing it printed. */
+    public boolean promptVisible() {
+        return promptVisible;
+    }
+
+    public long lastActivityMillis() {
+        return lastActivityMillis;
+    }
+
+    @Override
+    public void line(String text, long lineNumber, long hostMillis) {
+        promptVisible = false;
+        downstream.line(text, lineNumber, hostMillis);
+        listener.lineReceived(text, lineNumber, hostMillis);
+        BoardEventDetector.detect(text).ifPresent(event -> boardEvent(event, hostMillis));
+        if (current != null && current.written) {
+            // The first line after sending is the board echoing it (after the prompt), not output.
+            if (!current.echoSeen && isEcho(text, current.currentLine())) {
+                current.echoSeen = true;
+            } else {
+                current.output.add(text);
+            }
+        }
+    }
+
+    private void boardEvent(BoardEvent event, long hostMillis) {
+        listener.boardEvent(event, hostMillis);
+        if (current == null) {
+            return;
+        }
+        if (event instanceof BoardEvent.Crash crash) {
+            failAll(ConsoleException.Kind.BOARD_CRASHED, "the board crashed while running '"
+                    + abbreviate(current.command) + "': " + crash.reason(), hostMillis);
+        } else if (event instanceof BoardEvent.Banner || event instanceof BoardEvent.Reset
+                || event instanceof BoardEvent.Rebooting) {
+            failAll(ConsoleException.Kind.BOARD_RESET, "the board reset while running '"
+                    + abbreviate(current.command) + "'", hostMillis);
+        }
+    }
+
+    private void promptShown(long hostMillis) {
+        promptVisible = true;
+        listener.promptShown(hostMillis);
+        if (current != null && current.written && current.lastLineSent()) {
+            PendingCommand done = current;
+            current = null;
+            done.future.complete(new CommandResult(done.command, done.output, luaErrorIn(done.output),
+                    done.sentAtMillis, hostMillis));
+            startNext(hostMillis);
+        }
+    }
+
+    private void continuationShown(long hostMillis) {
+        if (current == null || !current.written) {
+            return;
+        }
+        if (current.lastLineSent()) {
+            fail(ConsoleException.Kind.INCOMPLETE_CHUNK, "the board waits for more Lua after '"
+                    + abbreviate(current.command) + "' (an unfinished block or string?)", hostMillis);
+            return;
+        }
+        current.lineIndex++;
+        current.echoSeen = false;
+        write(current, hostMillis);
+    }
+
+    private void startNext(long nowMillis) {
+        current = queue.poll();
+        if (current != null) {
+            write(current, nowMillis);
+        }
+    }
+
+    private void write(PendingCommand command, long nowMillis) {
+        if (!command.written) {
+            command.sentAtMillis = nowMillis;
+            command.written = true;
+        }
+        lastActivityMillis = nowMillis;
+        promptVisible = false;
+        try {
+            transport.write((command.currentLine() + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        } catch (TransportException e) {
+            fail(ConsoleException.Kind.WRITE_FAILED, e.getMessage(), nowMillis);
+        }
+    }
+
+    private void fail(ConsoleException.Kind kind, String message, long nowMillis) {
+        PendingCommand failed = current;
+        current = null;
+        if (failed != null) {
+            failed.future.completeExceptionally(new ConsoleException(kind, message));
+        }
+        startNext(nowMillis);
+    }
+
+    private void failAll(ConsoleException.Kind kind, String message, long nowMillis) {
+        List<PendingCommand> all = new ArrayList<>();
+        if (current != null) {
+            all.add(current);
+        }
+        all.addAll(queue);
+        current = null;
+        queue.clear();
+        for (PendingCommand command : all) {
+            command.future.completeExceptionally(new ConsoleException(kind, message));
+        }
+    }
+
+    private static boolean isEcho(String line, String sent) {
+        return line.equals(sent) || line.equals(PROMPT + sent) || line.equals(CONTINUATION_PROMPT + sent)
+                || line.equals(PROMPT.strip() + sent);
+    }
+
+    private static String luaErrorIn(List<String> output) {
+        for (String line : output) {
+            if (line.startsWith("Lua error:")) {
+                return line.substring("Lua error:".length()).strip();
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replace('\n', ' ');
+        return oneLine.length() > 60 ? oneLine.substring(0, 60) + "..." : oneLine;
+    }
+
+    private static final class PendingCommand {
+        final String command;
+        final String[] lines;
+        final long idleTimeoutMillis;
+        final CompletableFuture<CommandResult> future = new CompletableFuture<>();
+        final List<String> output = new ArrayList<>();
+        int lineIndex;
+        boolean written;
+        boolean echoSeen;
+        long sentAtMillis;
+
+        PendingCommand(String command, long idleTimeoutMillis) {
+            this.command = command;
+            this.lines = command.split("\r?\n", -1);
+            this.idleTimeoutMillis = idleTimeoutMillis;
+        }
+
+        String currentLine() {
+            return lines[lineIndex];
+        }
+
+        boolean lastLineSent() {
+            return lineIndex == lines.length - 1;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.heapscope.session;
+
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.HeapSample;
+import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.TraceMode;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything a session has seen, held on the session thread. */
+final class SessionRecord {
+    private final List<Dump> dumps = new ArrayList<>();
+    private final List<HeapSample> samples = new ArrayList<>();
+    private final List<Marker> markers = new ArrayList<>();
+    private final List<SessionSnapshot.SentCommand> commands = new ArrayList<>();
+    private final List<SymbolHint> symbols = new ArrayList<>();
+    private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
+
+    void addReceived(byte[] bytes, long hostMillis) {
+        transcript.write(bytes, 0, bytes.length);
+    }
+
+    void addDump(Dump dump) {
+        dumps.add(dump);
+    }
+
+    void addSample(HeapSample sample) {
+        samples.add(sample);
+    }
+
+    void addMarker(Marker marker) {
+        markers.add(marker);
+    }
+
+    void addCommand(String lua, long hostMillis) {
+        commands.add(new SessionSnapshot.SentCommand(lua, hostMillis));
+    }
+
+    void addSymbol(SymbolHint hint) {
+        symbols.add(hint);
+    }
+
+    int dumpCount() {
+        return dumps.size();
+    }
+
+    Dump lastDump() {
+        return dumps.get(dumps.size() - 1);
+    }
+
+    /** Every byte the board sent, in order. */
+    byte[] transcript() {
+        return transcript.toByteArray();
+    }
+
+    SessionSnapshot snapshot(ConnectionState connection, TraceState trace, TraceMode mode, String board) {
+        return new SessionSnapshot(connection, trace, mode, board, dumps, samples, markers, commands, symbols,
+                transcript.size());
+    }
+}
