@@ -77,7 +77,7 @@ final class RegisterNamer {
                 if (key == null) {
                     return null;
                 }
-                FunctionName table = b(i) != reg ? name(p, setter, b(i)) : null;
+                FunctionName table = name(p, setter, b(i));
                 String qualified = table != null && table.kind() == FunctionName.Kind.GLOBAL ? table.name() + "." + key : key;
                 return new FunctionName(FunctionName.Kind.FIELD, qualified);
             }
