@@ -130,15 +130,27 @@ final class LuaSandbox {
 
     private static void installStringTracking(Globals globals, LuaHeap heap) {
         LuaTable string = globals.get("string").checktable();
-        LuaValue rep = string.get("rep");
+        // Lua 5.3's rep (with separator), refusing what the board heap could not hold
         string.set("rep", tracked(heap, "str_rep", args -> {
-            long count = args.checkint(2);
+            LuaString unit = args.checkstring(1);
+            long count = (long) args.checkdouble(2);
+            LuaString separator = args.isnoneornil(3) ? LuaValue.valueOf("") : args.checkstring(3);
             if (count <= 0) {
                 return LuaValue.valueOf("");
             }
-            long unit = args.checkstring(1).m_length + (args.isnoneornil(3) ? 0 : args.checkstring(3).m_length);
-            heap.ensureFits(LuaSizes.string(0) + unit * count);
-            return rep.invoke(args);
+            long total = unit.m_length * count + separator.m_length * (count - 1);
+            heap.ensureFits(LuaSizes.string(0) + total);
+            byte[] bytes = new byte[(int) total];
+            int at = 0;
+            for (long i = 0; i < count; i++) {
+                if (i > 0) {
+                    System.arraycopy(separator.m_bytes, separator.m_offset, bytes, at, separator.m_length);
+                    at += separator.m_length;
+                }
+                System.arraycopy(unit.m_bytes, unit.m_offset, bytes, at, unit.m_length);
+                at += unit.m_length;
+            }
+            return LuaString.valueOf(bytes);
         }));
         for (String[] wrapped : new String[][]{{"format", "str_format"}, {"sub", "str_sub"}, {"upper", "str_upper"},
                 {"lower", "str_lower"}, {"reverse", "str_reverse"}, {"char", "str_char"}, {"gsub", "str_gsub"}}) {
