@@ -35,6 +35,7 @@ public final class VirtualBoard implements AutoCloseable {
     private volatile Runnable resetListener = () -> { };
     private LuaState state;
     private long lastWallNanos;
+    private boolean inReplLine;
 
     public VirtualBoard(BoardMemory memory, TraceControl trace, VirtualClock clock, BoardOptions options) {
         this.memory = memory;
@@ -50,7 +51,12 @@ public final class VirtualBoard implements AutoCloseable {
 
             @Override
             public void run(byte[] code) {
-                runChunk(code, "=stdin");
+                inReplLine = true;
+                try {
+                    runChunk(code, "=stdin");
+                } finally {
+                    inReplLine = false;
+                }
             }
         });
         this.thread = new Thread(this::loop, "virtual-board");
@@ -157,7 +163,9 @@ public final class VirtualBoard implements AutoCloseable {
             out.text("lua: cannot open init.lua\n");
         }
         repl.reset();
-        repl.prompt();
+        if (!inReplLine) {
+            repl.prompt(); // else the REPL prompts when the line that rebooted returns
+        }
     }
 
     private void runChunk(byte[] code, String chunkName) {
