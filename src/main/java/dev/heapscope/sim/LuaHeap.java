@@ -70,7 +70,7 @@ final class LuaHeap {
         if (--untilSweep <= 0) {
             untilSweep = sweepEvery;
             CallChain freeChain = chainFor(sites.stepFree);
-            objects.sweepQueued((a, s) -> memory.free(a, freeChain));
+            objects.sweepSome(2 * sweepEvery, (a, s) -> memory.free(a, freeChain));
         }
         return slot;
     }

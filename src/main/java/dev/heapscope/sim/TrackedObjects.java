@@ -1,7 +1,5 @@
 package dev.heapscope.sim;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,9 +7,11 @@ import java.util.Map;
 
 /**
  * The Lua objects that hold simulated heap blocks: one weak reference per object in parallel slot
- * arrays with a free list (O(1) add and remove). A block is freed once its object is unreachable:
- * found either through the reference queue (cheap, incremental) or by a full scan after
- * {@code System.gc()} (deterministic). Board thread only.
+ * arrays with a free list (O(1) add and remove). A block is freed once the JVM has cleared its
+ * reference: found by an incremental sweep over a few slots at a time (as Lua's incremental
+ * collector sweeps; young objects die in the JVM's frequent young collections) or by a full scan
+ * after {@code System.gc()} (deterministic). No reference queue: enqueuing costs more than it saves.
+ * Board thread only.
  */
 final class TrackedObjects implements TableIndex.Slots {
     static final byte TABLE = 1;
@@ -21,11 +21,8 @@ final class TrackedObjects implements TableIndex.Slots {
     static final byte THREAD = 5;
 
     private static final class SlotRef extends WeakReference<Object> {
-        final int slot;
-
-        SlotRef(Object referent, ReferenceQueue<Object> queue, int slot) {
-            super(referent, queue);
-            this.slot = slot;
+        SlotRef(Object referent) {
+            super(referent);
         }
     }
 
@@ -34,7 +31,6 @@ final class TrackedObjects implements TableIndex.Slots {
         void free(int address, int sizeBytes);
     }
 
-    private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
     private final TableIndex tables = new TableIndex(this);
     private final Map<Integer, Runnable> onFree = new HashMap<>();
     private SlotRef[] refs = new SlotRef[4096];
@@ -44,6 +40,7 @@ final class TrackedObjects implements TableIndex.Slots {
     private byte[] kind = new byte[4096];
     private int[] nextFree = new int[4096];
     private int freeHead = -1;
+    private int sweepCursor;
     private int used;
     private int liveCount;
     private long liveBytes;
@@ -59,7 +56,7 @@ final class TrackedObjects implements TableIndex.Slots {
             }
             slot = used++;
         }
-        refs[slot] = new SlotRef(object, queue, slot);
+        refs[slot] = new SlotRef(object);
         address[slot] = blockAddress;
         sizeBytes[slot] = blockSizeBytes;
         kind[slot] = objectKind;
@@ -116,15 +113,19 @@ final class TrackedObjects implements TableIndex.Slots {
         return ref != null && ref.refersTo(table);
     }
 
-    /** Frees what the collector has already reported dead; cost proportional to that. */
-    int sweepQueued(FreeSink sink) {
+    /** Looks at the next {@code slots} slots (wrapping) and frees those whose object the JVM has collected. */
+    int sweepSome(int slots, FreeSink sink) {
         int freed = 0;
-        for (Reference<?> polled = queue.poll(); polled != null; polled = queue.poll()) {
-            SlotRef ref = (SlotRef) polled;
-            if (refs[ref.slot] == ref) {
-                release(ref.slot, sink);
+        for (int n = Math.min(slots, used); n > 0; n--) {
+            if (sweepCursor >= used) {
+                sweepCursor = 0;
+            }
+            SlotRef ref = refs[sweepCursor];
+            if (ref != null && ref.refersTo(null)) {
+                release(sweepCursor, sink);
                 freed++;
             }
+            sweepCursor++;
         }
         return freed;
     }
@@ -138,9 +139,6 @@ final class TrackedObjects implements TableIndex.Slots {
                 release(slot, sink);
                 freed++;
             }
-        }
-        while (queue.poll() != null) {
-            // already handled by the scan
         }
         return freed;
     }

@@ -97,4 +97,16 @@ class FirmwareModulesTest {
         assertThat(board.type("uart.write(0, 'hi', 33)\n")).isEqualTo("uart.write(0, 'hi', 33)\nhi!> ");
         assertThat(board.type("=uart.setup(0, 921600, 8, uart.PARITY_NONE, uart.STOPBITS_1, 1)\n")).contains("\n921600\n");
     }
+
+    @Test
+    void realTimeModeFiresTimersOnTheBoardThreadByItself() throws InterruptedException {
+        try (BoardUnderTest live = new BoardUnderTest(BoardOptions.defaults().withRealTime(true), 300_000)) {
+            live.type("t = tmr.create() t:alarm(20, tmr.ALARM_SINGLE, function() print('tick') end)\n");
+            for (int i = 0; i < 200 && !live.output().contains("tick"); i++) {
+                Thread.sleep(10);
+            }
+            assertThat(live.output()).contains("tick\n");
+            assertThat(live.clock.nowMicros()).isGreaterThanOrEqualTo(20_000);
+        }
+    }
 }
