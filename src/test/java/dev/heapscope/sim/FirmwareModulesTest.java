@@ -102,7 +102,7 @@ class FirmwareModulesTest {
     void realTimeModeFiresTimersOnTheBoardThreadByItself() throws InterruptedException {
         try (BoardUnderTest live = new BoardUnderTest(BoardOptions.defaults().withRealTime(true), 300_000)) {
             live.type("t = tmr.create() t:alarm(20, tmr.ALARM_SINGLE, function() print('tick') end)\n");
-            for (int i = 0; i < 200 && !live.output().contains("tick"); i++) {
+            for (int i = 0; i < 200 && !live.output().contains("tick\n"); i++) {
                 Thread.sleep(10);
             }
             assertThat(live.output()).contains("tick\n");
