@@ -1,0 +1,47 @@
+package dev.heapscope.sim;
+
+/**
+ * How a {@link VirtualBoard} behaves.
+ *
+ * @param idfVersion          printed in the banner, e.g. {@code v5.1.3}
+ * @param buildDate           printed in the banner, e.g. {@code 2024-10-25}
+ * @param lineEnding          for prompt, echo and {@code print}
+ * @param instructionBudget   Lua VM instructions one input chunk (or one timer callback) may run
+ * @param budgetWallMillis    wall-clock limit for one chunk, so a runaway loop ends within about that time
+ * @param maxChainDepth       frames kept per allocation call chain (the heap tracer truncates too)
+ * @param realTime            the board thread advances the virtual clock with wall time and fires timers
+ * @param sweepEveryAllocations how often (in tracked allocations) freed Lua objects are swept, as an incremental GC would
+ */
+public record BoardOptions(String idfVersion, String buildDate, LineEnding lineEnding, long instructionBudget,
+                           long budgetWallMillis, int maxChainDepth, boolean realTime, int sweepEveryAllocations) {
+
+    public BoardOptions {
+        if (instructionBudget <= 0 || budgetWallMillis <= 0 || maxChainDepth <= 0 || sweepEveryAllocations <= 0) {
+            throw new IllegalArgumentException("budgets, depth and sweep interval must be positive");
+        }
+    }
+
+    public static BoardOptions defaults() {
+        return new BoardOptions("v5.1.3", "2024-10-25", LineEnding.LF, 50_000_000L, 1_000L, 10, false, 4096);
+    }
+
+    public BoardOptions withLineEnding(LineEnding ending) {
+        return new BoardOptions(idfVersion, buildDate, ending, instructionBudget, budgetWallMillis, maxChainDepth,
+                realTime, sweepEveryAllocations);
+    }
+
+    public BoardOptions withInstructionBudget(long instructions, long wallMillis) {
+        return new BoardOptions(idfVersion, buildDate, lineEnding, instructions, wallMillis, maxChainDepth, realTime,
+                sweepEveryAllocations);
+    }
+
+    public BoardOptions withMaxChainDepth(int depth) {
+        return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, depth, realTime,
+                sweepEveryAllocations);
+    }
+
+    public BoardOptions withRealTime(boolean on) {
+        return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, maxChainDepth, on,
+                sweepEveryAllocations);
+    }
+}

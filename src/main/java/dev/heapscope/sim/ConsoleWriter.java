@@ -1,0 +1,44 @@
+package dev.heapscope.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Turns console text into bytes for the listeners, with the board's line ending. Board thread only. */
+final class ConsoleWriter {
+    private final List<ConsoleOutput> outputs;
+    private final LineEnding lineEnding;
+
+    ConsoleWriter(List<ConsoleOutput> outputs, LineEnding lineEnding) {
+        this.outputs = outputs;
+        this.lineEnding = lineEnding;
+    }
+
+    String newline() {
+        return lineEnding.text();
+    }
+
+    /** Text whose {@code \n} become the board's line ending; other bytes pass unchanged (ISO-8859-1). */
+    void text(String text) {
+        if (lineEnding == LineEnding.CRLF) {
+            text = text.replaceAll("(?<!\r)\n", "\r\n");
+        }
+        raw(text);
+    }
+
+    /** Exactly these characters (one byte each), e.g. the heap-trace dump with its own {@code \r\n}. */
+    void raw(CharSequence text) {
+        byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        bytes(bytes, 0, bytes.length);
+    }
+
+    void bytes(byte[] bytes, int offset, int length) {
+        for (ConsoleOutput output : outputs) {
+            try {
+                output.write(bytes, offset, length);
+            } catch (RuntimeException e) {
+                System.getLogger(ConsoleWriter.class.getName())
+                        .log(System.Logger.Level.WARNING, "console listener failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.heapscope.sim;
+
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaThread;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.lib.DebugLib;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The hooks LuaJ calls around every Lua function and before every instruction: keeps a shadow stack
+ * of Lua frames per Lua thread, enforces the instruction budget, and reports every table, closure and
+ * concatenated string the script creates (and table growth) to {@link LuaHeap}. Installed instead of
+ * LuaJ's DebugLib, whose {@code debug} table the sandbox removes.
+ */
+final class LuaAllocationTracker extends DebugLib {
+    private static final int CHECK_INTERVAL = 1 << 16;
+
+    private final Map<Prototype, ProtoInfo> protos = new IdentityHashMap<>();
+    private LuaHeap heap;
+    private Globals luaGlobals;
+    private LuaThread cachedThread;
+    private ShadowStack cachedStack;
+
+    private long budgetRemaining;
+    private long deadlineNanos;
+    private int untilCheck;
+    private int checkChunk;
+    private boolean exhausted;
+
+    @Override
+    public LuaValue call(LuaValue modname, LuaValue env) {
+        LuaValue result = super.call(modname, env);
+        luaGlobals = env.checkglobals();
+        return result;
+    }
+
+    void attach(LuaHeap luaHeap) {
+        this.heap = luaHeap;
+    }
+
+    /** A fresh budget for one chunk or callback; also forgets frames an aborted run left behind. */
+    void startBudget(long instructions, long wallMillis) {
+        budgetRemaining = instructions;
+        deadlineNanos = System.nanoTime() + wallMillis * 1_000_000L;
+        untilCheck = (int) Math.min(CHECK_INTERVAL, instructions);
+        checkChunk = untilCheck;
+        exhausted = false;
+        currentStack().clear();
+    }
+
+    ShadowStack currentStack() {
+        LuaThread running = luaGlobals.running;
+        if (running != cachedThread) {
+            Object stack = running.callstack;
+            if (!(stack instanceof ShadowStack)) {
+                stack = new ShadowStack();
+                running.callstack = stack;
+            }
+            cachedThread = running;
+            cachedStack = (ShadowStack) stack;
+        }
+        return cachedStack;
+    }
+
+    @Override
+    public void onCall(LuaFunction f) {
+        // Java functions are not on the shadow stack; their allocations are charged to the calling Lua frame
+    }
+
+    @Override
+    public void onCall(LuaClosure closure, Varargs varargs, LuaValue[] stack) {
+        ShadowStack frames = currentStack();
+        ShadowFrame caller = frames.top();
+        ProtoInfo info = protos.computeIfAbsent(closure.p, ProtoInfo::new);
+        FunctionName name = null;
+        if (caller != null) {
+            int callerOp = RegisterNamer.op(caller.code[caller.pc]);
+            boolean direct = callerOp == RegisterNamer.OP_TFORCALL
+                    || (callerOp == RegisterNamer.OP_CALL || callerOp == RegisterNamer.OP_TAILCALL)
+                    && caller.stack[RegisterNamer.a(caller.code[caller.pc])] == closure;
+            name = direct ? caller.info.calleeName(caller.pc) : null;
+        }
+        if (name == null) {
+            name = closure.p.linedefined == 0 ? FunctionName.MAIN_CHUNK : FunctionName.ANONYMOUS;
+        }
+        frames.push().enter(closure, info, stack, name);
+    }
+
+    @Override
+    public void onReturn() {
+        currentStack().pop();
+    }
+
+    @Override
+    public void onInstruction(int pc, Varargs v, int top) {
+        if (--untilCheck <= 0) {
+            checkBudget();
+        }
+        ShadowFrame frame = currentStack().top();
+        if (frame == null) {
+            return;
+        }
+        if (frame.pendingOp >= 0) {
+            resolvePending(frame);
+        }
+        frame.pc = pc;
+        int i = frame.code[pc];
+        switch (i & 0x3f) {
+            case RegisterNamer.OP_NEWTABLE, RegisterNamer.OP_CLOSURE, RegisterNamer.OP_CONCAT -> {
+                frame.pendingOp = i & 0x3f;
+                frame.pendingRegister = RegisterNamer.a(i);
+            }
+            case RegisterNamer.OP_SETTABLE, RegisterNamer.OP_SETLIST -> watchGrowth(frame, frame.stack[RegisterNamer.a(i)]);
+            case RegisterNamer.OP_SETTABUP -> watchGrowth(frame, frame.closure.upValues[RegisterNamer.a(i)].getValue());
+            default -> {
+            }
+        }
+    }
+
+    private void watchGrowth(ShadowFrame frame, LuaValue target) {
+        if (target instanceof LuaTable table) {
+            frame.pendingOp = RegisterNamer.OP_SETTABLE;
+            frame.pendingTable = table;
+            frame.pendingCapacity = LuaSizes.capacityCode(table);
+        }
+    }
+
+    private void resolvePending(ShadowFrame frame) {
+        int op = frame.pendingOp;
+        frame.pendingOp = -1;
+        if (op == RegisterNamer.OP_SETTABLE) {
+            LuaTable table = frame.pendingTable;
+            frame.pendingTable = null;
+            if (LuaSizes.capacityCode(table) != frame.pendingCapacity) {
+                heap.tableResized(table);
+            }
+            return;
+        }
+        LuaValue made = frame.stack[frame.pendingRegister];
+        switch (op) {
+            case RegisterNamer.OP_NEWTABLE -> {
+                if (made instanceof LuaTable table) {
+                    heap.trackTable(table, heap.sites.table);
+                }
+            }
+            case RegisterNamer.OP_CLOSURE -> {
+                if (made instanceof LuaClosure closure) {
+                    heap.trackClosure(closure);
+                }
+            }
+            default -> {
+                if (made instanceof LuaString string) {
+                    heap.trackString(string, heap.sites.concat);
+                }
+            }
+        }
+    }
+
+    private void checkBudget() {
+        if (!exhausted) {
+            budgetRemaining -= checkChunk - untilCheck;
+            if (budgetRemaining > 0 && System.nanoTime() < deadlineNanos) {
+                untilCheck = (int) Math.min(CHECK_INTERVAL, budgetRemaining);
+                checkChunk = untilCheck;
+                return;
+            }
+            exhausted = true;
+        }
+        untilCheck = 1;
+        ShadowFrame frame = currentStack().top();
+        String where = frame == null ? "" : frame.info.chunk + ":" + frame.line() + ": ";
+        throw new InstructionBudgetExceeded(where + "instruction budget exceeded (runaway loop?)",
+                Tracebacks.of(currentStack(), false));
+    }
+
+    boolean budgetExhausted() {
+        return exhausted;
+    }
+}

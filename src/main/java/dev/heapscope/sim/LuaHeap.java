@@ -1,0 +1,188 @@
+package dev.heapscope.sim;
+
+import dev.heapscope.model.CallChain;
+import dev.heapscope.model.CallChainInterner;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+
+/**
+ * The Lua state's view of the board heap: each Lua object the script creates gets a block in
+ * {@link BoardMemory} with the call chain the firmware would record, and gives it back once the
+ * object is garbage. Board thread only.
+ */
+final class LuaHeap {
+    static final String NOT_ENOUGH_MEMORY = "not enough memory";
+
+    final AllocationSites sites;
+    private final BoardMemory memory;
+    private final SimulatorSymbols symbols;
+    private final LuaAllocationTracker tracker;
+    private final TrackedObjects objects = new TrackedObjects();
+    private final CallChainInterner chains = new CallChainInterner();
+    private final int maxChainDepth;
+    private final int sweepEvery;
+    private final int[] scratch;
+    private int untilSweep;
+
+    LuaHeap(BoardMemory memory, SimulatorSymbols symbols, AllocationSites sites, LuaAllocationTracker tracker,
+            int maxChainDepth, int sweepEvery) {
+        this.memory = memory;
+        this.symbols = symbols;
+        this.sites = sites;
+        this.tracker = tracker;
+        this.maxChainDepth = maxChainDepth;
+        this.sweepEvery = sweepEvery;
+        this.untilSweep = sweepEvery;
+        this.scratch = new int[maxChainDepth];
+    }
+
+    void trackTable(LuaTable table, AllocationSite site) {
+        track(table, LuaSizes.table(table), TrackedObjects.TABLE, site);
+    }
+
+    void trackClosure(LuaClosure closure) {
+        track(closure, LuaSizes.closure(closure.upValues == null ? 0 : closure.upValues.length), TrackedObjects.CLOSURE,
+                sites.closure);
+    }
+
+    void trackString(LuaString string, AllocationSite site) {
+        track(string, LuaSizes.string(string.m_length), TrackedObjects.STRING, site);
+    }
+
+    /** Tracks a userdata-like object of {@code payloadBytes}; {@code onFree} runs when it is collected. */
+    void trackUserdata(Object userdata, int payloadBytes, AllocationSite site, Runnable onFree) {
+        int slot = track(userdata, LuaSizes.userdata(payloadBytes), TrackedObjects.USERDATA, site);
+        if (onFree != null) {
+            objects.onFree(slot, onFree);
+        }
+    }
+
+    void trackThread(Object thread) {
+        track(thread, LuaSizes.LUA_STATE, TrackedObjects.THREAD, sites.thread);
+    }
+
+    private int track(Object object, int sizeBytes, byte kind, AllocationSite site) {
+        CallChain chain = chainFor(site);
+        int address = allocate(sizeBytes, chain);
+        int slot = objects.track(object, address, sizeBytes, kind);
+        if (--untilSweep <= 0) {
+            untilSweep = sweepEvery;
+            CallChain freeChain = chainFor(sites.stepFree);
+            objects.sweepSome(2 * sweepEvery, (a, s) -> memory.free(a, freeChain));
+        }
+        return slot;
+    }
+
+    /** A firmware block (not a Lua object): allocated now, freed by the caller through {@link #freeBlock}. */
+    int allocateBlock(int sizeBytes, AllocationSite site) {
+        return allocate(sizeBytes, chainFor(site));
+    }
+
+    void freeBlock(int address, AllocationSite site) {
+        if (address != 0) {
+            memory.free(address, chainFor(site));
+        }
+    }
+
+    void tableResized(LuaTable table) {
+        int slot = objects.slotOfTable(table);
+        if (slot < 0) {
+            return; // not created by the script (e.g. _G)
+        }
+        int newSize = LuaSizes.table(table);
+        if (newSize == objects.sizeOf(slot)) {
+            return;
+        }
+        CallChain chain = chainFor(sites.tableResize);
+        int moved = memory.reallocate(objects.addressOf(slot), newSize, chain);
+        if (moved == 0) {
+            collect();
+            moved = memory.reallocate(objects.addressOf(slot), newSize, chain);
+            if (moved == 0) {
+                throw new LuaError(NOT_ENOUGH_MEMORY);
+            }
+        }
+        objects.moved(slot, moved, newSize);
+    }
+
+    private int allocate(int sizeBytes, CallChain chain) {
+        int address = memory.allocate(sizeBytes, chain);
+        if (address == 0) {
+            collect(); // the emergency collection Lua runs before giving up
+            address = memory.allocate(sizeBytes, chain);
+            if (address == 0) {
+                throw new LuaError(NOT_ENOUGH_MEMORY);
+            }
+        }
+        return address;
+    }
+
+    /** Refuses up front what cannot fit, before the JVM builds a huge object (memory bombs). */
+    void ensureFits(long sizeBytes) {
+        if (sizeBytes < 0 || sizeBytes > memory.freeBytes() || sizeBytes > Integer.MAX_VALUE / 2) {
+            throw new LuaError(NOT_ENOUGH_MEMORY);
+        }
+    }
+
+    /** A full collection: every tracked object the script can no longer reach gives its block back. */
+    int collect() {
+        System.gc();
+        CallChain freeChain = chainFor(sites.collectFree);
+        return objects.sweepAll((a, s) -> memory.free(a, freeChain));
+    }
+
+    /** The Lua state is closed (reboot): every block goes back. */
+    void releaseEverything() {
+        CallChain closeChain = chains.intern(new int[]{symbols.firmware("l_alloc", "lauxlib.c"),
+                symbols.firmware("luaM_realloc_", "lmem.c"), symbols.firmware("lua_close", "lstate.c")}, 3);
+        objects.releaseEverything((a, s) -> memory.free(a, closeChain));
+    }
+
+    long liveBytes() {
+        return objects.liveBytes();
+    }
+
+    int liveObjects() {
+        return objects.liveCount();
+    }
+
+    long freeBytes() {
+        return memory.freeBytes();
+    }
+
+    /** Firmware frames of {@code site}, then the Lua frames from the innermost outwards, up to the depth limit. */
+    CallChain chainFor(AllocationSite site) {
+        ShadowStack stack = tracker.currentStack();
+        ShadowFrame top = stack.top();
+        if (top != null && top.cachedChainPc == top.pc && top.cachedChainSite == site.id) {
+            return top.cachedChain;
+        }
+        int n = 0;
+        for (int frame : site.firmwareFrames) {
+            if (n == maxChainDepth) {
+                break;
+            }
+            scratch[n++] = frame;
+        }
+        for (int level = 0; level < stack.depth && n < maxChainDepth; level++) {
+            scratch[n++] = luaAddress(stack.fromTop(level));
+        }
+        CallChain chain = chains.intern(scratch, n);
+        if (top != null) {
+            top.cachedChainPc = top.pc;
+            top.cachedChainSite = site.id;
+            top.cachedChain = chain;
+        }
+        return chain;
+    }
+
+    private int luaAddress(ShadowFrame frame) {
+        if (frame.cachedAddressPc != frame.pc) {
+            frame.cachedAddress = symbols.luaFrame(frame.name.name(), frame.info.chunk, frame.line());
+            frame.cachedAddressPc = frame.pc;
+        }
+        return frame.cachedAddress;
+    }
+}

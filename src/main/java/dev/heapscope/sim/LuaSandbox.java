@@ -1,0 +1,223 @@
+package dev.heapscope.sim;
+
+import dev.heapscope.sim.lib.FlashFileSystem;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LoadState;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaThread;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.compiler.LuaC;
+import org.luaj.vm2.lib.BaseLib;
+import org.luaj.vm2.lib.Bit32Lib;
+import org.luaj.vm2.lib.CoroutineLib;
+import org.luaj.vm2.lib.MathLib;
+import org.luaj.vm2.lib.PackageLib;
+import org.luaj.vm2.lib.StringLib;
+import org.luaj.vm2.lib.TableLib;
+import org.luaj.vm2.lib.VarArgFunction;
+
+import java.io.ByteArrayInputStream;
+import java.util.function.Function;
+
+/**
+ * Builds the board's Lua state by hand: base, package, bit32, table, string, coroutine, math and the
+ * allocation tracker as debug library; no io, os, luajava or debug table; {@code require},
+ * {@code dofile} and {@code loadfile} read the flash file system only. Adds the cheap shims NodeMCU
+ * scripts expect ({@code unpack}, {@code loadstring}, {@code bit}, {@code math.type}).
+ */
+final class LuaSandbox {
+    private LuaSandbox() {
+    }
+
+    static Globals create(LuaAllocationTracker tracker, LuaHeap heap, ErrorDecorator decorator, FlashFileSystem flash,
+                          Function<Varargs, Varargs> print) {
+        Globals globals = new Globals();
+        globals.load(new BaseLib());
+        globals.load(new PackageLib());
+        globals.load(new Bit32Lib());
+        globals.load(new TableLib());
+        globals.load(new StringLib());
+        globals.load(new CoroutineLib());
+        globals.load(new MathLib());
+        globals.load(tracker);
+        LoadState.install(globals);
+        LuaC.install(globals);
+        globals.finder = name -> flash.read(name).map(ByteArrayInputStream::new).orElse(null);
+        globals.running.errorfunc = decorator;
+
+        LuaTable loaded = globals.get("package").get("loaded").checktable();
+        globals.set("debug", LuaValue.NIL);
+        loaded.set("debug", LuaValue.NIL);
+        LuaTable packageTable = globals.get("package").checktable();
+        packageTable.set("path", "?.lua");
+        LuaTable searchers = packageTable.get("searchers").checktable();
+        searchers.set(4, LuaValue.NIL);
+        searchers.set(3, LuaValue.NIL); // the Java class searchers
+
+        globals.set("print", fn("print", print::apply));
+        installLoading(globals, flash);
+        installCollectGarbage(globals, heap);
+        installStringTracking(globals, heap);
+        installCoroutines(globals, heap, decorator);
+        installShims(globals);
+        return globals;
+    }
+
+    private static VarArgFunction fn(String name, Function<Varargs, Varargs> body) {
+        return new VarArgFunction() {
+            {
+                this.name = name;
+            }
+
+            @Override
+            public Varargs invoke(Varargs args) {
+                return body.apply(args);
+            }
+        };
+    }
+
+    private static void installLoading(Globals globals, FlashFileSystem flash) {
+        LuaValue load = globals.get("load");
+        // compile against the Globals so hooks (budget, tracking) stay on, then swap in the custom _ENV
+        globals.set("load", fn("load", args -> {
+            Varargs loadedChunk = load.invoke(LuaValue.varargsOf(new LuaValue[]{args.arg(1), args.arg(2), args.arg(3), globals}));
+            if (args.narg() >= 4 && loadedChunk.arg1() instanceof LuaClosure closure && closure.upValues.length > 0) {
+                closure.upValues[0].setValue(args.arg(4));
+            }
+            return loadedChunk;
+        }));
+        globals.set("loadstring", globals.get("load"));
+        globals.set("loadfile", fn("loadfile", args -> {
+            String name = args.checkjstring(1);
+            return flash.read(name).<Varargs>map(bytes -> compile(globals, bytes, name))
+                    .orElse(LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("cannot open " + name)));
+        }));
+        globals.set("dofile", fn("dofile", args -> {
+            String name = args.checkjstring(1);
+            byte[] bytes = flash.read(name).orElseThrow(() -> new LuaError("cannot open " + name));
+            return globals.load(new ByteArrayInputStream(bytes), "@" + name, "t", globals).invoke();
+        }));
+    }
+
+    private static Varargs compile(Globals globals, byte[] bytes, String name) {
+        try {
+            return globals.load(new ByteArrayInputStream(bytes), "@" + name, "t", globals);
+        } catch (LuaError e) {
+            return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(e.getMessage()));
+        }
+    }
+
+    private static void installCollectGarbage(Globals globals, LuaHeap heap) {
+        globals.set("collectgarbage", fn("collectgarbage", args -> {
+            String option = args.optjstring(1, "collect");
+            return switch (option) {
+                case "collect" -> {
+                    heap.collect();
+                    yield LuaValue.valueOf(0);
+                }
+                case "count" -> LuaValue.valueOf(heap.liveBytes() / 1024.0);
+                case "step" -> LuaValue.valueOf(heap.collect() > 0);
+                case "isrunning" -> LuaValue.TRUE;
+                case "stop", "restart", "setpause", "setstepmul", "incremental", "generational" -> LuaValue.valueOf(0);
+                default -> throw new LuaError("bad argument #1 to 'collectgarbage' (invalid option '" + option + "')");
+            };
+        }));
+    }
+
+    private static void installStringTracking(Globals globals, LuaHeap heap) {
+        LuaTable string = globals.get("string").checktable();
+        // Lua 5.3's rep (with separator), refusing what the board heap could not hold
+        string.set("rep", tracked(heap, "str_rep", args -> {
+            LuaString unit = args.checkstring(1);
+            long count = (long) args.checkdouble(2);
+            LuaString separator = args.isnoneornil(3) ? LuaValue.valueOf("") : args.checkstring(3);
+            if (count <= 0) {
+                return LuaValue.valueOf("");
+            }
+            long total = unit.m_length * count + separator.m_length * (count - 1);
+            heap.ensureFits(LuaSizes.string(0) + total);
+            byte[] bytes = new byte[(int) total];
+            int at = 0;
+            for (long i = 0; i < count; i++) {
+                if (i > 0) {
+                    System.arraycopy(separator.m_bytes, separator.m_offset, bytes, at, separator.m_length);
+                    at += separator.m_length;
+                }
+                System.arraycopy(unit.m_bytes, unit.m_offset, bytes, at, unit.m_length);
+                at += unit.m_length;
+            }
+            return LuaString.valueOf(bytes);
+        }));
+        for (String[] wrapped : new String[][]{{"format", "str_format"}, {"sub", "str_sub"}, {"upper", "str_upper"},
+                {"lower", "str_lower"}, {"reverse", "str_reverse"}, {"char", "str_char"}, {"gsub", "str_gsub"}}) {
+            string.set(wrapped[0], tracked(heap, wrapped[1], string.get(wrapped[0])::invoke));
+        }
+        LuaTable table = globals.get("table").checktable();
+        table.set("concat", tracked(heap, "tconcat", table.get("concat")::invoke));
+        globals.set("tostring", tracked(heap, "luaB_tostring", globals.get("tostring")::invoke));
+    }
+
+    private static VarArgFunction tracked(LuaHeap heap, String cFunction, Function<Varargs, Varargs> original) {
+        AllocationSite site = heap.sites.stringFrom(cFunction);
+        return fn(cFunction, args -> {
+            Varargs result = original.apply(args);
+            if (result.arg1() instanceof LuaString made) {
+                heap.trackString(made, site);
+            }
+            return result;
+        });
+    }
+
+    private static void installCoroutines(Globals globals, LuaHeap heap, ErrorDecorator decorator) {
+        LuaTable coroutine = globals.get("coroutine").checktable();
+        LuaValue create = coroutine.get("create");
+        coroutine.set("create", fn("create", args -> {
+            LuaValue made = create.call(args.arg1());
+            if (made instanceof LuaThread thread) {
+                thread.errorfunc = decorator;
+                heap.trackThread(thread);
+            }
+            return made;
+        }));
+        coroutine.set("wrap", fn("wrap", args -> {
+            LuaThread thread = (LuaThread) coroutine.get("create").call(args.checkfunction(1));
+            return fn("wrapped", resumeArgs -> {
+                Varargs result = thread.resume(resumeArgs);
+                if (result.arg1().toboolean()) {
+                    return result.subargs(2);
+                }
+                throw new LuaError(result.arg(2));
+            });
+        }));
+    }
+
+    private static void installShims(Globals globals) {
+        LuaTable table = globals.get("table").checktable();
+        globals.set("unpack", table.get("unpack"));
+        LuaTable bit32 = globals.get("bit32").checktable();
+        LuaTable bit = new LuaTable();
+        for (String name : new String[]{"band", "bor", "bxor", "bnot", "lshift", "rshift", "arshift"}) {
+            bit.set(name, bit32.get(name));
+        }
+        globals.set("bit", bit);
+        LuaTable math = globals.get("math").checktable();
+        math.set("type", fn("type", args -> {
+            LuaValue x = args.arg1();
+            if (x.type() != LuaValue.TNUMBER) {
+                return LuaValue.NIL;
+            }
+            return LuaValue.valueOf(x.isint() ? "integer" : "float");
+        }));
+        math.set("tointeger", fn("tointeger", args -> {
+            LuaValue x = args.arg1();
+            return x.type() == LuaValue.TNUMBER && x.todouble() == Math.rint(x.todouble()) ? LuaValue.valueOf(x.toint())
+                    : LuaValue.NIL;
+        }));
+        math.set("maxinteger", Integer.MAX_VALUE);
+        math.set("mininteger", Integer.MIN_VALUE);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.heapscope.sim;
+
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Block sizes of Lua 5.3 objects on a 32-bit ESP32 build ({@code 5.3-int32-singlefp}); see
+ * {@code simulator/LUA-SIZES.md} for the derivation. Table capacities are read from LuaJ's own
+ * (protected) array and hash parts, so growth follows LuaJ's policy, sized with Lua 5.3's layouts.
+ */
+final class LuaSizes {
+    static final int TABLE_HEADER = 32;
+    static final int TVALUE = 8;
+    static final int HASH_NODE = 20;
+    static final int TSTRING_HEADER = 16;
+    static final int LCLOSURE_HEADER = 16;
+    static final int UPVALUE_POINTER = 4;
+    static final int UDATA_HEADER = 24;
+    static final int LUA_STATE = 112 + 40 * TVALUE + 36;
+
+    private static final VarHandle ARRAY;
+    private static final VarHandle HASH;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(LuaTable.class, MethodHandles.lookup());
+            ARRAY = lookup.findVarHandle(LuaTable.class, "array", LuaValue[].class);
+            HASH = lookup.findVarHandle(LuaTable.class, "hash", Class.forName("[Lorg.luaj.vm2.LuaTable$Slot;"));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private LuaSizes() {
+    }
+
+    static int arraySlots(LuaTable table) {
+        LuaValue[] array = (LuaValue[]) ARRAY.get(table);
+        return array == null ? 0 : array.length;
+    }
+
+    static int hashSlots(LuaTable table) {
+        Object[] hash = (Object[]) HASH.get(table);
+        return hash == null ? 0 : hash.length;
+    }
+
+    /** Changes whenever either part of the table is resized. */
+    static int capacityCode(LuaTable table) {
+        return arraySlots(table) * 31 + hashSlots(table);
+    }
+
+    static int table(LuaTable table) {
+        return TABLE_HEADER + TVALUE * arraySlots(table) + HASH_NODE * hashSlots(table);
+    }
+
+    static int string(int lengthBytes) {
+        return TSTRING_HEADER + lengthBytes + 1;
+    }
+
+    static int closure(int upvalues) {
+        return LCLOSURE_HEADER + UPVALUE_POINTER * Math.max(upvalues, 0);
+    }
+
+    static int userdata(int payloadBytes) {
+        return UDATA_HEADER + payloadBytes;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.heapscope.sim;
+
+import dev.heapscope.sim.lib.BoardContext;
+import dev.heapscope.sim.lib.FileModule;
+import dev.heapscope.sim.lib.FlashFileSystem;
+import dev.heapscope.sim.lib.HeaptraceModule;
+import dev.heapscope.sim.lib.NodeModule;
+import dev.heapscope.sim.lib.TmrModule;
+import dev.heapscope.sim.lib.UartModule;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaUserdata;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * One boot's Lua state: the sandboxed globals, tracker, heap accounting and firmware modules. A
+ * reboot closes it and builds a new one. Board thread only.
+ */
+final class LuaState implements BoardContext {
+    private final LuaAllocationTracker tracker = new LuaAllocationTracker();
+    private final ErrorDecorator decorator = new ErrorDecorator(tracker);
+    private final LuaHeap heap;
+    private final Globals globals;
+    private final TmrModule tmr;
+    private final ConsoleWriter out;
+    private final TraceControl trace;
+    private final VirtualClock clock;
+    private final FlashFileSystem flash;
+    private final BoardOptions options;
+    private boolean restartRequested;
+
+    LuaState(BoardMemory memory, TraceControl trace, VirtualClock clock, FlashFileSystem flash, SimulatorSymbols symbols,
+             AllocationSites sites, ConsoleWriter out, BoardOptions options) {
+        this.trace = trace;
+        this.clock = clock;
+        this.flash = flash;
+        this.out = out;
+        this.options = options;
+        this.heap = new LuaHeap(memory, symbols, sites, tracker, options.maxChainDepth(), options.sweepEveryAllocations());
+        tracker.attach(heap);
+        this.globals = LuaSandbox.create(tracker, heap, decorator, flash, this::print);
+        LuaTable loaded = globals.get("package").get("loaded").checktable();
+        this.tmr = new TmrModule(this);
+        install(loaded, "node", NodeModule.create(this));
+        install(loaded, "tmr", tmr.table());
+        install(loaded, "heaptrace", HeaptraceModule.create(this));
+        install(loaded, "file", new FileModule(this).table());
+        install(loaded, "uart", UartModule.create(this));
+    }
+
+    private void install(LuaTable loaded, String name, LuaTable module) {
+        globals.set(name, module);
+        loaded.set(name, module);
+    }
+
+    private Varargs print(Varargs args) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        LuaValue tostring = globals.get("tostring");
+        for (int i = 1; i <= args.narg(); i++) {
+            if (i > 1) {
+                line.write('\t');
+            }
+            LuaString text = tostring.call(args.arg(i)).checkstring();
+            line.write(text.m_bytes, text.m_offset, text.m_length);
+        }
+        line.write('\n');
+        out.text(line.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
+        return LuaValue.NONE;
+    }
+
+    /** The compiler's message for code that does not compile, else null. */
+    String syntaxError(byte[] code) {
+        try {
+            globals.load(new ByteArrayInputStream(code), "=stdin", "t", globals);
+            return null;
+        } catch (LuaError e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Compiles and runs a chunk under a fresh budget; prints {@code =expr} results and errors as the board. */
+    void run(byte[] code, String chunkName) {
+        LuaValue chunk;
+        try {
+            chunk = globals.load(new ByteArrayInputStream(code), chunkName, "t", globals);
+        } catch (LuaError e) {
+            out.text("Lua error: \t" + ErrorDecorator.rewriteSyntax(e.getMessage()) + "\n");
+            return;
+        }
+        Varargs results = protectedCall(chunk, LuaValue.NONE);
+        if (results != null && results.narg() > 0) {
+            print(results);
+        }
+    }
+
+    @Override
+    public void runCallback(LuaValue function, LuaValue argument) {
+        protectedCall(function, argument);
+    }
+
+    private Varargs protectedCall(LuaValue function, Varargs args) {
+        tracker.startBudget(options.instructionBudget(), options.budgetWallMillis());
+        decorator.takeTraceback();
+        try {
+            return function.invoke(args);
+        } catch (LuaError e) {
+            LuaValue message = e.getMessageObject();
+            String text = message == null ? "nil" : message.isstring() ? message.tojstring()
+                    : "(error object is a " + message.typename() + " value)";
+            String traceback = decorator.takeTraceback();
+            out.text("Lua error: \t" + text + "\n" + (traceback == null ? "" : traceback + "\n"));
+        } catch (InstructionBudgetExceeded e) {
+            out.text("Lua error: \t" + e.getMessage() + "\n" + e.traceback() + "\n");
+        } catch (StackOverflowError e) {
+            out.text("Lua error: \tstack overflow\n");
+        } catch (OutOfMemoryError e) {
+            out.text("Lua error: \t" + LuaHeap.NOT_ENOUGH_MEMORY + "\n");
+        } catch (RuntimeException e) {
+            out.text("Lua error: \t" + e + "\n");
+        } finally {
+            tracker.currentStack().clear();
+        }
+        return null;
+    }
+
+    TmrModule timers() {
+        return tmr;
+    }
+
+    LuaHeap heap() {
+        return heap;
+    }
+
+    boolean restartRequested() {
+        return restartRequested;
+    }
+
+    void close() {
+        heap.releaseEverything();
+    }
+
+    @Override
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    @Override
+    public TraceControl trace() {
+        return trace;
+    }
+
+    @Override
+    public long freeBytes() {
+        return heap.freeBytes();
+    }
+
+    @Override
+    public void write(String text) {
+        out.raw(text);
+    }
+
+    @Override
+    public String newline() {
+        return out.newline();
+    }
+
+    @Override
+    public Appendable dumpSink() {
+        return new Appendable() {
+            @Override
+            public Appendable append(CharSequence csq) {
+                out.raw(csq == null ? "null" : csq);
+                return this;
+            }
+
+            @Override
+            public Appendable append(CharSequence csq, int start, int end) {
+                return append((csq == null ? "null" : csq).subSequence(start, end));
+            }
+
+            @Override
+            public Appendable append(char c) {
+                return append(String.valueOf(c));
+            }
+        };
+    }
+
+    @Override
+    public void requestRestart() {
+        restartRequested = true;
+    }
+
+    @Override
+    public LuaUserdata newUserdata(Object payload, int payloadBytes, LuaTable metatable, String cFunction,
+                                   Runnable onCollected) {
+        LuaUserdata userdata = new LuaUserdata(payload, metatable);
+        heap.trackUserdata(userdata, payloadBytes, heap.sites.userdataFrom(cFunction), onCollected);
+        return userdata;
+    }
+
+    @Override
+    public LuaString newString(byte[] bytes, String cFunction) {
+        LuaString string = LuaString.valueOf(bytes);
+        heap.trackString(string, heap.sites.stringFrom(cFunction));
+        return string;
+    }
+
+    @Override
+    public int allocateFirmware(int sizeBytes, String... cFrames) {
+        return heap.allocateBlock(sizeBytes, heap.sites.firmware(cFrames));
+    }
+
+    @Override
+    public void freeFirmware(int address, String... cFrames) {
+        heap.freeBlock(address, heap.sites.firmware(cFrames));
+    }
+
+    @Override
+    public FlashFileSystem files() {
+        return flash;
+    }
+}

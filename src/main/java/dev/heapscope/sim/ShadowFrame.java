@@ -1,0 +1,54 @@
+package dev.heapscope.sim;
+
+import dev.heapscope.model.CallChain;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+/** One active Lua function on the tracker's shadow stack; reused when the stack shrinks and grows. */
+final class ShadowFrame {
+    LuaClosure closure;
+    ProtoInfo info;
+    int[] code;
+    LuaValue[] stack;
+    FunctionName name;
+    int pc;
+
+    // an object made by the instruction at pc appears in stack[pendingRegister] at the next instruction
+    int pendingOp = -1;
+    int pendingRegister;
+    LuaTable pendingTable;
+    int pendingCapacity;
+
+    // outer frames are frozen while this one runs, so a chain per (pc, site) stays valid for the activation
+    int cachedChainPc = -1;
+    int cachedChainSite = -1;
+    CallChain cachedChain;
+    int cachedAddressPc = -1;
+    int cachedAddress;
+
+    void enter(LuaClosure entered, ProtoInfo protoInfo, LuaValue[] registers, FunctionName calledAs) {
+        closure = entered;
+        info = protoInfo;
+        code = protoInfo.proto.code;
+        stack = registers;
+        name = calledAs;
+        pc = 0;
+        pendingOp = -1;
+        pendingTable = null;
+        cachedChainPc = -1;
+        cachedChain = null;
+        cachedAddressPc = -1;
+    }
+
+    void leave() {
+        closure = null;
+        stack = null;
+        pendingTable = null;
+        cachedChain = null;
+    }
+
+    int line() {
+        return info.line(pc);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.heapscope.sim;
+
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaValue;
+
+/** Builds the board's {@code stack traceback:} text from a shadow stack (lines joined with {@code \n}). */
+final class Tracebacks {
+    private Tracebacks() {
+    }
+
+    /**
+     * @param inJavaCall the error was raised inside the Java function the innermost frame is calling,
+     *                   which then appears as a {@code [C]} frame first
+     */
+    static String of(ShadowStack stack, boolean inJavaCall) {
+        StringBuilder out = new StringBuilder("stack traceback:");
+        if (stack.depth > 0 && inJavaCall) {
+            ShadowFrame top = stack.top();
+            String callee = javaCalleeName(top);
+            if (callee != null) {
+                out.append("\n\t[C]: in function '").append(callee).append('\'');
+            }
+        }
+        for (int level = 0; level < stack.depth; level++) {
+            ShadowFrame frame = stack.fromTop(level);
+            out.append("\n\t").append(frame.info.chunk).append(':').append(frame.line()).append(": in ")
+                    .append(frame.name.tracebackPhrase(frame.info.chunk, frame.info.proto.linedefined));
+        }
+        out.append("\n\t[C]: in ?");
+        return out.toString();
+    }
+
+    /** The name of the Java function the frame's current call instruction calls, or null. */
+    static String javaCalleeName(ShadowFrame frame) {
+        int i = frame.code[frame.pc];
+        int op = RegisterNamer.op(i);
+        if (op != RegisterNamer.OP_CALL && op != RegisterNamer.OP_TAILCALL) {
+            return null;
+        }
+        LuaValue callee = frame.stack[RegisterNamer.a(i)];
+        if (!(callee instanceof LuaFunction) || callee instanceof LuaClosure) {
+            return null;
+        }
+        FunctionName name = frame.info.calleeName(frame.pc);
+        return name == null ? "?" : name.name().replace(':', '.');
+    }
+}

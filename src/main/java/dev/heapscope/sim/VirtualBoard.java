@@ -1,0 +1,269 @@
+package dev.heapscope.sim;
+
+import dev.heapscope.sim.lib.FlashFileSystem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A simulated NodeMCU ESP32 board: LuaJ runs its REPL and firmware modules on one board thread, over
+ * the given heap, heap tracer and clock, and it speaks the console bytes of a real board. Input may
+ * come from any thread ({@link #receive}); output goes to the listeners, on the board thread.
+ */
+public final class VirtualBoard implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(VirtualBoard.class.getName());
+    private static final long VIRTUAL_MICROS_PER_LINE = 1_000;
+
+    private final BoardMemory memory;
+    private final TraceControl trace;
+    private final VirtualClock clock;
+    private final BoardOptions options;
+    private final SimulatorSymbols symbols = new SimulatorSymbols();
+    private final AllocationSites sites = new AllocationSites(symbols);
+    private final FlashFileSystem flash = new FlashFileSystem();
+    private final List<ConsoleOutput> outputs = new CopyOnWriteArrayList<>();
+    private final ConsoleWriter out;
+    private final LuaRepl repl;
+    private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Runnable resetListener = () -> { };
+    private LuaState state;
+    private long lastWallNanos;
+    private boolean inReplLine;
+
+    public VirtualBoard(BoardMemory memory, TraceControl trace, VirtualClock clock, BoardOptions options) {
+        this.memory = memory;
+        this.trace = trace;
+        this.clock = clock;
+        this.options = options;
+        this.out = new ConsoleWriter(outputs, options.lineEnding());
+        this.repl = new LuaRepl(out, new LuaRepl.Evaluator() {
+            @Override
+            public String syntaxError(byte[] code) {
+                return state.syntaxError(code);
+            }
+
+            @Override
+            public void run(byte[] code) {
+                inReplLine = true;
+                try {
+                    runChunk(code, "=stdin");
+                } finally {
+                    inReplLine = false;
+                }
+            }
+        });
+        this.thread = new Thread(this::loop, "virtual-board");
+        this.thread.setDaemon(true);
+    }
+
+    public void addOutputListener(ConsoleOutput output) {
+        outputs.add(output);
+    }
+
+    public void removeOutputListener(ConsoleOutput output) {
+        outputs.remove(output);
+    }
+
+    /** Called on each reboot (after {@code node.restart()}), so the owner can reset heap and tracer. */
+    public void setResetListener(Runnable listener) {
+        this.resetListener = listener == null ? () -> { } : listener;
+    }
+
+    /** The symbol table of this board's firmware functions and Lua frames. */
+    public SimulatorSymbols symbols() {
+        return symbols;
+    }
+
+    public FlashFileSystem files() {
+        return flash;
+    }
+
+    /** Powers the board on: boot lines, banner, init.lua, first prompt. Returns when the prompt is out. */
+    public void boot() {
+        if (!thread.isAlive()) {
+            lastWallNanos = System.nanoTime();
+            thread.start();
+        }
+        call(() -> startLua(false));
+    }
+
+    /** Bytes received on the console UART; thread-safe, processed in order on the board thread. */
+    public void receive(byte[] data) {
+        byte[] copy = data.clone();
+        tasks.add(() -> {
+            if (state == null) {
+                return; // nothing listens before power-on
+            }
+            for (byte b : copy) {
+                repl.receive(b);
+                if (state.restartRequested()) {
+                    reboot();
+                }
+            }
+        });
+    }
+
+    /** Runs virtual time forward by {@code millis}, firing due timers in order; returns when done. */
+    public void runVirtualTime(long millis) {
+        call(() -> advanceTo(clock.nowMicros() + millis * 1000L));
+    }
+
+    /** Stores a script in the flash file system. */
+    public void loadScript(String name, String text) {
+        flash.write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Runs a file from flash as {@code dofile} would, printing its output and errors; returns when done. */
+    public void executeFile(String name) {
+        call(() -> {
+            byte[] code = flash.read(name).orElse(null);
+            if (code == null) {
+                out.text("Lua error: \tcannot open " + name + "\n");
+            } else {
+                runChunk(code, "@" + name);
+            }
+        });
+    }
+
+    /** Waits until every byte received so far has been handled. */
+    public void awaitIdle() {
+        call(() -> { });
+    }
+
+    /** Live Lua objects the board tracks, and their simulated bytes (for tests and status lines). */
+    public long luaBytesInUse() {
+        return callValue(() -> state.heap().liveBytes());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        tasks.add(() -> { });
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void startLua(boolean softwareReset) {
+        out.raw(BootLog.lines(options, softwareReset));
+        state = new LuaState(memory, trace, clock, flash, symbols, sites, out, options);
+        out.text(BootLog.banner(options));
+        if (flash.exists("init.lua")) {
+            runChunk(flash.read("init.lua").orElseThrow(), "@init.lua");
+        } else {
+            out.text("lua: cannot open init.lua\n");
+        }
+        repl.reset();
+        if (!inReplLine) {
+            repl.prompt(); // else the REPL prompts when the line that rebooted returns
+        }
+    }
+
+    private void runChunk(byte[] code, String chunkName) {
+        state.run(code, chunkName);
+        if (!options.realTime()) {
+            clock.advanceMicros(VIRTUAL_MICROS_PER_LINE);
+        }
+        if (state.restartRequested()) {
+            reboot();
+        }
+    }
+
+    private void reboot() {
+        state.close();
+        resetListener.run();
+        clock.reset();
+        startLua(true);
+    }
+
+    private void advanceTo(long targetMicros) {
+        while (true) {
+            long due = state.timers().nextDueMicros();
+            if (due > targetMicros) {
+                break;
+            }
+            if (due > clock.nowMicros()) {
+                clock.advanceMicros(due - clock.nowMicros());
+            }
+            LuaState firing = state;
+            firing.timers().fireDue();
+            if (firing.restartRequested()) {
+                reboot();
+                return;
+            }
+        }
+        if (targetMicros > clock.nowMicros()) {
+            clock.advanceMicros(targetMicros - clock.nowMicros());
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                Runnable task = tasks.poll(options.realTime() ? pollMillis() : 1_000, TimeUnit.MILLISECONDS);
+                if (task != null) {
+                    task.run();
+                }
+                if (options.realTime() && state != null) {
+                    long now = System.nanoTime();
+                    long elapsedMicros = (now - lastWallNanos) / 1_000;
+                    lastWallNanos = now;
+                    advanceTo(clock.nowMicros() + elapsedMicros);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable e) {
+                // the board survives anything a script does; a bug here must not kill the console
+                LOG.log(System.Logger.Level.ERROR, "virtual board task failed", e);
+                out.text("Lua error: \t" + e + "\n");
+            }
+        }
+    }
+
+    private long pollMillis() {
+        long due = state == null ? Long.MAX_VALUE : state.timers().nextDueMicros();
+        long waitMicros = due == Long.MAX_VALUE ? 50_000 : Math.max(0, due - clock.nowMicros());
+        return Math.max(1, Math.min(50, waitMicros / 1000));
+    }
+
+    private void call(Runnable action) {
+        callValue(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T callValue(java.util.function.Supplier<T> action) {
+        if (Thread.currentThread() == thread) {
+            return action.get();
+        }
+        if (!thread.isAlive()) {
+            throw new IllegalStateException("the virtual board is not running: call boot() first");
+        }
+        CompletableFuture<T> done = new CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                done.complete(action.get());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the virtual board", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("virtual board task failed", e.getCause());
+        }
+    }
+}
