@@ -44,4 +44,9 @@ public record BoardOptions(String idfVersion, String buildDate, LineEnding lineE
         return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, maxChainDepth, on,
                 sweepEveryAllocations);
     }
+
+    public BoardOptions withIdfVersion(String version) {
+        return new BoardOptions(version, buildDate, lineEnding, instructionBudget, budgetWallMillis, maxChainDepth,
+                realTime, sweepEveryAllocations);
+    }
 }

@@ -115,6 +115,10 @@ final class LuaState implements BoardContext {
                     : "(error object is a " + message.typename() + " value)";
             String traceback = decorator.takeTraceback();
             out.text("Lua error: \t" + text + "\n" + (traceback == null ? "" : traceback + "\n"));
+        } catch (BoardPanicked e) {
+            // The chip is gone: the panic text follows whatever was on the line, then it reboots.
+            out.raw(e.getMessage() + e.crashReport());
+            requestRestart();
         } catch (InstructionBudgetExceeded e) {
             out.text("Lua error: \t" + e.getMessage() + "\n" + e.traceback() + "\n");
         } catch (StackOverflowError e) {
