@@ -26,6 +26,7 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main(out))
                 .addSubcommand(new AnalyzeCommand(out, err))
                 .addSubcommand(new DiffCommand(out, err))
+                .addSubcommand(new RunCommand(out, err))
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -204,6 +204,11 @@ public final class ProfilingSession implements AutoCloseable {
         return onSessionThread(() -> record.snapshot(connection, trace.state(), trace.mode(), transport.describe()));
     }
 
+    /** Every byte the board sent so far, in order. */
+    public CompletableFuture<byte[]> transcript() {
+        return onSessionThread(record::transcript);
+    }
+
     @Override
     public void close() {
         try {

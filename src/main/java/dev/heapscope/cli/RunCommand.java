@@ -1,0 +1,184 @@
+package dev.heapscope.cli;
+
+import dev.heapscope.analysis.DumpDiff;
+import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.console.CommandResult;
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.TraceMode;
+import dev.heapscope.session.ProfilingSession;
+import dev.heapscope.session.SessionListener;
+import dev.heapscope.session.SessionOptions;
+import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.SimulatedBoard;
+import dev.heapscope.sim.SimulatorTransport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/** {@code heapscope run SCRIPT.lua}: a leak check of a Lua script on the virtual board. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a Lua script on the virtual NodeMCU board with heap tracing and reports what it leaks.",
+                "Sequence: boot, heaptrace.init, collectgarbage(), start, dump, dofile(SCRIPT), timers for",
+                "--seconds of virtual time, collectgarbage(), stop, dump. Leaks = live in the last dump, not in the first."},
+        footer = {"", "Examples:", "  heapscope run simulator/scenarios/timer-captures-state.lua --seconds 30",
+                "  heapscope run app.lua --json --fail-on-leak 0      (a leak gate for CI)"})
+final class RunCommand implements Callable<Integer> {
+    private static final long STEP_TIMEOUT_SECONDS = 60;
+
+    @Parameters(paramLabel = "SCRIPT", description = "the Lua script to run")
+    Path script;
+
+    @Option(names = "--board", defaultValue = BoardProfile.DEFAULT_NAME,
+            description = "board profile name or .properties file (default: ${DEFAULT-VALUE})")
+    String board;
+
+    @Option(names = "--mode", defaultValue = "leaks", description = "trace mode: leaks or all (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--buffer", defaultValue = "500",
+            description = "trace buffer records for heaptrace.init (default: ${DEFAULT-VALUE})")
+    int bufferRecords;
+
+    @Option(names = "--seconds", defaultValue = "0", description = "virtual seconds to run timers after the script")
+    long seconds;
+
+    @Option(names = "--json", description = "the analyze JSON plus frames per record and a leaks list")
+    boolean json;
+
+    @Option(names = "--fail-on-leak", paramLabel = "BYTES",
+            description = "exit with code 3 when more than BYTES bytes leaked")
+    Long failOnLeakBytes;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TraceMode traceMode;
+        BoardProfile profile;
+        try {
+            traceMode = TraceMode.ofWord(mode);
+            profile = BoardChoice.load(board);
+        } catch (IllegalArgumentException | BoardChoice.BadBoardException e) {
+            err.println("heapscope: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (bufferRecords <= 0 || seconds < 0) {
+            err.println("heapscope: --buffer must be positive and --seconds not negative");
+            return ExitCodes.USAGE;
+        }
+        String code;
+        try {
+            code = Files.readString(script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("heapscope: " + script + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        RunOutcome outcome = runOnBoard(profile, traceMode, code);
+        if (outcome.failure != null) {
+            err.println("heapscope: " + outcome.failure);
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        RunReport report = new RunReport(profile, traceMode, bufferRecords, script.getFileName().toString(), outcome.first,
+                outcome.last, outcome.output, new FrameNamer(outcome.board.console().symbols()),
+                outcome.board.console().symbols());
+        if (json) {
+            report.writeJson(out);
+        } else {
+            report.writeText(out);
+        }
+        if (outcome.scriptError != null) {
+            err.println("heapscope: the script failed: " + outcome.scriptError);
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        if (failOnLeakBytes != null && report.leakedBytes() > failOnLeakBytes) {
+            err.println("heapscope: leaked " + report.leakedBytes() + " bytes, more than --fail-on-leak "
+                    + failOnLeakBytes);
+            return ExitCodes.LEAK_GATE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code) throws InterruptedException {
+        RunOutcome outcome = new RunOutcome();
+        outcome.board = SimulatedBoard.create(profile);
+        String fileName = script.getFileName().toString();
+        List<String> output = new ArrayList<>();
+        boolean[] capturing = {false};
+        try (ProfilingSession session = new ProfilingSession(new SimulatorTransport(outcome.board, false),
+                SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000))) {
+            session.addListener(new SessionListener() {
+                @Override
+                public void consoleLine(String line, long hostMillis) {
+                    if (capturing[0]) {
+                        output.add(line);
+                    }
+                }
+            });
+            step(session.connect());
+            step(session.awaitPrompt(10_000));
+            outcome.board.console().loadScript(fileName, code);
+            checked(step(session.init(bufferRecords)));
+            checked(step(session.collectGarbage()));
+            checked(step(session.start(traceMode)));
+            outcome.first = step(session.dump());
+            capturing[0] = true;
+            CommandResult ran = step(session.execute("dofile(\"" + fileName.replace("\"", "\\\"") + "\")"));
+            if (seconds > 0) {
+                outcome.board.console().runVirtualTime(seconds * 1000);
+            }
+            capturing[0] = false;
+            outcome.scriptError = ran.luaError();
+            checked(step(session.collectGarbage()));
+            checked(step(session.stop()));
+            outcome.last = step(session.dump());
+            outcome.output = output.stream().filter(l -> !l.startsWith("> dofile(")).toList();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | IllegalStateException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            outcome.failure = "the virtual board failed: " + cause.getMessage();
+        }
+        return outcome;
+    }
+
+    private static <T> T step(Future<T> future) throws ExecutionException, InterruptedException,
+            java.util.concurrent.TimeoutException {
+        return future.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static void checked(CommandResult result) {
+        if (result.failed()) {
+            throw new IllegalStateException("'" + result.command() + "' failed: " + result.luaError());
+        }
+    }
+
+    /** What happened on the board. */
+    private static final class RunOutcome {
+        SimulatedBoard board;
+        Dump first;
+        Dump last;
+        List<String> output = List.of();
+        String scriptError;
+        String failure;
+    }
+
+    static DumpDiff leaksOf(Dump first, Dump last) {
+        return DumpDiff.between(first, last);
+    }
+}

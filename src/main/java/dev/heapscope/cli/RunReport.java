@@ -1,0 +1,111 @@
+package dev.heapscope.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.heapscope.analysis.DumpDiff;
+import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.export.JsonWriter;
+import dev.heapscope.model.CallChain;
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.TraceMode;
+import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.symbols.Symbol;
+import dev.heapscope.symbols.Symbolizer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+
+/** The result of {@code run}: the leaks of the last dump against the first, with Lua frames. */
+final class RunReport {
+    private final BoardProfile profile;
+    private final TraceMode mode;
+    private final int bufferRecords;
+    private final String scriptName;
+    private final Dump first;
+    private final Dump last;
+    private final List<String> output;
+    private final FrameNamer namer;
+    private final Symbolizer symbols;
+    private final List<LeakGroup> leaks;
+    private final long leakedBytes;
+
+    RunReport(BoardProfile profile, TraceMode mode, int bufferRecords, String scriptName, Dump first, Dump last,
+              List<String> output, FrameNamer namer, Symbolizer symbols) {
+        this.profile = profile;
+        this.mode = mode;
+        this.bufferRecords = bufferRecords;
+        this.scriptName = scriptName;
+        this.first = first;
+        this.last = last;
+        this.output = output;
+        this.namer = namer;
+        this.symbols = symbols;
+        DumpDiff diff = DumpDiff.between(first, last);
+        this.leaks = LeakGroup.of(diff.appeared());
+        this.leakedBytes = leaks.stream().mapToLong(LeakGroup::bytes).sum();
+    }
+
+    long leakedBytes() {
+        return leakedBytes;
+    }
+
+    void writeText(PrintStream out) {
+        out.printf("Board: %s (virtual), dialect %s, stack depth %d; heaptrace.init(%d), %s mode%n",
+                profile.name(), profile.dialect(), profile.stackDepth(), bufferRecords, mode.word());
+        if (!output.isEmpty()) {
+            out.println("Console output of " + scriptName + ":");
+            output.forEach(line -> out.println("  | " + line));
+        }
+        last.warnings().forEach(w -> out.println("warning: " + w));
+        int count = leaks.stream().mapToInt(LeakGroup::count).sum();
+        if (leaks.isEmpty()) {
+            out.println("No leaks: every allocation made after the first dump was freed by collectgarbage().");
+            return;
+        }
+        out.printf("Leaked %d bytes in %d allocations (live in the last dump, not in the first):%n", leakedBytes, count);
+        out.printf("%8s %6s  %s%n", "BYTES", "COUNT", "WHERE (innermost Lua frame first)");
+        for (LeakGroup leak : leaks) {
+            out.printf("%8d %6d  %s%n", leak.bytes(), leak.count(), where(leak.chain()));
+        }
+    }
+
+    void writeJson(PrintStream out) throws IOException {
+        JsonWriter writer = new JsonWriter(symbols);
+        try (JsonGenerator json = writer.begin(out, List.of(first, last), true)) {
+            json.writeStringField("board", profile.name());
+            json.writeStringField("mode", mode.word());
+            json.writeStringField("script", scriptName);
+            json.writeArrayFieldStart("output");
+            for (String line : output) {
+                json.writeString(line);
+            }
+            json.writeEndArray();
+            json.writeNumberField("leakedBytes", leakedBytes);
+            json.writeNumberField("leakedCount", leaks.stream().mapToInt(LeakGroup::count).sum());
+            json.writeArrayFieldStart("leaks");
+            for (LeakGroup leak : leaks) {
+                json.writeStartObject();
+                writer.writeFrames(json, leak.chain());
+                json.writeNumberField("count", leak.count());
+                json.writeNumberField("bytes", leak.bytes());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.println();
+    }
+
+    /** The Lua frames of a chain ({@code leak (app.lua:3) <- main chunk (app.lua:9)}), else all frames. */
+    private String where(CallChain chain) {
+        StringBuilder lua = new StringBuilder();
+        for (int i = 0; i < chain.depth(); i++) {
+            Optional<Symbol> symbol = symbols.resolve(chain.frame(i));
+            if (symbol.isPresent() && symbol.get().file() != null && !symbol.get().file().endsWith(".c")) {
+                lua.append(lua.length() == 0 ? "" : " <- ").append(symbol.get().frameLabel());
+            }
+        }
+        return lua.length() > 0 ? lua.toString() : TextReport.describe(chain, namer);
+    }
+}
