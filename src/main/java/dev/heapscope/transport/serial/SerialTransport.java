@@ -40,6 +40,8 @@ public final class SerialTransport implements Transport {
     private final int writeStallMillis;
     private final Object writeLock = new Object();
     private final AtomicBoolean disconnectReported = new AtomicBoolean();
+    private final AtomicBoolean portCloseStarted = new AtomicBoolean();
+    private final AtomicBoolean unplugCloserStarted = new AtomicBoolean();
     private volatile int baudRate;
     private volatile SerialPort port;
     private volatile boolean closing;
@@ -212,8 +214,8 @@ public final class SerialTransport implements Transport {
         if (!closing) {
             vanished = true;
         }
+        closePortOnce(current);
         if (!closing && disconnectReported.compareAndSet(false, true)) {
-            current.closePort();
             listener.disconnected("board disconnected: " + portName + " vanished");
         }
     }
@@ -244,8 +246,7 @@ public final class SerialTransport implements Transport {
         }
         closing = !vanished;
         open = false;
-        current.removeDataListener();
-        current.closePort();
+        closePortOnce(current);
         if (reader != null && reader != Thread.currentThread()) {
             try {
                 reader.join(READER_JOIN_MILLIS);
@@ -255,6 +256,16 @@ public final class SerialTransport implements Transport {
         }
         writer.shutdownNow();
         port = null;
+    }
+
+    /**
+     * jSerialComm's closePort holds the port lock while it joins the event thread; so nobody may call it
+     * from the event callback while another thread might be closing (that deadlocked), and it runs once.
+     */
+    private void closePortOnce(SerialPort current) {
+        if (portCloseStarted.compareAndSet(false, true)) {
+            current.closePort();
+        }
     }
 
     /** The reader thread, for tests that check it ends. */
@@ -268,7 +279,10 @@ public final class SerialTransport implements Transport {
         return thread;
     }
 
-    /** jSerialComm repeats the disconnect event until the port is closed, so close it right here. */
+    /**
+     * jSerialComm repeats the disconnect event until the port is closed, so the port is closed at once,
+     * but from a thread of its own: closing inside the callback deadlocks with a concurrent close.
+     */
     private final class UnplugListener implements SerialPortDataListener {
         @Override
         public int getListeningEvents() {
@@ -279,7 +293,10 @@ public final class SerialTransport implements Transport {
         public void serialEvent(SerialPortEvent event) {
             if (event.getEventType() == SerialPort.LISTENING_EVENT_PORT_DISCONNECTED) {
                 vanished = true;
-                event.getSerialPort().closePort();
+                if (unplugCloserStarted.compareAndSet(false, true)) {
+                    SerialPort unplugged = event.getSerialPort();
+                    daemon(() -> closePortOnce(unplugged), "serial-unplug " + portName).start();
+                }
             }
         }
     }
