@@ -1,0 +1,85 @@
+package dev.heapscope.cli;
+
+import dev.heapscope.sim.BoardOnPty;
+import dev.heapscope.sim.BoardOptions;
+import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.SimulatedBoard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** {@code heapscope sim --pty LINK}: the virtual board on a pseudo-terminal, until interrupted. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = {"Serves the virtual NodeMCU board on a pseudo-terminal, so screen, picocom or HeapScope's",
+                "serial mode talk to it like to a real board. Runs until interrupted (Ctrl-C) or --seconds."},
+        footer = {"", "Example:", "  heapscope sim --pty /tmp/esp32 &   picocom -b 115200 /tmp/esp32"})
+final class SimCommand implements Callable<Integer> {
+
+    @Option(names = "--pty", paramLabel = "LINK", required = true,
+            description = "symlink to create for the pseudo-terminal's device (removed on exit)")
+    Path link;
+
+    @Option(names = "--board", defaultValue = BoardProfile.DEFAULT_NAME,
+            description = "board profile name or .properties file (default: ${DEFAULT-VALUE})")
+    String board;
+
+    @Option(names = "--fast", description = "do not pace output to the board's baud rate")
+    boolean fast;
+
+    @Option(names = "--seconds", defaultValue = "0", description = "stop after this many seconds (0: run until interrupted)")
+    long seconds;
+
+    private final PrintStream err;
+
+    SimCommand(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        BoardProfile profile;
+        try {
+            profile = BoardChoice.load(board);
+        } catch (BoardChoice.BadBoardException e) {
+            err.println("heapscope: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        SimulatedBoard simulated = SimulatedBoard.create(profile, BoardOptions.defaults().withRealTime(true));
+        BoardOnPty served;
+        try {
+            served = BoardOnPty.serve(simulated, link, !fast);
+        } catch (IOException e) {
+            err.println("heapscope: cannot serve the board on a pseudo-terminal: " + e.getMessage());
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            served.close();
+            stopped.countDown();
+        }, "heapscope-sim-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.printf("Virtual board %s on %s, linked at %s (%d baud%s). Ctrl-C stops.%n", profile.name(),
+                served.slavePath(), link, profile.baudRate(), fast ? ", unpaced" : "");
+        try {
+            if (seconds > 0) {
+                stopped.await(seconds, TimeUnit.SECONDS);
+            } else {
+                stopped.await();
+            }
+        } finally {
+            served.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
