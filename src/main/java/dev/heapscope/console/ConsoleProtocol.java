@@ -26,7 +26,7 @@ public final class ConsoleProtocol implements LineSink {
     private static final String PROMPT = "> ";
     private static final String CONTINUATION_PROMPT = ">> ";
 
-    private final Transport transport;
+    private Transport transport;
     private final LineSink downstream;
     private final ConsoleListener listener;
     private final LineFramer framer = new LineFramer(this);
@@ -39,6 +39,11 @@ public final class ConsoleProtocol implements LineSink {
         this.transport = transport;
         this.downstream = downstream;
         this.listener = listener;
+    }
+
+    /** After a reconnect: commands go out on the new link. */
+    public void useTransport(Transport newTransport) {
+        this.transport = newTransport;
     }
 
     /** Bytes from the transport (already handed over to the session thread). */

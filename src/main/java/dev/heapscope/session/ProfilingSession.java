@@ -36,8 +36,14 @@ public final class ProfilingSession implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ProfilingSession.class.getName());
     private static final long TICK_MILLIS = 100;
 
-    private final Transport transport;
+    private static final int CONSOLE_LINE_LIMIT = 255;
+
+    private Transport transport;
     private final SessionOptions options;
+    private final RawLog rawLog;
+    private java.util.function.Supplier<Transport> reconnector;
+    private long reconnectEveryMillis;
+    private String idfVersion;
     private final ScheduledExecutorService thread;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final SessionRecord record = new SessionRecord();
@@ -59,6 +65,18 @@ public final class ProfilingSession implements AutoCloseable {
         this.parser = new DumpParser(new ParsedDumps());
         this.console = new ConsoleProtocol(transport, parser, new ConsoleEvents());
         this.trace = new TraceStateMachine(options);
+        this.rawLog = options.rawLogFile() == null ? null : new RawLog(options.rawLogFile());
+    }
+
+    /**
+     * After the board is lost (cable pulled), tries every {@code everyMillis} to open a fresh link
+     * from {@code factory} (the same port, once it is back), and goes on where it left off.
+     */
+    public void reconnectWith(java.util.function.Supplier<Transport> factory, long everyMillis) {
+        thread.execute(() -> {
+            reconnector = factory;
+            reconnectEveryMillis = everyMillis;
+        });
     }
 
     public void addListener(SessionListener listener) {
@@ -105,7 +123,7 @@ public final class ProfilingSession implements AutoCloseable {
 
     public CompletableFuture<CommandResult> init(int records) {
         return verb(trace.checkInit(records), "heaptrace.init(" + records + ")", Marker.Kind.INIT,
-                () -> trace.initialized());
+                () -> trace.initialized(records));
     }
 
     public CompletableFuture<CommandResult> start(TraceMode mode) {
@@ -135,6 +153,10 @@ public final class ProfilingSession implements AutoCloseable {
             if (refusal != null) {
                 result.completeExceptionally(new ConsoleException(ConsoleException.Kind.REFUSED, refusal));
                 return;
+            }
+            String slow = DumpDuration.warning(trace.bufferRecords(), record.typicalDepth(), transport.baudRate());
+            if (slow != null && trace.expectsFramedDump(FirmwareCheck.dialectOf(idfVersion))) {
+                listeners.forEach(l -> l.notice(slow));
             }
             int before = record.dumpCount();
             // A long dump at a slow baud takes a while, but bytes keep coming: the timeout is per silence.
@@ -194,9 +216,61 @@ public final class ProfilingSession implements AutoCloseable {
         });
     }
 
-    /** Any Lua line(s), as typed at the console. */
+    /** Any Lua line(s), as typed at the console. Lines over NodeMCU's 255 characters are refused. */
     public CompletableFuture<CommandResult> execute(String lua) {
-        return verb(null, lua, null, () -> { });
+        return verb(lineTooLong(lua), lua, null, () -> { });
+    }
+
+    /** Switches the board's console speed with {@code uart.setup} and follows it. */
+    public CompletableFuture<CommandResult> changeBaudRate(int baudRate) {
+        CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        thread.execute(() -> {
+            String lua = "uart.setup(0, " + baudRate + ", 8, uart.PARITY_NONE, uart.STOPBITS_1, 1)";
+            record.addCommand(lua, now());
+            // The board answers at the new speed: follow it as soon as the line is out.
+            console.send(lua, options.commandTimeoutMillis(), now()).whenComplete((answer, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(answer);
+                }
+            });
+            try {
+                transport.setBaudRate(baudRate);
+                addMarker(Marker.Kind.COMMAND, "console speed " + baudRate + " baud");
+            } catch (TransportException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Pulses the board's reset line; fails when the link has none (a pseudo-terminal). */
+    public CompletableFuture<Void> resetBoard() {
+        return onSessionThread(() -> {
+            if (!transport.resetBoard()) {
+                throw new ConsoleException(ConsoleException.Kind.REFUSED, transport.describe()
+                        + " has no reset line (RTS): press the board's EN button");
+            }
+            return null;
+        });
+    }
+
+    /** Asks the firmware whether it has the heaptrace module, and which dump dialect to expect. */
+    public CompletableFuture<FirmwareCheck> checkFirmware() {
+        return execute(FirmwareCheck.PROBE).thenApplyAsync(answer -> FirmwareCheck.parse(answer, idfVersion), thread);
+    }
+
+    private static String lineTooLong(String lua) {
+        String[] lines = lua.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].length() > CONSOLE_LINE_LIMIT) {
+                return "line " + (i + 1) + " of the Lua is " + lines[i].length() + " characters; NodeMCU's console keeps "
+                        + "at most " + CONSOLE_LINE_LIMIT + " (it would silently drop the start). Split it into "
+                        + "shorter lines or upload it as a file.";
+            }
+        }
+        return null;
     }
 
     /** A consistent copy of everything the session holds, for views, exports and tests. */
@@ -216,6 +290,9 @@ public final class ProfilingSession implements AutoCloseable {
                 console.flush(now());
                 parser.finish();
                 transport.close();
+                if (rawLog != null) {
+                    rawLog.close();
+                }
                 setConnection(ConnectionState.DISCONNECTED);
                 return null;
             }).get(5, TimeUnit.SECONDS);
@@ -282,6 +359,33 @@ public final class ProfilingSession implements AutoCloseable {
         listeners.forEach(l -> l.stateChanged(connection, trace.state()));
     }
 
+    private void scheduleReconnect() {
+        if (reconnector == null || reconnectEveryMillis <= 0) {
+            return;
+        }
+        thread.schedule(this::tryReconnect, reconnectEveryMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void tryReconnect() {
+        if (connection != ConnectionState.BOARD_LOST) {
+            return;
+        }
+        Transport fresh = reconnector.get();
+        try {
+            fresh.open(new BytesIn());
+        } catch (TransportException | RuntimeException e) {
+            fresh.close();
+            scheduleReconnect();
+            return;
+        }
+        transport.close();
+        transport = fresh;
+        console.useTransport(fresh);
+        setConnection(ConnectionState.CONNECTED);
+        addMarker(Marker.Kind.CONNECT, "reconnected to " + fresh.describe());
+        listeners.forEach(l -> l.notice("board reconnected on " + fresh.describe()));
+    }
+
     private void writeQuietly(String text) {
         try {
             transport.write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -305,6 +409,12 @@ public final class ProfilingSession implements AutoCloseable {
             byte[] copy = java.util.Arrays.copyOf(buffer, length);
             thread.execute(() -> {
                 record.addReceived(copy, hostMillis);
+                if (rawLog != null) {
+                    String problem = rawLog.append(copy);
+                    if (problem != null) {
+                        listeners.forEach(l -> l.notice(problem));
+                    }
+                }
                 console.bytesReceived(copy, copy.length, hostMillis);
             });
         }
@@ -319,6 +429,7 @@ public final class ProfilingSession implements AutoCloseable {
                 setConnection(ConnectionState.BOARD_LOST);
                 addMarker(Marker.Kind.DISCONNECT, reason);
                 listeners.forEach(l -> l.notice(reason + ". Everything received so far is kept."));
+                scheduleReconnect();
             });
         }
     }
@@ -331,7 +442,8 @@ public final class ProfilingSession implements AutoCloseable {
 
         @Override
         public void boardEvent(BoardEvent event, long hostMillis) {
-            if (event instanceof BoardEvent.Banner) {
+            if (event instanceof BoardEvent.Banner banner) {
+                idfVersion = banner.idfVersion();
                 trace.boardReset();
                 addMarker(Marker.Kind.RESET, "board reset: every heaptrace state is gone");
                 notifyState();

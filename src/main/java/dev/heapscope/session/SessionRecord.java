@@ -42,6 +42,18 @@ final class SessionRecord {
         symbols.add(hint);
     }
 
+    /** The deepest chain seen in the last dump (a lower bound of the board's configured depth), else 2. */
+    int typicalDepth() {
+        if (dumps.isEmpty()) {
+            return 2;
+        }
+        int depth = 2;
+        for (dev.heapscope.model.Record r : lastDump().records()) {
+            depth = Math.max(depth, r.caller().depth());
+        }
+        return depth;
+    }
+
     int dumpCount() {
         return dumps.size();
     }

@@ -12,6 +12,7 @@ final class TraceStateMachine {
     private TraceState state = TraceState.UNKNOWN;
     private TraceMode mode;
     private int initsSinceBoot;
+    private int bufferRecords;
     private boolean bootKnown;
 
     TraceStateMachine(SessionOptions options) {
@@ -25,6 +26,16 @@ final class TraceStateMachine {
     /** The mode of the last start, or null. */
     TraceMode mode() {
         return mode;
+    }
+
+    /** Records of the last successful init, 0 when none. */
+    int bufferRecords() {
+        return bufferRecords;
+    }
+
+    /** Dumps print framed (B/C, interrupts masked) unless the firmware is known to print dialect A. */
+    boolean expectsFramedDump(dev.heapscope.model.Dialect dialect) {
+        return dialect != dev.heapscope.model.Dialect.A;
     }
 
     String checkInit(int records) {
@@ -63,7 +74,8 @@ final class TraceStateMachine {
         return null;
     }
 
-    void initialized() {
+    void initialized(int records) {
+        bufferRecords = records;
         state = TraceState.INITIALIZED;
         initsSinceBoot++;
     }
@@ -86,6 +98,7 @@ final class TraceStateMachine {
         state = TraceState.NO_BUFFER;
         mode = null;
         initsSinceBoot = 0;
+        bufferRecords = 0;
         bootKnown = true;
     }
 

@@ -68,13 +68,18 @@ public final class BoardOnPty implements AutoCloseable {
         if (pty.isClosed()) {
             return;
         }
-        try {
-            if (paced) {
-                waitForLine(length);
+        // A UART sends byte after byte: a big print goes out in small paced pieces.
+        int piece = paced ? 64 : length;
+        for (int sent = 0; sent < length; sent += piece) {
+            int size = Math.min(piece, length - sent);
+            try {
+                if (paced) {
+                    waitForLine(size);
+                }
+                pty.write(bytes, offset + sent, size, WRITE_TIMEOUT_MILLIS);
+            } catch (IOException e) {
+                droppedBytes += size;
             }
-            pty.write(bytes, offset, length, WRITE_TIMEOUT_MILLIS);
-        } catch (IOException e) {
-            droppedBytes += length;
         }
     }
 

@@ -61,6 +61,21 @@ public final class SimulatorTransport implements Transport {
         board.console().receive(bytes);
     }
 
+    /** The profile's baud when output is paced like a UART; 0 when it is as fast as the board prints. */
+    @Override
+    public int baudRate() {
+        return paced ? board.profile().baudRate() : 0;
+    }
+
+    @Override
+    public boolean resetBoard() throws TransportException {
+        if (!open) {
+            throw new TransportException("the virtual board is not connected");
+        }
+        board.console().pressReset();
+        return true;
+    }
+
     @Override
     public String describe() {
         return "Simulator (" + board.profile().name() + ")";

@@ -94,6 +94,18 @@ public final class VirtualBoard implements AutoCloseable {
         call(() -> startLua(false));
     }
 
+    /** The EN button (or an RTS pulse): the board reboots from power-on, losing every Lua and trace state. */
+    public void pressReset() {
+        tasks.add(() -> {
+            if (state != null) {
+                state.close();
+                resetListener.run();
+                clock.reset();
+                startLua(false);
+            }
+        });
+    }
+
     /** Bytes received on the console UART; thread-safe, processed in order on the board thread. */
     public void receive(byte[] data) {
         byte[] copy = data.clone();

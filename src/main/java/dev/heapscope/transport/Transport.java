@@ -19,6 +19,23 @@ public interface Transport extends Closeable {
 
     boolean isOpen();
 
+    /** Line speed in baud, or 0 when the link is not a UART (the in-process simulator, unpaced). */
+    default int baudRate() {
+        return 0;
+    }
+
+    /** Follows the board to a new console speed ({@code uart.setup}); links without a speed ignore it. */
+    default void setBaudRate(int baudRate) throws TransportException {
+    }
+
+    /**
+     * Resets the board the way dev boards' auto-reset circuit expects (RTS pulses EN with DTR
+     * released, so it boots the application). Returns false when this link has no reset line.
+     */
+    default boolean resetBoard() throws TransportException {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -101,6 +101,7 @@ public final class SerialTransport implements Transport {
     }
 
     /** Follows the board's {@code uart.setup}. */
+    @Override
     public void setBaudRate(int newBaudRate) throws TransportException {
         if (newBaudRate <= 0) {
             throw new TransportException("baud rate must be positive, not " + newBaudRate);
@@ -112,8 +113,27 @@ public final class SerialTransport implements Transport {
         baudRate = newBaudRate;
     }
 
+    @Override
     public int baudRate() {
         return baudRate;
+    }
+
+    /** EN is low while RTS is asserted; DTR released keeps IO0 high, so the board boots its app. */
+    @Override
+    public boolean resetBoard() throws TransportException {
+        SerialPort current = port;
+        if (current == null || !open) {
+            throw new TransportException(portName + " is not open");
+        }
+        if (!current.clearDTR() || !current.setRTS()) {
+            return false; // a pseudo-terminal or a bridge without modem lines
+        }
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return current.clearRTS();
     }
 
     @Override

@@ -1,0 +1,55 @@
+package dev.heapscope.session;
+
+import dev.heapscope.console.CommandResult;
+import dev.heapscope.model.Dialect;
+
+/**
+ * What the board's firmware offers the profiler, from one probe command and its boot banner.
+ *
+ * @param idfVersion       from the banner ({@code v5.1.3}), or null when no banner was seen
+ * @param expectedDialect  the dump text that IDF version prints, or null when unknown
+ * @param advice           what to do next, for the user
+ */
+public record FirmwareCheck(boolean heaptracePresent, String luaVersion, long freeHeapBytes, String idfVersion,
+                            Dialect expectedDialect, String advice) {
+
+    /** The Lua line whose answer {@link #parse} reads: tab-separated, one line. */
+    static final String PROBE = "print(type(heaptrace), _VERSION, node and node.heap and node.heap() or -1)";
+
+    static FirmwareCheck parse(CommandResult answer, String idfVersion) {
+        String[] fields = answer.output().isEmpty() ? new String[0] : answer.output().get(0).split("\t");
+        boolean present = fields.length > 0 && fields[0].strip().equals("table");
+        String lua = fields.length > 1 ? fields[1].strip() : "unknown";
+        long heap = -1;
+        if (fields.length > 2) {
+            try {
+                heap = Long.parseLong(fields[2].strip());
+            } catch (NumberFormatException notANumber) {
+                heap = -1;
+            }
+        }
+        Dialect dialect = dialectOf(idfVersion);
+        String advice = present
+                ? "heaptrace is available" + (dialect == null ? "" : "; dumps will be in dialect " + dialect)
+                : "this firmware has no heaptrace module: rebuild NodeMCU with CONFIG_HEAP_TRACING_STANDALONE=y and "
+                + "CONFIG_NODEMCU_CMODULE_HEAPTRACE=y (see device-firmware/README.md)";
+        return new FirmwareCheck(present, lua, heap, idfVersion, dialect, advice);
+    }
+
+    /** v3.0–v5.0 print A, v5.1–v5.4 B, v5.5 and later C (heap-trace-format.md §1). */
+    static Dialect dialectOf(String idfVersion) {
+        if (idfVersion == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v?(\\d+)\\.(\\d+)").matcher(idfVersion);
+        if (!m.find()) {
+            return null;
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        if (major < 5 || major == 5 && minor == 0) {
+            return Dialect.A;
+        }
+        return major == 5 && minor <= 4 ? Dialect.B : Dialect.C;
+    }
+}
