@@ -28,6 +28,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new DiffCommand(out, err))
                 .addSubcommand(new RunCommand(out, err))
                 .addSubcommand(new SimCommand(err))
+                .addSubcommand(new HuntCommand(out, err))
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

@@ -1,10 +1,8 @@
 package dev.heapscope.cli;
 
-import dev.heapscope.analysis.DumpDiff;
-import dev.heapscope.analysis.FrameNamer;
-import dev.heapscope.console.CommandResult;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.TraceMode;
+import dev.heapscope.session.GuidedHunt;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
 import dev.heapscope.session.SessionOptions;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope run SCRIPT.lua}: a leak check of a Lua script on the virtual board. */
@@ -96,8 +93,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("heapscope: " + outcome.failure);
             return ExitCodes.UNREADABLE_INPUT;
         }
-        RunReport report = new RunReport(profile, traceMode, bufferRecords, script.getFileName().toString(), outcome.first,
-                outcome.last, outcome.output, new FrameNamer(outcome.board.console().symbols()),
+        RunReport report = new RunReport(profile.name() + " (virtual)", traceMode, bufferRecords,
+                script.getFileName().toString(), outcome.first, outcome.last, outcome.output,
                 outcome.board.console().symbols());
         if (json) {
             report.writeJson(out);
@@ -132,40 +129,28 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }
             });
-            step(session.connect());
-            step(session.awaitPrompt(10_000));
+            session.connect().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            session.awaitPrompt(10_000).get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             outcome.board.console().loadScript(fileName, code);
-            checked(step(session.init(bufferRecords)));
-            checked(step(session.collectGarbage()));
-            checked(step(session.start(traceMode)));
-            outcome.first = step(session.dump());
-            capturing[0] = true;
-            CommandResult ran = step(session.execute("dofile(\"" + fileName.replace("\"", "\\\"") + "\")"));
-            if (seconds > 0) {
-                outcome.board.console().runVirtualTime(seconds * 1000);
-            }
-            capturing[0] = false;
-            outcome.scriptError = ran.luaError();
-            checked(step(session.collectGarbage()));
-            checked(step(session.stop()));
-            outcome.last = step(session.dump());
+            GuidedHunt.Result result = new GuidedHunt(session, bufferRecords, traceMode).run(() -> {
+                capturing[0] = true;
+                return session.execute("dofile(\"" + fileName.replace("\"", "\\\"") + "\")").thenApply(answer -> {
+                    if (seconds > 0) {
+                        outcome.board.console().runVirtualTime(seconds * 1000);
+                    }
+                    capturing[0] = false;
+                    return answer;
+                });
+            }).get(STEP_TIMEOUT_SECONDS * 4, TimeUnit.SECONDS);
+            outcome.first = result.first();
+            outcome.last = result.last();
+            outcome.scriptError = result.workloadError();
             outcome.output = output.stream().filter(l -> !l.startsWith("> dofile(")).toList();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException | IllegalStateException e) {
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             outcome.failure = "the virtual board failed: " + cause.getMessage();
         }
         return outcome;
-    }
-
-    private static <T> T step(Future<T> future) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
-        return future.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static void checked(CommandResult result) {
-        if (result.failed()) {
-            throw new IllegalStateException("'" + result.command() + "' failed: " + result.luaError());
-        }
     }
 
     /** What happened on the board. */
@@ -176,9 +161,5 @@ final class RunCommand implements Callable<Integer> {
         List<String> output = List.of();
         String scriptError;
         String failure;
-    }
-
-    static DumpDiff leaksOf(Dump first, Dump last) {
-        return DumpDiff.between(first, last);
     }
 }

@@ -7,7 +7,6 @@ import dev.heapscope.export.JsonWriter;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.TraceMode;
-import dev.heapscope.sim.BoardProfile;
 import dev.heapscope.symbols.Symbol;
 import dev.heapscope.symbols.Symbolizer;
 
@@ -18,7 +17,7 @@ import java.util.Optional;
 
 /** The result of {@code run}: the leaks of the last dump against the first, with Lua frames. */
 final class RunReport {
-    private final BoardProfile profile;
+    private final String board;
     private final TraceMode mode;
     private final int bufferRecords;
     private final String scriptName;
@@ -30,16 +29,17 @@ final class RunReport {
     private final List<LeakGroup> leaks;
     private final long leakedBytes;
 
-    RunReport(BoardProfile profile, TraceMode mode, int bufferRecords, String scriptName, Dump first, Dump last,
-              List<String> output, FrameNamer namer, Symbolizer symbols) {
-        this.profile = profile;
+    /** @param board one line describing the board ("esp32-devkitc (virtual)", "/dev/ttyUSB0 @ 115200 baud") */
+    RunReport(String board, TraceMode mode, int bufferRecords, String scriptName, Dump first, Dump last,
+              List<String> output, Symbolizer symbols) {
+        this.board = board;
         this.mode = mode;
         this.bufferRecords = bufferRecords;
         this.scriptName = scriptName;
         this.first = first;
         this.last = last;
         this.output = output;
-        this.namer = namer;
+        this.namer = new FrameNamer(symbols);
         this.symbols = symbols;
         DumpDiff diff = DumpDiff.between(first, last);
         this.leaks = LeakGroup.of(diff.appeared());
@@ -51,8 +51,8 @@ final class RunReport {
     }
 
     void writeText(PrintStream out) {
-        out.printf("Board: %s (virtual), dialect %s, stack depth %d; heaptrace.init(%d), %s mode%n",
-                profile.name(), profile.dialect(), profile.stackDepth(), bufferRecords, mode.word());
+        out.printf("Board: %s, dialect %s; heaptrace.init(%d), %s mode%n", board, last.dialect(), bufferRecords,
+                mode.word());
         if (!output.isEmpty()) {
             out.println("Console output of " + scriptName + ":");
             output.forEach(line -> out.println("  | " + line));
@@ -73,7 +73,7 @@ final class RunReport {
     void writeJson(PrintStream out) throws IOException {
         JsonWriter writer = new JsonWriter(symbols);
         try (JsonGenerator json = writer.begin(out, List.of(first, last), true)) {
-            json.writeStringField("board", profile.name());
+            json.writeStringField("board", board);
             json.writeStringField("mode", mode.word());
             json.writeStringField("script", scriptName);
             json.writeArrayFieldStart("output");

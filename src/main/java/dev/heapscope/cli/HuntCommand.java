@@ -1,0 +1,125 @@
+package dev.heapscope.cli;
+
+import dev.heapscope.model.TraceMode;
+import dev.heapscope.session.GuidedHunt;
+import dev.heapscope.session.ProfilingSession;
+import dev.heapscope.session.SessionListener;
+import dev.heapscope.session.SessionOptions;
+import dev.heapscope.symbols.SymbolTable;
+import dev.heapscope.transport.serial.SerialTransport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** {@code heapscope hunt --port PATH}: the guided leak hunt on a real board, headless. */
+@Command(name = "hunt", mixinStandardHelpOptions = true,
+        description = {"Runs the documented leak hunt on a board over serial: init, collectgarbage(), start, dump,",
+                "then waits --seconds or runs --lua CODE, collectgarbage(), stop, dump; reports what leaked.",
+                "Hardware-in-the-loop CI: exit code 3 past --fail-on-leak."},
+        footer = {"", "Examples:", "  heapscope hunt --port /dev/ttyUSB0 --seconds 60",
+                "  heapscope hunt --port /dev/ttyUSB0 --lua 'dofile(\"app.lua\")' --json --fail-on-leak 0"})
+final class HuntCommand implements Callable<Integer> {
+
+    @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port (/dev/ttyUSB0, COM3)")
+    String port;
+
+    @Option(names = "--baud", defaultValue = "115200", description = "console speed (default: ${DEFAULT-VALUE})")
+    int baudRate;
+
+    @Option(names = "--buffer", defaultValue = "200", description = "records for heaptrace.init (default: ${DEFAULT-VALUE})")
+    int bufferRecords;
+
+    @Option(names = "--mode", defaultValue = "leaks", description = "leaks or all (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "how long the board runs between the dumps "
+            + "when no --lua is given (default: ${DEFAULT-VALUE})")
+    long seconds;
+
+    @Option(names = "--lua", paramLabel = "CODE", description = "Lua to run between the dumps (one line of at most 255 characters)")
+    String lua;
+
+    @Option(names = "--json", description = "the same JSON as run")
+    boolean json;
+
+    @Option(names = "--fail-on-leak", paramLabel = "BYTES", description = "exit 3 when more than BYTES leaked")
+    Long failOnLeakBytes;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "LOG", description = "save every byte the board sent (a log analyze reads)")
+    Path rawLog;
+
+    @Option(names = "--timeout", defaultValue = "20", description = "seconds a command may stay unanswered (default: ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    HuntCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException, java.io.IOException {
+        TraceMode traceMode;
+        try {
+            traceMode = TraceMode.ofWord(mode);
+        } catch (IllegalArgumentException e) {
+            err.println("heapscope: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        SessionOptions options = SessionOptions.DEFAULTS.withCommandTimeoutMillis(timeoutSeconds * 1000)
+                .withRawLogFile(rawLog);
+        SymbolTable names = new SymbolTable();
+        GuidedHunt.Result result;
+        try (ProfilingSession session = new ProfilingSession(new SerialTransport(port, baudRate, false, 2_000), options)) {
+            session.addListener(new SessionListener() {
+                @Override
+                public void notice(String message) {
+                    err.println("heapscope: note: " + message);
+                }
+            });
+            session.connect().get(10, TimeUnit.SECONDS);
+            session.awaitPrompt(timeoutSeconds * 1000).get(timeoutSeconds + 1, TimeUnit.SECONDS);
+            var firmware = session.checkFirmware().get(timeoutSeconds, TimeUnit.SECONDS);
+            if (!firmware.heaptracePresent()) {
+                err.println("heapscope: " + firmware.advice());
+                return ExitCodes.UNREADABLE_INPUT;
+            }
+            result = new GuidedHunt(session, bufferRecords, traceMode).run(() -> lua != null ? session.execute(lua)
+                    : CompletableFuture.supplyAsync(() -> null,
+                    CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS))).get(seconds + 10 * timeoutSeconds,
+                    TimeUnit.SECONDS);
+            session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            err.println("heapscope: the hunt on " + port + " failed: " + cause.getMessage()
+                    + (rawLog != null ? " (everything received is in " + rawLog + ")" : ""));
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        RunReport report = new RunReport(port + " @ " + baudRate + " baud", traceMode, bufferRecords,
+                lua != null ? "--lua" : seconds + " s of the board's own work", result.first(), result.last(),
+                List.of(), names);
+        if (json) {
+            report.writeJson(out);
+        } else {
+            report.writeText(out);
+        }
+        if (result.workloadError() != null) {
+            err.println("heapscope: the Lua failed: " + result.workloadError());
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        if (failOnLeakBytes != null && report.leakedBytes() > failOnLeakBytes) {
+            err.println("heapscope: leaked " + report.leakedBytes() + " bytes, more than --fail-on-leak " + failOnLeakBytes);
+            return ExitCodes.LEAK_GATE;
+        }
+        return ExitCodes.OK;
+    }
+}
