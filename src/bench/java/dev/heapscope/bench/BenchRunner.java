@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * {@code mvn -Pbench compile exec:java -Dexec.args="NAME..."}: runs the named benchmarks.
- * {@code parse} (JMH), {@code memory} (retained heap per record); no name runs all.
+ * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial); no name runs all.
  */
 public final class BenchRunner {
     private BenchRunner() {
@@ -19,6 +19,9 @@ public final class BenchRunner {
         boolean all = names.isEmpty();
         if (all || names.contains("memory")) {
             MemoryPerRecord.main(new String[0]);
+        }
+        if (all || names.contains("ingest")) {
+            SerialIngestBench.main(new String[0]);
         }
         if (all || names.contains("parse")) {
             jmh(ParseBenchmark.class.getSimpleName());
