@@ -1,0 +1,109 @@
+package dev.heapscope.ui.dumps;
+
+import dev.heapscope.analysis.DiffRow;
+import dev.heapscope.analysis.DumpDiff;
+import dev.heapscope.model.Dump;
+import dev.heapscope.ui.AnalysisViewModel;
+import dev.heapscope.ui.FrameLabels;
+import dev.heapscope.symbols.Symbolizer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Two dumps compared per call chain (DumpDiff): status and deltas; defaults to the first and the last dump. */
+public final class DiffView extends BorderPane {
+    /** One table line: the diff row with its chain's top frame. */
+    public record Line(DiffRow row, String topFrame) {
+    }
+
+    private final ComboBox<Dump> before = new ComboBox<>();
+    private final ComboBox<Dump> after = new ComboBox<>();
+    private final TableView<Line> table = new TableView<>();
+    private final Label summary = new Label();
+    private final Supplier<Symbolizer> symbolizer;
+
+    public DiffView(AnalysisViewModel analysis, Supplier<Symbolizer> symbolizer, Runnable showLeaks) {
+        this.symbolizer = symbolizer;
+        table.setId("diff-table");
+        table.setPlaceholder(new Label("Needs two dumps"));
+        before.setItems(analysis.dumps());
+        after.setItems(analysis.dumps());
+        before.setId("diff-before");
+        after.setId("diff-after");
+        for (ComboBox<Dump> box : List.of(before, after)) {
+            box.setButtonCell(new DumpCell());
+            box.setCellFactory(list -> new DumpCell());
+            box.valueProperty().addListener((obs, old, now) -> compare());
+        }
+        table.getColumns().setAll(List.of(
+                Columns.of("Status", (Line l) -> l.row().status().name(), 80),
+                Columns.of("Top frame", Line::topFrame, 280),
+                Columns.of("Δ bytes", (Line l) -> l.row().byteDelta(), 80),
+                Columns.of("Δ count", (Line l) -> l.row().countDelta(), 70),
+                Columns.of("Bytes before", (Line l) -> l.row().beforeBytes(), 90),
+                Columns.of("Bytes after", (Line l) -> l.row().afterBytes(), 90),
+                Columns.of("Survivors", (Line l) -> l.row().survivors(), 70)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Button asLeaks = new Button("Show new records as leaks");
+        asLeaks.setOnAction(e -> {
+            if (before.getValue() != null && after.getValue() != null) {
+                analysis.showNewSince(before.getValue(), after.getValue());
+                showLeaks.run();
+            }
+        });
+        setTop(new ToolBar(new Label("Before"), before, new Label("After"), after, asLeaks, summary));
+        setCenter(table);
+        analysis.dumps().addListener((ListChangeListener<Dump>) c -> defaults(analysis.dumps()));
+        defaults(analysis.dumps());
+    }
+
+    /** Compares these two dumps now. */
+    public void compare(Dump first, Dump last) {
+        before.setValue(first);
+        after.setValue(last);
+    }
+
+    public List<Line> lines() {
+        return List.copyOf(table.getItems());
+    }
+
+    private void defaults(List<Dump> dumps) {
+        if (dumps.size() >= 2) {
+            if (before.getValue() == null || !dumps.contains(before.getValue())) {
+                before.setValue(dumps.get(0));
+            }
+            after.setValue(dumps.get(dumps.size() - 1));
+        }
+    }
+
+    private void compare() {
+        Dump first = before.getValue();
+        Dump last = after.getValue();
+        if (first == null || last == null) {
+            table.getItems().clear();
+            summary.setText("");
+            return;
+        }
+        DumpDiff diff = DumpDiff.between(first, last);
+        FrameLabels labels = new FrameLabels(symbolizer.get());
+        table.getItems().setAll(diff.rows().stream().map(row -> new Line(row, labels.topFrame(row.chain()))).toList());
+        summary.setText(String.format("%+,d bytes, %+,d records; %d new, %d gone", diff.byteDelta(), diff.countDelta(),
+                diff.appeared().size(), diff.disappeared().size()));
+    }
+
+    private static final class DumpCell extends ListCell<Dump> {
+        @Override
+        protected void updateItem(Dump dump, boolean empty) {
+            super.updateItem(dump, empty);
+            setText(empty || dump == null ? null : "#" + (dump.index() + 1) + " (" + dump.records().size() + " records)");
+        }
+    }
+}
