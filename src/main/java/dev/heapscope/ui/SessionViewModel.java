@@ -113,12 +113,12 @@ public final class SessionViewModel implements AutoCloseable {
         SnapshotPump stopping = pump;
         session = null;
         pump = null;
+        if (stopping != null) {
+            stopping.stop();
+        }
         if (closing != null) {
             work.execute(() -> {
                 closing.close();
-                if (stopping != null) {
-                    stopping.stop();
-                }
                 fx.execute(() -> connection.set(ConnectionState.DISCONNECTED));
             });
         }

@@ -57,11 +57,11 @@ final class SnapshotPump implements SessionListener {
         ticking = timer.scheduleWithFixedDelay(this::tick, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops ticking; call before the session closes. */
     void stop() {
         if (ticking != null) {
             ticking.cancel(false);
         }
-        tick();
     }
 
     /** Asks for a fresh snapshot at the next tick even when nothing was reported. */
@@ -70,6 +70,14 @@ final class SnapshotPump implements SessionListener {
     }
 
     private void tick() {
+        try {
+            pump();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            stop(); // the session closed under us
+        }
+    }
+
+    private void pump() {
         List<String> drained = drain(lines);
         List<String> drainedNotices = drain(notices);
         if (!drained.isEmpty() || !drainedNotices.isEmpty()) {
