@@ -37,17 +37,24 @@ public final class FrameLabels {
         return chain.isEmpty() ? "[no caller]" : Hex.of(chain.frame(0));
     }
 
-    /** Every frame, innermost first, joined with {@code  <- }. */
+    /**
+     * Every frame, innermost first, joined with {@code  <- }: the Lua frames first (what a Lua
+     * developer reads), then the firmware frames in brackets.
+     */
     public String describe(CallChain chain) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder lua = new StringBuilder();
+        StringBuilder native_ = new StringBuilder();
         for (int i = 0; i < chain.depth(); i++) {
-            if (i > 0) {
-                out.append(" <- ");
-            }
             int address = chain.frame(i);
-            out.append(symbolizer.resolve(address).map(Symbol::frameLabel).orElse(Hex.of(address)));
+            Optional<Symbol> symbol = symbolizer.resolve(address);
+            boolean isLua = symbol.isPresent() && isLua(symbol.get());
+            StringBuilder out = isLua ? lua : native_;
+            out.append(out.length() == 0 ? "" : " <- ").append(symbol.map(Symbol::frameLabel).orElse(Hex.of(address)));
         }
-        return out.length() == 0 ? "[no caller]" : out.toString();
+        if (lua.length() == 0) {
+            return native_.length() == 0 ? "[no caller]" : native_.toString();
+        }
+        return native_.length() == 0 ? lua.toString() : lua + "  [" + native_ + "]";
     }
 
     private static boolean isLua(Symbol symbol) {

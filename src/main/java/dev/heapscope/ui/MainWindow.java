@@ -56,7 +56,7 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("views");
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.25);
         setTop(new VBox(connectionBar, toolbar));
         setCenter(split);
         setBottom(new StatusBar(session));

@@ -29,6 +29,9 @@ public final class DiffView extends BorderPane {
     private final TableView<Line> table = new TableView<>();
     private final Label summary = new Label();
     private final Supplier<Symbolizer> symbolizer;
+    private Dump firstDump;
+    private Dump lastDump;
+    private boolean settingDefaults;
 
     public DiffView(AnalysisViewModel analysis, Supplier<Symbolizer> symbolizer, Runnable showLeaks) {
         this.symbolizer = symbolizer;
@@ -41,7 +44,12 @@ public final class DiffView extends BorderPane {
         for (ComboBox<Dump> box : List.of(before, after)) {
             box.setButtonCell(new DumpCell());
             box.setCellFactory(list -> new DumpCell());
-            box.valueProperty().addListener((obs, old, now) -> compare());
+            // Only the user's picks count: the combo box also changes its value when its items change.
+            box.setOnAction(e -> {
+                if (!settingDefaults && box.getValue() != null) {
+                    chosen(box == before ? box.getValue() : firstDump, box == after ? box.getValue() : lastDump);
+                }
+            });
         }
         table.getColumns().setAll(List.of(
                 Columns.of("Status", (Line l) -> l.row().status().name(), 80),
@@ -67,26 +75,43 @@ public final class DiffView extends BorderPane {
 
     /** Compares these two dumps now. */
     public void compare(Dump first, Dump last) {
-        before.setValue(first);
-        after.setValue(last);
+        chosen(first, last);
+    }
+
+    public String summaryText() {
+        return summary.getText();
+    }
+
+    private void chosen(Dump first, Dump last) {
+        firstDump = first;
+        lastDump = last;
+        settingDefaults = true;
+        try {
+            before.setValue(first);
+            after.setValue(last);
+        } finally {
+            settingDefaults = false;
+        }
+        compare();
     }
 
     public List<Line> lines() {
         return List.copyOf(table.getItems());
     }
 
+    /** First and last dump, unless the user (or the hunt) chose a pair that still exists. */
     private void defaults(List<Dump> dumps) {
-        if (dumps.size() >= 2) {
-            if (before.getValue() == null || !dumps.contains(before.getValue())) {
-                before.setValue(dumps.get(0));
-            }
-            after.setValue(dumps.get(dumps.size() - 1));
+        if (dumps.size() < 2) {
+            return;
         }
+        boolean keep = firstDump != null && lastDump != null && dumps.contains(firstDump) && dumps.contains(lastDump)
+                && lastDump != dumps.get(dumps.size() - 2);
+        chosen(keep ? firstDump : dumps.get(0), keep ? lastDump : dumps.get(dumps.size() - 1));
     }
 
     private void compare() {
-        Dump first = before.getValue();
-        Dump last = after.getValue();
+        Dump first = firstDump;
+        Dump last = lastDump;
         if (first == null || last == null) {
             table.getItems().clear();
             summary.setText("");

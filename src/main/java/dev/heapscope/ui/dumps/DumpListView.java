@@ -23,11 +23,11 @@ public final class DumpListView extends BorderPane {
         table.setPlaceholder(new Label("No dumps yet (Ctrl+D)"));
         table.getColumns().setAll(List.of(
                 Columns.of("#", (Dump d) -> d.index() + 1, 36),
-                Columns.of("Time", (Dump d) -> d.receivedAtMillis() < 0 ? "" : TIME.format(Instant.ofEpochMilli(d.receivedAtMillis())), 64),
-                Columns.of("Dialect", (Dump d) -> d.dialect().name(), 50),
-                Columns.of("Complete", (Dump d) -> d.complete() ? "yes" : "CUT", 60),
-                Columns.of("Records", (Dump d) -> d.records().size(), 60),
-                Columns.of("Live bytes", Dump::liveBytes, 76)));
+                Columns.of("Time", (Dump d) -> d.receivedAtMillis() < 0 ? "" : TIME.format(Instant.ofEpochMilli(d.receivedAtMillis())), 66),
+                Columns.of("Dial.", (Dump d) -> d.dialect().name(), 38),
+                Columns.of("Whole", (Dump d) -> d.complete() ? "yes" : "CUT", 48),
+                Columns.of("Recs", (Dump d) -> d.records().size(), 48),
+                Columns.of("Live B", Dump::liveBytes, 60)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label title = new Label("Dumps");
         title.getStyleClass().add("view-title");

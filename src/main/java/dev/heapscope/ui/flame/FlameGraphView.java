@@ -50,6 +50,17 @@ public final class FlameGraphView extends BorderPane {
         this.theme = theme;
         weight.getItems().setAll(Weight.values());
         weight.setValue(Weight.BYTES);
+        weight.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Weight value) {
+                return value == null ? "" : value == Weight.BYTES ? "Bytes" : "Count";
+            }
+
+            @Override
+            public Weight fromString(String text) {
+                return "Count".equals(text) ? Weight.COUNT : Weight.BYTES;
+            }
+        });
         weight.setId("flame-weight");
         icicle.setSelected(true);
         icicle.setTooltip(new Tooltip("Root at the top (icicle) or at the bottom (flame)"));
@@ -123,6 +134,8 @@ public final class FlameGraphView extends BorderPane {
             return;
         }
         zoom = node >= 0 && node < tree.nodeCount() ? node : 0;
+        info.setText(String.format("Zoomed on %s: %,d %s. Hover a frame for details; click to zoom.", tree.name(zoom),
+                tree.total(zoom), tree.weight().unit()));
         updateBreadcrumb();
         searchChanged();
     }

@@ -48,13 +48,13 @@ public final class LeakView extends BorderPane {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-                column("Top frame", LeakLine::where, 260),
+                column("Top frame", LeakLine::where, 330),
                 column("Count", LeakLine::count, 60),
                 column("Bytes", LeakLine::bytes, 80),
-                column("Avg size", line -> Math.round(line.averageBytes()), 70),
+                column("Avg size", line -> Math.round(line.averageBytes()), 64),
                 column("Region", LeakLine::region, 70),
                 column("First seen", LeakLine::firstSeen, 90),
-                column("Call chain (innermost first)", LeakLine::chain, 400)));
+                column("Call chain (innermost first; firmware frames in brackets)", LeakLine::chain, 400)));
         Button copy = new Button("Copy rows");
         copy.setOnAction(e -> copySelection());
         Button flame = new Button("Show in flame graph");
