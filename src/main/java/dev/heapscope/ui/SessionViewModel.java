@@ -42,6 +42,7 @@ public final class SessionViewModel implements AutoCloseable {
     public static final int MAX_CONSOLE_LINES = 20_000;
     private static final long PROMPT_TIMEOUT_MILLIS = 15_000;
 
+    private static final System.Logger LOG = System.getLogger(SessionViewModel.class.getName());
     private final Executor fx;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("heapscope-ui-pump"));
     private final ExecutorService work = Executors.newSingleThreadExecutor(daemon("heapscope-ui-work"));
@@ -100,6 +101,8 @@ public final class SessionViewModel implements AutoCloseable {
             newPump.markDirty();
         }, work).whenComplete((ok, error) -> fx.execute(() -> {
             if (error != null) {
+                LOG.log(System.Logger.Level.WARNING, "connection failed", error);
+                disconnect();
                 connection.set(ConnectionState.DISCONNECTED);
                 message.set("Connection failed: " + reason(error));
             } else {
@@ -221,7 +224,13 @@ public final class SessionViewModel implements AutoCloseable {
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // "task failed" alone says nothing: name the root cause too
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == cause ? text : text + " (" + root + ")";
     }
 
     public Symbolizer symbolizer() {

@@ -26,7 +26,11 @@ final class StatusBar extends HBox {
         message.textProperty().bind(session.messageProperty());
         getChildren().addAll(link, heap, buffer, resets, warning, message);
         session.snapshotProperty().addListener((obs, old, now) -> show(now));
-        session.connectionProperty().addListener((obs, old, now) -> show(session.snapshotProperty().get()));
+        session.connectionProperty().addListener((obs, old, now) -> {
+            if (now == dev.heapscope.session.ConnectionState.DISCONNECTED) {
+                link.setText("disconnected");
+            }
+        });
     }
 
     private void show(SessionSnapshot snapshot) {

@@ -87,7 +87,10 @@ public final class DiffView extends BorderPane {
         lastDump = last;
         settingDefaults = true;
         try {
+            // null first: the combo box keeps a stale button text when its items were replaced under an equal value
+            before.setValue(null);
             before.setValue(first);
+            after.setValue(null);
             after.setValue(last);
         } finally {
             settingDefaults = false;

@@ -135,8 +135,10 @@ public final class TimelineView extends BorderPane {
             g.fillText(String.format("%,.0f", high), 2, top);
             g.fillText(String.format("%,.0f", low), 2, bottom);
             g.setStroke(colors.accent());
+            g.setFill(colors.accent());
             g.setLineWidth(1.5);
             double previousY = Double.NaN;
+            double previousX = Double.NaN;
             for (int i = 0; i < reduced.columns(); i++) {
                 if (Double.isNaN(reduced.minFreeBytes()[i])) {
                     continue;
@@ -145,13 +147,16 @@ public final class TimelineView extends BorderPane {
                 double yMin = bottom - (reduced.minFreeBytes()[i] - low) / (high - low) * (bottom - top);
                 double yMax = bottom - (reduced.maxFreeBytes()[i] - low) / (high - low) * (bottom - top);
                 if (!Double.isNaN(previousY)) {
-                    g.strokeLine(x - 1, previousY, x, yMax);
+                    g.strokeLine(previousX, previousY, x, (yMin + yMax) / 2);
                 }
                 g.strokeLine(x, yMax, x, yMin);
-                previousY = yMin;
+                g.fillOval(x - 2, (yMin + yMax) / 2 - 2, 4, 4);
+                previousY = (yMin + yMax) / 2;
+                previousX = x;
             }
         }
         g.setLineWidth(1);
+        double lastLabelX = -1e9;
         for (Marker marker : snapshot.markers()) {
             if (marker.hostMillis() < fromMillis || marker.hostMillis() > toMillis) {
                 continue;
@@ -165,8 +170,11 @@ public final class TimelineView extends BorderPane {
             };
             g.setStroke(color);
             g.strokeLine(x, top, x, bottom);
-            g.setFill(color);
-            g.fillText(marker.kind().name().toLowerCase(java.util.Locale.ROOT), x + 2, bottom + 10);
+            if (x - lastLabelX > 44) { // labels of close markers would overprint each other
+                g.setFill(color);
+                g.fillText(marker.kind().name().toLowerCase(java.util.Locale.ROOT), x + 2, bottom + 10);
+                lastLabelX = x;
+            }
         }
         g.setStroke(colors.grid());
         g.strokeLine(AXIS_PX, bottom, width, bottom);
