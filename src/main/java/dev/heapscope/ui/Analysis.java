@@ -1,0 +1,26 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.analysis.LeakTable;
+import dev.heapscope.model.Record;
+import dev.heapscope.symbols.Symbolizer;
+
+import java.util.List;
+
+/**
+ * What the leak table and the flame graph show: the records of one dump (live ones), or the records
+ * new in it since a base dump, grouped, with the symbolizer that names their frames.
+ *
+ * @param title    "Live in dump #3" or "New in dump #3 since dump #1"
+ * @param records  the records shown, in insertion order
+ */
+public record Analysis(String title, List<Record> records, LeakTable table, Symbolizer symbolizer) {
+    public static final Analysis EMPTY = new Analysis("No dump yet", List.of(), LeakTable.of(List.of()), Symbolizer.NONE);
+
+    public Analysis {
+        records = List.copyOf(records);
+    }
+
+    public FrameLabels labels() {
+        return new FrameLabels(symbolizer);
+    }
+}

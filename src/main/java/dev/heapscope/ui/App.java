@@ -1,0 +1,60 @@
+package dev.heapscope.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The HeapScope desktop app: opens connected to the virtual board with a scenario ready to hunt. */
+public final class App extends Application {
+    private SessionViewModel session;
+    private ExecutorService work;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        work = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "heapscope-ui-analysis");
+            thread.setDaemon(true);
+            return thread;
+        });
+        session = new SessionViewModel(Platform::runLater);
+        window = new MainWindow(session, work, options);
+        stage.setTitle("HeapScope");
+        stage.setScene(new Scene(window, 1360, 820));
+        stage.show();
+        window.select(options.tab() == null ? "Leaks" : options.tab());
+        session.connectSimulator(options.board()).thenRun(() -> {
+            if (options.hunt()) {
+                Platform.runLater(() -> window.hunt().thenRun(() -> {
+                    if (options.tab() != null) {
+                        Platform.runLater(() -> window.select(options.tab()));
+                    }
+                }));
+            }
+        });
+    }
+
+    /** For tests: the window once {@link #start} ran. */
+    MainWindow window() {
+        return window;
+    }
+
+    SessionViewModel session() {
+        return session;
+    }
+
+    @Override
+    public void stop() {
+        if (session != null) {
+            session.close();
+        }
+        if (work != null) {
+            work.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.session.ConnectionState;
+import dev.heapscope.sim.BoardProfile;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+
+import java.util.List;
+
+/** Target (virtual board with profile and scenario, or a serial port), Connect/Disconnect and the link state. */
+final class ConnectionBar extends ToolBar {
+    static final String SIMULATOR = "Simulator";
+    static final String SERIAL = "Serial";
+    private final ChoiceBox<String> target = new ChoiceBox<>();
+    private final ComboBox<String> profile = new ComboBox<>();
+    private final ComboBox<Scenario> scenario = new ComboBox<>();
+    private final TextField port = new TextField();
+
+    ConnectionBar(SessionViewModel session, LaunchOptions options) {
+        target.getItems().setAll(SIMULATOR, SERIAL);
+        target.setValue(SIMULATOR);
+        profile.getItems().setAll(BoardProfile.available());
+        profile.setValue(options.board());
+        profile.setId("board-profile");
+        List<Scenario> scenarios = ScenarioCatalog.load();
+        scenario.getItems().setAll(scenarios);
+        scenario.setId("scenario");
+        scenarios.stream().filter(s -> s.name().equals(options.scenario())).findFirst()
+                .or(() -> scenarios.stream().findFirst()).ifPresent(scenario::setValue);
+        scenario.valueProperty().addListener((obs, old, now) ->
+                scenario.setTooltip(now == null ? null : new Tooltip(now.title())));
+        if (scenario.getValue() != null) {
+            scenario.setTooltip(new Tooltip(scenario.getValue().title()));
+        }
+        port.setPromptText("/dev/ttyUSB0");
+        port.setPrefColumnCount(10);
+        Label serialNote = new Label("Serial: 115200 baud; real-board support is tracked in its own issue.");
+        serialNote.getStyleClass().add("hint");
+        Button connect = new Button("Connect");
+        connect.setId("connect");
+        Button disconnect = new Button("Disconnect");
+        Label state = new Label();
+        state.setId("connection-state");
+        state.textProperty().bind(Bindings.createStringBinding(() -> session.connectionProperty().get().name()
+                .toLowerCase(java.util.Locale.ROOT).replace('_', ' '), session.connectionProperty()));
+        connect.setOnAction(e -> {
+            if (SIMULATOR.equals(target.getValue())) {
+                session.connectSimulator(profile.getValue());
+            } else {
+                session.connectSerial(port.getText().strip());
+            }
+        });
+        disconnect.setOnAction(e -> session.disconnect());
+        connect.disableProperty().bind(Bindings.createBooleanBinding(() ->
+                session.connectionProperty().get() == ConnectionState.CONNECTING
+                        || session.busyProperty().get(), session.connectionProperty(), session.busyProperty()));
+        disconnect.disableProperty().bind(Bindings.createBooleanBinding(() ->
+                session.connectionProperty().get() == ConnectionState.DISCONNECTED
+                        || session.busyProperty().get(), session.connectionProperty(), session.busyProperty()));
+        var simulator = Bindings.equal(SIMULATOR, target.valueProperty());
+        for (var node : List.of(profile, scenario)) {
+            node.visibleProperty().bind(simulator);
+            node.managedProperty().bind(simulator);
+        }
+        for (var node : List.of(port, serialNote)) {
+            node.visibleProperty().bind(simulator.not());
+            node.managedProperty().bind(simulator.not());
+        }
+        Label scenarioLabel = new Label("Scenario");
+        scenarioLabel.visibleProperty().bind(simulator);
+        scenarioLabel.managedProperty().bind(simulator);
+        getItems().addAll(new Label("Target"), target, profile, port, serialNote, connect, disconnect, state,
+                new Separator(), scenarioLabel, scenario);
+    }
+
+    Scenario scenario() {
+        return scenario.getValue();
+    }
+}

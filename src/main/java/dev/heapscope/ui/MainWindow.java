@@ -1,0 +1,161 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.ui.console.ConsoleView;
+import dev.heapscope.ui.dumps.DiffView;
+import dev.heapscope.ui.dumps.DumpListView;
+import dev.heapscope.ui.flame.FlameGraphView;
+import dev.heapscope.ui.leaks.LeakView;
+import dev.heapscope.ui.timeline.TimelineView;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** The whole window: connection bar, verb toolbar, dumps on the left, the views in tabs, the status bar. */
+public final class MainWindow extends BorderPane {
+    private final SessionViewModel session;
+    private final AnalysisViewModel analysis;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ConnectionBar connectionBar;
+    private final SessionToolbar toolbar;
+    private final TabPane tabs = new TabPane();
+    private final LeakView leaks;
+    private final FlameGraphView flame;
+    private final DiffView diff;
+    private final ConsoleView console;
+    private final TimelineView timeline;
+
+    public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
+        this.session = session;
+        this.analysis = new AnalysisViewModel(javafx.application.Platform::runLater, work, session::symbolizer);
+        session.snapshotProperty().addListener((obs, old, now) -> analysis.update(now));
+        connectionBar = new ConnectionBar(session, options);
+        toolbar = new SessionToolbar(session, this::hunt, () -> theme.set(theme.get().other()));
+        flame = new FlameGraphView(analysis.analysisProperty(), work, theme);
+        leaks = new LeakView(analysis.analysisProperty(), frame -> {
+            flame.search(frame);
+            select("Flame graph");
+        });
+        diff = new DiffView(analysis, session::symbolizer, () -> select("Leaks"));
+        console = new ConsoleView(session.consoleLines(), session::execute);
+        timeline = new TimelineView(session.snapshotProperty(), theme);
+        tabs.getTabs().setAll(List.of(tab("Leaks", leaks), tab("Flame graph", flame), tab("Diff", diff),
+                tab("Console", console), tab("Timeline", timeline)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("views");
+        SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
+        split.setDividerPositions(0.25);
+        setTop(new VBox(connectionBar, toolbar));
+        setCenter(split);
+        setBottom(new StatusBar(session));
+        if (options.dark()) {
+            theme.set(Theme.DARK);
+        }
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+                applyTheme(scene);
+            }
+        });
+        theme.addListener((obs, old, now) -> {
+            if (getScene() != null) {
+                applyTheme(getScene());
+            }
+        });
+    }
+
+    /** Runs the guided hunt with the selected scenario, then shows the new records as leaks and the diff. */
+    public CompletableFuture<GuidedHunt.Result> hunt() {
+        Scenario scenario = connectionBar.scenario();
+        if (scenario == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no scenario selected"));
+        }
+        int records = toolbarRecords();
+        return session.hunt(scenario, records, scenario.virtualSeconds()).whenComplete((result, error) -> {
+            if (result != null) {
+                javafx.application.Platform.runLater(() -> {
+                    analysis.showNewSince(result.before(), result.after());
+                    diff.compare(result.before(), result.after());
+                    select("Leaks");
+                });
+            }
+        });
+    }
+
+    private int toolbarRecords() {
+        return toolbar.bufferRecords();
+    }
+
+    public void select(String tabName) {
+        tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tabName)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public LeakView leaks() {
+        return leaks;
+    }
+
+    public FlameGraphView flame() {
+        return flame;
+    }
+
+    public DiffView diff() {
+        return diff;
+    }
+
+    public ConsoleView console() {
+        return console;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    public AnalysisViewModel analysis() {
+        return analysis;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    private void applyTheme(Scene scene) {
+        scene.getStylesheets().setAll(theme.get().stylesheetUrl());
+    }
+
+    private void installShortcuts(Scene scene) {
+        var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), toolbar.init::fire);
+        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toolbar.start::fire);
+        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), toolbar.stop::fire);
+        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), toolbar.resume::fire);
+        keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), toolbar.dump::fire);
+        keys.put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), toolbar.gc::fire);
+        keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), toolbar.hunt::fire);
+        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> theme.set(theme.get().other()));
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        for (int i = 0; i < digits.length; i++) {
+            int index = i;
+            keys.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> tabs.getSelectionModel().select(index));
+        }
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setId("tab-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        return tab;
+    }
+}

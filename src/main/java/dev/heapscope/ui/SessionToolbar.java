@@ -1,0 +1,116 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.model.TraceMode;
+import dev.heapscope.sim.BoardProfile;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
+
+import java.util.function.Function;
+
+/** The heaptrace verbs, each enabled only when it is valid now, plus heap polling and the guided hunt. */
+final class SessionToolbar extends ToolBar {
+    private final Spinner<Integer> records = new Spinner<>(1, 100_000, 500, 50);
+    private final ChoiceBox<TraceMode> mode = new ChoiceBox<>();
+    final Button init = new Button("Init");
+    final Button start = new Button("Start");
+    final Button stop = new Button("Stop");
+    final Button resume = new Button("Resume");
+    final Button dump = new Button("Dump");
+    final Button gc = new Button("GC");
+    final Button hunt = new Button("Guided leak hunt");
+
+    SessionToolbar(SessionViewModel session, Runnable runHunt, Runnable toggleTheme) {
+        records.setEditable(true);
+        records.setPrefWidth(90);
+        records.setId("init-records");
+        Label cost = new Label();
+        cost.getStyleClass().add("hint");
+        cost.textProperty().bind(Bindings.createStringBinding(() -> {
+            BoardProfile profile = session.profileProperty().get();
+            int count = records.getValue() == null ? 0 : records.getValue();
+            return profile == null ? count + " records" : String.format("= %,d bytes of board heap", (long) count * profile.recordBytes());
+        }, records.valueProperty(), session.profileProperty()));
+        mode.getItems().setAll(TraceMode.LEAKS, TraceMode.ALL);
+        mode.setValue(TraceMode.LEAKS);
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TraceMode value) {
+                return value == null ? "" : value == TraceMode.LEAKS ? "Leaks" : "All";
+            }
+
+            @Override
+            public TraceMode fromString(String text) {
+                return "All".equals(text) ? TraceMode.ALL : TraceMode.LEAKS;
+            }
+        });
+        init.setOnAction(e -> session.init(records.getValue()));
+        start.setOnAction(e -> session.start(mode.getValue()));
+        stop.setOnAction(e -> session.stop());
+        resume.setOnAction(e -> session.resume());
+        dump.setOnAction(e -> session.dump());
+        gc.setOnAction(e -> session.collectGarbage());
+        hunt.setOnAction(e -> runHunt.run());
+        hunt.setId("hunt");
+        hunt.getStyleClass().add("hunt-button");
+        init.setTooltip(new Tooltip("heaptrace.init(n): allocate the trace buffer (Ctrl+I)"));
+        start.setTooltip(new Tooltip("heaptrace.start(mode) (Ctrl+T)"));
+        stop.setTooltip(new Tooltip("heaptrace.stop() (Ctrl+Shift+T)"));
+        resume.setTooltip(new Tooltip("heaptrace.resume() (Ctrl+R)"));
+        dump.setTooltip(new Tooltip("heaptrace.dump() (Ctrl+D)"));
+        gc.setTooltip(new Tooltip("collectgarbage() (Ctrl+G)"));
+        hunt.setTooltip(new Tooltip("init, GC, start, dump, run the scenario, GC, stop, dump, then show the leaks (Ctrl+Enter)"));
+        bindEnabled(session, init, VerbAvailability::init);
+        bindEnabled(session, start, VerbAvailability::start);
+        bindEnabled(session, stop, VerbAvailability::stop);
+        bindEnabled(session, resume, VerbAvailability::resume);
+        bindEnabled(session, dump, VerbAvailability::dump);
+        bindEnabled(session, gc, VerbAvailability::collectGarbage);
+        bindEnabled(session, hunt, VerbAvailability::hunt);
+        ChoiceBox<Long> poll = new ChoiceBox<>();
+        poll.getItems().setAll(0L, 500L, 1000L, 2000L, 5000L);
+        poll.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Long millis) {
+                return millis == null || millis == 0 ? "off" : millis < 1000 ? millis + " ms" : millis / 1000 + " s";
+            }
+
+            @Override
+            public Long fromString(String text) {
+                return 0L;
+            }
+        });
+        poll.setValue(1000L);
+        session.pollHeapEvery(1000);
+        poll.valueProperty().addListener((obs, old, now) -> session.pollHeapEvery(now == null ? 0 : now));
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(110);
+        progress.progressProperty().bind(session.huntProgressProperty());
+        progress.visibleProperty().bind(session.busyProperty());
+        Button theme = new Button("Light/Dark");
+        theme.setOnAction(e -> toggleTheme.run());
+        getItems().addAll(new Label("Buffer"), records, cost, init, new Separator(), mode, start, stop, resume,
+                new Separator(), dump, gc, new Separator(), new Label("Heap poll"), poll, new Separator(), hunt,
+                progress, new Separator(), theme);
+    }
+
+    int bufferRecords() {
+        Integer value = records.getValue();
+        return value == null ? 500 : value;
+    }
+
+    private static void bindEnabled(SessionViewModel session, Button button, Function<VerbAvailability, Boolean> verb) {
+        ObservableValue<Boolean> enabled = Bindings.createBooleanBinding(() -> verb.apply(VerbAvailability.of(
+                        session.connectionProperty().get(), session.traceProperty().get(), session.busyProperty().get())),
+                session.connectionProperty(), session.traceProperty(), session.busyProperty());
+        button.disableProperty().bind(Bindings.createBooleanBinding(() -> !enabled.getValue(), enabled));
+    }
+}

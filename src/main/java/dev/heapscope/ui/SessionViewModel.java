@@ -1,0 +1,320 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.console.CommandResult;
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.TraceMode;
+import dev.heapscope.session.ConnectionState;
+import dev.heapscope.session.ProfilingSession;
+import dev.heapscope.session.SessionOptions;
+import dev.heapscope.session.SessionSnapshot;
+import dev.heapscope.session.TraceState;
+import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.SimulatedBoard;
+import dev.heapscope.sim.SimulatorTransport;
+import dev.heapscope.symbols.Symbolizer;
+import dev.heapscope.transport.Transport;
+import dev.heapscope.transport.serial.SerialTransport;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connection and the session verbs for the views. Properties change only on the {@code fx}
+ * executor (the FX thread in the app, a single thread in tests); blocking work runs on a worker.
+ */
+public final class SessionViewModel implements AutoCloseable {
+    public static final int MAX_CONSOLE_LINES = 20_000;
+    private static final long PROMPT_TIMEOUT_MILLIS = 15_000;
+
+    private static final System.Logger LOG = System.getLogger(SessionViewModel.class.getName());
+    private final Executor fx;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("heapscope-ui-pump"));
+    private final ExecutorService work = Executors.newSingleThreadExecutor(daemon("heapscope-ui-work"));
+    private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
+    private final ReadOnlyObjectWrapper<TraceState> trace = new ReadOnlyObjectWrapper<>(TraceState.UNKNOWN);
+    private final ReadOnlyObjectWrapper<BoardProfile> profile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper huntProgress = new ReadOnlyDoubleWrapper(-1);
+    private final ObservableList<String> consoleLines = FXCollections.observableArrayList();
+    private volatile ProfilingSession session;
+    private volatile SimulatedBoard board;
+    private volatile Symbolizer symbolizer = Symbolizer.NONE;
+    private SnapshotPump pump;
+    private volatile long pollIntervalMillis;
+
+    public SessionViewModel(Executor fx) {
+        this.fx = fx;
+    }
+
+    /** Boots a virtual board of this profile and connects to it; completes once its prompt is seen. */
+    public CompletableFuture<Void> connectSimulator(String profileName) {
+        return connect(() -> {
+            BoardProfile chosen = BoardProfile.load(profileName);
+            SimulatedBoard created = SimulatedBoard.create(chosen);
+            board = created;
+            symbolizer = created.console().symbols();
+            fx.execute(() -> profile.set(chosen));
+            return new SimulatorTransport(created, false);
+        });
+    }
+
+    /** Opens a serial port (115200 baud). */
+    public CompletableFuture<Void> connectSerial(String portName) {
+        return connect(() -> {
+            board = null;
+            symbolizer = Symbolizer.NONE;
+            fx.execute(() -> profile.set(null));
+            return new SerialTransport(portName);
+        });
+    }
+
+    private CompletableFuture<Void> connect(java.util.function.Supplier<Transport> transport) {
+        disconnect();
+        fx.execute(() -> connection.set(ConnectionState.CONNECTING));
+        return CompletableFuture.runAsync(() -> {
+            ProfilingSession opened = new ProfilingSession(transport.get(), SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000));
+            SnapshotPump newPump = new SnapshotPump(opened, fx, new Sink());
+            session = opened;
+            pump = newPump;
+            newPump.start(timer);
+            opened.connect().join();
+            opened.awaitPrompt(PROMPT_TIMEOUT_MILLIS).join();
+            opened.pollHeapEvery(pollIntervalMillis);
+            newPump.markDirty();
+        }, work).whenComplete((ok, error) -> fx.execute(() -> {
+            if (error != null) {
+                LOG.log(System.Logger.Level.WARNING, "connection failed", error);
+                disconnect();
+                connection.set(ConnectionState.DISCONNECTED);
+                message.set("Connection failed: " + reason(error));
+            } else {
+                message.set("Connected to " + (board != null ? "the virtual board " + board.profile().name() : "the port"));
+            }
+        }));
+    }
+
+    public void disconnect() {
+        ProfilingSession closing = session;
+        SnapshotPump stopping = pump;
+        session = null;
+        pump = null;
+        if (stopping != null) {
+            stopping.stop();
+        }
+        if (closing != null) {
+            work.execute(() -> {
+                closing.close();
+                fx.execute(() -> connection.set(ConnectionState.DISCONNECTED));
+            });
+        }
+    }
+
+    public CompletableFuture<CommandResult> init(int records) {
+        return verb("init(" + records + ")", s -> s.init(records));
+    }
+
+    public CompletableFuture<CommandResult> start(TraceMode mode) {
+        return verb("start(" + mode.word() + ")", s -> s.start(mode));
+    }
+
+    public CompletableFuture<CommandResult> stop() {
+        return verb("stop()", ProfilingSession::stop);
+    }
+
+    public CompletableFuture<CommandResult> resume() {
+        return verb("resume()", ProfilingSession::resume);
+    }
+
+    public CompletableFuture<CommandResult> collectGarbage() {
+        return verb("collectgarbage()", ProfilingSession::collectGarbage);
+    }
+
+    public CompletableFuture<CommandResult> execute(String lua) {
+        return verb(lua, s -> s.execute(lua));
+    }
+
+    public CompletableFuture<Dump> dump() {
+        return report("dump()", withSession(ProfilingSession::dump), dump -> "dump #" + (dump.index() + 1) + ": "
+                + dump.records().size() + " records, " + dump.liveBytes() + " live bytes");
+    }
+
+    /** Polls {@code node.heap()} every {@code intervalMillis} (0 = never), now and after reconnects. */
+    public void pollHeapEvery(long intervalMillis) {
+        pollIntervalMillis = intervalMillis;
+        ProfilingSession current = session;
+        if (current != null) {
+            current.pollHeapEvery(intervalMillis);
+        }
+    }
+
+    /** Runs the guided hunt with {@code scenario} on the virtual board; progress goes to {@link #huntProgressProperty()}. */
+    public CompletableFuture<GuidedHunt.Result> hunt(Scenario scenario, int bufferRecords, long virtualSeconds) {
+        ProfilingSession current = session;
+        SimulatedBoard currentBoard = board;
+        if (current == null || currentBoard == null) {
+            return failed("The guided hunt needs the virtual board: connect to the simulator first.");
+        }
+        busy.set(true);
+        huntProgress.set(0);
+        TraceState traceNow = trace.get();
+        CompletableFuture<GuidedHunt.Result> result = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new GuidedHunt(current, currentBoard).run(scenario, bufferRecords, virtualSeconds, traceNow,
+                        (done, total, what) -> fx.execute(() -> {
+                            huntProgress.set((double) done / total);
+                            message.set("Guided hunt " + done + "/" + total + ": " + what);
+                        }));
+            } catch (GuidedHunt.HuntFailed | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        }, work);
+        return result.whenComplete((done, error) -> fx.execute(() -> {
+            busy.set(false);
+            huntProgress.set(-1);
+            if (error != null) {
+                message.set("Guided hunt failed at " + reason(error));
+            } else {
+                message.set("Guided hunt done: " + scenario.name()
+                        + (done.scriptError() != null ? " (the script failed: " + done.scriptError() + ")" : ""));
+            }
+        }));
+    }
+
+    private CompletableFuture<CommandResult> verb(String what,
+                                                  java.util.function.Function<ProfilingSession, CompletableFuture<CommandResult>> call) {
+        return report(what, withSession(call), answer -> answer.failed() ? what + ": Lua error: " + answer.luaError()
+                : what + (answer.output().isEmpty() ? ": ok" : ": " + answer.text()));
+    }
+
+    private <T> CompletableFuture<T> withSession(java.util.function.Function<ProfilingSession, CompletableFuture<T>> call) {
+        ProfilingSession current = session;
+        return current == null ? failed("Not connected.") : call.apply(current);
+    }
+
+    private <T> CompletableFuture<T> report(String what, CompletableFuture<T> future, java.util.function.Function<T, String> ok) {
+        return future.whenComplete((value, error) -> fx.execute(() ->
+                message.set(error != null ? what + " refused: " + reason(error) : ok.apply(value))));
+    }
+
+    private static <T> CompletableFuture<T> failed(String why) {
+        return CompletableFuture.failedFuture(new IllegalStateException(why));
+    }
+
+    static String reason(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // "task failed" alone says nothing: name the root cause too
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == cause ? text : text + " (" + root + ")";
+    }
+
+    public Symbolizer symbolizer() {
+        return symbolizer;
+    }
+
+    public ReadOnlyObjectProperty<SessionSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TraceState> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    /** The virtual board's profile, or null on a serial port. */
+    public ReadOnlyObjectProperty<BoardProfile> profileProperty() {
+        return profile.getReadOnlyProperty();
+    }
+
+    /** The last thing the user should read: a verb's answer, a refusal, a notice. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** True while the guided hunt runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** 0..1 while the hunt runs, -1 otherwise. */
+    public ReadOnlyDoubleProperty huntProgressProperty() {
+        return huntProgress.getReadOnlyProperty();
+    }
+
+    /** The console transcript as lines, the oldest dropped past {@value #MAX_CONSOLE_LINES}. */
+    public ObservableList<String> consoleLines() {
+        return consoleLines;
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+        work.shutdown();
+        try {
+            work.awaitTermination(6, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Runs on the FX executor. */
+    private final class Sink implements SnapshotPump.Sink {
+        @Override
+        public void snapshot(SessionSnapshot next) {
+            snapshot.set(next);
+            connection.set(next.connection());
+            trace.set(next.trace());
+        }
+
+        @Override
+        public void consoleLines(List<String> lines) {
+            consoleLines.addAll(lines);
+            int excess = consoleLines.size() - MAX_CONSOLE_LINES;
+            if (excess > 0) {
+                consoleLines.remove(0, excess);
+            }
+        }
+
+        @Override
+        public void notice(String text) {
+            message.set(text);
+        }
+    }
+}

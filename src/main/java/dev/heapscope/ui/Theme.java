@@ -1,0 +1,47 @@
+package dev.heapscope.ui;
+
+import javafx.scene.paint.Color;
+
+/** Light or dark: the stylesheet for controls and the colours canvases paint with. */
+public enum Theme {
+    LIGHT("light.css", Color.web("#fbfbfb"), Color.web("#202020"), Color.web("#d0d0d0"), Color.web("#1565c0")),
+    DARK("dark.css", Color.web("#1e1f22"), Color.web("#e0e0e0"), Color.web("#3c3f45"), Color.web("#64b5f6"));
+
+    private final String stylesheet;
+    private final Color background;
+    private final Color text;
+    private final Color grid;
+    private final Color accent;
+
+    Theme(String stylesheet, Color background, Color text, Color grid, Color accent) {
+        this.stylesheet = stylesheet;
+        this.background = background;
+        this.text = text;
+        this.grid = grid;
+        this.accent = accent;
+    }
+
+    public String stylesheetUrl() {
+        return Theme.class.getResource(stylesheet).toExternalForm();
+    }
+
+    public Color background() {
+        return background;
+    }
+
+    public Color text() {
+        return text;
+    }
+
+    public Color grid() {
+        return grid;
+    }
+
+    public Color accent() {
+        return accent;
+    }
+
+    public Theme other() {
+        return this == LIGHT ? DARK : LIGHT;
+    }
+}

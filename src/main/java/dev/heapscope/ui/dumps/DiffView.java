@@ -1,0 +1,137 @@
+package dev.heapscope.ui.dumps;
+
+import dev.heapscope.analysis.DiffRow;
+import dev.heapscope.analysis.DumpDiff;
+import dev.heapscope.model.Dump;
+import dev.heapscope.ui.AnalysisViewModel;
+import dev.heapscope.ui.FrameLabels;
+import dev.heapscope.symbols.Symbolizer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Two dumps compared per call chain (DumpDiff): status and deltas; defaults to the first and the last dump. */
+public final class DiffView extends BorderPane {
+    /** One table line: the diff row with its chain's top frame. */
+    public record Line(DiffRow row, String topFrame) {
+    }
+
+    private final ComboBox<Dump> before = new ComboBox<>();
+    private final ComboBox<Dump> after = new ComboBox<>();
+    private final TableView<Line> table = new TableView<>();
+    private final Label summary = new Label();
+    private final Supplier<Symbolizer> symbolizer;
+    private Dump firstDump;
+    private Dump lastDump;
+    private boolean settingDefaults;
+
+    public DiffView(AnalysisViewModel analysis, Supplier<Symbolizer> symbolizer, Runnable showLeaks) {
+        this.symbolizer = symbolizer;
+        table.setId("diff-table");
+        table.setPlaceholder(new Label("Needs two dumps"));
+        before.setItems(analysis.dumps());
+        after.setItems(analysis.dumps());
+        before.setId("diff-before");
+        after.setId("diff-after");
+        for (ComboBox<Dump> box : List.of(before, after)) {
+            box.setButtonCell(new DumpCell());
+            box.setCellFactory(list -> new DumpCell());
+            // Only the user's picks count: the combo box also changes its value when its items change.
+            box.setOnAction(e -> {
+                if (!settingDefaults && box.getValue() != null) {
+                    chosen(box == before ? box.getValue() : firstDump, box == after ? box.getValue() : lastDump);
+                }
+            });
+        }
+        table.getColumns().setAll(List.of(
+                Columns.of("Status", (Line l) -> l.row().status().name(), 80),
+                Columns.of("Top frame", Line::topFrame, 280),
+                Columns.of("Δ bytes", (Line l) -> l.row().byteDelta(), 80),
+                Columns.of("Δ count", (Line l) -> l.row().countDelta(), 70),
+                Columns.of("Bytes before", (Line l) -> l.row().beforeBytes(), 90),
+                Columns.of("Bytes after", (Line l) -> l.row().afterBytes(), 90),
+                Columns.of("Survivors", (Line l) -> l.row().survivors(), 70)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Button asLeaks = new Button("Show new records as leaks");
+        asLeaks.setOnAction(e -> {
+            if (before.getValue() != null && after.getValue() != null) {
+                analysis.showNewSince(before.getValue(), after.getValue());
+                showLeaks.run();
+            }
+        });
+        setTop(new ToolBar(new Label("Before"), before, new Label("After"), after, asLeaks, summary));
+        setCenter(table);
+        analysis.dumps().addListener((ListChangeListener<Dump>) c -> defaults(analysis.dumps()));
+        defaults(analysis.dumps());
+    }
+
+    /** Compares these two dumps now. */
+    public void compare(Dump first, Dump last) {
+        chosen(first, last);
+    }
+
+    public String summaryText() {
+        return summary.getText();
+    }
+
+    private void chosen(Dump first, Dump last) {
+        firstDump = first;
+        lastDump = last;
+        settingDefaults = true;
+        try {
+            // null first: the combo box keeps a stale button text when its items were replaced under an equal value
+            before.setValue(null);
+            before.setValue(first);
+            after.setValue(null);
+            after.setValue(last);
+        } finally {
+            settingDefaults = false;
+        }
+        compare();
+    }
+
+    public List<Line> lines() {
+        return List.copyOf(table.getItems());
+    }
+
+    /** First and last dump, unless the user (or the hunt) chose a pair that still exists. */
+    private void defaults(List<Dump> dumps) {
+        if (dumps.size() < 2) {
+            return;
+        }
+        boolean keep = firstDump != null && lastDump != null && dumps.contains(firstDump) && dumps.contains(lastDump)
+                && lastDump != dumps.get(dumps.size() - 2);
+        chosen(keep ? firstDump : dumps.get(0), keep ? lastDump : dumps.get(dumps.size() - 1));
+    }
+
+    private void compare() {
+        Dump first = firstDump;
+        Dump last = lastDump;
+        if (first == null || last == null) {
+            table.getItems().clear();
+            summary.setText("");
+            return;
+        }
+        DumpDiff diff = DumpDiff.between(first, last);
+        FrameLabels labels = new FrameLabels(symbolizer.get());
+        table.getItems().setAll(diff.rows().stream().map(row -> new Line(row, labels.topFrame(row.chain()))).toList());
+        summary.setText(String.format("%+,d bytes, %+,d records; %d new, %d gone", diff.byteDelta(), diff.countDelta(),
+                diff.appeared().size(), diff.disappeared().size()));
+    }
+
+    private static final class DumpCell extends ListCell<Dump> {
+        @Override
+        protected void updateItem(Dump dump, boolean empty) {
+            super.updateItem(dump, empty);
+            setText(empty || dump == null ? null : "#" + (dump.index() + 1) + " (" + dump.records().size() + " records)");
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.heapscope.ui.flame;
+
+import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.analysis.Weight;
+import dev.heapscope.ui.Analysis;
+import dev.heapscope.ui.CanvasPane;
+import dev.heapscope.ui.Theme;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** The flame graph of the analysis' records: zoom by click, breadcrumb, hover details, search. */
+public final class FlameGraphView extends BorderPane {
+    private final Executor work;
+    private final ObservableValue<Theme> theme;
+    private final CanvasPane canvasPane = new CanvasPane();
+    private final ChoiceBox<Weight> weight = new ChoiceBox<>();
+    private final ToggleButton icicle = new ToggleButton("Icicle");
+    private final TextField search = TextFields.createClearableTextField();
+    private final Label matched = new Label();
+    private final HBox breadcrumb = new HBox(2);
+    private final Label info = new Label("Hover a frame for details; click to zoom.");
+    private final Tooltip tooltip = new Tooltip();
+    private Analysis analysis = Analysis.EMPTY;
+    private CallTree tree;
+    private int zoom;
+    private FlameLayout layout;
+    private FlameSearch found;
+    private int generation;
+
+    public FlameGraphView(ObservableValue<Analysis> source, Executor work, ObservableValue<Theme> theme) {
+        this.work = work;
+        this.theme = theme;
+        weight.getItems().setAll(Weight.values());
+        weight.setValue(Weight.BYTES);
+        weight.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Weight value) {
+                return value == null ? "" : value == Weight.BYTES ? "Bytes" : "Count";
+            }
+
+            @Override
+            public Weight fromString(String text) {
+                return "Count".equals(text) ? Weight.COUNT : Weight.BYTES;
+            }
+        });
+        weight.setId("flame-weight");
+        icicle.setSelected(true);
+        icicle.setTooltip(new Tooltip("Root at the top (icicle) or at the bottom (flame)"));
+        search.setPromptText("Search frames");
+        search.setId("flame-search");
+        matched.setId("flame-matched");
+        breadcrumb.setId("flame-breadcrumb");
+        breadcrumb.getStyleClass().add("breadcrumb");
+        canvasPane.setId("flame-canvas");
+        Button reset = new Button("Reset zoom");
+        reset.setOnAction(e -> zoomTo(0));
+        ToolBar bar = new ToolBar(new Label("Weight"), weight, icicle, reset, search, matched);
+        VBox top = new VBox(bar, breadcrumb);
+        breadcrumb.setPadding(new Insets(3, 6, 3, 6));
+        setTop(top);
+        setCenter(canvasPane);
+        info.setPadding(new Insets(2, 6, 2, 6));
+        setBottom(info);
+        canvasPane.setPainter(this::paint);
+        canvasPane.canvas().setOnMouseClicked(this::clicked);
+        canvasPane.canvas().setOnMouseMoved(this::hovered);
+        canvasPane.canvas().setOnMouseExited(e -> tooltip.hide());
+        weight.valueProperty().addListener((obs, old, now) -> rebuild());
+        icicle.selectedProperty().addListener((obs, old, now) -> paint());
+        search.textProperty().addListener((obs, old, now) -> searchChanged());
+        theme.addListener((obs, old, now) -> paint());
+        source.addListener((obs, old, now) -> {
+            analysis = now == null ? Analysis.EMPTY : now;
+            rebuild();
+        });
+        analysis = source.getValue() == null ? Analysis.EMPTY : source.getValue();
+        rebuild();
+    }
+
+    /** Sets the search text (used by "show in flame graph"). */
+    public void search(String text) {
+        search.setText(text);
+    }
+
+    public int zoomNode() {
+        return zoom;
+    }
+
+    /** The breadcrumb as text, frames joined with {@code  > }. */
+    public String breadcrumbText() {
+        return String.join(" > ", breadcrumb.getChildren().stream()
+                .filter(node -> node instanceof Hyperlink || node instanceof Label)
+                .map(node -> node instanceof Hyperlink link ? link.getText() : ((Label) node).getText())
+                .filter(text -> !text.equals("›")).toList());
+    }
+
+    public CallTree tree() {
+        return tree;
+    }
+
+    private void rebuild() {
+        int mine = ++generation;
+        Analysis from = analysis;
+        Weight by = weight.getValue();
+        CompletableFuture.supplyAsync(() -> CallTree.of(from.records(), by, new FrameNamer(from.symbolizer())), work)
+                .thenAccept(built -> javafx.application.Platform.runLater(() -> {
+                    if (mine == generation) {
+                        tree = built;
+                        zoomTo(0);
+                    }
+                }));
+    }
+
+    public void zoomTo(int node) {
+        if (tree == null) {
+            return;
+        }
+        zoom = node >= 0 && node < tree.nodeCount() ? node : 0;
+        info.setText(String.format("Zoomed on %s: %,d %s. Hover a frame for details; click to zoom.", tree.name(zoom),
+                tree.total(zoom), tree.weight().unit()));
+        updateBreadcrumb();
+        searchChanged();
+    }
+
+    private void searchChanged() {
+        if (tree == null) {
+            return;
+        }
+        found = FlameSearch.of(tree, search.getText());
+        matched.setText(found.isActive() ? String.format("%.1f%% matched", found.matchedPercent(zoom)) : "");
+        paint();
+    }
+
+    private void updateBreadcrumb() {
+        breadcrumb.getChildren().clear();
+        List<Integer> path = new java.util.ArrayList<>();
+        for (int node = zoom; node >= 0; node = tree.parent(node)) {
+            path.add(0, node);
+        }
+        for (int i = 0; i < path.size(); i++) {
+            int node = path.get(i);
+            if (i > 0) {
+                breadcrumb.getChildren().add(new Label("›"));
+            }
+            if (node == zoom) {
+                breadcrumb.getChildren().add(new Label(tree.name(node)));
+            } else {
+                Hyperlink link = new Hyperlink(tree.name(node));
+                link.setOnAction(e -> zoomTo(node));
+                breadcrumb.getChildren().add(link);
+            }
+        }
+    }
+
+    private void paint() {
+        double width = canvasPane.canvas().getWidth();
+        double height = canvasPane.canvas().getHeight();
+        if (tree == null || width <= 0 || height <= 0) {
+            return;
+        }
+        layout = FlameLayout.of(tree, zoom, width, 1.0);
+        FlamePainter.paint(canvasPane.canvas().getGraphicsContext2D(), layout,
+                found == null ? FlameSearch.of(tree, "") : found, icicle.isSelected(), height, theme.getValue());
+    }
+
+    private FlameBox boxUnder(MouseEvent event) {
+        if (layout == null) {
+            return null;
+        }
+        int row = FlamePainter.rowAt(event.getY(), icicle.isSelected(), canvasPane.canvas().getHeight());
+        return layout.boxAt(event.getX(), row);
+    }
+
+    private void clicked(MouseEvent event) {
+        FlameBox box = boxUnder(event);
+        if (box != null && !box.isMerged()) {
+            zoomTo(box.node());
+        }
+    }
+
+    private void hovered(MouseEvent event) {
+        FlameBox box = boxUnder(event);
+        if (box == null) {
+            tooltip.hide();
+            return;
+        }
+        String unit = tree.weight().unit();
+        String name = box.isMerged() ? box.merged() + " frames, each under a pixel" : tree.name(box.node());
+        String text = String.format("%s%n%,d %s · %.1f%% of total · %.1f%% of zoom", name, box.value(), unit,
+                percent(box.value(), tree.totalValue()), percent(box.value(), tree.total(zoom)));
+        info.setText(text.replace(System.lineSeparator(), "  —  "));
+        tooltip.setText(text);
+        if (canvasPane.getScene() != null && canvasPane.getScene().getWindow() != null) {
+            tooltip.show(canvasPane.canvas(), event.getScreenX() + 14, event.getScreenY() + 14);
+        }
+    }
+
+    private static double percent(long part, long whole) {
+        return whole <= 0 ? 0 : 100.0 * part / whole;
+    }
+}

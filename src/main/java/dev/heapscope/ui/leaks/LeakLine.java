@@ -1,0 +1,46 @@
+package dev.heapscope.ui.leaks;
+
+import dev.heapscope.analysis.LeakRow;
+import dev.heapscope.model.Hex;
+import dev.heapscope.model.Record;
+import dev.heapscope.ui.FrameLabels;
+
+import java.util.Locale;
+
+/**
+ * One line of the leak tree: a call chain's group, or one record of it under the group.
+ *
+ * @param where      top frame for a group; the block's address for a record
+ * @param chain      every frame, innermost first
+ * @param firstSeen  position in the dump's insertion order ({@code #12})
+ */
+public record LeakLine(String where, int count, long bytes, double averageBytes, String region, String firstSeen,
+                       String chain, boolean group) {
+
+    public static LeakLine of(LeakRow row, FrameLabels labels) {
+        return new LeakLine(labels.topFrame(row.chain()), row.count(), row.totalBytes(), row.averageSizeBytes(),
+                row.regions().name().toLowerCase(Locale.ROOT), "#" + row.firstSeen().index(),
+                labels.describe(row.chain()), true);
+    }
+
+    public static LeakLine of(Record record, int index, String chain) {
+        return new LeakLine(Hex.of(record.address()), 1, record.sizeBytes(), record.sizeBytes(),
+                record.region() == null ? "unknown" : record.region().label(), "record " + index + ", cpu " + record.cpu()
+                + ", ccount " + record.ccountUnsigned(), chain, false);
+    }
+
+    /** True when the filter text (case-insensitive) is in the top frame or the chain; blank matches all. */
+    public boolean matches(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        String needle = filter.strip().toLowerCase(Locale.ROOT);
+        return where.toLowerCase(Locale.ROOT).contains(needle) || chain.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** Tab-separated, for the clipboard. */
+    public String toTsv() {
+        return String.join("\t", where, Integer.toString(count), Long.toString(bytes),
+                String.format(Locale.ROOT, "%.1f", averageBytes), region, firstSeen, chain);
+    }
+}

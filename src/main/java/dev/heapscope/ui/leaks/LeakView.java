@@ -1,0 +1,160 @@
+package dev.heapscope.ui.leaks;
+
+import dev.heapscope.analysis.LeakRow;
+import dev.heapscope.model.Record;
+import dev.heapscope.ui.Analysis;
+import dev.heapscope.ui.FrameLabels;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.controlsfx.control.textfield.TextFields;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Records grouped per call chain: sortable, filterable, expandable to records, copyable. */
+public final class LeakView extends BorderPane {
+    private final TreeTableView<LeakLine> table = new TreeTableView<>();
+    private final TextField filter = TextFields.createClearableTextField();
+    private final Label title = new Label();
+    private Analysis analysis = Analysis.EMPTY;
+
+    public LeakView(ObservableValue<Analysis> source, Consumer<String> showInFlameGraph) {
+        table.setId("leak-table");
+        filter.setId("leak-filter");
+        filter.setPromptText("Filter by frame");
+        title.getStyleClass().add("view-title");
+        table.setShowRoot(false);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().setAll(List.of(
+                column("Top frame", LeakLine::where, 330),
+                column("Count", LeakLine::count, 60),
+                column("Bytes", LeakLine::bytes, 80),
+                column("Avg size", line -> Math.round(line.averageBytes()), 64),
+                column("Region", LeakLine::region, 70),
+                column("First seen", LeakLine::firstSeen, 90),
+                column("Call chain (innermost first; firmware frames in brackets)", LeakLine::chain, 400)));
+        Button copy = new Button("Copy rows");
+        copy.setOnAction(e -> copySelection());
+        Button flame = new Button("Show in flame graph");
+        flame.setId("leak-show-flame");
+        flame.setOnAction(e -> {
+            LeakLine line = selectedLine();
+            if (line != null) {
+                showInFlameGraph.accept(line.group() ? line.where() : topOfParent());
+            }
+        });
+        Region spring = new Region();
+        javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
+        setTop(new ToolBar(title, spring, filter, copy, flame));
+        setCenter(table);
+        table.setContextMenu(new ContextMenu(menuItem("Copy rows", this::copySelection),
+                menuItem("Show in flame graph", flame::fire)));
+        KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        table.setOnKeyPressed(e -> {
+            if (copyKeys.match(e)) {
+                copySelection();
+                e.consume();
+            }
+        });
+        table.setPlaceholder(new Label("No records: run the guided hunt or take a dump."));
+        BorderPane.setMargin(table, new Insets(0));
+        filter.textProperty().addListener((obs, old, now) -> fill());
+        source.addListener((obs, old, now) -> {
+            analysis = now == null ? Analysis.EMPTY : now;
+            fill();
+        });
+        analysis = source.getValue() == null ? Analysis.EMPTY : source.getValue();
+        fill();
+    }
+
+    /** The group lines shown (after the filter), in table order. */
+    public List<LeakLine> visibleGroups() {
+        return table.getRoot().getChildren().stream().map(TreeItem::getValue).toList();
+    }
+
+    public void setFilter(String text) {
+        filter.setText(text);
+    }
+
+    private void fill() {
+        FrameLabels labels = analysis.labels();
+        TreeItem<LeakLine> root = new TreeItem<>();
+        for (LeakRow row : analysis.table().rows()) {
+            LeakLine line = LeakLine.of(row, labels);
+            if (!line.matches(filter.getText())) {
+                continue;
+            }
+            TreeItem<LeakLine> group = new TreeItem<>(line);
+            int index = 0;
+            for (Record record : row.records()) {
+                group.getChildren().add(new TreeItem<>(LeakLine.of(record, index++, line.chain())));
+            }
+            root.getChildren().add(group);
+        }
+        table.setRoot(root);
+        table.sort();
+        title.setText(String.format("%s: %,d bytes in %,d records, %d call chains", analysis.title(),
+                analysis.table().totalBytes(), analysis.table().totalCount(), analysis.table().chainCount()));
+    }
+
+    private LeakLine selectedLine() {
+        TreeItem<LeakLine> item = table.getSelectionModel().getSelectedItem();
+        if (item == null && !table.getRoot().getChildren().isEmpty()) {
+            item = table.getRoot().getChildren().get(0);
+        }
+        return item == null ? null : item.getValue();
+    }
+
+    private String topOfParent() {
+        TreeItem<LeakLine> item = table.getSelectionModel().getSelectedItem();
+        return item != null && item.getParent() != null && item.getParent().getValue() != null
+                ? item.getParent().getValue().where() : "";
+    }
+
+    private void copySelection() {
+        List<String> lines = table.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull)
+                .map(item -> item.getValue().toTsv()).toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(String.join("\n", lines) + "\n");
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private static MenuItem menuItem(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static <T> TreeTableColumn<LeakLine, T> column(String name, Function<LeakLine, T> value, double widthPx) {
+        TreeTableColumn<LeakLine, T> column = new TreeTableColumn<>(name);
+        column.setPrefWidth(widthPx);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
+                cell.getValue().getValue() == null ? null : value.apply(cell.getValue().getValue())));
+        return column;
+    }
+}
