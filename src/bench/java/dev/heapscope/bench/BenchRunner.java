@@ -7,8 +7,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import java.util.Arrays;
 
 /**
- * {@code mvn -Pbench compile exec:java -Dexec.args="NAME..."}: runs the named benchmarks.
- * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial); no name runs all.
+ * {@code mvn -Pbench compile exec:exec -Dbench=NAME}: runs the named benchmark ({@code all}: every one).
+ * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline); no name runs all.
  */
 public final class BenchRunner {
     private BenchRunner() {
@@ -16,12 +16,16 @@ public final class BenchRunner {
 
     public static void main(String[] args) throws Exception {
         var names = Arrays.asList(args);
-        boolean all = names.isEmpty();
+        boolean all = names.isEmpty() || names.contains("all");
         if (all || names.contains("memory")) {
             MemoryPerRecord.main(new String[0]);
         }
         if (all || names.contains("ingest")) {
             SerialIngestBench.main(new String[0]);
+        }
+        if (all || names.contains("flame")) {
+            dev.heapscope.ui.flame.FlamePaintTiming.main(new String[0]);
+            jmh("FlameBenchmark");
         }
         if (all || names.contains("parse")) {
             jmh(ParseBenchmark.class.getSimpleName());

@@ -1,0 +1,84 @@
+package dev.heapscope.ui.flame;
+
+import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.Weight;
+import dev.heapscope.model.HeapSample;
+import dev.heapscope.ui.timeline.TimelineReduction;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The flame graph's layout of a 100,000-node call tree at a 1,400 px wide canvas (frames narrower
+ * than a pixel merged), and the timeline's reduction of 1,000,000 heap samples to 1,400 columns.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+public class FlameBenchmark {
+    static final int WIDTH_PX = 1400;
+
+    CallTree tree;
+    List<HeapSample> samples;
+
+    @Setup
+    public void build() {
+        tree = randomTree(100_000, 42);
+        samples = new ArrayList<>(1_000_000);
+        Random random = new Random(7);
+        long free = 200_000;
+        for (int i = 0; i < 1_000_000; i++) {
+            free = Math.max(20_000, Math.min(230_000, free + random.nextInt(201) - 100));
+            samples.add(new HeapSample(1_000_000L + i * 10L, free));
+        }
+    }
+
+    /** A tree of about {@code nodes} nodes: random stacks over a pool of frame names. */
+    static CallTree randomTree(int nodes, long seed) {
+        Random random = new Random(seed);
+        String[] names = new String[5_000];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "function_" + i + " (module" + (i % 40) + ".lua:" + (i % 300) + ")";
+        }
+        CallTree.Builder builder = new CallTree.Builder(Weight.BYTES);
+        CallTree built = builder.build();
+        while (built.nodeCount() < nodes) {
+            for (int s = 0; s < 2_000; s++) {
+                int depth = 3 + random.nextInt(10);
+                List<String> stack = new ArrayList<>(depth);
+                for (int d = 0; d < depth; d++) {
+                    stack.add(names[random.nextInt(d < 2 ? 20 : names.length)]);
+                }
+                builder.addStack(stack, 1 + random.nextInt(4096));
+            }
+            built = builder.build();
+        }
+        return built;
+    }
+
+    @Benchmark
+    public FlameLayout layoutWholeTree() {
+        return FlameLayout.of(tree, tree.root(), WIDTH_PX, 1.0);
+    }
+
+    @Benchmark
+    public TimelineReduction reduceMillionSamples() {
+        return TimelineReduction.of(samples, samples.get(0).hostMillis(), samples.get(samples.size() - 1).hostMillis(),
+                WIDTH_PX);
+    }
+}
