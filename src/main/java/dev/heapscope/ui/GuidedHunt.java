@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class GuidedHunt {
     static final long STEP_TIMEOUT_SECONDS = 60;
-    private static final int STEPS = 11;
+    private static final int STEPS = 2 + dev.heapscope.session.GuidedHunt.Step.values().length - 1;
 
     /** The two dumps that bracket the scenario, and what the scenario printed or failed with. */
     public record Result(Dump before, Dump after, String scriptError) {
@@ -41,50 +41,53 @@ public final class GuidedHunt {
 
     public Result run(Scenario scenario, int bufferRecords, long virtualSeconds, TraceState traceNow,
                       HuntProgress progress) throws HuntFailed, InterruptedException {
-        int[] step = {0};
-        String current = "";
+        String[] current = {"start"};
         try {
             if (traceNow == TraceState.TRACING) {
-                current = report(progress, step, "stop the running trace");
+                current[0] = "stop the running trace";
+                progress.step(0, STEPS, current[0]);
                 checked(await(session.stop()));
             }
-            current = report(progress, step, "load " + scenario.name() + " into flash");
+            current[0] = "load " + scenario.name() + " into flash";
+            progress.step(1, STEPS, current[0]);
             board.console().loadScript(scenario.name(), scenario.text());
-            current = report(progress, step, "heaptrace.init(" + bufferRecords + ")");
-            checked(await(session.init(bufferRecords)));
-            current = report(progress, step, "collectgarbage()");
-            checked(await(session.collectGarbage()));
-            current = report(progress, step, "heaptrace.start(TRACE_LEAKS)");
-            checked(await(session.start(TraceMode.LEAKS)));
-            current = report(progress, step, "first dump");
-            Dump before = await(session.dump());
-            current = report(progress, step, "dofile(\"" + scenario.name() + "\")");
-            CommandResult ran = await(session.execute("dofile(\"" + scenario.name().replace("\"", "\\\"") + "\")"));
-            current = report(progress, step, "run " + virtualSeconds + " s of virtual time");
-            if (virtualSeconds > 0) {
-                board.console().runVirtualTime(virtualSeconds * 1000);
-            }
-            current = report(progress, step, "collectgarbage()");
-            checked(await(session.collectGarbage()));
-            current = report(progress, step, "heaptrace.stop()");
-            checked(await(session.stop()));
-            current = report(progress, step, "last dump");
-            Dump after = await(session.dump());
-            progress.step(STEPS, STEPS, "done");
-            return new Result(before, after, ran.luaError());
+            String dofile = "dofile(\"" + scenario.name().replace("\"", "\\\"") + "\")";
+            dev.heapscope.session.GuidedHunt.Result hunted =
+                    new dev.heapscope.session.GuidedHunt(session, bufferRecords, TraceMode.LEAKS)
+                            .onProgress(step -> {
+                                current[0] = describe(step, bufferRecords, dofile, virtualSeconds);
+                                progress.step(2 + step.ordinal(), STEPS, current[0]);
+                            })
+                            .run(() -> session.execute(dofile).thenApply(answer -> {
+                                if (virtualSeconds > 0) {
+                                    board.console().runVirtualTime(virtualSeconds * 1000);
+                                }
+                                return answer;
+                            }))
+                            .get(STEP_TIMEOUT_SECONDS * 4, TimeUnit.SECONDS);
+            return new Result(hunted.first(), hunted.last(), hunted.workloadError());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new HuntFailed(current + ": " + cause.getMessage(), cause);
+            throw new HuntFailed(current[0] + ": " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            throw new HuntFailed(current + ": the board did not answer within " + STEP_TIMEOUT_SECONDS + " s", e);
+            throw new HuntFailed(current[0] + ": the board did not answer within " + STEP_TIMEOUT_SECONDS + " s", e);
         } catch (IllegalStateException e) {
-            throw new HuntFailed(current + ": " + e.getMessage(), e);
+            throw new HuntFailed(current[0] + ": " + e.getMessage(), e);
         }
     }
 
-    private static String report(HuntProgress progress, int[] step, String what) {
-        progress.step(Math.min(step[0]++, STEPS - 1), STEPS, what);
-        return what;
+    private static String describe(dev.heapscope.session.GuidedHunt.Step step, int bufferRecords, String dofile,
+                                   long virtualSeconds) {
+        return switch (step) {
+            case INIT -> "heaptrace.init(" + bufferRecords + ")";
+            case GC_BEFORE, GC_AFTER -> "collectgarbage()";
+            case START -> "heaptrace.start(TRACE_LEAKS)";
+            case FIRST_DUMP -> "first dump";
+            case WORKLOAD -> dofile + (virtualSeconds > 0 ? " and " + virtualSeconds + " s of virtual time" : "");
+            case STOP -> "heaptrace.stop()";
+            case LAST_DUMP -> "last dump";
+            case DONE -> "done";
+        };
     }
 
     private static <T> T await(Future<T> future) throws ExecutionException, InterruptedException, TimeoutException {
