@@ -20,6 +20,7 @@ final class LuaHeap {
     private final SimulatorSymbols symbols;
     private final LuaAllocationTracker tracker;
     private final TrackedObjects objects = new TrackedObjects();
+    private final RecentStrings recentStrings = new RecentStrings();
     private final CallChainInterner chains = new CallChainInterner();
     private final int maxChainDepth;
     private final int sweepEvery;
@@ -48,7 +49,10 @@ final class LuaHeap {
     }
 
     void trackString(LuaString string, AllocationSite site) {
-        track(string, LuaSizes.string(string.m_length), TrackedObjects.STRING, site);
+        if (recentStrings.alreadyTracked(string, objects)) {
+            return; // LuaJ handed back an existing short string: as in Lua 5.3's string interning, no new block
+        }
+        recentStrings.remember(string, track(string, LuaSizes.string(string.m_length), TrackedObjects.STRING, site));
     }
 
     /** Tracks a userdata-like object of {@code payloadBytes}; {@code onFree} runs when it is collected. */
@@ -128,6 +132,7 @@ final class LuaHeap {
 
     /** A full collection: every tracked object the script can no longer reach gives its block back. */
     int collect() {
+        recentStrings.forgetAll();
         System.gc();
         CallChain freeChain = chainFor(sites.collectFree);
         return objects.sweepAll((a, s) -> memory.free(a, freeChain));

@@ -60,6 +60,44 @@ class AllocationTrackingTest {
     }
 
     @Test
+    void shortGarbageStringsClosuresAndTablesAreAllFreedWhileKeptOnesStay() {
+        board.type("kept = {}\ncollectgarbage()\n");
+        int liveBefore = board.memory.live.size();
+        board.type("function churn(i) local parts = {} for j = 1, 5 do parts[#parts + 1] = string.format('%d:%d', i, j) end"
+                + " local f = function() return parts end return 'n' .. i .. table.concat(parts, ',') end\n");
+        board.type("for i = 1, 300 do churn(i) end\n");
+        board.type("for i = 1, 10 do kept[i] = 's' .. i end\n");
+        board.type("collectgarbage()\n");
+        assertThat(board.memory.allocations.size()).isGreaterThan(2000);
+        // exactly: the function churn (its closure), the ten kept strings and kept's growth
+        long keptStrings = liveBlocks().stream().filter(block -> countLuaFrames(block, "main chunk") == 1
+                && board.board.symbols().resolve(block.chain().frame(2)).orElseThrow().function().equals("luaS_newlstr"))
+                .count();
+        assertThat(keptStrings).isEqualTo(10);
+        assertThat(board.memory.live.size()).isEqualTo(liveBefore + 11);
+        assertThat(board.type("=kept[10]\n")).contains("s10");
+    }
+
+    @Test
+    void toStringOfAStringAllocatesNothing() {
+        board.type("s = 'hello'\ncollectgarbage()\n");
+        int before = board.memory.allocations.size();
+        board.type("local t = tostring(s)\n");
+        assertThat(board.memory.allocations.subList(before, board.memory.allocations.size()))
+                .noneMatch(block -> block.sizeBytes() == LuaSizes.string(5));
+    }
+
+    @Test
+    void remakingTheSameShortStringIsChargedOnceAsLuaInternsIt() {
+        board.type("collectgarbage()\n");
+        int before = board.memory.allocations.size();
+        board.type("kept = {} for i = 1, 20 do kept[i] = 'k' .. 7 end\n");
+        long made = board.memory.allocations.subList(before, board.memory.allocations.size()).stream()
+                .filter(block -> block.sizeBytes() == LuaSizes.string(2)).count();
+        assertThat(made).isEqualTo(1);
+    }
+
+    @Test
     void collectGarbageFreesOnlyWhatIsUnreachable() {
         board.type("keep = {} for i = 1, 200 do keep[i] = {i} end\n");
         board.type("for i = 1, 200 do local garbage = {i} end\n");
