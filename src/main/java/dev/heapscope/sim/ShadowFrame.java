@@ -12,6 +12,8 @@ final class ShadowFrame {
     int[] code;
     LuaValue[] stack;
     FunctionName name;
+    // false: called by firmware or through a Java function, so name is the variable it was defined as
+    boolean namedAtCall;
     int pc;
 
     // an object made by the instruction at pc appears in stack[pendingRegister] at the next instruction
@@ -27,12 +29,13 @@ final class ShadowFrame {
     int cachedAddressPc = -1;
     int cachedAddress;
 
-    void enter(LuaClosure entered, ProtoInfo protoInfo, LuaValue[] registers, FunctionName calledAs) {
+    void enter(LuaClosure entered, ProtoInfo protoInfo, LuaValue[] registers, FunctionName calledAs, boolean named) {
         closure = entered;
         info = protoInfo;
         code = protoInfo.proto.code;
         stack = registers;
         name = calledAs;
+        namedAtCall = named;
         pc = 0;
         pendingOp = -1;
         pendingTable = null;

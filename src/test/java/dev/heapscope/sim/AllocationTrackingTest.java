@@ -153,6 +153,32 @@ class AllocationTrackingTest {
     }
 
     @Test
+    void aTimerCallbackIsNamedByTheLocalItWasDefinedAs() {
+        board.board.loadScript("tick.lua", "kept = {}\nlocal function on_tick()\n  kept[#kept + 1] = {}\nend\n"
+                + "local t = tmr.create()\nt:register(100, tmr.ALARM_AUTO, on_tick)\nt:start()\n");
+        board.type("dofile('tick.lua')\n");
+        int before = board.memory.allocations.size();
+        board.board.runVirtualTime(350);
+        board.board.awaitIdle();
+        List<CountingBoardMemory.Block> made = board.memory.allocations.subList(before, board.memory.allocations.size());
+        assertThat(made).filteredOn(b -> b.sizeBytes() == LuaSizes.TABLE_HEADER).hasSize(3)
+                .allSatisfy(b -> assertThat(firstLuaFrame(b)).extracting(Symbol::function, Symbol::line)
+                        .containsExactly("on_tick", 3));
+    }
+
+    @Test
+    void functionsCalledThroughPcallAreNamedByDefinitionOrByWhereTheyWereDefined() {
+        board.type("M = {} function M.put() keep1 = {} end function M:grow() keep2 = {} end\n");
+        board.board.loadScript("calls.lua", "pcall(M.put) pcall(M.grow, M)\npcall(function()\n keep3 = {} end)\n");
+        int before = board.memory.allocations.size();
+        board.type("dofile('calls.lua')\n");
+        List<CountingBoardMemory.Block> made = board.memory.allocations.subList(before, board.memory.allocations.size());
+        assertThat(made).filteredOn(b -> b.sizeBytes() == LuaSizes.TABLE_HEADER)
+                .extracting(b -> firstLuaFrame(b).function())
+                .containsExactly("M.put", "M:grow", "function <calls.lua:2>");
+    }
+
+    @Test
     void chainsRespectTheMaximumDepth() {
         try (BoardUnderTest shallow = new BoardUnderTest(BoardOptions.defaults().withMaxChainDepth(5), 300_000)) {
             shallow.type("function a() return {} end function b() return a() end function c() return b() end x = c()\n");
