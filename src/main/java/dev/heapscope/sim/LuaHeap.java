@@ -73,8 +73,10 @@ final class LuaHeap {
         int slot = objects.track(object, address, sizeBytes, kind);
         if (--untilSweep <= 0) {
             untilSweep = sweepEvery;
-            CallChain freeChain = chainFor(sites.stepFree);
-            objects.sweepSome(2 * sweepEvery, (a, s) -> memory.free(a, freeChain));
+            if (objects.collectedSinceLastLook()) {
+                CallChain freeChain = chainFor(sites.stepFree);
+                objects.sweepAll((a, s) -> memory.free(a, freeChain));
+            }
         }
         return slot;
     }
@@ -161,8 +163,11 @@ final class LuaHeap {
     CallChain chainFor(AllocationSite site) {
         ShadowStack stack = tracker.currentStack();
         ShadowFrame top = stack.top();
-        if (top != null && top.cachedChainPc == top.pc && top.cachedChainSite == site.id) {
-            return top.cachedChain;
+        if (top != null) {
+            CallChain cached = top.cachedChain(site.id);
+            if (cached != null) {
+                return cached;
+            }
         }
         int n = 0;
         for (int frame : site.firmwareFrames) {
@@ -176,9 +181,7 @@ final class LuaHeap {
         }
         CallChain chain = chains.intern(scratch, n);
         if (top != null) {
-            top.cachedChainPc = top.pc;
-            top.cachedChainSite = site.id;
-            top.cachedChain = chain;
+            top.cacheChain(site.id, chain);
         }
         return chain;
     }

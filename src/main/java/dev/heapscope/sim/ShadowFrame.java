@@ -22,10 +22,12 @@ final class ShadowFrame {
     LuaTable pendingTable;
     int pendingCapacity;
 
-    // outer frames are frozen while this one runs, so a chain per (pc, site) stays valid for the activation
-    int cachedChainPc = -1;
-    int cachedChainSite = -1;
-    CallChain cachedChain;
+    // outer frames are frozen while this one runs, so a chain per (pc, site) stays valid for the activation;
+    // a few direct-mapped entries, as a loop body usually allocates at a few instructions
+    private static final int CHAIN_CACHE = 8;
+    private final int[] cachedChainPc = new int[CHAIN_CACHE];
+    private final int[] cachedChainSite = new int[CHAIN_CACHE];
+    private final CallChain[] cachedChain = new CallChain[CHAIN_CACHE];
     int cachedAddressPc = -1;
     int cachedAddress;
 
@@ -39,8 +41,7 @@ final class ShadowFrame {
         pc = 0;
         pendingOp = -1;
         pendingTable = null;
-        cachedChainPc = -1;
-        cachedChain = null;
+        java.util.Arrays.fill(cachedChainPc, -1);
         cachedAddressPc = -1;
     }
 
@@ -48,7 +49,20 @@ final class ShadowFrame {
         closure = null;
         stack = null;
         pendingTable = null;
-        cachedChain = null;
+        java.util.Arrays.fill(cachedChain, null);
+    }
+
+    /** The chain cached for an allocation at the current pc by {@code siteId}, or null. */
+    CallChain cachedChain(int siteId) {
+        int i = (pc * 31 + siteId) & (CHAIN_CACHE - 1);
+        return cachedChainPc[i] == pc && cachedChainSite[i] == siteId ? cachedChain[i] : null;
+    }
+
+    void cacheChain(int siteId, CallChain chain) {
+        int i = (pc * 31 + siteId) & (CHAIN_CACHE - 1);
+        cachedChainPc[i] = pc;
+        cachedChainSite[i] = siteId;
+        cachedChain[i] = chain;
     }
 
     int line() {

@@ -8,10 +8,12 @@ import java.util.Map;
 /**
  * The Lua objects that hold simulated heap blocks: one weak reference per object in parallel slot
  * arrays with a free list (O(1) add and remove). A block is freed once the JVM has cleared its
- * reference: found by an incremental sweep over a few slots at a time (as Lua's incremental
- * collector sweeps; young objects die in the JVM's frequent young collections) or by a full scan
- * after {@code System.gc()} (deterministic). No reference queue: enqueuing costs more than it saves.
- * Board thread only.
+ * reference. The JVM clears references only when it collects, so the slots are swept when a sentinel
+ * reference shows that a collection happened ({@link #collectedSinceLastLook}: the young collections
+ * the allocation churn causes play the part of Lua's incremental steps), and after {@code System.gc()}
+ * (deterministic). Tables enter the identity index (for growth) only when they survive a sweep or a
+ * growth lookup misses the latest ones, so tables that die young never cost an index entry. No
+ * reference queue: enqueuing costs more than it saves. Board thread only.
  */
 final class TrackedObjects implements TableIndex.Slots {
     static final byte TABLE = 1;
@@ -19,6 +21,8 @@ final class TrackedObjects implements TableIndex.Slots {
     static final byte CLOSURE = 3;
     static final byte USERDATA = 4;
     static final byte THREAD = 5;
+
+    private static final int RECENT_SCAN = 64;
 
     private static final class SlotRef extends WeakReference<Object> {
         SlotRef(Object referent) {
@@ -39,8 +43,12 @@ final class TrackedObjects implements TableIndex.Slots {
     private int[] identity = new int[4096];
     private byte[] kind = new byte[4096];
     private int[] nextFree = new int[4096];
+    private boolean[] indexed = new boolean[4096];
+    // tables tracked since the last sweep and not indexed yet
+    private int[] youngTables = new int[1024];
+    private int youngCount;
     private int freeHead = -1;
-    private int sweepCursor;
+    private WeakReference<Object> collectionSentinel = new WeakReference<>(new Object());
     private int used;
     private int liveCount;
     private long liveBytes;
@@ -62,9 +70,12 @@ final class TrackedObjects implements TableIndex.Slots {
         kind[slot] = objectKind;
         liveCount++;
         liveBytes += blockSizeBytes;
+        indexed[slot] = false;
         if (objectKind == TABLE) {
-            identity[slot] = System.identityHashCode(object);
-            tables.add(slot, identity[slot]);
+            if (youngCount == youngTables.length) {
+                youngTables = Arrays.copyOf(youngTables, youngCount * 2);
+            }
+            youngTables[youngCount++] = slot;
         }
         return slot;
     }
@@ -77,6 +88,7 @@ final class TrackedObjects implements TableIndex.Slots {
         identity = Arrays.copyOf(identity, n);
         kind = Arrays.copyOf(kind, n);
         nextFree = Arrays.copyOf(nextFree, n);
+        indexed = Arrays.copyOf(indexed, n);
     }
 
     /** Runs {@code action} when the object in {@code slot} is found dead (e.g. to free firmware resources). */
@@ -84,8 +96,32 @@ final class TrackedObjects implements TableIndex.Slots {
         onFree.put(slot, action);
     }
 
+    /** The slot of a tracked table, or -1: the index first, then the latest young tables, then all young ones. */
     int slotOfTable(Object table) {
+        int slot = tables.find(table);
+        if (slot >= 0) {
+            return slot;
+        }
+        for (int i = youngCount - 1, stop = Math.max(0, youngCount - RECENT_SCAN); i >= stop; i--) {
+            if (holds(youngTables[i], table)) {
+                return youngTables[i];
+            }
+        }
+        indexYoungTables(); // bounded: each table enters the index at most once
         return tables.find(table);
+    }
+
+    private void indexYoungTables() {
+        for (int i = 0; i < youngCount; i++) {
+            int slot = youngTables[i];
+            Object table = refs[slot] == null ? null : refs[slot].get();
+            if (table != null && !indexed[slot]) {
+                identity[slot] = System.identityHashCode(table);
+                tables.add(slot, identity[slot]);
+                indexed[slot] = true;
+            }
+        }
+        youngCount = 0;
     }
 
     int addressOf(int slot) {
@@ -103,31 +139,18 @@ final class TrackedObjects implements TableIndex.Slots {
     }
 
     @Override
-    public int identityOf(int slot) {
-        return identity[slot];
-    }
-
-    @Override
     public boolean holds(int slot, Object table) {
         SlotRef ref = refs[slot];
         return ref != null && ref.refersTo(table);
     }
 
-    /** Looks at the next {@code slots} slots (wrapping) and frees those whose object the JVM has collected. */
-    int sweepSome(int slots, FreeSink sink) {
-        int freed = 0;
-        for (int n = Math.min(slots, used); n > 0; n--) {
-            if (sweepCursor >= used) {
-                sweepCursor = 0;
-            }
-            SlotRef ref = refs[sweepCursor];
-            if (ref != null && ref.refersTo(null)) {
-                release(sweepCursor, sink);
-                freed++;
-            }
-            sweepCursor++;
+    /** Whether the JVM has collected since the last call (then {@link #sweepAll} finds the dead objects). */
+    boolean collectedSinceLastLook() {
+        if (!collectionSentinel.refersTo(null)) {
+            return false;
         }
-        return freed;
+        collectionSentinel = new WeakReference<>(new Object());
+        return true;
     }
 
     /** Frees every slot whose object is unreachable now: call after {@code System.gc()}. */
@@ -140,6 +163,7 @@ final class TrackedObjects implements TableIndex.Slots {
                 freed++;
             }
         }
+        indexYoungTables(); // the survivors; released slots are not reused before this
         return freed;
     }
 
@@ -150,14 +174,14 @@ final class TrackedObjects implements TableIndex.Slots {
                 release(slot, sink);
             }
         }
+        youngCount = 0;
     }
 
     private void release(int slot, FreeSink sink) {
-        SlotRef ref = refs[slot];
-        ref.clear();
-        refs[slot] = null;
-        if (kind[slot] == TABLE) {
+        refs[slot] = null; // already cleared by the JVM, or dropped unread when the state closes
+        if (indexed[slot]) {
             tables.remove(slot, identity[slot]);
+            indexed[slot] = false;
         }
         liveCount--;
         liveBytes -= sizeBytes[slot];
