@@ -26,33 +26,56 @@ final class LuaHeap {
     private final int sweepEvery;
     private final int[] scratch;
     private int untilSweep;
+    private final int sampleEvery;
+    private int untilSample = 1;
+    private long random = 0x9E3779B97F4A7C15L; // fixed seed: the same script samples the same allocations
 
     LuaHeap(BoardMemory memory, SimulatorSymbols symbols, AllocationSites sites, LuaAllocationTracker tracker,
-            int maxChainDepth, int sweepEvery) {
+            int maxChainDepth, int sweepEvery, int sampleEvery) {
         this.memory = memory;
         this.symbols = symbols;
         this.sites = sites;
         this.tracker = tracker;
         this.maxChainDepth = maxChainDepth;
         this.sweepEvery = sweepEvery;
+        this.sampleEvery = sampleEvery;
         this.untilSweep = sweepEvery;
         this.scratch = new int[maxChainDepth];
     }
 
     void trackTable(LuaTable table, AllocationSite site) {
-        track(table, LuaSizes.table(table), TrackedObjects.TABLE, site);
+        if (sampled()) {
+            track(table, LuaSizes.table(table) * sampleEvery, TrackedObjects.TABLE, site);
+        }
     }
 
     void trackClosure(LuaClosure closure) {
-        track(closure, LuaSizes.closure(closure.upValues == null ? 0 : closure.upValues.length), TrackedObjects.CLOSURE,
-                sites.closure);
+        if (sampled()) {
+            track(closure, LuaSizes.closure(closure.upValues == null ? 0 : closure.upValues.length) * sampleEvery,
+                    TrackedObjects.CLOSURE, sites.closure);
+        }
     }
 
     void trackString(LuaString string, AllocationSite site) {
         if (recentStrings.alreadyTracked(string, objects)) {
             return; // LuaJ handed back an existing short string: as in Lua 5.3's string interning, no new block
         }
-        recentStrings.remember(string, track(string, LuaSizes.string(string.m_length), TrackedObjects.STRING, site));
+        if (sampled()) {
+            recentStrings.remember(string, track(string, LuaSizes.string(string.m_length) * sampleEvery,
+                    TrackedObjects.STRING, site));
+        }
+    }
+
+    /** Whether to track this Lua allocation: always without sampling, else after a random gap averaging sampleEvery. */
+    private boolean sampled() {
+        if (sampleEvery == 1 || --untilSample > 0) {
+            return sampleEvery == 1;
+        }
+        random ^= random << 13;
+        random ^= random >>> 7;
+        random ^= random << 17;
+        untilSample = 1 + (int) Long.remainderUnsigned(random, 2L * sampleEvery - 1);
+        return true;
     }
 
     /** Tracks a userdata-like object of {@code payloadBytes}; {@code onFree} runs when it is collected. */
@@ -97,7 +120,7 @@ final class LuaHeap {
         if (slot < 0) {
             return; // not created by the script (e.g. _G)
         }
-        int newSize = LuaSizes.table(table);
+        int newSize = LuaSizes.table(table) * sampleEvery;
         if (newSize == objects.sizeOf(slot)) {
             return;
         }

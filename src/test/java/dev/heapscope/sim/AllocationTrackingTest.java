@@ -179,6 +179,22 @@ class AllocationTrackingTest {
     }
 
     @Test
+    void samplingTracksAboutOneInNAllocationsChargedNTimesTheirSize() {
+        try (BoardUnderTest sampled = new BoardUnderTest(BoardOptions.defaults().withSampling(8), 3_000_000)) {
+            sampled.type("collectgarbage()\n");
+            int before = sampled.memory.allocations.size();
+            sampled.type("kept = {} for i = 1, 4000 do kept[i] = {i} end\n");
+            sampled.type("collectgarbage()\n");
+            List<CountingBoardMemory.Block> tables = sampled.memory.live.values().stream()
+                    .filter(b -> b.sizeBytes() == 8 * (LuaSizes.TABLE_HEADER + LuaSizes.TVALUE)).toList();
+            // 4000 tables of 40 bytes: about 500 blocks of 320 bytes, 160,000 bytes in all
+            assertThat(tables.size()).isBetween(400, 600);
+            assertThat(tables.stream().mapToLong(CountingBoardMemory.Block::sizeBytes).sum()).isBetween(128_000L, 192_000L);
+            assertThat(sampled.memory.allocations.size() - before).isLessThan(1000);
+        }
+    }
+
+    @Test
     void chainsRespectTheMaximumDepth() {
         try (BoardUnderTest shallow = new BoardUnderTest(BoardOptions.defaults().withMaxChainDepth(5), 300_000)) {
             shallow.type("function a() return {} end function b() return a() end function c() return b() end x = c()\n");
