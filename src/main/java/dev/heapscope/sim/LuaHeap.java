@@ -96,10 +96,12 @@ final class LuaHeap {
         int slot = objects.track(object, address, sizeBytes, kind);
         if (--untilSweep <= 0) {
             untilSweep = sweepEvery;
+            CallChain freeChain = chainFor(sites.stepFree);
+            TrackedObjects.FreeSink sink = (a, s) -> memory.free(a, freeChain);
             if (objects.collectedSinceLastLook()) {
-                CallChain freeChain = chainFor(sites.stepFree);
-                objects.sweepAll((a, s) -> memory.free(a, freeChain));
+                objects.sweepYoung(sink);
             }
+            objects.sweepSome(sweepEvery, sink);
         }
         return slot;
     }

@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * The Lua objects that hold simulated heap blocks: one weak reference per object in parallel slot
  * arrays with a free list (O(1) add and remove). A block is freed once the JVM has cleared its
- * reference. The JVM clears references only when it collects, so the slots are swept when a sentinel
- * reference shows that a collection happened ({@link #collectedSinceLastLook}: the young collections
- * the allocation churn causes play the part of Lua's incremental steps), and after {@code System.gc()}
- * (deterministic). Tables enter the identity index (for growth) only when they survive a sweep or a
+ * reference. The JVM clears references only when it collects, so the slots tracked since the last
+ * look are swept when a sentinel reference shows that a collection happened ({@link #sweepYoung}: the
+ * young collections the allocation churn causes play the part of Lua's incremental steps), older slots
+ * a few at a time ({@link #sweepSome}), and all after {@code System.gc()} ({@link #sweepAll},
+ * deterministic). Tables enter the identity index (for growth) only when they survive a sweep or a
  * growth lookup misses the latest ones, so tables that die young never cost an index entry. No
  * reference queue: enqueuing costs more than it saves. Board thread only.
  */
@@ -44,9 +45,12 @@ final class TrackedObjects implements TableIndex.Slots {
     private byte[] kind = new byte[4096];
     private int[] nextFree = new int[4096];
     private boolean[] indexed = new boolean[4096];
-    // tables tracked since the last sweep and not indexed yet
-    private int[] youngTables = new int[1024];
+    // slots tracked since the last young sweep (most objects die young); the first youngIndexed of them
+    // have had their tables indexed by a growth lookup already
+    private int[] youngSlots = new int[4096];
     private int youngCount;
+    private int youngIndexed;
+    private int sweepCursor;
     private int freeHead = -1;
     private WeakReference<Object> collectionSentinel = new WeakReference<>(new Object());
     private int used;
@@ -71,12 +75,10 @@ final class TrackedObjects implements TableIndex.Slots {
         liveCount++;
         liveBytes += blockSizeBytes;
         indexed[slot] = false;
-        if (objectKind == TABLE) {
-            if (youngCount == youngTables.length) {
-                youngTables = Arrays.copyOf(youngTables, youngCount * 2);
-            }
-            youngTables[youngCount++] = slot;
+        if (youngCount == youngSlots.length) {
+            youngSlots = Arrays.copyOf(youngSlots, youngCount * 2);
         }
+        youngSlots[youngCount++] = slot;
         return slot;
     }
 
@@ -102,26 +104,27 @@ final class TrackedObjects implements TableIndex.Slots {
         if (slot >= 0) {
             return slot;
         }
-        for (int i = youngCount - 1, stop = Math.max(0, youngCount - RECENT_SCAN); i >= stop; i--) {
-            if (holds(youngTables[i], table)) {
-                return youngTables[i];
+        for (int i = youngCount - 1, stop = Math.max(youngIndexed, youngCount - RECENT_SCAN); i >= stop; i--) {
+            int young = youngSlots[i];
+            if (kind[young] == TABLE && holds(young, table)) {
+                return young;
             }
         }
-        indexYoungTables(); // bounded: each table enters the index at most once
+        indexYoungTables(youngIndexed, youngCount); // bounded: each table enters the index at most once
+        youngIndexed = youngCount;
         return tables.find(table);
     }
 
-    private void indexYoungTables() {
-        for (int i = 0; i < youngCount; i++) {
-            int slot = youngTables[i];
-            Object table = refs[slot] == null ? null : refs[slot].get();
-            if (table != null && !indexed[slot]) {
+    private void indexYoungTables(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int slot = youngSlots[i];
+            Object table = kind[slot] != TABLE || indexed[slot] || refs[slot] == null ? null : refs[slot].get();
+            if (table != null) {
                 identity[slot] = System.identityHashCode(table);
                 tables.add(slot, identity[slot]);
                 indexed[slot] = true;
             }
         }
-        youngCount = 0;
     }
 
     int addressOf(int slot) {
@@ -144,13 +147,45 @@ final class TrackedObjects implements TableIndex.Slots {
         return ref != null && ref.refersTo(table);
     }
 
-    /** Whether the JVM has collected since the last call (then {@link #sweepAll} finds the dead objects). */
+    /** Whether the JVM has collected since the last call (then {@link #sweepYoung} finds the dead young objects). */
     boolean collectedSinceLastLook() {
         if (!collectionSentinel.refersTo(null)) {
             return false;
         }
         collectionSentinel = new WeakReference<>(new Object());
         return true;
+    }
+
+    /** Frees the dead among the objects tracked since the last young sweep: call when the JVM has collected. */
+    int sweepYoung(FreeSink sink) {
+        int freed = 0;
+        for (int i = 0; i < youngCount; i++) {
+            int slot = youngSlots[i]; // may repeat if freed and reused meanwhile: then refs[slot] is null or live
+            SlotRef ref = refs[slot];
+            if (ref != null && ref.refersTo(null)) {
+                release(slot, sink);
+                freed++;
+            }
+        }
+        endYoungPeriod();
+        return freed;
+    }
+
+    /** Looks at the next {@code slots} slots (wrapping), for objects that died after surviving a young sweep. */
+    int sweepSome(int slots, FreeSink sink) {
+        int freed = 0;
+        for (int n = Math.min(slots, used); n > 0; n--) {
+            if (sweepCursor >= used) {
+                sweepCursor = 0;
+            }
+            SlotRef ref = refs[sweepCursor];
+            if (ref != null && ref.refersTo(null)) {
+                release(sweepCursor, sink);
+                freed++;
+            }
+            sweepCursor++;
+        }
+        return freed;
     }
 
     /** Frees every slot whose object is unreachable now: call after {@code System.gc()}. */
@@ -163,8 +198,15 @@ final class TrackedObjects implements TableIndex.Slots {
                 freed++;
             }
         }
-        indexYoungTables(); // the survivors; released slots are not reused before this
+        endYoungPeriod();
         return freed;
+    }
+
+    /** The survivors become old: their tables enter the index (released slots are not reused before this). */
+    private void endYoungPeriod() {
+        indexYoungTables(youngIndexed, youngCount);
+        youngCount = 0;
+        youngIndexed = 0;
     }
 
     /** Frees every block, live or not: the Lua state is closed. */
@@ -175,6 +217,7 @@ final class TrackedObjects implements TableIndex.Slots {
             }
         }
         youngCount = 0;
+        youngIndexed = 0;
     }
 
     private void release(int slot, FreeSink sink) {
