@@ -72,7 +72,9 @@ final class LuaAllocationTracker extends DebugLib {
 
     @Override
     public void onCall(LuaFunction f) {
-        // Java functions are not on the shadow stack; their allocations are charged to the calling Lua frame
+        // only pcall/xpcall report this; they are no frame (their allocations are charged to the calling Lua
+        // frame) but their onReturn must not pop that frame
+        currentStack().enterJava();
     }
 
     @Override
@@ -88,15 +90,16 @@ final class LuaAllocationTracker extends DebugLib {
                     && caller.stack[RegisterNamer.a(caller.code[caller.pc])] == closure;
             name = direct ? caller.info.calleeName(caller.pc) : null;
         }
+        boolean namedAtCall = name != null;
         if (name == null) {
-            name = closure.p.linedefined == 0 ? FunctionName.MAIN_CHUNK : FunctionName.ANONYMOUS;
+            name = closure.p.linedefined == 0 ? FunctionName.MAIN_CHUNK : info.definedName();
         }
-        frames.push().enter(closure, info, stack, name);
+        frames.push().enter(closure, info, stack, name, namedAtCall);
     }
 
     @Override
     public void onReturn() {
-        currentStack().pop();
+        currentStack().exit();
     }
 
     @Override
@@ -153,6 +156,7 @@ final class LuaAllocationTracker extends DebugLib {
             }
             case RegisterNamer.OP_CLOSURE -> {
                 if (made instanceof LuaClosure closure) {
+                    protos.computeIfAbsent(closure.p, ProtoInfo::new).madeBy(frame.info, frame.pc);
                     heap.trackClosure(closure);
                 }
             }

@@ -20,35 +20,62 @@ final class LuaHeap {
     private final SimulatorSymbols symbols;
     private final LuaAllocationTracker tracker;
     private final TrackedObjects objects = new TrackedObjects();
+    private final RecentStrings recentStrings = new RecentStrings();
     private final CallChainInterner chains = new CallChainInterner();
     private final int maxChainDepth;
     private final int sweepEvery;
     private final int[] scratch;
     private int untilSweep;
+    private final int sampleEvery;
+    private int untilSample = 1;
+    private long random = 0x9E3779B97F4A7C15L; // fixed seed: the same script samples the same allocations
 
     LuaHeap(BoardMemory memory, SimulatorSymbols symbols, AllocationSites sites, LuaAllocationTracker tracker,
-            int maxChainDepth, int sweepEvery) {
+            int maxChainDepth, int sweepEvery, int sampleEvery) {
         this.memory = memory;
         this.symbols = symbols;
         this.sites = sites;
         this.tracker = tracker;
         this.maxChainDepth = maxChainDepth;
         this.sweepEvery = sweepEvery;
+        this.sampleEvery = sampleEvery;
         this.untilSweep = sweepEvery;
         this.scratch = new int[maxChainDepth];
     }
 
     void trackTable(LuaTable table, AllocationSite site) {
-        track(table, LuaSizes.table(table), TrackedObjects.TABLE, site);
+        if (sampled()) {
+            track(table, LuaSizes.table(table) * sampleEvery, TrackedObjects.TABLE, site);
+        }
     }
 
     void trackClosure(LuaClosure closure) {
-        track(closure, LuaSizes.closure(closure.upValues == null ? 0 : closure.upValues.length), TrackedObjects.CLOSURE,
-                sites.closure);
+        if (sampled()) {
+            track(closure, LuaSizes.closure(closure.upValues == null ? 0 : closure.upValues.length) * sampleEvery,
+                    TrackedObjects.CLOSURE, sites.closure);
+        }
     }
 
     void trackString(LuaString string, AllocationSite site) {
-        track(string, LuaSizes.string(string.m_length), TrackedObjects.STRING, site);
+        if (recentStrings.alreadyTracked(string, objects)) {
+            return; // LuaJ handed back an existing short string: as in Lua 5.3's string interning, no new block
+        }
+        if (sampled()) {
+            recentStrings.remember(string, track(string, LuaSizes.string(string.m_length) * sampleEvery,
+                    TrackedObjects.STRING, site));
+        }
+    }
+
+    /** Whether to track this Lua allocation: always without sampling, else after a random gap averaging sampleEvery. */
+    private boolean sampled() {
+        if (sampleEvery == 1 || --untilSample > 0) {
+            return sampleEvery == 1;
+        }
+        random ^= random << 13;
+        random ^= random >>> 7;
+        random ^= random << 17;
+        untilSample = 1 + (int) Long.remainderUnsigned(random, 2L * sampleEvery - 1);
+        return true;
     }
 
     /** Tracks a userdata-like object of {@code payloadBytes}; {@code onFree} runs when it is collected. */
@@ -70,7 +97,11 @@ final class LuaHeap {
         if (--untilSweep <= 0) {
             untilSweep = sweepEvery;
             CallChain freeChain = chainFor(sites.stepFree);
-            objects.sweepSome(2 * sweepEvery, (a, s) -> memory.free(a, freeChain));
+            TrackedObjects.FreeSink sink = (a, s) -> memory.free(a, freeChain);
+            if (objects.collectedSinceLastLook()) {
+                objects.sweepYoung(sink);
+            }
+            objects.sweepSome(sweepEvery, sink);
         }
         return slot;
     }
@@ -91,7 +122,7 @@ final class LuaHeap {
         if (slot < 0) {
             return; // not created by the script (e.g. _G)
         }
-        int newSize = LuaSizes.table(table);
+        int newSize = LuaSizes.table(table) * sampleEvery;
         if (newSize == objects.sizeOf(slot)) {
             return;
         }
@@ -128,6 +159,7 @@ final class LuaHeap {
 
     /** A full collection: every tracked object the script can no longer reach gives its block back. */
     int collect() {
+        recentStrings.forgetAll();
         System.gc();
         CallChain freeChain = chainFor(sites.collectFree);
         return objects.sweepAll((a, s) -> memory.free(a, freeChain));
@@ -156,8 +188,11 @@ final class LuaHeap {
     CallChain chainFor(AllocationSite site) {
         ShadowStack stack = tracker.currentStack();
         ShadowFrame top = stack.top();
-        if (top != null && top.cachedChainPc == top.pc && top.cachedChainSite == site.id) {
-            return top.cachedChain;
+        if (top != null) {
+            CallChain cached = top.cachedChain(site.id);
+            if (cached != null) {
+                return cached;
+            }
         }
         int n = 0;
         for (int frame : site.firmwareFrames) {
@@ -171,9 +206,7 @@ final class LuaHeap {
         }
         CallChain chain = chains.intern(scratch, n);
         if (top != null) {
-            top.cachedChainPc = top.pc;
-            top.cachedChainSite = site.id;
-            top.cachedChain = chain;
+            top.cacheChain(site.id, chain);
         }
         return chain;
     }

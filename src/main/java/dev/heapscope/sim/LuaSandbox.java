@@ -165,11 +165,21 @@ final class LuaSandbox {
         AllocationSite site = heap.sites.stringFrom(cFunction);
         return fn(cFunction, args -> {
             Varargs result = original.apply(args);
-            if (result.arg1() instanceof LuaString made) {
+            if (result.arg1() instanceof LuaString made && !isArgument(made, args)) {
                 heap.trackString(made, site);
             }
             return result;
         });
+    }
+
+    /** {@code tostring(s)} and friends may return their argument itself: nothing was allocated. */
+    private static boolean isArgument(LuaValue value, Varargs args) {
+        for (int i = 1, n = args.narg(); i <= n; i++) {
+            if (args.arg(i) == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void installCoroutines(Globals globals, LuaHeap heap, ErrorDecorator decorator) {

@@ -42,7 +42,8 @@ final class LuaState implements BoardContext {
         this.flash = flash;
         this.out = out;
         this.options = options;
-        this.heap = new LuaHeap(memory, symbols, sites, tracker, options.maxChainDepth(), options.sweepEveryAllocations());
+        this.heap = new LuaHeap(memory, symbols, sites, tracker, options.maxChainDepth(),
+                options.sweepEveryAllocations(), options.sampleEveryAllocations());
         tracker.attach(heap);
         this.globals = LuaSandbox.create(tracker, heap, decorator, flash, this::print);
         LuaTable loaded = globals.get("package").get("loaded").checktable();

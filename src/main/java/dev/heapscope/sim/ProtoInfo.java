@@ -8,12 +8,34 @@ final class ProtoInfo {
     final String chunk;
     private final FunctionName[] calleeNames;
     private final boolean[] calleeNamed;
+    private FunctionName definedAs;
+    private boolean definitionSeen;
 
     ProtoInfo(Prototype proto) {
         this.proto = proto;
         this.chunk = chunkName(proto);
         this.calleeNames = new FunctionName[proto.code.length];
         this.calleeNamed = new boolean[proto.code.length];
+    }
+
+    /** Called when a closure of this function is made by the {@code OP_CLOSURE} at {@code pc} of {@code parent}. */
+    void madeBy(ProtoInfo parent, int pc) {
+        if (!definitionSeen) {
+            definitionSeen = true;
+            definedAs = RegisterNamer.closureTarget(parent.proto, pc);
+        }
+    }
+
+    /**
+     * The name for a frame nobody named at the call (called by firmware, e.g. a timer, or through a
+     * Java function such as {@code pcall}): the variable its closure was stored in when it was made,
+     * else Lua 5.3's {@code function <chunk:line>}.
+     */
+    FunctionName definedName() {
+        if (definedAs == null) {
+            definedAs = new FunctionName(FunctionName.Kind.ANONYMOUS, "function <" + chunk + ":" + proto.linedefined + ">");
+        }
+        return definedAs;
     }
 
     /** {@code stdin} for {@code =stdin}, {@code leaky.lua} for {@code @leaky.lua}. */

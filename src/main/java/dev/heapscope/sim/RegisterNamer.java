@@ -100,6 +100,50 @@ final class RegisterNamer {
         }
     }
 
+    /**
+     * The variable the closure made by the {@code OP_CLOSURE} at {@code pc} is stored in, or null:
+     * {@code local function f} / {@code local f = function} (a local from the next instruction on),
+     * {@code function f} (global), {@code function M.f} / {@code M.f = function} (field, qualified by
+     * the table's name), {@code function M:f} (method: the function's first parameter is {@code self}).
+     */
+    static FunctionName closureTarget(Prototype p, int pc) {
+        int closure = p.code[pc];
+        int reg = a(closure);
+        LuaString local = p.getlocalname(reg + 1, pc + 1);
+        if (local != null) {
+            return new FunctionName(FunctionName.Kind.LOCAL, local.tojstring());
+        }
+        if (pc + 1 >= p.code.length) {
+            return null;
+        }
+        int next = p.code[pc + 1];
+        if (c(next) != reg) {
+            return null; // the closure is not the stored value (or not stored at all, e.g. passed as an argument)
+        }
+        String key = constantName(p, b(next));
+        if (key == null) {
+            return null;
+        }
+        switch (op(next)) {
+            case OP_SETTABUP -> {
+                boolean env = a(next) < p.upvalues.length && p.upvalues[a(next)].name != null
+                        && "_ENV".equals(p.upvalues[a(next)].name.tojstring());
+                return new FunctionName(env ? FunctionName.Kind.GLOBAL : FunctionName.Kind.FIELD, key);
+            }
+            case OP_SETTABLE -> {
+                FunctionName table = name(p, pc + 1, a(next));
+                Prototype made = p.p[(closure >>> 14) & 0x3ffff];
+                boolean method = made.numparams > 0 && made.locvars != null && made.locvars.length > 0
+                        && "self".equals(made.locvars[0].varname.tojstring());
+                String qualifier = table == null ? "" : table.name() + (method ? ":" : ".");
+                return new FunctionName(method ? FunctionName.Kind.METHOD : FunctionName.Kind.FIELD, qualifier + key);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
     private static String constantName(Prototype p, int rk) {
         if ((rk & 0x100) == 0) {
             return null;

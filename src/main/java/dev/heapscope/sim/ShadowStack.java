@@ -1,9 +1,31 @@
 package dev.heapscope.sim;
 
-/** The Lua frames of one Lua thread (main or coroutine), innermost at {@code depth - 1}. */
+/**
+ * The Lua frames of one Lua thread (main or coroutine), innermost at {@code depth - 1}. Java functions
+ * that report their calls ({@code pcall}, {@code xpcall}) are not frames, only marks of the depth they
+ * were called at, so that their return does not pop the Lua frame that called them.
+ */
 final class ShadowStack {
     private ShadowFrame[] frames = new ShadowFrame[32];
+    private int[] javaCallDepths = new int[8];
+    private int javaCalls;
     int depth;
+
+    void enterJava() {
+        if (javaCalls == javaCallDepths.length) {
+            javaCallDepths = java.util.Arrays.copyOf(javaCallDepths, javaCalls * 2);
+        }
+        javaCallDepths[javaCalls++] = depth;
+    }
+
+    /** A return: of the innermost Java call if it was made at this depth, else of the innermost Lua frame. */
+    void exit() {
+        if (javaCalls > 0 && javaCallDepths[javaCalls - 1] == depth) {
+            javaCalls--;
+        } else {
+            pop();
+        }
+    }
 
     ShadowFrame push() {
         if (depth == frames.length) {
@@ -37,5 +59,6 @@ final class ShadowStack {
         while (depth > 0) {
             pop();
         }
+        javaCalls = 0;
     }
 }

@@ -3,15 +3,14 @@ package dev.heapscope.sim;
 /**
  * Finds the tracked slot of a table without holding it strongly: open addressing over slot numbers,
  * keyed by the table's identity hash; a candidate matches when its weak reference still refers to the
- * table. Linear probing with backward-shift deletion, so removal needs no tombstones.
+ * table. Each bucket holds identity hash and slot together (one memory access per probe, also for the
+ * home bucket during deletion). Linear probing with backward-shift deletion, so no tombstones.
  */
 final class TableIndex {
-    private int[] buckets = new int[1024]; // slot + 1; 0 = empty
+    private long[] buckets = new long[1024]; // identity << 32 | (slot + 1); 0 = empty
     private int count;
 
     interface Slots {
-        int identityOf(int slot);
-
         boolean holds(int slot, Object table);
     }
 
@@ -27,28 +26,40 @@ final class TableIndex {
         return h ^ (h >>> 13);
     }
 
+    private static long entry(int slot, int identity) {
+        return (long) identity << 32 | (slot + 1L);
+    }
+
+    private static int identity(long entry) {
+        return (int) (entry >>> 32);
+    }
+
+    private static int slot(long entry) {
+        return (int) entry - 1;
+    }
+
     void add(int slot, int identity) {
         if ((count + 1) * 2 > buckets.length) {
             grow();
         }
-        insert(buckets, slot, identity);
+        insert(buckets, entry(slot, identity));
         count++;
     }
 
-    private void insert(int[] into, int slot, int identity) {
+    private static void insert(long[] into, long entry) {
         int mask = into.length - 1;
-        int i = mix(identity) & mask;
+        int i = mix(identity(entry)) & mask;
         while (into[i] != 0) {
             i = (i + 1) & mask;
         }
-        into[i] = slot + 1;
+        into[i] = entry;
     }
 
     private void grow() {
-        int[] bigger = new int[buckets.length * 2];
-        for (int entry : buckets) {
+        long[] bigger = new long[buckets.length * 2];
+        for (long entry : buckets) {
             if (entry != 0) {
-                insert(bigger, entry - 1, slots.identityOf(entry - 1));
+                insert(bigger, entry);
             }
         }
         buckets = bigger;
@@ -58,18 +69,19 @@ final class TableIndex {
         int mask = buckets.length - 1;
         int identity = System.identityHashCode(table);
         for (int i = mix(identity) & mask; buckets[i] != 0; i = (i + 1) & mask) {
-            int slot = buckets[i] - 1;
-            if (slots.identityOf(slot) == identity && slots.holds(slot, table)) {
-                return slot;
+            long entry = buckets[i];
+            if (identity(entry) == identity && slots.holds(slot(entry), table)) {
+                return slot(entry);
             }
         }
         return -1;
     }
 
     void remove(int slot, int identity) {
+        long wanted = entry(slot, identity);
         int mask = buckets.length - 1;
         int i = mix(identity) & mask;
-        while (buckets[i] != 0 && buckets[i] != slot + 1) {
+        while (buckets[i] != 0 && buckets[i] != wanted) {
             i = (i + 1) & mask;
         }
         if (buckets[i] == 0) {
@@ -79,7 +91,7 @@ final class TableIndex {
         count--;
         // shift later entries of the run back so every entry stays reachable from its home bucket
         for (int j = (i + 1) & mask; buckets[j] != 0; j = (j + 1) & mask) {
-            int home = mix(slots.identityOf(buckets[j] - 1)) & mask;
+            int home = mix(identity(buckets[j])) & mask;
             boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
             if (movable) {
                 buckets[i] = buckets[j];

@@ -25,10 +25,22 @@ final class Tracebacks {
         for (int level = 0; level < stack.depth; level++) {
             ShadowFrame frame = stack.fromTop(level);
             out.append("\n\t").append(frame.info.chunk).append(':').append(frame.line()).append(": in ")
-                    .append(frame.name.tracebackPhrase(frame.info.chunk, frame.info.proto.linedefined));
+                    .append(phrase(frame));
         }
         out.append("\n\t[C]: in ?");
         return out.toString();
+    }
+
+    /**
+     * As Lua 5.3 names a frame: by its call site; a function called from C only by a global holding it
+     * (5.3 searches {@code package.loaded}), otherwise {@code function <chunk:line>}.
+     */
+    private static String phrase(ShadowFrame frame) {
+        FunctionName name = frame.name;
+        if (!frame.namedAtCall && name.kind() != FunctionName.Kind.GLOBAL && name.kind() != FunctionName.Kind.MAIN) {
+            name = FunctionName.ANONYMOUS;
+        }
+        return name.tracebackPhrase(frame.info.chunk, frame.info.proto.linedefined);
     }
 
     /** The name of the Java function the frame's current call instruction calls, or null. */

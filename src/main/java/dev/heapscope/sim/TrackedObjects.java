@@ -8,10 +8,13 @@ import java.util.Map;
 /**
  * The Lua objects that hold simulated heap blocks: one weak reference per object in parallel slot
  * arrays with a free list (O(1) add and remove). A block is freed once the JVM has cleared its
- * reference: found by an incremental sweep over a few slots at a time (as Lua's incremental
- * collector sweeps; young objects die in the JVM's frequent young collections) or by a full scan
- * after {@code System.gc()} (deterministic). No reference queue: enqueuing costs more than it saves.
- * Board thread only.
+ * reference. The JVM clears references only when it collects, so the slots tracked since the last
+ * look are swept when a sentinel reference shows that a collection happened ({@link #sweepYoung}: the
+ * young collections the allocation churn causes play the part of Lua's incremental steps), older slots
+ * a few at a time ({@link #sweepSome}), and all after {@code System.gc()} ({@link #sweepAll},
+ * deterministic). Tables enter the identity index (for growth) only when they survive a sweep or a
+ * growth lookup misses the latest ones, so tables that die young never cost an index entry. No
+ * reference queue: enqueuing costs more than it saves. Board thread only.
  */
 final class TrackedObjects implements TableIndex.Slots {
     static final byte TABLE = 1;
@@ -19,6 +22,8 @@ final class TrackedObjects implements TableIndex.Slots {
     static final byte CLOSURE = 3;
     static final byte USERDATA = 4;
     static final byte THREAD = 5;
+
+    private static final int RECENT_SCAN = 64;
 
     private static final class SlotRef extends WeakReference<Object> {
         SlotRef(Object referent) {
@@ -39,8 +44,15 @@ final class TrackedObjects implements TableIndex.Slots {
     private int[] identity = new int[4096];
     private byte[] kind = new byte[4096];
     private int[] nextFree = new int[4096];
-    private int freeHead = -1;
+    private boolean[] indexed = new boolean[4096];
+    // slots tracked since the last young sweep (most objects die young); the first youngIndexed of them
+    // have had their tables indexed by a growth lookup already
+    private int[] youngSlots = new int[4096];
+    private int youngCount;
+    private int youngIndexed;
     private int sweepCursor;
+    private int freeHead = -1;
+    private WeakReference<Object> collectionSentinel = new WeakReference<>(new Object());
     private int used;
     private int liveCount;
     private long liveBytes;
@@ -62,10 +74,11 @@ final class TrackedObjects implements TableIndex.Slots {
         kind[slot] = objectKind;
         liveCount++;
         liveBytes += blockSizeBytes;
-        if (objectKind == TABLE) {
-            identity[slot] = System.identityHashCode(object);
-            tables.add(slot, identity[slot]);
+        indexed[slot] = false;
+        if (youngCount == youngSlots.length) {
+            youngSlots = Arrays.copyOf(youngSlots, youngCount * 2);
         }
+        youngSlots[youngCount++] = slot;
         return slot;
     }
 
@@ -77,6 +90,7 @@ final class TrackedObjects implements TableIndex.Slots {
         identity = Arrays.copyOf(identity, n);
         kind = Arrays.copyOf(kind, n);
         nextFree = Arrays.copyOf(nextFree, n);
+        indexed = Arrays.copyOf(indexed, n);
     }
 
     /** Runs {@code action} when the object in {@code slot} is found dead (e.g. to free firmware resources). */
@@ -84,8 +98,33 @@ final class TrackedObjects implements TableIndex.Slots {
         onFree.put(slot, action);
     }
 
+    /** The slot of a tracked table, or -1: the index first, then the latest young tables, then all young ones. */
     int slotOfTable(Object table) {
+        int slot = tables.find(table);
+        if (slot >= 0) {
+            return slot;
+        }
+        for (int i = youngCount - 1, stop = Math.max(youngIndexed, youngCount - RECENT_SCAN); i >= stop; i--) {
+            int young = youngSlots[i];
+            if (kind[young] == TABLE && holds(young, table)) {
+                return young;
+            }
+        }
+        indexYoungTables(youngIndexed, youngCount); // bounded: each table enters the index at most once
+        youngIndexed = youngCount;
         return tables.find(table);
+    }
+
+    private void indexYoungTables(int from, int to) {
+        for (int i = from; i < to; i++) {
+            int slot = youngSlots[i];
+            Object table = kind[slot] != TABLE || indexed[slot] || refs[slot] == null ? null : refs[slot].get();
+            if (table != null) {
+                identity[slot] = System.identityHashCode(table);
+                tables.add(slot, identity[slot]);
+                indexed[slot] = true;
+            }
+        }
     }
 
     int addressOf(int slot) {
@@ -103,17 +142,36 @@ final class TrackedObjects implements TableIndex.Slots {
     }
 
     @Override
-    public int identityOf(int slot) {
-        return identity[slot];
-    }
-
-    @Override
     public boolean holds(int slot, Object table) {
         SlotRef ref = refs[slot];
         return ref != null && ref.refersTo(table);
     }
 
-    /** Looks at the next {@code slots} slots (wrapping) and frees those whose object the JVM has collected. */
+    /** Whether the JVM has collected since the last call (then {@link #sweepYoung} finds the dead young objects). */
+    boolean collectedSinceLastLook() {
+        if (!collectionSentinel.refersTo(null)) {
+            return false;
+        }
+        collectionSentinel = new WeakReference<>(new Object());
+        return true;
+    }
+
+    /** Frees the dead among the objects tracked since the last young sweep: call when the JVM has collected. */
+    int sweepYoung(FreeSink sink) {
+        int freed = 0;
+        for (int i = 0; i < youngCount; i++) {
+            int slot = youngSlots[i]; // may repeat if freed and reused meanwhile: then refs[slot] is null or live
+            SlotRef ref = refs[slot];
+            if (ref != null && ref.refersTo(null)) {
+                release(slot, sink);
+                freed++;
+            }
+        }
+        endYoungPeriod();
+        return freed;
+    }
+
+    /** Looks at the next {@code slots} slots (wrapping), for objects that died after surviving a young sweep. */
     int sweepSome(int slots, FreeSink sink) {
         int freed = 0;
         for (int n = Math.min(slots, used); n > 0; n--) {
@@ -140,7 +198,15 @@ final class TrackedObjects implements TableIndex.Slots {
                 freed++;
             }
         }
+        endYoungPeriod();
         return freed;
+    }
+
+    /** The survivors become old: their tables enter the index (released slots are not reused before this). */
+    private void endYoungPeriod() {
+        indexYoungTables(youngIndexed, youngCount);
+        youngCount = 0;
+        youngIndexed = 0;
     }
 
     /** Frees every block, live or not: the Lua state is closed. */
@@ -150,14 +216,15 @@ final class TrackedObjects implements TableIndex.Slots {
                 release(slot, sink);
             }
         }
+        youngCount = 0;
+        youngIndexed = 0;
     }
 
     private void release(int slot, FreeSink sink) {
-        SlotRef ref = refs[slot];
-        ref.clear();
-        refs[slot] = null;
-        if (kind[slot] == TABLE) {
+        refs[slot] = null; // already cleared by the JVM, or dropped unread when the state closes
+        if (indexed[slot]) {
             tables.remove(slot, identity[slot]);
+            indexed[slot] = false;
         }
         liveCount--;
         liveBytes -= sizeBytes[slot];

@@ -60,6 +60,44 @@ class AllocationTrackingTest {
     }
 
     @Test
+    void shortGarbageStringsClosuresAndTablesAreAllFreedWhileKeptOnesStay() {
+        board.type("kept = {}\ncollectgarbage()\n");
+        int liveBefore = board.memory.live.size();
+        board.type("function churn(i) local parts = {} for j = 1, 5 do parts[#parts + 1] = string.format('%d:%d', i, j) end"
+                + " local f = function() return parts end return 'n' .. i .. table.concat(parts, ',') end\n");
+        board.type("for i = 1, 300 do churn(i) end\n");
+        board.type("for i = 1, 10 do kept[i] = 's' .. i end\n");
+        board.type("collectgarbage()\n");
+        assertThat(board.memory.allocations.size()).isGreaterThan(2000);
+        // exactly: the function churn (its closure), the ten kept strings and kept's growth
+        long keptStrings = liveBlocks().stream().filter(block -> countLuaFrames(block, "main chunk") == 1
+                && board.board.symbols().resolve(block.chain().frame(2)).orElseThrow().function().equals("luaS_newlstr"))
+                .count();
+        assertThat(keptStrings).isEqualTo(10);
+        assertThat(board.memory.live.size()).isEqualTo(liveBefore + 11);
+        assertThat(board.type("=kept[10]\n")).contains("s10");
+    }
+
+    @Test
+    void toStringOfAStringAllocatesNothing() {
+        board.type("s = 'hello'\ncollectgarbage()\n");
+        int before = board.memory.allocations.size();
+        board.type("local t = tostring(s)\n");
+        assertThat(board.memory.allocations.subList(before, board.memory.allocations.size()))
+                .noneMatch(block -> block.sizeBytes() == LuaSizes.string(5));
+    }
+
+    @Test
+    void remakingTheSameShortStringIsChargedOnceAsLuaInternsIt() {
+        board.type("collectgarbage()\n");
+        int before = board.memory.allocations.size();
+        board.type("kept = {} for i = 1, 20 do kept[i] = 'k' .. 7 end\n");
+        long made = board.memory.allocations.subList(before, board.memory.allocations.size()).stream()
+                .filter(block -> block.sizeBytes() == LuaSizes.string(2)).count();
+        assertThat(made).isEqualTo(1);
+    }
+
+    @Test
     void collectGarbageFreesOnlyWhatIsUnreachable() {
         board.type("keep = {} for i = 1, 200 do keep[i] = {i} end\n");
         board.type("for i = 1, 200 do local garbage = {i} end\n");
@@ -112,6 +150,48 @@ class AllocationTrackingTest {
         board.type("cache.put('a')\n");
         assertThat(board.memory.allocations.subList(before, board.memory.allocations.size()))
                 .anyMatch(block -> "cache.put".equals(firstLuaFrame(block).function()));
+    }
+
+    @Test
+    void aTimerCallbackIsNamedByTheLocalItWasDefinedAs() {
+        board.board.loadScript("tick.lua", "kept = {}\nlocal function on_tick()\n  kept[#kept + 1] = {}\nend\n"
+                + "local t = tmr.create()\nt:register(100, tmr.ALARM_AUTO, on_tick)\nt:start()\n");
+        board.type("dofile('tick.lua')\n");
+        int before = board.memory.allocations.size();
+        board.board.runVirtualTime(350);
+        board.board.awaitIdle();
+        List<CountingBoardMemory.Block> made = board.memory.allocations.subList(before, board.memory.allocations.size());
+        assertThat(made).filteredOn(b -> b.sizeBytes() == LuaSizes.TABLE_HEADER).hasSize(3)
+                .allSatisfy(b -> assertThat(firstLuaFrame(b)).extracting(Symbol::function, Symbol::line)
+                        .containsExactly("on_tick", 3));
+    }
+
+    @Test
+    void functionsCalledThroughPcallAreNamedByDefinitionOrByWhereTheyWereDefined() {
+        board.type("M = {} function M.put() keep1 = {} end function M:grow() keep2 = {} end\n");
+        board.board.loadScript("calls.lua", "pcall(M.put) pcall(M.grow, M)\npcall(function()\n keep3 = {} end)\n");
+        int before = board.memory.allocations.size();
+        board.type("dofile('calls.lua')\n");
+        List<CountingBoardMemory.Block> made = board.memory.allocations.subList(before, board.memory.allocations.size());
+        assertThat(made).filteredOn(b -> b.sizeBytes() == LuaSizes.TABLE_HEADER)
+                .extracting(b -> firstLuaFrame(b).function())
+                .containsExactly("M.put", "M:grow", "function <calls.lua:2>");
+    }
+
+    @Test
+    void samplingTracksAboutOneInNAllocationsChargedNTimesTheirSize() {
+        try (BoardUnderTest sampled = new BoardUnderTest(BoardOptions.defaults().withSampling(8), 3_000_000)) {
+            sampled.type("collectgarbage()\n");
+            int before = sampled.memory.allocations.size();
+            sampled.type("kept = {} for i = 1, 4000 do kept[i] = {i} end\n");
+            sampled.type("collectgarbage()\n");
+            List<CountingBoardMemory.Block> tables = sampled.memory.live.values().stream()
+                    .filter(b -> b.sizeBytes() == 8 * (LuaSizes.TABLE_HEADER + LuaSizes.TVALUE)).toList();
+            // 4000 tables of 40 bytes: about 500 blocks of 320 bytes, 160,000 bytes in all
+            assertThat(tables.size()).isBetween(400, 600);
+            assertThat(tables.stream().mapToLong(CountingBoardMemory.Block::sizeBytes).sum()).isBetween(128_000L, 192_000L);
+            assertThat(sampled.memory.allocations.size() - before).isLessThan(1000);
+        }
     }
 
     @Test

@@ -83,6 +83,22 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void codeAfterAPcallKeepsRunningInItsOwnFrame() {
+        assertThat(board.type("local ok, v = pcall(function() return 1 end) print(ok, v) local t = {} print(#t)\n"))
+                .contains("true\t1\n0\n");
+        assertThat(board.type("local ok = pcall(error, 'x') print(ok) error('later')\n"))
+                .contains("false\nLua error: \tstdin:1: later\nstack traceback:\n");
+    }
+
+    @Test
+    void aFunctionCalledThroughPcallIsNamedAsLuaWouldInTracebacks() {
+        board.type("local function f() error('in f') end function g() f() end\n");
+        assertThat(board.type("print(pcall(g))\nfunction h() local x = nil; x() end\n"))
+                .contains("false\tstdin:1: in f\n");
+        assertThat(board.type("xpcall(h, function(m) return m end) print('still here')\n")).contains("still here\n");
+    }
+
+    @Test
     void backspaceErasesTheLastCharacterAndEchoesBackspaceSpaceBackspace() {
         assertThat(board.type("=12\b3\n")).isEqualTo("=12\b \b3\n13\n> ");
         assertThat(board.type("\b\b=1\n")).isEqualTo("=1\n1\n> ");
