@@ -15,7 +15,7 @@ package dev.heapscope.sim;
  * @param sampleEveryAllocations 1 tracks every Lua table, string and closure (exact); N &gt; 1 tracks about one in N,
  *                            chosen at random, each charged N times its size: totals stay right on average and the
  *                            tracker costs less, but counts are 1/N and a small leak can be missed (see
- *                            docs/PERFORMANCE-SIM.md). Firmware objects (timers, files) and coroutines are always tracked.
+ *                            docs/PERFORMANCE.md). Firmware objects (timers, files) and coroutines are always tracked.
  */
 public record BoardOptions(String idfVersion, String buildDate, LineEnding lineEnding, long instructionBudget,
                            long budgetWallMillis, int maxChainDepth, boolean realTime, int sweepEveryAllocations,

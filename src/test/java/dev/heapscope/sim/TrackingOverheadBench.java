@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1-in-8 sampling. Run with
  * {@code mvn -q test -Dtest=TrackingOverheadBench -Dsurefire.excludedGroups= -Dgroups=slow-bench}.
  * The mean includes the garbage collections the tracking causes; the minimum flatters it (a round
- * without a collection). See docs/PERFORMANCE-SIM.md.
+ * without a collection). See docs/PERFORMANCE.md.
  */
 @Tag("slow-bench")
 class TrackingOverheadBench {
