@@ -1,0 +1,150 @@
+package dev.heapscope.console;
+
+import dev.heapscope.transport.Transport;
+import dev.heapscope.transport.TransportException;
+import dev.heapscope.transport.TransportListener;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The prompt/echo protocol, driven byte by byte without a board. */
+class ConsoleProtocolTest {
+    private final List<String> written = new ArrayList<>();
+    private final List<String> parsedLines = new ArrayList<>();
+    private final List<BoardEvent> events = new ArrayList<>();
+    private final ConsoleProtocol console = new ConsoleProtocol(new RecordingTransport(),
+            (text, number, millis) -> parsedLines.add(text), new ConsoleListener() {
+                @Override
+                public void boardEvent(BoardEvent event, long hostMillis) {
+                    events.add(event);
+                }
+            });
+
+    private void board(String text, long millis) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        console.bytesReceived(bytes, bytes.length, millis);
+    }
+
+    @Test
+    void theEchoIsStrippedAndTheOutputCollectedUntilThePrompt() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> answer = console.send("=node.heap()", 1_000, 1);
+        assertThat(written).containsExactly("=node.heap()\n");
+        board("=node.heap()\n2036", 2);
+        assertThat(answer).isNotDone();
+        board("40\n> ", 3);
+        assertThat(answer).isCompleted();
+        assertThat(answer.join().output()).containsExactly("203640");
+        assertThat(answer.join().failed()).isFalse();
+        assertThat(parsedLines).containsExactly("> =node.heap()", "203640");
+    }
+
+    @Test
+    void aLuaErrorIsAFailedResultWithItsMessage() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> answer = console.send("heaptrace.stop()", 1_000, 1);
+        board("heaptrace.stop()\nLua error: \tstdin:1: failed to stop heap tracing; code 259\n"
+                + "stack traceback:\n\t[C]: in ?\n> ", 2);
+        assertThat(answer.join().luaError()).isEqualTo("stdin:1: failed to stop heap tracing; code 259");
+    }
+
+    @Test
+    void commandsQueueAndGoOutOneAtATime() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> first = console.send("a = 1", 1_000, 1);
+        CompletableFuture<CommandResult> second = console.send("b = 2", 1_000, 1);
+        assertThat(written).containsExactly("a = 1\n");
+        board("a = 1\n> ", 2);
+        assertThat(first).isCompleted();
+        assertThat(written).containsExactly("a = 1\n", "b = 2\n");
+        board("b = 2\n> ", 3);
+        assertThat(second).isCompleted();
+    }
+
+    @Test
+    void multiLineCodeIsSentLineByLineAfterEachContinuationPrompt() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> answer = console.send("for i = 1, 2 do\nprint(i)\nend", 1_000, 1);
+        assertThat(written).containsExactly("for i = 1, 2 do\n");
+        board("for i = 1, 2 do\n>> ", 2);
+        assertThat(written).hasSize(2).last().isEqualTo("print(i)\n");
+        board("print(i)\n>> ", 3);
+        board("end\n1\n2\n> ", 4);
+        assertThat(answer.join().output()).containsExactly("1", "2");
+    }
+
+    @Test
+    void anUnfinishedChunkFailsInsteadOfHanging() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> answer = console.send("function f()", 1_000, 1);
+        board("function f()\n>> ", 2);
+        assertThatThrownBy(answer::join).hasCauseInstanceOf(ConsoleException.class)
+                .hasMessageContaining("waits for more Lua");
+    }
+
+    @Test
+    void silenceLongerThanTheTimeoutFailsTheCommandAndTheNextOneGoesOut() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> lost = console.send("x()", 500, 1_000);
+        CompletableFuture<CommandResult> next = console.send("y()", 500, 1_000);
+        console.tick(1_400);
+        assertThat(lost).isNotDone();
+        console.tick(1_600);
+        assertThatThrownBy(lost::join).hasMessageContaining("did not answer 'x()' within 500 ms");
+        assertThat(written).containsExactly("x()\n", "y()\n");
+        assertThat(next).isNotDone();
+    }
+
+    @Test
+    void aRebootFailsTheCommandAndIsReportedAsAnEvent() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> answer = console.send("heaptrace.dump()", 1_000, 1);
+        board("heaptrace.dump()\n====== Heap Trace: 40 records (100 capacity) ======\r\n"
+                + "ets Jul 29 2019 12:21:46\r\nrst:0xc (SW_CPU_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r\n", 2);
+        assertThatThrownBy(answer::join).hasMessageContaining("reset while running 'heaptrace.dump()'");
+        assertThat(events).anyMatch(e -> e instanceof BoardEvent.Reset);
+    }
+
+    @Test
+    void aLostLinkFailsEveryWaitingCommandAndDeliversThePartialLine() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> first = console.send("a()", 1_000, 1);
+        CompletableFuture<CommandResult> second = console.send("b()", 1_000, 1);
+        board("a()\n    40 bytes (@ 0x3ffc8a30, Inter", 2);
+        console.disconnected("board disconnected: /dev/ttyUSB0 vanished", 3);
+        assertThatThrownBy(first::join).hasMessageContaining("vanished");
+        assertThatThrownBy(second::join).hasMessageContaining("vanished");
+        assertThat(parsedLines).last().isEqualTo("    40 bytes (@ 0x3ffc8a30, Inter");
+    }
+
+    private final class RecordingTransport implements Transport {
+        @Override
+        public void open(TransportListener listener) {
+        }
+
+        @Override
+        public void write(byte[] bytes) throws TransportException {
+            written.add(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+
+        @Override
+        public String describe() {
+            return "recording";
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
