@@ -8,7 +8,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 
@@ -21,7 +20,7 @@ final class ConnectionBar extends ToolBar {
     private final ChoiceBox<String> target = new ChoiceBox<>();
     private final ComboBox<String> profile = new ComboBox<>();
     private final ComboBox<Scenario> scenario = new ComboBox<>();
-    private final TextField port = new TextField();
+    private final SerialControls serial;
 
     ConnectionBar(SessionViewModel session, LaunchOptions options) {
         target.getItems().setAll(SIMULATOR, SERIAL);
@@ -39,10 +38,7 @@ final class ConnectionBar extends ToolBar {
         if (scenario.getValue() != null) {
             scenario.setTooltip(new Tooltip(scenario.getValue().title()));
         }
-        port.setPromptText("/dev/ttyUSB0");
-        port.setPrefColumnCount(10);
-        Label serialNote = new Label("Serial: 115200 baud; real-board support is tracked in its own issue.");
-        serialNote.getStyleClass().add("hint");
+        serial = new SerialControls(session);
         Button connect = new Button("Connect");
         connect.setId("connect");
         Button disconnect = new Button("Disconnect");
@@ -54,7 +50,7 @@ final class ConnectionBar extends ToolBar {
             if (SIMULATOR.equals(target.getValue())) {
                 session.connectSimulator(profile.getValue());
             } else {
-                session.connectSerial(port.getText().strip());
+                session.connectSerial(serial.portPath(), serial.baudRate());
             }
         });
         disconnect.setOnAction(e -> session.disconnect());
@@ -69,15 +65,19 @@ final class ConnectionBar extends ToolBar {
             node.visibleProperty().bind(simulator);
             node.managedProperty().bind(simulator);
         }
-        for (var node : List.of(port, serialNote)) {
+        List<javafx.scene.Node> serialNodes = new java.util.ArrayList<>(serial.beforeConnect());
+        serialNodes.addAll(serial.afterConnect());
+        for (var node : serialNodes) {
             node.visibleProperty().bind(simulator.not());
             node.managedProperty().bind(simulator.not());
         }
         Label scenarioLabel = new Label("Scenario");
         scenarioLabel.visibleProperty().bind(simulator);
         scenarioLabel.managedProperty().bind(simulator);
-        getItems().addAll(new Label("Target"), target, profile, port, serialNote, connect, disconnect, state,
-                new Separator(), scenarioLabel, scenario);
+        getItems().addAll(new Label("Target"), target, profile);
+        getItems().addAll(serial.beforeConnect());
+        getItems().addAll(connect, disconnect, state, new Separator(), scenarioLabel, scenario);
+        getItems().addAll(serial.afterConnect());
     }
 
     Scenario scenario() {

@@ -59,6 +59,7 @@ public final class SessionViewModel implements AutoCloseable {
     private volatile Symbolizer symbolizer = Symbolizer.NONE;
     private SnapshotPump pump;
     private volatile long pollIntervalMillis;
+    private volatile java.nio.file.Path rawLogFile;
 
     public SessionViewModel(Executor fx) {
         this.fx = fx;
@@ -66,6 +67,7 @@ public final class SessionViewModel implements AutoCloseable {
 
     /** Boots a virtual board of this profile and connects to it; completes once its prompt is seen. */
     public CompletableFuture<Void> connectSimulator(String profileName) {
+        rawLogFile = null;
         return connect(() -> {
             BoardProfile chosen = BoardProfile.load(profileName);
             SimulatedBoard created = SimulatedBoard.create(chosen);
@@ -76,21 +78,40 @@ public final class SessionViewModel implements AutoCloseable {
         });
     }
 
-    /** Opens a serial port (115200 baud). */
-    public CompletableFuture<Void> connectSerial(String portName) {
+    /**
+     * Opens a serial port at {@code baudRate}; every byte goes to a raw log on disk, and the session
+     * reconnects by itself when the port comes back after an unplug.
+     */
+    public CompletableFuture<Void> connectSerial(String portName, int baudRate) {
+        rawLogFile = RawLogs.newFile(portName);
         return connect(() -> {
             board = null;
             symbolizer = Symbolizer.NONE;
             fx.execute(() -> profile.set(null));
-            return new SerialTransport(portName);
-        });
+            return new SerialTransport(portName, baudRate, false, 2_000);
+        }).thenCompose(ok -> {
+            ProfilingSession opened = session;
+            opened.reconnectWith(() -> new SerialTransport(portName, baudRate, false, 2_000), 1_000);
+            return opened.checkFirmware();
+        }).thenAccept(check -> fx.execute(() -> message.set(check.advice() + "; raw log: " + rawLogFile)));
+    }
+
+    /** Pulses the board's reset line (serial only). */
+    public CompletableFuture<Void> resetBoard() {
+        return report("reset", withSession(ProfilingSession::resetBoard), ok -> "reset pulse sent");
+    }
+
+    /** Switches the board's console speed ({@code uart.setup}) and follows it. */
+    public CompletableFuture<CommandResult> changeBaudRate(int baudRate) {
+        return verb("uart.setup(" + baudRate + ")", s -> s.changeBaudRate(baudRate));
     }
 
     private CompletableFuture<Void> connect(java.util.function.Supplier<Transport> transport) {
         disconnect();
         fx.execute(() -> connection.set(ConnectionState.CONNECTING));
         return CompletableFuture.runAsync(() -> {
-            ProfilingSession opened = new ProfilingSession(transport.get(), SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000));
+            ProfilingSession opened = new ProfilingSession(transport.get(),
+                    SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000).withRawLogFile(rawLogFile));
             SnapshotPump newPump = new SnapshotPump(opened, fx, new Sink());
             session = opened;
             pump = newPump;

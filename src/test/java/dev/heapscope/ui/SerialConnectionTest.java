@@ -1,0 +1,87 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.TraceMode;
+import dev.heapscope.session.ConnectionState;
+import dev.heapscope.sim.BoardOnPty;
+import dev.heapscope.sim.BoardOptions;
+import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.SimulatedBoard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app's serial connection, without a stage, to the virtual board served on a real
+ * pseudo-terminal: firmware check, raw log on disk, verbs, an unplug and the reconnection.
+ */
+class SerialConnectionTest {
+    @TempDir
+    Path home;
+    private final ExecutorService fx = Executors.newSingleThreadExecutor();
+    private SessionViewModel session;
+    private String previousHome;
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+        fx.shutdownNow();
+        if (previousHome != null) {
+            System.setProperty("user.home", previousHome);
+        }
+    }
+
+    @Test
+    void aSerialBoardIsCheckedLoggedAndFollowedThroughAnUnplug() throws Exception {
+        previousHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        Path link = home.resolve("esp32");
+        BoardOnPty board = BoardOnPty.serve(SimulatedBoard.create(BoardProfile.load("esp32-devkitc"),
+                BoardOptions.defaults().withRealTime(true)), link, true);
+        session = new SessionViewModel(fx);
+        session.connectSerial(link.toString(), 115_200).get(30, TimeUnit.SECONDS);
+        waitFor(() -> session.messageProperty().get().contains("heaptrace is available"));
+        assertThat(session.messageProperty().get()).contains("dialect B").contains(".heapscope");
+
+        session.init(20).get(10, TimeUnit.SECONDS);
+        session.start(TraceMode.LEAKS).get(10, TimeUnit.SECONDS);
+        Dump dump = session.dump().get(10, TimeUnit.SECONDS);
+        assertThat(dump.complete()).isTrue();
+        try (var logs = Files.list(home.resolve(".heapscope/logs"))) {
+            Path log = logs.findFirst().orElseThrow();
+            assertThat(Files.readString(log)).contains("====== Heap Trace: ");
+        }
+
+        board.close();
+        waitFor(() -> session.connectionProperty().get() == ConnectionState.BOARD_LOST);
+        BoardOnPty again = BoardOnPty.serve(SimulatedBoard.create(BoardProfile.load("esp32-devkitc"),
+                BoardOptions.defaults().withRealTime(true)), link, true);
+        try {
+            waitFor(() -> session.connectionProperty().get() == ConnectionState.CONNECTED);
+            assertThat(session.execute("print('back')").get(10, TimeUnit.SECONDS).output()).contains("back");
+        } finally {
+            again.close();
+        }
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.call()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
