@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  * allocated in that time range (estimated from ccounts, see {@link DumpTimes}) are shown.
  */
 public final class AnalysisViewModel {
+    private static final System.Logger LOG = System.getLogger(AnalysisViewModel.class.getName());
     private final Executor fx;
     private final Executor work;
     private final Supplier<Symbolizer> symbolizer;
@@ -116,8 +117,10 @@ public final class AnalysisViewModel {
             return;
         }
         CompletableFuture.supplyAsync(() -> compute(before, after, names, within, estimates), work)
-                .thenAccept(result -> fx.execute(() -> {
-                    if (mine == generation) {
+                .whenComplete((result, error) -> fx.execute(() -> {
+                    if (error != null) {
+                        LOG.log(System.Logger.Level.WARNING, "analysis failed", error);
+                    } else if (mine == generation) {
                         analysis.set(result);
                     }
                 }));

@@ -13,9 +13,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -67,6 +69,13 @@ public final class MainWindow extends BorderPane {
         if (options.dark()) {
             theme.set(Theme.DARK);
         }
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> { // Esc drops the time range from any view but a text field
+            if (e.getCode() == KeyCode.ESCAPE && analysis.rangeProperty().get() != null
+                    && !(e.getTarget() instanceof TextInputControl)) {
+                analysis.rangeProperty().set(null);
+                e.consume();
+            }
+        });
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);

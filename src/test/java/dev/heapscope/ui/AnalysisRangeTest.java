@@ -25,14 +25,14 @@ class AnalysisRangeTest {
         DumpTimes times = DumpTimes.estimate(List.of(placed, unplaced), 160);
 
         Analysis all = AnalysisViewModel.compute(null, unplaced, Symbolizer.NONE);
-        Analysis ranged = AnalysisViewModel.compute(null, unplaced, Symbolizer.NONE, new TimeRange(9_900, 10_000),
+        Analysis ranged = AnalysisViewModel.compute(null, unplaced, Symbolizer.NONE, new TimeRange(9_900_000, 10_000_000),
                 times);
 
         assertThat(all.table().totalBytes()).isEqualTo(700);
         assertThat(ranged.records()).containsExactly(second);
         assertThat(ranged.table().totalBytes()).isEqualTo(200);
         assertThat(ranged.unestimated()).isEqualTo(1);
-        assertThat(ranged.range()).isEqualTo(new TimeRange(9_900, 10_000));
+        assertThat(ranged.range()).isEqualTo(new TimeRange(9_900_000, 10_000_000));
         assertThat(ranged.title()).contains("1 without a time estimate left out");
     }
 }

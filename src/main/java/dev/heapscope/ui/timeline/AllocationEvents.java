@@ -8,19 +8,19 @@ import java.util.Set;
 
 /**
  * Every allocation of a session at its estimated host time, as two parallel arrays sorted by time
- * (epoch ms and size in bytes), so a window is found by binary search and reduced in time
+ * (epoch µs and size in bytes), so a window is found by binary search and reduced in time
  * proportional to the events in it. A record seen in several dumps is one event. Records without
  * an estimate are only counted ({@link #unestimatedCount()}). Immutable.
  */
 public final class AllocationEvents {
     public static final AllocationEvents EMPTY = new AllocationEvents(new long[0], new int[0], 0);
 
-    private final long[] timesMillis;
+    private final long[] timesMicros;
     private final int[] sizesBytes;
     private final int unestimatedCount;
 
-    private AllocationEvents(long[] timesMillis, int[] sizesBytes, int unestimatedCount) {
-        this.timesMillis = timesMillis;
+    private AllocationEvents(long[] timesMicros, int[] sizesBytes, int unestimatedCount) {
+        this.timesMicros = timesMicros;
         this.sizesBytes = sizesBytes;
         this.unestimatedCount = unestimatedCount;
     }
@@ -40,7 +40,7 @@ public final class AllocationEvents {
                 unestimated++;
                 continue;
             }
-            times[n] = (long) Math.floor(record.estimatedHostMillis());
+            times[n] = (long) Math.floor(record.estimatedHostMillis() * 1000.0);
             sizes[n] = record.record().sizeBytes();
             n++;
         }
@@ -48,25 +48,25 @@ public final class AllocationEvents {
     }
 
     /** Events from parallel arrays in any order (taken over, not copied). */
-    public static AllocationEvents fromUnsorted(long[] timesMillis, int[] sizesBytes, int unestimatedCount) {
-        if (timesMillis.length != sizesBytes.length) {
-            throw new IllegalArgumentException("times and sizes differ in length: " + timesMillis.length + " and "
+    public static AllocationEvents fromUnsorted(long[] timesMicros, int[] sizesBytes, int unestimatedCount) {
+        if (timesMicros.length != sizesBytes.length) {
+            throw new IllegalArgumentException("times and sizes differ in length: " + timesMicros.length + " and "
                     + sizesBytes.length);
         }
-        ParallelSort.byTime(timesMillis, sizesBytes);
-        return new AllocationEvents(timesMillis, sizesBytes, unestimatedCount);
+        ParallelSort.byTime(timesMicros, sizesBytes);
+        return new AllocationEvents(timesMicros, sizesBytes, unestimatedCount);
     }
 
     public int size() {
-        return timesMillis.length;
+        return timesMicros.length;
     }
 
     public boolean isEmpty() {
-        return timesMillis.length == 0;
+        return timesMicros.length == 0;
     }
 
-    public long timeMillis(int index) {
-        return timesMillis[index];
+    public long timeMicros(int index) {
+        return timesMicros[index];
     }
 
     public int sizeBytes(int index) {
@@ -78,13 +78,13 @@ public final class AllocationEvents {
         return unestimatedCount;
     }
 
-    /** Index of the first event at or after {@code millis} ({@link #size()} when none). */
-    public int firstAtOrAfter(long millis) {
+    /** Index of the first event at or after {@code micros} ({@link #size()} when none). */
+    public int firstAtOrAfter(long micros) {
         int low = 0;
-        int high = timesMillis.length;
+        int high = timesMicros.length;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (timesMillis[middle] < millis) {
+            if (timesMicros[middle] < micros) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -93,36 +93,36 @@ public final class AllocationEvents {
         return low;
     }
 
-    /** Events from {@code fromMillis} to {@code toMillis}, both included. */
-    public int countBetween(long fromMillis, long toMillis) {
-        if (toMillis < fromMillis) {
+    /** Events from {@code fromMicros} to {@code toMicros}, both included. */
+    public int countBetween(long fromMicros, long toMicros) {
+        if (toMicros < fromMicros) {
             return 0;
         }
-        return firstAtOrAfter(toMillis == Long.MAX_VALUE ? toMillis : toMillis + 1) - firstAtOrAfter(fromMillis);
+        return firstAtOrAfter(toMicros == Long.MAX_VALUE ? toMicros : toMicros + 1) - firstAtOrAfter(fromMicros);
     }
 
-    /** Bytes of the events from {@code fromMillis} to {@code toMillis}, both included. */
-    public long bytesBetween(long fromMillis, long toMillis) {
+    /** Bytes of the events from {@code fromMicros} to {@code toMicros}, both included. */
+    public long bytesBetween(long fromMicros, long toMicros) {
         long sum = 0;
-        for (int i = firstAtOrAfter(fromMillis); i < timesMillis.length && timesMillis[i] <= toMillis; i++) {
+        for (int i = firstAtOrAfter(fromMicros); i < timesMicros.length && timesMicros[i] <= toMicros; i++) {
             sum += sizesBytes[i];
         }
         return sum;
     }
 
     /**
-     * The events of the window {@code [fromMillis, toMillis]} in {@code columns} equal columns; the
+     * The events of the window {@code [fromMicros, toMicros]} in {@code columns} equal columns; the
      * work is proportional to the events in the window plus the columns.
      */
-    public AllocationColumns reduce(long fromMillis, long toMillis, int columns) {
+    public AllocationColumns reduce(long fromMicros, long toMicros, int columns) {
         int width = Math.max(columns, 0);
         AllocationColumns out = new AllocationColumns(new int[width], new long[width], new int[width]);
-        if (width == 0 || toMillis <= fromMillis) {
+        if (width == 0 || toMicros <= fromMicros) {
             return out;
         }
-        double columnsPerMilli = (double) width / (toMillis - fromMillis);
-        for (int i = firstAtOrAfter(fromMillis); i < timesMillis.length && timesMillis[i] <= toMillis; i++) {
-            int column = Math.min(width - 1, (int) ((timesMillis[i] - fromMillis) * columnsPerMilli));
+        double columnsPerMicro = (double) width / (toMicros - fromMicros);
+        for (int i = firstAtOrAfter(fromMicros); i < timesMicros.length && timesMicros[i] <= toMicros; i++) {
+            int column = Math.min(width - 1, (int) ((timesMicros[i] - fromMicros) * columnsPerMicro));
             int size = sizesBytes[i];
             out.counts()[column]++;
             out.bytes()[column] += size;

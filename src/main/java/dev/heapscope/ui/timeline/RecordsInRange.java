@@ -39,7 +39,7 @@ public record RecordsInRange(List<Record> kept, int unestimated, int outside) {
             Double estimate = byRecord.get(record);
             if (estimate == null || estimate.isNaN()) {
                 unestimated++;
-            } else if (range.contains(estimate)) {
+            } else if (range.containsMillis(estimate)) {
                 kept.add(record);
             } else {
                 outside++;

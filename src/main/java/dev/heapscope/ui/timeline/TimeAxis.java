@@ -1,22 +1,22 @@
 package dev.heapscope.ui.timeline;
 
 /**
- * The time window shown and where it sits on the canvas: maps host time (epoch ms) to x pixels and
+ * The time window shown and where it sits on the canvas: maps host time (epoch µs) to x pixels and
  * back.
  *
- * @param leftPx  x of {@code fromMillis}
- * @param widthPx pixels from {@code fromMillis} to {@code toMillis}
+ * @param leftPx  x of {@code fromMicros}
+ * @param widthPx pixels from {@code fromMicros} to {@code toMicros}
  */
-record TimeAxis(long fromMillis, long toMillis, double leftPx, double widthPx) {
+record TimeAxis(long fromMicros, long toMicros, double leftPx, double widthPx) {
 
-    double xOf(double millis) {
-        return leftPx + (millis - fromMillis) * widthPx / Math.max(1, toMillis - fromMillis);
+    double xOf(double micros) {
+        return leftPx + (micros - fromMicros) * widthPx / Math.max(1, toMicros - fromMicros);
     }
 
     /** The time under {@code x}, clamped to the window. */
-    long millisAt(double x) {
+    long microsAt(double x) {
         double fraction = Math.max(0, Math.min(1, (x - leftPx) / widthPx));
-        return fromMillis + Math.round(fraction * (toMillis - fromMillis));
+        return fromMicros + Math.round(fraction * (toMicros - fromMicros));
     }
 
     int columns() {

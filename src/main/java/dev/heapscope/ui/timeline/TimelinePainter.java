@@ -27,7 +27,7 @@ final class TimelinePainter {
                       AllocationEvents events, TimeAxis axis, TimeRange selection) {
         g.setFill(colors.background());
         g.fillRect(0, 0, width, height);
-        if (snapshot == null || width <= AXIS_PX || height < BAND_PX + 60 || axis.toMillis() <= axis.fromMillis()) {
+        if (snapshot == null || width <= AXIS_PX || height < BAND_PX + 60 || axis.toMicros() <= axis.fromMicros()) {
             return;
         }
         double top = 16;
@@ -40,8 +40,8 @@ final class TimelinePainter {
         paintAllocations(g, colors, events, axis, bandTop, bandBottom);
         paintMarkers(g, colors, snapshot, axis, top, bandBottom);
         if (selection != null) {
-            double left = Math.max(AXIS_PX, axis.xOf(selection.fromMillis()));
-            double right = Math.min(width, Math.max(axis.xOf(selection.toMillis()), left + 1));
+            double left = Math.max(AXIS_PX, axis.xOf(selection.fromMicros()));
+            double right = Math.min(width, Math.max(axis.xOf(selection.toMicros()), left + 1));
             if (right > left) {
                 g.setFill(colors.accent().deriveColor(0, 1, 1, 0.18));
                 g.fillRect(left, top, right - left, bandBottom - top);
@@ -52,14 +52,15 @@ final class TimelinePainter {
         g.setStroke(colors.grid());
         g.strokeLine(AXIS_PX, bandBottom, width, bandBottom);
         g.setFill(colors.text());
-        g.fillText(String.format("free heap, %d samples, %.1f s shown", snapshot.samples().size(),
-                (axis.toMillis() - axis.fromMillis()) / 1000.0), AXIS_PX + 4, 6);
+        g.fillText(String.format("free heap, %d samples, %s shown", snapshot.samples().size(),
+                TimeRange.describeLength(axis.toMicros() - axis.fromMicros())), AXIS_PX + 4, 6);
     }
 
     private static void paintHeap(GraphicsContext g, Theme colors, SessionSnapshot snapshot, TimeAxis axis,
                                   double top, double bottom) {
-        TimelineReduction reduced = TimelineReduction.of(snapshot.samples(), axis.fromMillis(), axis.toMillis(),
-                axis.columns());
+        // polls are whole milliseconds apart at best: the window rounded out to them is close enough
+        TimelineReduction reduced = TimelineReduction.of(snapshot.samples(), Math.floorDiv(axis.fromMicros(), 1000),
+                Math.floorDiv(axis.toMicros() + 999, 1000), axis.columns());
         double low = Double.MAX_VALUE;
         double high = 0;
         for (int i = 0; i < reduced.columns(); i++) {
@@ -103,7 +104,7 @@ final class TimelinePainter {
     /** One bar per column, its height by the square root of its bytes (so small columns stay visible). */
     private static void paintAllocations(GraphicsContext g, Theme colors, AllocationEvents events, TimeAxis axis,
                                          double top, double bottom) {
-        AllocationColumns columns = events.reduce(axis.fromMillis(), axis.toMillis(), axis.columns());
+        AllocationColumns columns = events.reduce(axis.fromMicros(), axis.toMicros(), axis.columns());
         double most = Math.max(1, columns.mostBytesInAColumn());
         double usable = bottom - top - 12;
         Color bar = colors.accent().deriveColor(0, 0.6, 1, 0.55);
@@ -131,10 +132,11 @@ final class TimelinePainter {
                                      double top, double bottom) {
         double lastLabelX = -1e9;
         for (Marker marker : snapshot.markers()) {
-            if (marker.hostMillis() < axis.fromMillis() || marker.hostMillis() > axis.toMillis()) {
+            double micros = marker.hostMillis() * 1000.0;
+            if (micros < axis.fromMicros() || micros > axis.toMicros()) {
                 continue;
             }
-            double x = axis.xOf(marker.hostMillis());
+            double x = axis.xOf(micros);
             Color color = switch (marker.kind()) {
                 case RESET, CRASH, DISCONNECT -> Color.web("#e53935");
                 case DUMP -> Color.web("#8e24aa");

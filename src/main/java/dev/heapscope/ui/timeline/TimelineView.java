@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
  */
 public final class TimelineView extends BorderPane {
     private static final double MIN_SELECTION_PX = 3;
+    private static final long MIN_WINDOW_MICROS = 20;
     private final CanvasPane canvasPane = new CanvasPane();
     private final ObservableValue<Theme> theme;
     private final ObjectProperty<TimeRange> range;
@@ -36,8 +37,8 @@ public final class TimelineView extends BorderPane {
     private final Label rangeLabel = new Label();
     private SessionSnapshot snapshot;
     private AllocationEvents events = AllocationEvents.EMPTY;
-    private long fromMillis;
-    private long toMillis;
+    private long fromMicros;
+    private long toMicros;
     private boolean fitted = true;
     private double dragX;
     private double selectionStartX = Double.NaN;
@@ -58,12 +59,15 @@ public final class TimelineView extends BorderPane {
         selectMode.setTooltip(new Tooltip("Drag to choose a time range (or Shift+drag in any mode)"));
         clear.setId("timeline-clear-range");
         rangeLabel.setId("timeline-range");
-        Label hint = new Label("Scroll zooms, drag pans, Shift+drag selects a range, Esc clears it.");
+        Label hint = new Label("Scroll zooms, drag pans, Shift+drag selects, Esc clears.");
         hint.getStyleClass().add("hint");
         Button fit = new Button("Fit");
         fit.setOnAction(e -> fit());
+        Button fitAllocations = new Button("Fit allocations");
+        fitAllocations.setId("timeline-fit-allocations");
+        fitAllocations.setOnAction(e -> fitAllocations());
         clear.setOnAction(e -> range.set(null));
-        setTop(new ToolBar(fit, selectMode, clear, rangeLabel, hint));
+        setTop(new ToolBar(fit, fitAllocations, selectMode, clear, rangeLabel, hint));
         setCenter(canvasPane);
         canvasPane.setPainter(this::paint);
         source.addListener((obs, old, now) -> {
@@ -82,9 +86,9 @@ public final class TimelineView extends BorderPane {
         canvasPane.canvas().setFocusTraversable(true);
         canvasPane.canvas().setOnScroll(e -> {
             double factor = e.getDeltaY() > 0 ? 0.8 : 1.25;
-            double anchor = fromMillis + (e.getX() - TimelinePainter.AXIS_PX) / plotWidth() * (toMillis - fromMillis);
-            fromMillis = (long) (anchor - (anchor - fromMillis) * factor);
-            toMillis = Math.max(fromMillis + 10, (long) (anchor + (toMillis - anchor) * factor));
+            double anchor = axis().microsAt(e.getX());
+            fromMicros = (long) (anchor - (anchor - fromMicros) * factor);
+            toMicros = Math.max(fromMicros + MIN_WINDOW_MICROS, (long) (anchor + (toMicros - anchor) * factor));
             fitted = false;
             paint();
         });
@@ -109,13 +113,33 @@ public final class TimelineView extends BorderPane {
         return events;
     }
 
-    /** The time window shown, epoch ms. */
+    /** The time window shown, epoch µs. */
     public TimeRange window() {
-        return new TimeRange(fromMillis, Math.max(fromMillis, toMillis));
+        return new TimeRange(fromMicros, Math.max(fromMicros, toMicros));
+    }
+
+    /** Where {@code micros} (epoch µs) is drawn, in canvas pixels. */
+    public double xOf(long micros) {
+        return axis().xOf(micros);
+    }
+
+    /** Shows just the span of the allocations (they can be far shorter than the session). */
+    public void fitAllocations() {
+        if (events.isEmpty()) {
+            return;
+        }
+        long first = events.timeMicros(0);
+        long last = events.timeMicros(events.size() - 1);
+        long marginMicros = Math.max(MIN_WINDOW_MICROS, (last - first) / 20);
+        fitted = false;
+        fromMicros = first - marginMicros;
+        toMicros = last + marginMicros;
+        paint();
     }
 
     private void pressed(MouseEvent e) {
         canvasPane.canvas().requestFocus();
+        e.consume(); // else the tab pane around takes the focus back and Esc would not reach this view
         if (e.isShiftDown() || selectMode.isSelected()) {
             selectionStartX = e.getX();
         } else {
@@ -127,13 +151,13 @@ public final class TimelineView extends BorderPane {
     private void dragged(MouseEvent e) {
         if (!Double.isNaN(selectionStartX)) {
             TimeAxis axis = axis();
-            dragging = TimeRange.between(axis.millisAt(selectionStartX), axis.millisAt(e.getX()));
+            dragging = TimeRange.between(axis.microsAt(selectionStartX), axis.microsAt(e.getX()));
             paint();
             return;
         }
-        long shift = (long) ((dragX - e.getX()) / plotWidth() * (toMillis - fromMillis));
-        fromMillis += shift;
-        toMillis += shift;
+        long shift = (long) ((dragX - e.getX()) / plotWidth() * (toMicros - fromMicros));
+        fromMicros += shift;
+        toMicros += shift;
         dragX = e.getX();
         fitted = false;
         paint();
@@ -145,7 +169,7 @@ public final class TimelineView extends BorderPane {
         }
         boolean wide = Math.abs(e.getX() - selectionStartX) >= MIN_SELECTION_PX;
         TimeAxis axis = axis();
-        TimeRange chosen = TimeRange.between(axis.millisAt(selectionStartX), axis.millisAt(e.getX()));
+        TimeRange chosen = TimeRange.between(axis.microsAt(selectionStartX), axis.microsAt(e.getX()));
         selectionStartX = Double.NaN;
         dragging = null;
         if (wide) {
@@ -169,9 +193,9 @@ public final class TimelineView extends BorderPane {
         }
         Analysis shown = analysis.getValue();
         int unestimated = shown == null || shown.range() == null ? 0 : shown.unestimated();
-        rangeLabel.setText(String.format("Range %s (%.2f s): %,d allocations, %,d bytes%s", chosen.describe(),
-                chosen.lengthMillis() / 1000.0, events.countBetween(chosen.fromMillis(), chosen.toMillis()),
-                events.bytesBetween(chosen.fromMillis(), chosen.toMillis()),
+        rangeLabel.setText(String.format("Range %s: %,d allocations, %,d bytes%s", chosen.describe(),
+                events.countBetween(chosen.fromMicros(), chosen.toMicros()),
+                events.bytesBetween(chosen.fromMicros(), chosen.toMicros()),
                 unestimated > 0 ? "; " + unestimated + " records without a time estimate left out" : ""));
     }
 
@@ -194,22 +218,22 @@ public final class TimelineView extends BorderPane {
         long last = Long.MIN_VALUE;
         if (snapshot != null) {
             for (HeapSample sample : snapshot.samples()) {
-                first = Math.min(first, sample.hostMillis());
-                last = Math.max(last, sample.hostMillis());
+                first = Math.min(first, sample.hostMillis() * 1000);
+                last = Math.max(last, sample.hostMillis() * 1000);
             }
             for (Marker marker : snapshot.markers()) {
-                first = Math.min(first, marker.hostMillis());
-                last = Math.max(last, marker.hostMillis());
+                first = Math.min(first, marker.hostMillis() * 1000);
+                last = Math.max(last, marker.hostMillis() * 1000);
             }
         }
         if (!events.isEmpty()) {
-            first = Math.min(first, events.timeMillis(0));
-            last = Math.max(last, events.timeMillis(events.size() - 1));
+            first = Math.min(first, events.timeMicros(0));
+            last = Math.max(last, events.timeMicros(events.size() - 1));
         }
         if (first <= last) {
-            long marginMillis = Math.max(20, (last - first) / 50);
-            fromMillis = first - marginMillis;
-            toMillis = Math.max(last + marginMillis, fromMillis + 1000);
+            long marginMicros = Math.max(20_000, (last - first) / 50);
+            fromMicros = first - marginMicros;
+            toMicros = Math.max(last + marginMicros, fromMicros + 1_000_000);
         }
     }
 
@@ -218,7 +242,7 @@ public final class TimelineView extends BorderPane {
     }
 
     private TimeAxis axis() {
-        return new TimeAxis(fromMillis, toMillis, TimelinePainter.AXIS_PX, plotWidth());
+        return new TimeAxis(fromMicros, toMicros, TimelinePainter.AXIS_PX, plotWidth());
     }
 
     private void paint() {

@@ -31,7 +31,7 @@ class AllocationEventsTest {
         long[] times = new long[events.size()];
         int[] sizes = new int[events.size()];
         for (int i = 0; i < events.size(); i++) {
-            times[i] = events.timeMillis(i);
+            times[i] = events.timeMicros(i);
             sizes[i] = events.sizeBytes(i);
         }
         assertThat(times).containsExactly(10, 10, 20, 30, 40, 50);

@@ -27,7 +27,7 @@ class DumpTimesTest {
 
         assertThat(times.millisOf(first)).containsExactly(9_000, 9_100, 10_000);
         assertThat(times.events().size()).isEqualTo(3);
-        assertThat(times.events().countBetween(9_050, 10_000)).isEqualTo(2);
+        assertThat(times.events().countBetween(9_050_000, 10_000_000)).isEqualTo(2);
     }
 
     @Test
@@ -40,7 +40,7 @@ class DumpTimesTest {
 
         assertThat(times.events().size()).isEqualTo(3);
         assertThat(times.millisOf(second)).containsExactly(9_900, 10_000, 10_300);
-        assertThat(times.events().bytesBetween(10_200, 10_400)).isEqualTo(64);
+        assertThat(times.events().bytesBetween(10_200_000, 10_400_000)).isEqualTo(64);
     }
 
     @Test
@@ -63,7 +63,7 @@ class DumpTimesTest {
         DumpTimes times = DumpTimes.estimate(List.of(dump), 160);
 
         RecordsInRange inRange = RecordsInRange.of(List.of(early, middle, late), dump, times,
-                new TimeRange(9_400, 9_600));
+                new TimeRange(9_400_000, 9_600_000));
 
         assertThat(inRange.kept()).containsExactly(middle);
         assertThat(inRange.outside()).isEqualTo(2);
