@@ -11,13 +11,20 @@ import java.util.List;
  * new in it since a base dump, grouped, with the symbolizer that names their frames.
  *
  * @param title    "Live in dump #3" or "New in dump #3 since dump #1"
- * @param records  the records shown, in insertion order
+ * @param records     the records shown, in insertion order
+ * @param range       the timeline's selected time range the records were filtered to, or null
+ * @param unestimated records left out because the range is active and they have no time estimate
  */
-public record Analysis(String title, List<Record> records, LeakTable table, Symbolizer symbolizer) {
+public record Analysis(String title, List<Record> records, LeakTable table, Symbolizer symbolizer, TimeRange range,
+                       int unestimated) {
     public static final Analysis EMPTY = new Analysis("No dump yet", List.of(), LeakTable.of(List.of()), Symbolizer.NONE);
 
     public Analysis {
         records = List.copyOf(records);
+    }
+
+    public Analysis(String title, List<Record> records, LeakTable table, Symbolizer symbolizer) {
+        this(title, records, table, symbolizer, null, 0);
     }
 
     public FrameLabels labels() {

@@ -6,6 +6,8 @@ import dev.heapscope.model.Dump;
 import dev.heapscope.model.Record;
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.symbols.Symbolizer;
+import dev.heapscope.ui.timeline.DumpTimes;
+import dev.heapscope.ui.timeline.RecordsInRange;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,29 +18,48 @@ import javafx.collections.ObservableList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
  * Which dump the analysis views show, and the grouped records computed off the FX thread.
  * {@link #selectedProperty()} is the dump shown; with a {@link #baseProperty()} only the records new
- * since the base are shown (the diff's appeared records).
+ * since the base are shown (the diff's appeared records). With a {@link #rangeProperty()} only those
+ * allocated in that time range (estimated from ccounts, see {@link DumpTimes}) are shown.
  */
 public final class AnalysisViewModel {
+    private static final System.Logger LOG = System.getLogger(AnalysisViewModel.class.getName());
     private final Executor fx;
     private final Executor work;
     private final Supplier<Symbolizer> symbolizer;
     private final ObservableList<Dump> dumps = FXCollections.observableArrayList();
     private final ObjectProperty<Dump> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Dump> base = new SimpleObjectProperty<>();
+    private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<DumpTimes> times = new ReadOnlyObjectWrapper<>(DumpTimes.NONE);
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(Analysis.EMPTY);
+    private final DoubleSupplier cpuMhz;
     private int generation;
+    private int timesGeneration;
 
     public AnalysisViewModel(Executor fx, Executor work, Supplier<Symbolizer> symbolizer) {
+        this(fx, work, symbolizer, () -> DumpTimes.DEFAULT_CPU_MHZ);
+    }
+
+    /** @param cpuMhz the board's clock, read on the FX thread whenever the dumps change */
+    public AnalysisViewModel(Executor fx, Executor work, Supplier<Symbolizer> symbolizer, DoubleSupplier cpuMhz) {
         this.fx = fx;
         this.work = work;
         this.symbolizer = symbolizer;
+        this.cpuMhz = cpuMhz;
         selected.addListener((obs, old, now) -> recompute());
         base.addListener((obs, old, now) -> recompute());
+        range.addListener((obs, old, now) -> recompute());
+        times.addListener((obs, old, now) -> {
+            if (range.get() != null) {
+                recompute();
+            }
+        });
     }
 
     /** Takes the snapshot's dumps; a new dump becomes the selection when the newest one was selected. FX thread. */
@@ -51,6 +72,7 @@ public final class AnalysisViewModel {
         // A diff the user (or the hunt) chose stays put; a plain "newest dump" view follows new dumps.
         boolean followNewest = base.get() == null && (selected.get() == null || selected.get() == previousNewest);
         dumps.setAll(next);
+        estimateTimes(next);
         if (next.isEmpty()) {
             base.set(null);
             selected.set(null);
@@ -72,28 +94,54 @@ public final class AnalysisViewModel {
         selected.set(dump);
     }
 
+    private void estimateTimes(List<Dump> next) {
+        int mine = ++timesGeneration;
+        double mhz = cpuMhz.getAsDouble();
+        CompletableFuture.supplyAsync(() -> DumpTimes.estimate(next, mhz), work)
+                .thenAccept(result -> fx.execute(() -> {
+                    if (mine == timesGeneration) {
+                        times.set(result);
+                    }
+                }));
+    }
+
     private void recompute() {
         int mine = ++generation;
         Dump after = selected.get();
         Dump before = base.get();
         Symbolizer names = symbolizer.get();
+        TimeRange within = range.get();
+        DumpTimes estimates = times.get();
         if (after == null) {
             analysis.set(Analysis.EMPTY);
             return;
         }
-        CompletableFuture.supplyAsync(() -> compute(before, after, names), work)
-                .thenAccept(result -> fx.execute(() -> {
-                    if (mine == generation) {
+        CompletableFuture.supplyAsync(() -> compute(before, after, names, within, estimates), work)
+                .whenComplete((result, error) -> fx.execute(() -> {
+                    if (error != null) {
+                        LOG.log(System.Logger.Level.WARNING, "analysis failed", error);
+                    } else if (mine == generation) {
                         analysis.set(result);
                     }
                 }));
     }
 
     static Analysis compute(Dump before, Dump after, Symbolizer names) {
+        return compute(before, after, names, null, DumpTimes.NONE);
+    }
+
+    static Analysis compute(Dump before, Dump after, Symbolizer names, TimeRange within, DumpTimes estimates) {
         List<Record> records = before == null ? after.liveRecords() : DumpDiff.between(before, after).appeared();
         String title = before == null ? "Live in dump #" + (after.index() + 1)
                 : "New in dump #" + (after.index() + 1) + " since dump #" + (before.index() + 1);
-        return new Analysis(title, records, LeakTable.of(records), names);
+        if (within == null) {
+            return new Analysis(title, records, LeakTable.of(records), names);
+        }
+        RecordsInRange filtered = RecordsInRange.of(records, after, estimates, within);
+        title += ", allocated " + within.describe()
+                + (filtered.unestimated() > 0 ? " (" + filtered.unestimated() + " without a time estimate left out)" : "");
+        return new Analysis(title, filtered.kept(), LeakTable.of(filtered.kept()), names, within,
+                filtered.unestimated());
     }
 
     public ObservableList<Dump> dumps() {
@@ -106,6 +154,16 @@ public final class AnalysisViewModel {
 
     public ObjectProperty<Dump> baseProperty() {
         return base;
+    }
+
+    /** The time range the views are filtered to; null shows every record. */
+    public ObjectProperty<TimeRange> rangeProperty() {
+        return range;
+    }
+
+    /** Estimated allocation times of the current dumps (recomputed off the FX thread when dumps arrive). */
+    public ReadOnlyObjectProperty<DumpTimes> timesProperty() {
+        return times.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Analysis> analysisProperty() {

@@ -5,6 +5,7 @@ import dev.heapscope.ui.dumps.DiffView;
 import dev.heapscope.ui.dumps.DumpListView;
 import dev.heapscope.ui.flame.FlameGraphView;
 import dev.heapscope.ui.leaks.LeakView;
+import dev.heapscope.ui.timeline.DumpTimes;
 import dev.heapscope.ui.timeline.TimelineView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -12,9 +13,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -39,7 +42,9 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
         this.session = session;
-        this.analysis = new AnalysisViewModel(javafx.application.Platform::runLater, work, session::symbolizer);
+        this.analysis = new AnalysisViewModel(javafx.application.Platform::runLater, work, session::symbolizer,
+                () -> session.profileProperty().get() == null ? DumpTimes.DEFAULT_CPU_MHZ
+                        : session.profileProperty().get().cpuMhz());
         session.snapshotProperty().addListener((obs, old, now) -> analysis.update(now));
         connectionBar = new ConnectionBar(session, options);
         toolbar = new SessionToolbar(session, this::hunt, () -> theme.set(theme.get().other()));
@@ -47,10 +52,11 @@ public final class MainWindow extends BorderPane {
         leaks = new LeakView(analysis.analysisProperty(), frame -> {
             flame.search(frame);
             select("Flame graph");
-        });
+        }, () -> analysis.rangeProperty().set(null));
         diff = new DiffView(analysis, session::symbolizer, () -> select("Leaks"));
         console = new ConsoleView(session.consoleLines(), session::execute);
-        timeline = new TimelineView(session.snapshotProperty(), theme);
+        timeline = new TimelineView(session.snapshotProperty(), analysis.timesProperty(), analysis.rangeProperty(),
+                analysis.analysisProperty(), theme);
         tabs.getTabs().setAll(List.of(tab("Leaks", leaks), tab("Flame graph", flame), tab("Diff", diff),
                 tab("Console", console), tab("Timeline", timeline)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -63,6 +69,13 @@ public final class MainWindow extends BorderPane {
         if (options.dark()) {
             theme.set(Theme.DARK);
         }
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> { // Esc drops the time range from any view but a text field
+            if (e.getCode() == KeyCode.ESCAPE && analysis.rangeProperty().get() != null
+                    && !(e.getTarget() instanceof TextInputControl)) {
+                analysis.rangeProperty().set(null);
+                e.consume();
+            }
+        });
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);

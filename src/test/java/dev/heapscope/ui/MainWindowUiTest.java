@@ -97,10 +97,46 @@ class MainWindowUiTest {
         robot.clickOn("#tab-timeline");
         waitFor(() -> session.snapshotProperty().get().samples().size() >= 2);
         snapshot("timeline");
+        selectingATimeRangeNarrowsTheLeakTableAndEscRestoresIt(robot);
         robot.interact(() -> window.themeProperty().set(Theme.DARK));
         robot.clickOn("#tab-leaks");
         snapshot("leaks-dark");
         assertThat(Files.size(ViewSnapshots.FOLDER.resolve("leaks.png"))).isGreaterThan(10_000);
+    }
+
+    private void selectingATimeRangeNarrowsTheLeakTableAndEscRestoresIt(FxRobot robot) throws Exception {
+        waitFor(() -> !window.timeline().events().isEmpty()
+                && window.analysis().timesProperty().get().covers(window.analysis().selectedProperty().get()));
+        long allBytes = window.leaks().totalBytes();
+        int allGroups = window.leaks().visibleGroups().size();
+        var events = window.timeline().events();
+        robot.clickOn("#timeline-fit-allocations");
+        long firstMicros = events.timeMicros(0);
+        long lastMicros = events.timeMicros(events.size() - 1);
+        double fromX = window.timeline().xOf(firstMicros) - 4;
+        double toX = window.timeline().xOf(firstMicros + (lastMicros - firstMicros) / 2);
+        assertThat(toX - fromX).as("events from %d to %d µs spread over pixels", firstMicros, lastMicros)
+                .isGreaterThan(10);
+        Point2D origin = robot.point("#timeline-canvas").atPosition(Pos.TOP_LEFT).query();
+        double y = origin.getY() + robot.lookup("#timeline-canvas").query().getBoundsInLocal().getHeight() - 40;
+
+        robot.clickOn("#timeline-select");
+        robot.drag(new Point2D(origin.getX() + fromX, y)).dropTo(new Point2D(origin.getX() + toX, y));
+        waitFor(() -> window.analysis().analysisProperty().get().range() != null);
+        long rangedBytes = window.leaks().totalBytes();
+        TimeRange chosen = window.analysis().rangeProperty().get();
+        assertThat(rangedBytes).as("bytes in range (all: %d)", allBytes).isLessThan(allBytes).isPositive()
+                .isLessThanOrEqualTo(events.bytesBetween(chosen.fromMicros(), chosen.toMicros()));
+        assertThat(window.leaks().titleText()).contains("allocated");
+        assertThat(robot.lookup("#timeline-range").queryAs(Label.class).getText()).startsWith("Range ");
+        snapshot("timeline-range");
+
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor(() -> window.analysis().analysisProperty().get().range() == null);
+        assertThat(window.leaks().totalBytes()).isEqualTo(allBytes);
+        assertThat(window.leaks().visibleGroups()).hasSize(allGroups);
+        assertThat(window.leaks().titleText()).doesNotContain("allocated");
+        robot.clickOn("#timeline-select");
     }
 
     private void snapshot(String name) throws Exception {

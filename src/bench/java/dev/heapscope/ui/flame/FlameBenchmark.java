@@ -3,6 +3,8 @@ package dev.heapscope.ui.flame;
 import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.model.HeapSample;
+import dev.heapscope.ui.timeline.AllocationColumns;
+import dev.heapscope.ui.timeline.AllocationEvents;
 import dev.heapscope.ui.timeline.TimelineReduction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The flame graph's layout of a 100,000-node call tree at a 1,400 px wide canvas (frames narrower
- * than a pixel merged), and the timeline's reduction of 1,000,000 heap samples to 1,400 columns.
+ * than a pixel merged), the timeline's reduction of 1,000,000 heap samples to 1,400 columns, and
+ * of 1,000,000 allocation events (the whole span, and a window of a tenth of it) to 1,400 columns.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +38,7 @@ public class FlameBenchmark {
 
     CallTree tree;
     List<HeapSample> samples;
+    AllocationEvents events;
 
     @Setup
     public void build() {
@@ -46,6 +50,15 @@ public class FlameBenchmark {
             free = Math.max(20_000, Math.min(230_000, free + random.nextInt(201) - 100));
             samples.add(new HeapSample(1_000_000L + i * 10L, free));
         }
+        long[] timesMicros = new long[1_000_000];
+        int[] sizesBytes = new int[timesMicros.length];
+        long micros = 1_700_000_000_000_000L;
+        for (int i = 0; i < timesMicros.length; i++) {
+            micros += 1 + random.nextInt(200);
+            timesMicros[i] = micros;
+            sizesBytes[i] = random.nextInt(50) == 0 ? 4_096 + random.nextInt(30_000) : 8 + random.nextInt(120);
+        }
+        events = AllocationEvents.fromUnsorted(timesMicros, sizesBytes, 0);
     }
 
     /** A tree of about {@code nodes} nodes: random stacks over a pool of frame names. */
@@ -80,5 +93,17 @@ public class FlameBenchmark {
     public TimelineReduction reduceMillionSamples() {
         return TimelineReduction.of(samples, samples.get(0).hostMillis(), samples.get(samples.size() - 1).hostMillis(),
                 WIDTH_PX);
+    }
+
+    @Benchmark
+    public AllocationColumns reduceMillionAllocationEvents() {
+        return events.reduce(events.timeMicros(0), events.timeMicros(events.size() - 1), WIDTH_PX);
+    }
+
+    @Benchmark
+    public AllocationColumns reduceTenthOfMillionAllocationEvents() {
+        long first = events.timeMicros(0);
+        long span = events.timeMicros(events.size() - 1) - first;
+        return events.reduce(first + span / 2, first + span / 2 + span / 10, WIDTH_PX);
     }
 }

@@ -37,9 +37,11 @@ public final class LeakView extends BorderPane {
     private final TreeTableView<LeakLine> table = new TreeTableView<>();
     private final TextField filter = TextFields.createClearableTextField();
     private final Label title = new Label();
+    private final Button clearRangeButton = new Button("Clear time range");
     private Analysis analysis = Analysis.EMPTY;
 
-    public LeakView(ObservableValue<Analysis> source, Consumer<String> showInFlameGraph) {
+    /** @param clearRange drops the timeline's time range (the button shows while one is active) */
+    public LeakView(ObservableValue<Analysis> source, Consumer<String> showInFlameGraph, Runnable clearRange) {
         table.setId("leak-table");
         filter.setId("leak-filter");
         filter.setPromptText("Filter by frame");
@@ -65,9 +67,12 @@ public final class LeakView extends BorderPane {
                 showInFlameGraph.accept(line.group() ? line.where() : topOfParent());
             }
         });
+        clearRangeButton.setId("leak-clear-range");
+        clearRangeButton.setOnAction(e -> clearRange.run());
+        clearRangeButton.managedProperty().bind(clearRangeButton.visibleProperty());
         Region spring = new Region();
         javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
-        setTop(new ToolBar(title, spring, filter, copy, flame));
+        setTop(new ToolBar(title, clearRangeButton, spring, filter, copy, flame));
         setCenter(table);
         table.setContextMenu(new ContextMenu(menuItem("Copy rows", this::copySelection),
                 menuItem("Show in flame graph", flame::fire)));
@@ -94,6 +99,16 @@ public final class LeakView extends BorderPane {
         return table.getRoot().getChildren().stream().map(TreeItem::getValue).toList();
     }
 
+    /** The title line: what is shown and its totals. */
+    public String titleText() {
+        return title.getText();
+    }
+
+    /** Bytes of the records shown (all groups, before the frame filter). */
+    public long totalBytes() {
+        return analysis.table().totalBytes();
+    }
+
     public void setFilter(String text) {
         filter.setText(text);
     }
@@ -115,6 +130,7 @@ public final class LeakView extends BorderPane {
         }
         table.setRoot(root);
         table.sort();
+        clearRangeButton.setVisible(analysis.range() != null);
         title.setText(String.format("%s: %,d bytes in %,d records, %d call chains", analysis.title(),
                 analysis.table().totalBytes(), analysis.table().totalCount(), analysis.table().chainCount()));
     }

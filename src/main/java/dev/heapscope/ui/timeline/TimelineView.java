@@ -3,74 +3,208 @@ package dev.heapscope.ui.timeline;
 import dev.heapscope.model.HeapSample;
 import dev.heapscope.session.Marker;
 import dev.heapscope.session.SessionSnapshot;
+import dev.heapscope.ui.Analysis;
 import dev.heapscope.ui.CanvasPane;
 import dev.heapscope.ui.Theme;
+import dev.heapscope.ui.TimeRange;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-
-import java.util.List;
 
 /**
- * Free heap over time from the heap polls, with the session's markers; scroll to zoom, drag to pan,
- * double-click (or "Fit") to see everything. Samples are reduced to min/max per pixel column.
+ * Free heap over time from the heap polls and every traced allocation at its estimated time, with
+ * the session's markers. Scroll zooms, drag pans, double-click (or "Fit") shows everything;
+ * Shift+drag (or drag in Select mode) chooses a time range that filters the leak table and the
+ * flame graph, Esc or "Clear range" drops it. Drawing is reduced to the pixel columns on screen.
  */
 public final class TimelineView extends BorderPane {
-    private static final double AXIS_PX = 56;
+    private static final double MIN_SELECTION_PX = 3;
+    private static final long MIN_WINDOW_MICROS = 20;
     private final CanvasPane canvasPane = new CanvasPane();
     private final ObservableValue<Theme> theme;
-    private final Label hint = new Label("Set a heap poll interval to see free heap over time. Scroll zooms, drag pans.");
+    private final ObjectProperty<TimeRange> range;
+    private final ObservableValue<Analysis> analysis;
+    private final ToggleButton selectMode = new ToggleButton("Select range");
+    private final Button clear = new Button("Clear range");
+    private final Label rangeLabel = new Label();
     private SessionSnapshot snapshot;
-    private long fromMillis;
-    private long toMillis;
+    private AllocationEvents events = AllocationEvents.EMPTY;
+    private long fromMicros;
+    private long toMicros;
     private boolean fitted = true;
     private double dragX;
+    private double selectionStartX = Double.NaN;
+    private TimeRange dragging;
 
-    public TimelineView(ObservableValue<SessionSnapshot> source, ObservableValue<Theme> theme) {
+    /**
+     * @param range    the selected range, shared with the analysis views (null: none)
+     * @param analysis what the leak table shows, to say how many records the range left out
+     */
+    public TimelineView(ObservableValue<SessionSnapshot> source, ObservableValue<DumpTimes> times,
+                        ObjectProperty<TimeRange> range, ObservableValue<Analysis> analysis,
+                        ObservableValue<Theme> theme) {
         this.theme = theme;
+        this.range = range;
+        this.analysis = analysis;
         canvasPane.setId("timeline-canvas");
+        selectMode.setId("timeline-select");
+        selectMode.setTooltip(new Tooltip("Drag to choose a time range (or Shift+drag in any mode)"));
+        clear.setId("timeline-clear-range");
+        rangeLabel.setId("timeline-range");
+        Label hint = new Label("Scroll zooms, drag pans, Shift+drag selects, Esc clears.");
         hint.getStyleClass().add("hint");
         Button fit = new Button("Fit");
         fit.setOnAction(e -> fit());
-        setTop(new ToolBar(fit, hint));
+        Button fitAllocations = new Button("Fit allocations");
+        fitAllocations.setId("timeline-fit-allocations");
+        fitAllocations.setOnAction(e -> fitAllocations());
+        clear.setOnAction(e -> range.set(null));
+        setTop(new ToolBar(fit, fitAllocations, selectMode, clear, rangeLabel, hint));
         setCenter(canvasPane);
         canvasPane.setPainter(this::paint);
         source.addListener((obs, old, now) -> {
             snapshot = now;
-            if (fitted) {
-                fitRange();
-            }
-            paint();
+            refit();
         });
+        times.addListener((obs, old, now) -> {
+            events = now == null ? AllocationEvents.EMPTY : now.events();
+            refit();
+        });
+        events = times.getValue() == null ? AllocationEvents.EMPTY : times.getValue().events();
         theme.addListener((obs, old, now) -> paint());
+        range.addListener((obs, old, now) -> rangeChanged());
+        analysis.addListener((obs, old, now) -> describeRange());
+        rangeChanged();
+        canvasPane.canvas().setFocusTraversable(true);
         canvasPane.canvas().setOnScroll(e -> {
             double factor = e.getDeltaY() > 0 ? 0.8 : 1.25;
-            double anchor = fromMillis + (e.getX() - AXIS_PX) / plotWidth() * (toMillis - fromMillis);
-            fromMillis = (long) (anchor - (anchor - fromMillis) * factor);
-            toMillis = Math.max(fromMillis + 10, (long) (anchor + (toMillis - anchor) * factor));
+            double anchor = axis().microsAt(e.getX());
+            fromMicros = (long) (anchor - (anchor - fromMicros) * factor);
+            toMicros = Math.max(fromMicros + MIN_WINDOW_MICROS, (long) (anchor + (toMicros - anchor) * factor));
             fitted = false;
             paint();
         });
-        canvasPane.canvas().setOnMousePressed(e -> dragX = e.getX());
-        canvasPane.canvas().setOnMouseDragged(e -> {
-            long shift = (long) ((dragX - e.getX()) / plotWidth() * (toMillis - fromMillis));
-            fromMillis += shift;
-            toMillis += shift;
-            dragX = e.getX();
-            fitted = false;
-            paint();
-        });
+        canvasPane.canvas().setOnMousePressed(this::pressed);
+        canvasPane.canvas().setOnMouseDragged(this::dragged);
+        canvasPane.canvas().setOnMouseReleased(this::released);
         canvasPane.canvas().setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 fit();
             }
         });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && range.get() != null) {
+                range.set(null);
+                e.consume();
+            }
+        });
+    }
+
+    /** The allocation events drawn (for tests and the status of the view). */
+    public AllocationEvents events() {
+        return events;
+    }
+
+    /** The time window shown, epoch µs. */
+    public TimeRange window() {
+        return new TimeRange(fromMicros, Math.max(fromMicros, toMicros));
+    }
+
+    /** Where {@code micros} (epoch µs) is drawn, in canvas pixels. */
+    public double xOf(long micros) {
+        return axis().xOf(micros);
+    }
+
+    /** Shows just the span of the allocations (they can be far shorter than the session). */
+    public void fitAllocations() {
+        if (events.isEmpty()) {
+            return;
+        }
+        long first = events.timeMicros(0);
+        long last = events.timeMicros(events.size() - 1);
+        long marginMicros = Math.max(MIN_WINDOW_MICROS, (last - first) / 20);
+        fitted = false;
+        fromMicros = first - marginMicros;
+        toMicros = last + marginMicros;
+        paint();
+    }
+
+    private void pressed(MouseEvent e) {
+        canvasPane.canvas().requestFocus();
+        e.consume(); // else the tab pane around takes the focus back and Esc would not reach this view
+        if (e.isShiftDown() || selectMode.isSelected()) {
+            selectionStartX = e.getX();
+        } else {
+            selectionStartX = Double.NaN;
+            dragX = e.getX();
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        if (!Double.isNaN(selectionStartX)) {
+            TimeAxis axis = axis();
+            dragging = TimeRange.between(axis.microsAt(selectionStartX), axis.microsAt(e.getX()));
+            paint();
+            return;
+        }
+        long shift = (long) ((dragX - e.getX()) / plotWidth() * (toMicros - fromMicros));
+        fromMicros += shift;
+        toMicros += shift;
+        dragX = e.getX();
+        fitted = false;
+        paint();
+    }
+
+    private void released(MouseEvent e) {
+        if (Double.isNaN(selectionStartX)) {
+            return;
+        }
+        boolean wide = Math.abs(e.getX() - selectionStartX) >= MIN_SELECTION_PX;
+        TimeAxis axis = axis();
+        TimeRange chosen = TimeRange.between(axis.microsAt(selectionStartX), axis.microsAt(e.getX()));
+        selectionStartX = Double.NaN;
+        dragging = null;
+        if (wide) {
+            range.set(chosen);
+        } else {
+            paint();
+        }
+    }
+
+    private void rangeChanged() {
+        clear.setDisable(range.get() == null);
+        describeRange();
+        paint();
+    }
+
+    private void describeRange() {
+        TimeRange chosen = range.get();
+        if (chosen == null) {
+            rangeLabel.setText("No range: the leak table shows every record.");
+            return;
+        }
+        Analysis shown = analysis.getValue();
+        int unestimated = shown == null || shown.range() == null ? 0 : shown.unestimated();
+        rangeLabel.setText(String.format("Range %s: %,d allocations, %,d bytes%s", chosen.describe(),
+                events.countBetween(chosen.fromMicros(), chosen.toMicros()),
+                events.bytesBetween(chosen.fromMicros(), chosen.toMicros()),
+                unestimated > 0 ? "; " + unestimated + " records without a time estimate left out" : ""));
+    }
+
+    private void refit() {
+        if (fitted) {
+            fitRange();
+        }
+        describeRange();
+        paint();
     }
 
     private void fit() {
@@ -80,106 +214,40 @@ public final class TimelineView extends BorderPane {
     }
 
     private void fitRange() {
-        if (snapshot == null) {
-            return;
-        }
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
-        for (HeapSample sample : snapshot.samples()) {
-            first = Math.min(first, sample.hostMillis());
-            last = Math.max(last, sample.hostMillis());
+        if (snapshot != null) {
+            for (HeapSample sample : snapshot.samples()) {
+                first = Math.min(first, sample.hostMillis() * 1000);
+                last = Math.max(last, sample.hostMillis() * 1000);
+            }
+            for (Marker marker : snapshot.markers()) {
+                first = Math.min(first, marker.hostMillis() * 1000);
+                last = Math.max(last, marker.hostMillis() * 1000);
+            }
         }
-        for (Marker marker : snapshot.markers()) {
-            first = Math.min(first, marker.hostMillis());
-            last = Math.max(last, marker.hostMillis());
+        if (!events.isEmpty()) {
+            first = Math.min(first, events.timeMicros(0));
+            last = Math.max(last, events.timeMicros(events.size() - 1));
         }
         if (first <= last) {
-            fromMillis = first;
-            toMillis = Math.max(last, first + 1000);
+            long marginMicros = Math.max(20_000, (last - first) / 50);
+            fromMicros = first - marginMicros;
+            toMicros = Math.max(last + marginMicros, fromMicros + 1_000_000);
         }
     }
 
     private double plotWidth() {
-        return Math.max(1, canvasPane.canvas().getWidth() - AXIS_PX);
+        return Math.max(1, canvasPane.canvas().getWidth() - TimelinePainter.AXIS_PX);
+    }
+
+    private TimeAxis axis() {
+        return new TimeAxis(fromMicros, toMicros, TimelinePainter.AXIS_PX, plotWidth());
     }
 
     private void paint() {
-        GraphicsContext g = canvasPane.canvas().getGraphicsContext2D();
-        double width = canvasPane.canvas().getWidth();
-        double height = canvasPane.canvas().getHeight();
-        Theme colors = theme.getValue();
-        g.setFill(colors.background());
-        g.fillRect(0, 0, width, height);
-        if (snapshot == null || width <= AXIS_PX || height < 40 || toMillis <= fromMillis) {
-            return;
-        }
-        List<HeapSample> samples = snapshot.samples();
-        TimelineReduction reduced = TimelineReduction.of(samples, fromMillis, toMillis, (int) plotWidth());
-        double low = Double.MAX_VALUE;
-        double high = 0;
-        for (int i = 0; i < reduced.columns(); i++) {
-            if (!Double.isNaN(reduced.minFreeBytes()[i])) {
-                low = Math.min(low, reduced.minFreeBytes()[i]);
-                high = Math.max(high, reduced.maxFreeBytes()[i]);
-            }
-        }
-        double top = 16;
-        double bottom = height - 20;
-        g.setFont(Font.font("SansSerif", 10));
-        g.setTextBaseline(VPos.CENTER);
-        if (high > 0) {
-            double span = Math.max(1, high - low);
-            low = Math.max(0, low - span * 0.1);
-            high = high + span * 0.1;
-            g.setFill(colors.text());
-            g.fillText(String.format("%,.0f", high), 2, top);
-            g.fillText(String.format("%,.0f", low), 2, bottom);
-            g.setStroke(colors.accent());
-            g.setFill(colors.accent());
-            g.setLineWidth(1.5);
-            double previousY = Double.NaN;
-            double previousX = Double.NaN;
-            for (int i = 0; i < reduced.columns(); i++) {
-                if (Double.isNaN(reduced.minFreeBytes()[i])) {
-                    continue;
-                }
-                double x = AXIS_PX + i + 0.5;
-                double yMin = bottom - (reduced.minFreeBytes()[i] - low) / (high - low) * (bottom - top);
-                double yMax = bottom - (reduced.maxFreeBytes()[i] - low) / (high - low) * (bottom - top);
-                if (!Double.isNaN(previousY)) {
-                    g.strokeLine(previousX, previousY, x, (yMin + yMax) / 2);
-                }
-                g.strokeLine(x, yMax, x, yMin);
-                g.fillOval(x - 2, (yMin + yMax) / 2 - 2, 4, 4);
-                previousY = (yMin + yMax) / 2;
-                previousX = x;
-            }
-        }
-        g.setLineWidth(1);
-        double lastLabelX = -1e9;
-        for (Marker marker : snapshot.markers()) {
-            if (marker.hostMillis() < fromMillis || marker.hostMillis() > toMillis) {
-                continue;
-            }
-            double x = AXIS_PX + (marker.hostMillis() - fromMillis) * plotWidth() / (toMillis - fromMillis);
-            Color color = switch (marker.kind()) {
-                case RESET, CRASH, DISCONNECT -> Color.web("#e53935");
-                case DUMP -> Color.web("#8e24aa");
-                case GC -> Color.web("#43a047");
-                default -> colors.grid().darker();
-            };
-            g.setStroke(color);
-            g.strokeLine(x, top, x, bottom);
-            if (x - lastLabelX > 44) { // labels of close markers would overprint each other
-                g.setFill(color);
-                g.fillText(marker.kind().name().toLowerCase(java.util.Locale.ROOT), x + 2, bottom + 10);
-                lastLabelX = x;
-            }
-        }
-        g.setStroke(colors.grid());
-        g.strokeLine(AXIS_PX, bottom, width, bottom);
-        g.setFill(colors.text());
-        g.fillText(String.format("free heap, %d samples, %.1f s shown", samples.size(),
-                (toMillis - fromMillis) / 1000.0), AXIS_PX + 4, 6);
+        TimeRange shown = dragging != null ? dragging : range.get();
+        TimelinePainter.paint(canvasPane.canvas().getGraphicsContext2D(), canvasPane.canvas().getWidth(),
+                canvasPane.canvas().getHeight(), theme.getValue(), snapshot, events, axis(), shown);
     }
 }
