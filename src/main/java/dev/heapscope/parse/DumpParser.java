@@ -3,9 +3,7 @@ package dev.heapscope.parse;
 import dev.heapscope.model.CallChainInterner;
 import dev.heapscope.model.Dialect;
 import dev.heapscope.model.DumpHeader;
-import dev.heapscope.model.HashmapStats;
 import dev.heapscope.model.SymbolHint;
-import dev.heapscope.model.TraceMode;
 
 import java.util.regex.Matcher;
 
@@ -128,7 +126,7 @@ public final class DumpParser implements LineSink {
         if (dump != null) {
             close(false, "a new dump started before this one's summary");
         }
-        DumpHeader header = new DumpHeader(parseInt(found.group(1)), parseInt(found.group(2)));
+        DumpHeader header = new DumpHeader(SummaryLines.parseInt(found.group(1)), SummaryLines.parseInt(found.group(2)));
         open(a == null ? Dialect.B : Dialect.A, header, lineNumber, hostMillis);
         return true;
     }
@@ -145,7 +143,7 @@ public final class DumpParser implements LineSink {
         String function = m.group(2).strip();
         if (!function.equals("??")) {
             String file = m.group(3).strip();
-            int sourceLine = m.group(4) == null ? 0 : parseInt(m.group(4));
+            int sourceLine = m.group(4) == null ? 0 : SummaryLines.parseInt(m.group(4));
             listener.symbolFound(new SymbolHint((int) address, function, file.equals("??") ? null : file, sourceLine));
         }
         return true;
@@ -198,7 +196,11 @@ public final class DumpParser implements LineSink {
             readRecord(line, lineNumber, hostMillis);
             return;
         }
-        if (!readSummaryLine(trimmed)) {
+        boolean read = SummaryLines.read(trimmed, dump);
+        if (read && DumpLines.TOTALS_A.matcher(trimmed).matches()) {
+            state = State.AFTER_TOTALS_A; // dialect A has no end line: its NB lines may still follow
+        }
+        if (!read) {
             if (DumpLines.END_B.matcher(trimmed).matches()) {
                 dump.touch(lineNumber, hostMillis);
                 close(true, null);
@@ -208,47 +210,6 @@ public final class DumpParser implements LineSink {
             return;
         }
         dump.touch(lineNumber, hostMillis);
-    }
-
-    /** Reads one summary line into the open dump; false when it is not one. */
-    private boolean readSummaryLine(String line) {
-        Matcher m;
-        if ((m = DumpLines.MODE.matcher(line)).matches()) {
-            dump.mode = m.group(1).equals("All") ? TraceMode.ALL : TraceMode.LEAKS;
-        } else if ((m = DumpLines.ALIVE.matcher(line)).matches()) {
-            dump.bytes = parseLong(m.group(1));
-            dump.allocations = parseInt(m.group(2));
-            dump.recordsInTrace = parseInt(m.group(3));
-            dump.mode = dump.mode == null ? TraceMode.ALL : dump.mode;
-        } else if ((m = DumpLines.LEAKED.matcher(line)).matches()) {
-            dump.bytes = parseLong(m.group(1));
-            dump.allocations = parseInt(m.group(2));
-            dump.mode = dump.mode == null ? TraceMode.LEAKS : dump.mode;
-        } else if ((m = DumpLines.RECORDS.matcher(line)).matches()) {
-            dump.recordsInBuffer = parseInt(m.group(1));
-            dump.summaryCapacity = parseInt(m.group(2));
-            dump.highWaterMark = parseInt(m.group(3));
-        } else if ((m = DumpLines.HASHMAP.matcher(line)).matches()) {
-            dump.hashmap = new HashmapStats(parseInt(m.group(1)), parseLong(m.group(2)), parseLong(m.group(3)));
-        } else if ((m = DumpLines.TOTAL_ALLOCATIONS_B.matcher(line)).matches()) {
-            dump.totalAllocations = parseLong(m.group(1));
-            dump.totalsSeen();
-        } else if ((m = DumpLines.TOTAL_FREES_B.matcher(line)).matches()) {
-            dump.totalFrees = parseLong(m.group(1));
-            dump.totalsSeen();
-        } else if ((m = DumpLines.TOTALS_A.matcher(line)).matches()) {
-            dump.totalAllocations = parseLong(m.group(1));
-            dump.totalFrees = parseLong(m.group(2));
-            dump.totalsSeen();
-            state = State.AFTER_TOTALS_A;
-        } else if (line.startsWith(DumpLines.NB_OVERFLOW_B) || line.startsWith(DumpLines.NB_OVERFLOW_A)) {
-            dump.overflowed = true;
-        } else if (line.startsWith(DumpLines.NB_DUPLICATES)) {
-            dump.mayHaveDuplicates = true;
-        } else {
-            return false;
-        }
-        return true;
     }
 
     private void readRecord(String line, long lineNumber, long hostMillis) {
@@ -330,15 +291,5 @@ public final class DumpParser implements LineSink {
 
     private static String abbreviate(String text) {
         return text.length() > 60 ? text.substring(0, 60) + "…" : text;
-    }
-
-    private static int parseInt(String digits) {
-        long value = parseLong(digits);
-        return value > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) value;
-    }
-
-    private static long parseLong(String digits) {
-        // Regex groups are digit runs; cap absurdly long ones instead of throwing.
-        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 }
