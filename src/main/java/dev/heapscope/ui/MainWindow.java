@@ -53,7 +53,7 @@ public final class MainWindow extends BorderPane {
             flame.search(frame);
             select("Flame graph");
         }, () -> analysis.rangeProperty().set(null));
-        diff = new DiffView(analysis, session::symbolizer, () -> select("Leaks"));
+        diff = new DiffView(analysis, session::symbolizer, () -> select("Leaks"), work, theme);
         console = new ConsoleView(session.consoleLines(), session::execute);
         timeline = new TimelineView(session.snapshotProperty(), analysis.timesProperty(), analysis.rangeProperty(),
                 analysis.analysisProperty(), theme);

@@ -85,6 +85,12 @@ class MainWindowUiTest {
         robot.clickOn("#tab-diff");
         waitFor(() -> !window.diff().lines().isEmpty());
         assertThat(window.diff().lines()).anyMatch(line -> line.row().status() == dev.heapscope.analysis.DiffStatus.NEW);
+        waitFor(() -> window.diff().flame().diff() != null);
+        var flameDiff = window.diff().flame().diff();
+        var diffTree = window.diff().flame().tree();
+        assertThat(flameDiff.change(diffTree.root())).isEqualTo(dev.heapscope.ui.flame.FlameDiff.Change.GROWN);
+        assertThat(java.util.stream.IntStream.range(0, diffTree.nodeCount()).mapToObj(flameDiff::change))
+                .contains(dev.heapscope.ui.flame.FlameDiff.Change.NEW);
         snapshot("diff");
 
         robot.clickOn("#tab-console");

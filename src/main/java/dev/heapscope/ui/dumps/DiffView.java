@@ -2,20 +2,32 @@ package dev.heapscope.ui.dumps;
 
 import dev.heapscope.analysis.DiffRow;
 import dev.heapscope.analysis.DumpDiff;
+import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.Record;
+import dev.heapscope.symbols.Symbolizer;
+import dev.heapscope.ui.Analysis;
 import dev.heapscope.ui.AnalysisViewModel;
 import dev.heapscope.ui.FrameLabels;
-import dev.heapscope.symbols.Symbolizer;
+import dev.heapscope.ui.Theme;
+import dev.heapscope.ui.flame.FlameGraphView;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /** Two dumps compared per call chain (DumpDiff): status and deltas; defaults to the first and the last dump. */
@@ -28,13 +40,19 @@ public final class DiffView extends BorderPane {
     private final ComboBox<Dump> after = new ComboBox<>();
     private final TableView<Line> table = new TableView<>();
     private final Label summary = new Label();
+    private final ObjectProperty<Analysis> afterLive =
+            new SimpleObjectProperty<>(Analysis.EMPTY);
+    private final FlameGraphView flame;
     private final Supplier<Symbolizer> symbolizer;
     private Dump firstDump;
     private Dump lastDump;
     private boolean settingDefaults;
 
-    public DiffView(AnalysisViewModel analysis, Supplier<Symbolizer> symbolizer, Runnable showLeaks) {
+    public DiffView(AnalysisViewModel analysis, Supplier<Symbolizer> symbolizer, Runnable showLeaks,
+                    Executor work, ObservableValue<Theme> theme) {
         this.symbolizer = symbolizer;
+        this.flame = new FlameGraphView(afterLive, work, theme);
+        flame.setIdPrefix("diff-flame");
         table.setId("diff-table");
         table.setPlaceholder(new Label("Needs two dumps"));
         before.setItems(analysis.dumps());
@@ -68,7 +86,15 @@ public final class DiffView extends BorderPane {
             }
         });
         setTop(new ToolBar(new Label("Before"), before, new Label("After"), after, asLeaks, summary));
-        setCenter(table);
+        Label legend = new Label("Differential flame graph of the live records after: grown red, shrunk blue, "
+                + "new purple, unchanged grey (gone frames are in the table)");
+        legend.getStyleClass().add("hint");
+        BorderPane lower = new BorderPane(flame);
+        lower.setTop(legend);
+        SplitPane split = new SplitPane(table, lower);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        setCenter(split);
         analysis.dumps().addListener((ListChangeListener<Dump>) c -> defaults(analysis.dumps()));
         defaults(analysis.dumps());
     }
@@ -98,6 +124,11 @@ public final class DiffView extends BorderPane {
         compare();
     }
 
+    /** The differential flame graph under the table. */
+    public FlameGraphView flame() {
+        return flame;
+    }
+
     public List<Line> lines() {
         return List.copyOf(table.getItems());
     }
@@ -118,9 +149,14 @@ public final class DiffView extends BorderPane {
         if (first == null || last == null) {
             table.getItems().clear();
             summary.setText("");
+            flame.compareWith(null);
+            afterLive.set(Analysis.EMPTY);
             return;
         }
         DumpDiff diff = DumpDiff.between(first, last);
+        flame.compareWith(first.liveRecords());
+        afterLive.set(new Analysis("after", last.liveRecords(),
+                LeakTable.of(List.<Record>of()), symbolizer.get()));
         FrameLabels labels = new FrameLabels(symbolizer.get());
         table.getItems().setAll(diff.rows().stream().map(row -> new Line(row, labels.topFrame(row.chain()))).toList());
         summary.setText(String.format("%+,d bytes, %+,d records; %d new, %d gone", diff.byteDelta(), diff.countDelta(),

@@ -44,6 +44,8 @@ public final class FlameGraphView extends BorderPane {
     private FlameLayout layout;
     private FlameSearch found;
     private int generation;
+    private java.util.List<dev.heapscope.model.Record> base;
+    private FlameDiff diff;
 
     public FlameGraphView(ObservableValue<Analysis> source, Executor work, ObservableValue<Theme> theme) {
         this.work = work;
@@ -95,6 +97,16 @@ public final class FlameGraphView extends BorderPane {
         rebuild();
     }
 
+    /** Names the child controls {@code PREFIX-canvas}, {@code PREFIX-search}…, for a second flame graph in a window. */
+    public void setIdPrefix(String prefix) {
+        setId(prefix);
+        canvasPane.setId(prefix + "-canvas");
+        search.setId(prefix + "-search");
+        matched.setId(prefix + "-matched");
+        breadcrumb.setId(prefix + "-breadcrumb");
+        weight.setId(prefix + "-weight");
+    }
+
     /** Sets the search text (used by "show in flame graph"). */
     public void search(String text) {
         search.setText(text);
@@ -116,17 +128,37 @@ public final class FlameGraphView extends BorderPane {
         return tree;
     }
 
+    /**
+     * Makes this a differential flame graph: frames are coloured by how they changed against these
+     * "before" records (grown red, shrunk blue, new purple); null goes back to colours by name.
+     */
+    public void compareWith(java.util.List<dev.heapscope.model.Record> before) {
+        base = before == null ? null : java.util.List.copyOf(before);
+        rebuild();
+    }
+
+    /** The differential colouring in use, or null. */
+    public FlameDiff diff() {
+        return diff;
+    }
+
     private void rebuild() {
         int mine = ++generation;
         Analysis from = analysis;
         Weight by = weight.getValue();
-        CompletableFuture.supplyAsync(() -> CallTree.of(from.records(), by, new FrameNamer(from.symbolizer())), work)
-                .thenAccept(built -> javafx.application.Platform.runLater(() -> {
-                    if (mine == generation) {
-                        tree = built;
-                        zoomTo(0);
-                    }
-                }));
+        java.util.List<dev.heapscope.model.Record> before = base;
+        CompletableFuture.supplyAsync(() -> {
+            FrameNamer namer = new FrameNamer(from.symbolizer());
+            CallTree built = CallTree.of(from.records(), by, namer);
+            FlameDiff compared = before == null ? null : FlameDiff.of(CallTree.of(before, by, namer), built);
+            return java.util.Map.entry(built, java.util.Optional.ofNullable(compared));
+        }, work).thenAccept(built -> javafx.application.Platform.runLater(() -> {
+            if (mine == generation) {
+                tree = built.getKey();
+                diff = built.getValue().orElse(null);
+                zoomTo(0);
+            }
+        }));
     }
 
     public void zoomTo(int node) {
@@ -178,7 +210,7 @@ public final class FlameGraphView extends BorderPane {
         }
         layout = FlameLayout.of(tree, zoom, width, 1.0);
         FlamePainter.paint(canvasPane.canvas().getGraphicsContext2D(), layout,
-                found == null ? FlameSearch.of(tree, "") : found, icicle.isSelected(), height, theme.getValue());
+                found == null ? FlameSearch.of(tree, "") : found, icicle.isSelected(), height, theme.getValue(), diff);
     }
 
     private FlameBox boxUnder(MouseEvent event) {
@@ -206,6 +238,10 @@ public final class FlameGraphView extends BorderPane {
         String name = box.isMerged() ? box.merged() + " frames, each under a pixel" : tree.name(box.node());
         String text = String.format("%s%n%,d %s · %.1f%% of total · %.1f%% of zoom", name, box.value(), unit,
                 percent(box.value(), tree.totalValue()), percent(box.value(), tree.total(zoom)));
+        if (diff != null && !box.isMerged()) {
+            text += String.format(" · %s %+,d %s", diff.change(box.node()).name().toLowerCase(java.util.Locale.ROOT),
+                    diff.delta(box.node()), unit);
+        }
         info.setText(text.replace(System.lineSeparator(), "  —  "));
         tooltip.setText(text);
         if (canvasPane.getScene() != null && canvasPane.getScene().getWindow() != null) {

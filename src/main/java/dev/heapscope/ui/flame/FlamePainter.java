@@ -19,6 +19,12 @@ final class FlamePainter {
 
     static void paint(GraphicsContext g, FlameLayout layout, FlameSearch search, boolean icicle, double heightPx,
                       Theme theme) {
+        paint(g, layout, search, icicle, heightPx, theme, null);
+    }
+
+    /** With {@code diff}, frames are coloured by their change against a "before" tree instead of by name. */
+    static void paint(GraphicsContext g, FlameLayout layout, FlameSearch search, boolean icicle, double heightPx,
+                      Theme theme, FlameDiff diff) {
         g.setFill(theme.background());
         g.fillRect(0, 0, layout.widthPx(), heightPx);
         g.setFont(FONT);
@@ -28,7 +34,8 @@ final class FlamePainter {
         for (FlameBox box : layout.boxes()) {
             double y = rowTop(box.depth(), icicle, heightPx);
             String name = box.isMerged() ? box.merged() + " small frames" : tree.name(box.node());
-            double[] hsb = box.isMerged() ? new double[] {0, 0, 0.8} : FlameColors.hsb(name);
+            double[] hsb = box.isMerged() ? new double[] {0, 0, 0.8}
+                    : diff != null ? diff.hsb(box.node()) : FlameColors.hsb(name);
             Color fill = Color.hsb(hsb[0], hsb[1], hsb[2]);
             boolean dimmed = search.isActive() && !search.matches(box.node());
             if (search.isActive() && search.matches(box.node())) {

@@ -1,0 +1,82 @@
+package dev.heapscope.ui.flame;
+
+import dev.heapscope.analysis.CallTree;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A differential flame graph's colouring: each frame of the "after" tree compared with the same
+ * path in the "before" tree: new (absent before), grown, shrunk or unchanged, and by how much.
+ * Frames only in "before" (gone) have no box in the after tree; the diff table lists them.
+ */
+public final class FlameDiff {
+    public enum Change { NEW, GROWN, SHRUNK, SAME }
+
+    private final CallTree after;
+    private final long[] beforeTotal;
+
+    private FlameDiff(CallTree after, long[] beforeTotal) {
+        this.after = after;
+        this.beforeTotal = beforeTotal;
+    }
+
+    /** Matches every node of {@code after} with the node at the same path in {@code before}. */
+    public static FlameDiff of(CallTree before, CallTree after) {
+        int[] match = new int[after.nodeCount()];
+        long[] totals = new long[after.nodeCount()];
+        java.util.Arrays.fill(match, -1);
+        match[after.root()] = before.root();
+        totals[after.root()] = before.totalValue();
+        // Walk from the root down, so a node's parent is always matched before the node itself.
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        queue.add(after.root());
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            Map<String, Integer> beforeChildren = match[node] < 0 ? Map.of() : childrenByName(before, match[node]);
+            for (int i = 0; i < after.childCount(node); i++) {
+                int child = after.child(node, i);
+                Integer same = beforeChildren.get(after.name(child));
+                match[child] = same == null ? -1 : same;
+                totals[child] = same == null ? -1 : before.total(same);
+                queue.add(child);
+            }
+        }
+        return new FlameDiff(after, totals);
+    }
+
+    public Change change(int node) {
+        long was = beforeTotal[node];
+        long now = after.total(node);
+        if (was < 0) {
+            return Change.NEW;
+        }
+        return now > was ? Change.GROWN : now < was ? Change.SHRUNK : Change.SAME;
+    }
+
+    /** After minus before for this frame ({@code after.total} when the frame is new). */
+    public long delta(int node) {
+        return after.total(node) - Math.max(beforeTotal[node], 0);
+    }
+
+    /** Hue, saturation, brightness: grown red, shrunk blue, new purple; stronger for a larger share. */
+    public double[] hsb(int node) {
+        long total = Math.max(1, after.total(node));
+        double share = Math.min(1.0, Math.abs(delta(node)) / (double) total);
+        return switch (change(node)) {
+            case NEW -> new double[] {285, 0.55, 0.9};
+            case GROWN -> new double[] {0, 0.25 + 0.65 * share, 0.95};
+            case SHRUNK -> new double[] {215, 0.25 + 0.65 * share, 0.95};
+            case SAME -> new double[] {0, 0.0, 0.82};
+        };
+    }
+
+    private static Map<String, Integer> childrenByName(CallTree tree, int node) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < tree.childCount(node); i++) {
+            int child = tree.child(node, i);
+            byName.put(tree.name(child), child);
+        }
+        return byName;
+    }
+}
