@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Where a command writes: standard output, or a file that appears whole or not at all (written
@@ -32,15 +33,17 @@ final class OutputTarget {
         if (Files.isDirectory(absolute)) {
             throw new IOException("cannot write " + file + ": is a directory");
         }
-        Path temp;
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                + ".part");
+        OutputStream opened;
         try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+            opened = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + (e instanceof java.nio.file.NoSuchFileException
                     ? "no such directory" : e.getMessage()), e);
         }
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(opened, 1 << 16)) {
                 body.writeTo(new NonClosing(out));
             }
             Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
