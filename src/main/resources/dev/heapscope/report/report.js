@@ -60,6 +60,11 @@
           result.zoomedWidth = target.querySelector('rect').getAttribute('width');
         }
       }
+      if (box) {
+        box.value = '.';
+        box.dispatchEvent(new Event('input'));
+        result.searchMatches = flame ? +flame.getAttribute('data-matches') : -1;
+      }
       result.scriptsInBody = document.querySelectorAll('body script').length;
     } catch (e) {
       result.errors.push(String(e));

@@ -35,14 +35,14 @@ class HtmlReportWriterTest {
     @Test
     void aScriptTagFromTheBoardOrTheFileNameAppearsAsTextNeverAsMarkup() throws IOException {
         ParsedLog log = ExportFixtures.hostile();
-        String[] lines = ExportFixtures.HOSTILE_LOG.split("\n");
-        String html = report(log, "evil" + ExportFixtures.SCRIPT + ".log", index -> String.join("\n", lines));
+        String raw = ExportFixtures.hostileText();
+        String html = report(log, "evil" + ExportFixtures.SCRIPT + ".log", index -> raw);
         // exactly our two inline scripts; nothing from the input opened a third
         assertThat(count(html, "<script")).isEqualTo(2);
         assertThat(html).contains("evil&lt;script&gt;alert(1)&lt;/script&gt;.log");
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; (&lt;b&gt;&amp;x.c:7)");
-        assertThat(html).contains("print(&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;)");
-        assertThat(html).doesNotContain("alert(1)</script>").doesNotContain("<b>&x");
+        assertThat(html).contains("print(&quot;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;)");
+        assertThat(html).doesNotContain("alert(1)</script>").doesNotContain("<b>&x").doesNotContain("<img");
     }
 
     @Test

@@ -25,7 +25,7 @@ class SvgFlameWriterTest {
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static CallTree hostileTree() {
+    private static CallTree hostileTree() throws java.io.IOException {
         ParsedLog log = ExportFixtures.hostile();
         SymbolTable names = new SymbolTable();
         log.symbols().forEach(names::add);
