@@ -27,6 +27,9 @@ public final class BenchRunner {
             dev.heapscope.ui.flame.FlamePaintTiming.main(new String[0]);
             jmh("FlameBenchmark");
         }
+        if (names.contains("exports")) {
+            UniqueStacks.main(new String[0]);
+        }
         if (all || names.contains("parse")) {
             jmh(ParseBenchmark.class.getSimpleName());
         }

@@ -29,6 +29,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new RunCommand(out, err))
                 .addSubcommand(new SimCommand(err))
                 .addSubcommand(new HuntCommand(out, err))
+                .addSubcommand(new ExportCommand(out, err))
+                .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new CommandLine.HelpCommand());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

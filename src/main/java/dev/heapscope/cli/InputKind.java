@@ -1,0 +1,56 @@
+package dev.heapscope.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * What an input file holds, told by its content: folded stacks ({@code a;b;c 123} on every line
+ * that is not blank or a {@code #} comment, among the first 64 KiB) or anything else, read as a log.
+ */
+enum InputKind {
+    LOG, FOLDED;
+
+    private static final int SNIFF_BYTES = 1 << 16;
+    private static final Pattern FOLDED_LINE = Pattern.compile("\\S.*\\s\\d+");
+
+    static InputKind of(Path file) throws InputLog.UnreadableInputException {
+        if (Files.isDirectory(file)) {
+            throw new InputLog.UnreadableInputException(file + ": is a directory, expected a console log or folded stacks");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new InputLog.UnreadableInputException(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputLog.UnreadableInputException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new InputLog.UnreadableInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return of(new String(head, StandardCharsets.ISO_8859_1), head.length == SNIFF_BYTES);
+    }
+
+    /** @param cut the text is the start of a longer file, so its last line may be unfinished */
+    static InputKind of(String text, boolean cut) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        int usable = cut && lines.length > 1 ? lines.length - 1 : lines.length;
+        int stacks = 0;
+        for (int i = 0; i < usable; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!FOLDED_LINE.matcher(line).matches()) {
+                return LOG;
+            }
+            stacks++;
+        }
+        return stacks > 0 ? FOLDED : LOG;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.heapscope.cli;
+
+import dev.heapscope.model.Dump;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The input text of each dump, read back from the file by the line range the parser recorded (CR,
+ * LF and CRLF end a line, as for the parser). One pass; only dump lines are kept, up to a budget.
+ */
+final class RawDumps {
+    private RawDumps() {
+    }
+
+    static Map<Integer, String> read(Path file, List<Dump> dumps, long maxChars) throws IOException {
+        Map<Integer, StringBuilder> texts = new HashMap<>();
+        long kept = 0;
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.ISO_8859_1), 1 << 16)) {
+            long lineNumber = 0;
+            int next = 0;
+            for (String line = in.readLine(); line != null && next < dumps.size(); line = in.readLine()) {
+                lineNumber++;
+                while (next < dumps.size() && dumps.get(next).lastLine() < lineNumber) {
+                    next++;
+                }
+                if (next < dumps.size() && lineNumber >= dumps.get(next).firstLine() && kept < maxChars) {
+                    texts.computeIfAbsent(dumps.get(next).index(), i -> new StringBuilder()).append(line).append('\n');
+                    kept += line.length() + 1;
+                }
+            }
+        }
+        Map<Integer, String> result = new HashMap<>();
+        texts.forEach((index, text) -> result.put(index, text.toString()));
+        return result;
+    }
+}

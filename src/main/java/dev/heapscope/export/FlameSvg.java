@@ -1,0 +1,174 @@
+package dev.heapscope.export;
+
+import dev.heapscope.analysis.CallTree;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Draws a {@link CallTree} as an SVG flame graph (root at the bottom, outermost frames above it).
+ * Frames narrower than {@value #MIN_WIDTH_PX} px are left out with everything above them, as
+ * flamegraph.pl does: a million stacks still give a file a browser opens. Every frame is a
+ * {@code <g class="f">} carrying its offset, total and depth in value units so {@code flame.js} can
+ * zoom without the tree; its {@code <title>} holds the name, a line break and the value.
+ */
+final class FlameSvg {
+    static final int WIDTH_PX = 1200;
+    static final int PAD_PX = 10;
+    static final int FRAME_HEIGHT_PX = 16;
+    static final double MIN_WIDTH_PX = 0.1;
+    static final double CHAR_WIDTH_PX = 7.08;
+    private static final int TOP_PX = 44;
+    private static final int BOTTOM_PX = 28;
+
+    private final CallTree tree;
+    private final String title;
+    private final double usablePx = WIDTH_PX - 2.0 * PAD_PX;
+    private final double minValue;
+    private int drawnFrames;
+
+    FlameSvg(CallTree tree, String title) {
+        this.tree = tree;
+        this.title = title;
+        this.minValue = tree.totalValue() * MIN_WIDTH_PX / usablePx;
+    }
+
+    /** Frames drawn by the last {@link #write}. */
+    int drawnFrames() {
+        return drawnFrames;
+    }
+
+    /** Writes the {@code <svg>} element; {@code script} (may be null) goes inside it, as CDATA. */
+    void write(Appendable out, String script) throws IOException {
+        int maxDepth = maxDrawnDepth();
+        int heightPx = TOP_PX + (maxDepth + 1) * FRAME_HEIGHT_PX + BOTTOM_PX;
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hs-flame\" version=\"1.1\" width=\"")
+                .append(Integer.toString(WIDTH_PX)).append("\" height=\"").append(Integer.toString(heightPx))
+                .append("\" viewBox=\"0 0 ").append(Integer.toString(WIDTH_PX)).append(' ')
+                .append(Integer.toString(heightPx)).append("\" data-pad=\"").append(Integer.toString(PAD_PX))
+                .append("\" data-unit=\"");
+        Markup.escape(tree.weight().unit(), out);
+        out.append("\">\n<style>.f text{font:12px monospace;fill:#000;pointer-events:none}"
+                + ".f:hover rect{stroke:#000;stroke-width:.5}.f{cursor:pointer}"
+                + ".ctl{font:12px sans-serif;cursor:pointer;fill:#1a5fb4}.hs-title{font:16px sans-serif}"
+                + ".details{font:12px monospace}</style>\n");
+        out.append("<rect width=\"100%\" height=\"100%\" fill=\"#fafafa\"/>\n<text class=\"hs-title\" x=\"")
+                .append(Integer.toString(WIDTH_PX / 2)).append("\" y=\"22\" text-anchor=\"middle\">");
+        Markup.escape(title, out);
+        out.append("</text>\n<text class=\"ctl reset\" x=\"").append(Integer.toString(PAD_PX))
+                .append("\" y=\"22\" style=\"display:none\">Reset zoom</text>\n<text class=\"ctl search\" x=\"")
+                .append(Integer.toString(WIDTH_PX - PAD_PX)).append("\" y=\"22\" text-anchor=\"end\">Search</text>\n")
+                .append("<text class=\"details\" x=\"").append(Integer.toString(PAD_PX)).append("\" y=\"")
+                .append(Integer.toString(heightPx - 10)).append("\"> </text>\n<text class=\"ctl matched\" x=\"")
+                .append(Integer.toString(WIDTH_PX - PAD_PX)).append("\" y=\"").append(Integer.toString(heightPx - 10))
+                .append("\" text-anchor=\"end\"> </text>\n");
+        writeFrames(out, maxDepth);
+        if (script != null) {
+            out.append("<script type=\"text/ecmascript\"><![CDATA[\n").append(script).append("\n]]></script>\n");
+        }
+        out.append("</svg>\n");
+    }
+
+    private int maxDrawnDepth() {
+        int max = 0;
+        Deque<Integer> pending = new ArrayDeque<>();
+        pending.push(tree.root());
+        while (!pending.isEmpty()) {
+            int node = pending.pop();
+            max = Math.max(max, tree.depth(node));
+            for (int i = 0; i < tree.childCount(node); i++) {
+                int child = tree.child(node, i);
+                if (tree.total(child) >= minValue) {
+                    pending.push(child);
+                }
+            }
+        }
+        return max;
+    }
+
+    private void writeFrames(Appendable out, int maxDepth) throws IOException {
+        drawnFrames = 0;
+        if (tree.totalValue() == 0) {
+            return;
+        }
+        Deque<long[]> pending = new ArrayDeque<>();
+        pending.push(new long[] {tree.root(), 0});
+        StringBuilder line = new StringBuilder(256);
+        while (!pending.isEmpty()) {
+            long[] item = pending.pop();
+            int node = (int) item[0];
+            long offset = item[1];
+            line.setLength(0);
+            frame(line, node, offset, maxDepth);
+            out.append(line);
+            drawnFrames++;
+            long childOffset = offset;
+            for (int i = 0; i < tree.childCount(node); i++) {
+                int child = tree.child(node, i);
+                if (tree.total(child) >= minValue) {
+                    pending.push(new long[] {child, childOffset});
+                }
+                childOffset += tree.total(child);
+            }
+        }
+    }
+
+    private void frame(StringBuilder out, int node, long offset, int maxDepth) throws IOException {
+        String name = tree.name(node);
+        long total = tree.total(node);
+        double xPx = PAD_PX + offset * usablePx / tree.totalValue();
+        double widthPx = total * usablePx / tree.totalValue();
+        int depth = tree.depth(node);
+        int yPx = TOP_PX + (maxDepth - depth) * FRAME_HEIGHT_PX;
+        out.append("<g class=\"f\" data-o=\"").append(offset).append("\" data-t=\"").append(total)
+                .append("\" data-d=\"").append(depth).append("\"><title>");
+        Markup.escape(name, out);
+        out.append('\n').append(total).append(' ');
+        Markup.escape(tree.weight().unit(), out);
+        out.append(" (");
+        hundredths(out, total * 100.0 / tree.totalValue());
+        out.append("%)</title><rect x=\"");
+        hundredths(out, xPx);
+        out.append("\" y=\"").append(yPx).append("\" width=\"");
+        hundredths(out, widthPx);
+        out.append("\" height=\"").append(FRAME_HEIGHT_PX - 1).append("\" rx=\"2\" fill=\"").append(colour(name))
+                .append("\"/><text x=\"");
+        hundredths(out, xPx + 3);
+        out.append("\" y=\"").append(yPx + FRAME_HEIGHT_PX - 4).append("\">");
+        Markup.escape(label(name, widthPx), out);
+        out.append("</text></g>\n");
+    }
+
+    /** The name cut to fit {@code widthPx}, as flame.js cuts it after a zoom. */
+    static String label(String name, double widthPx) {
+        int chars = (int) Math.floor((widthPx - 6) / CHAR_WIDTH_PX);
+        if (chars < 3) {
+            return "";
+        }
+        return name.length() <= chars ? name : name.substring(0, chars - 2) + "..";
+    }
+
+    /** Warm colours from the name's hash: the same frame has the same colour in every graph. */
+    static String colour(String name) {
+        int hash = name.hashCode() * 0x9E3779B1;
+        int red = 205 + ((hash >>> 8) & 0xFF) % 50;
+        int green = (hash >>> 16 & 0xFF) * 230 / 255;
+        int blue = (hash >>> 24) % 55;
+        return "rgb(" + red + ',' + green + ',' + blue + ')';
+    }
+
+    private static void hundredths(StringBuilder out, double value) {
+        long scaled = Math.round(value * 100);
+        if (scaled < 0) {
+            out.append('-');
+            scaled = -scaled;
+        }
+        out.append(scaled / 100).append('.');
+        long fraction = scaled % 100;
+        if (fraction < 10) {
+            out.append('0');
+        }
+        out.append(fraction);
+    }
+}

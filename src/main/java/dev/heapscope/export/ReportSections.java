@@ -1,0 +1,224 @@
+package dev.heapscope.export;
+
+import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.DiffRow;
+import dev.heapscope.analysis.DumpDiff;
+import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.analysis.LeakRow;
+import dev.heapscope.analysis.LeakTable;
+import dev.heapscope.analysis.Weight;
+import dev.heapscope.model.Dump;
+import dev.heapscope.model.ParseWarning;
+import dev.heapscope.model.Summary;
+import dev.heapscope.parse.ParsedLog;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/** The sections of the HTML report; every text from the input goes through {@link Markup}. */
+final class ReportSections {
+    static final int MAX_TABLE_ROWS = 5000;
+    static final int MAX_APPENDIX_CHARS = 4 << 20;
+
+    private final ParsedLog log;
+    private final FrameNamer namer;
+    private final IntFunction<String> rawDumpText;
+    private final Optional<Dump> last;
+    private final List<Dump> complete;
+
+    ReportSections(ParsedLog log, FrameNamer namer, IntFunction<String> rawDumpText) {
+        this.log = log;
+        this.namer = namer;
+        this.rawDumpText = rawDumpText;
+        this.last = log.lastCompleteDump();
+        this.complete = log.dumps().stream().filter(Dump::complete).toList();
+    }
+
+    void summary(Appendable out) throws IOException {
+        out.append("<p>").append(Integer.toString(log.dumps().size())).append(" dump(s), ")
+                .append(Integer.toString(complete.size())).append(" complete, ").append(Long.toString(log.lines()))
+                .append(" line(s) read, ").append(Integer.toString(log.symbols().size()))
+                .append(" symbol name(s) found in the log.</p>\n");
+        if (log.dumps().isEmpty()) {
+            out.append("<p class=\"warn\">No heap trace dump found in the input.</p>\n");
+            return;
+        }
+        out.append("<table id=\"dumps\"><thead><tr><th>Dump</th><th>Dialect</th><th>State</th><th>Mode</th>"
+                + "<th class=\"n\">Records</th><th class=\"n\">Live</th><th class=\"n\">Live bytes</th>"
+                + "<th class=\"n\">Total allocs</th><th class=\"n\">Total frees</th><th class=\"n\">Capacity</th>"
+                + "<th class=\"n\">High water</th><th>Overflow</th><th>Lines</th></tr></thead><tbody>\n");
+        for (Dump dump : log.dumps()) {
+            Summary summary = dump.summary();
+            out.append("<tr><td>#").append(Integer.toString(dump.index() + 1)).append("</td><td>")
+                    .append(dump.dialect().name()).append("</td><td").append(dump.complete() ? ">complete" :
+                            " class=\"warn\">incomplete").append("</td><td>")
+                    .append(summary == null || summary.mode() == null ? "" : summary.mode().word()).append("</td>");
+            number(out, dump.records().size());
+            number(out, dump.records().size() - countFreed(dump));
+            number(out, dump.liveBytes());
+            cell(out, summary == null ? null : summary.totalAllocations());
+            cell(out, summary == null ? null : summary.totalFrees());
+            cell(out, summary == null ? null : summary.capacity());
+            cell(out, summary == null ? null : summary.highWaterMark());
+            out.append("<td>").append(summary != null && summary.overflowed() ? "<span class=\"warn\">yes</span>" : "")
+                    .append("</td><td>").append(Long.toString(dump.firstLine())).append("\u2013")
+                    .append(Long.toString(dump.lastLine())).append("</td></tr>\n");
+        }
+        out.append("</tbody></table>\n<h3>Warnings</h3>\n<ul id=\"warnings\">\n");
+        int warnings = 0;
+        if (log.truncatedLines() > 0) {
+            out.append("<li class=\"warn\">").append(Long.toString(log.truncatedLines()))
+                    .append(" over-long line(s) were cut</li>\n");
+            warnings++;
+        }
+        for (Dump dump : log.dumps()) {
+            for (ParseWarning warning : dump.warnings()) {
+                out.append("<li class=\"warn\">Dump #").append(Integer.toString(dump.index() + 1)).append(": ");
+                Markup.escape(warning.toString(), out);
+                out.append("</li>\n");
+                warnings++;
+            }
+        }
+        out.append(warnings == 0 ? "<li>none</li>\n</ul>\n" : "</ul>\n");
+    }
+
+    void leaks(Appendable out) throws IOException {
+        if (last.isEmpty()) {
+            out.append("<p class=\"muted\">No dump.</p>\n");
+            return;
+        }
+        Dump dump = last.get();
+        LeakTable table = LeakTable.of(dump);
+        out.append("<p>Live allocations in dump #").append(Integer.toString(dump.index() + 1)).append(": ")
+                .append(Long.toString(table.totalBytes())).append(" bytes in ").append(Integer.toString(table.totalCount()))
+                .append(" allocation(s), ").append(Integer.toString(table.chainCount()))
+                .append(" call chain(s). Click a header to sort.</p>\n");
+        out.append("<table class=\"sortable\" id=\"leak-table\"><thead><tr><th class=\"n\">Bytes</th><th class=\"n\">Count"
+                + "</th><th class=\"n\">Avg</th><th class=\"n\">Min</th><th class=\"n\">Max</th><th>Region</th>"
+                + "<th class=\"n\">First #</th><th>Call chain (innermost first)</th></tr></thead><tbody>\n");
+        int shown = 0;
+        for (LeakRow row : table.rows()) {
+            if (shown++ == MAX_TABLE_ROWS) {
+                break;
+            }
+            out.append("<tr>");
+            number(out, row.totalBytes());
+            number(out, row.count());
+            out.append("<td class=\"n\" data-v=\"").append(String.format(Locale.ROOT, "%.1f", row.averageSizeBytes()))
+                    .append("\">").append(String.format(Locale.ROOT, "%.1f", row.averageSizeBytes())).append("</td>");
+            number(out, row.minSizeBytes());
+            number(out, row.maxSizeBytes());
+            out.append("<td>").append(row.regions().name().toLowerCase(Locale.ROOT)).append("</td>");
+            number(out, row.firstSeen().index());
+            chainCell(out, row.chain());
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table>\n");
+        more(out, table.rows().size());
+    }
+
+    void flame(Appendable out) throws IOException {
+        if (last.isEmpty()) {
+            out.append("<p class=\"muted\">No dump.</p>\n");
+            return;
+        }
+        Dump dump = last.get();
+        CallTree tree = CallTree.of(dump.liveRecords(), Weight.BYTES, namer);
+        new FlameSvg(tree, "Live bytes, dump #" + (dump.index() + 1)).write(out, null);
+    }
+
+    void diff(Appendable out) throws IOException {
+        if (complete.size() < 2) {
+            out.append("<p class=\"muted\">Needs two complete dumps; the input has ")
+                    .append(Integer.toString(complete.size())).append(".</p>\n");
+            return;
+        }
+        Dump before = complete.get(0);
+        Dump after = complete.get(complete.size() - 1);
+        DumpDiff diff = DumpDiff.between(before, after);
+        out.append("<p>Dump #").append(Integer.toString(before.index() + 1)).append(" \u2192 #")
+                .append(Integer.toString(after.index() + 1)).append(": ").append(Long.toString(diff.beforeBytes()))
+                .append(" \u2192 ").append(Long.toString(diff.afterBytes())).append(" live bytes (")
+                .append(signed(diff.byteDelta())).append("), ").append(Integer.toString(diff.survivors().size()))
+                .append(" allocation(s) survived, ").append(Integer.toString(diff.appeared().size()))
+                .append(" appeared, ").append(Integer.toString(diff.disappeared().size())).append(" disappeared.</p>\n");
+        out.append("<table class=\"sortable\" id=\"diff-table\"><thead><tr><th class=\"n\">\u0394 bytes</th>"
+                + "<th class=\"n\">\u0394 count</th><th>Status</th><th class=\"n\">Before</th><th class=\"n\">After</th>"
+                + "<th class=\"n\">Survivors</th><th>Call chain (innermost first)</th></tr></thead><tbody>\n");
+        int shown = 0;
+        for (DiffRow row : diff.rows()) {
+            if (shown++ == MAX_TABLE_ROWS) {
+                break;
+            }
+            String status = row.status().name().toLowerCase(Locale.ROOT);
+            out.append("<tr class=\"").append(status).append("\"><td class=\"n\" data-v=\"")
+                    .append(Long.toString(row.byteDelta())).append("\">").append(signed(row.byteDelta()))
+                    .append("</td><td class=\"n\" data-v=\"").append(Integer.toString(row.countDelta())).append("\">")
+                    .append(signed(row.countDelta())).append("</td><td>").append(status).append("</td>");
+            number(out, row.beforeBytes());
+            number(out, row.afterBytes());
+            number(out, row.survivors());
+            chainCell(out, row.chain());
+            out.append("</tr>\n");
+        }
+        out.append("</tbody></table>\n");
+        more(out, diff.rows().size());
+    }
+
+    void appendix(Appendable out) throws IOException {
+        long written = 0;
+        for (Dump dump : log.dumps()) {
+            String raw = rawDumpText == null ? null : rawDumpText.apply(dump.index());
+            out.append("<details><summary>Dump #").append(Integer.toString(dump.index() + 1)).append(", lines ")
+                    .append(Long.toString(dump.firstLine())).append("\u2013").append(Long.toString(dump.lastLine()))
+                    .append("</summary>\n<pre>");
+            if (raw == null) {
+                out.append("(raw text not available)");
+            } else if (written + raw.length() > MAX_APPENDIX_CHARS) {
+                out.append("(left out: the appendix is limited to ").append(Integer.toString(MAX_APPENDIX_CHARS))
+                        .append(" characters; see the input file)");
+            } else {
+                Markup.escape(raw, out);
+                written += raw.length();
+            }
+            out.append("</pre></details>\n");
+        }
+    }
+
+    private void chainCell(Appendable out, dev.heapscope.model.CallChain chain) throws IOException {
+        out.append("<td class=\"chain\" title=\"").append(ChainText.addresses(chain)).append("\">");
+        Markup.escape(ChainText.names(chain, namer), out);
+        out.append("</td>");
+    }
+
+    private static void more(Appendable out, int rows) throws IOException {
+        if (rows > MAX_TABLE_ROWS) {
+            out.append("<p class=\"muted\">").append(Integer.toString(rows - MAX_TABLE_ROWS))
+                    .append(" more row(s) left out; the CSV export has them all.</p>\n");
+        }
+    }
+
+    private static int countFreed(Dump dump) {
+        return (int) dump.records().stream().filter(dev.heapscope.model.Record::freed).count();
+    }
+
+    private static void number(Appendable out, long value) throws IOException {
+        String text = Long.toString(value);
+        out.append("<td class=\"n\" data-v=\"").append(text).append("\">").append(text).append("</td>");
+    }
+
+    private static void cell(Appendable out, Number value) throws IOException {
+        if (value == null) {
+            out.append("<td class=\"n\"></td>");
+        } else {
+            number(out, value.longValue());
+        }
+    }
+
+    private static String signed(long value) {
+        return value > 0 ? "+" + value : Long.toString(value);
+    }
+}
