@@ -63,6 +63,7 @@ public final class MainWindow extends BorderPane {
         tabs.setId("views");
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
         split.setDividerPositions(0.25);
+        toolbar.getItems().add(screenshotMenu());
         setTop(new VBox(connectionBar, toolbar));
         setCenter(split);
         setBottom(new StatusBar(session));
@@ -148,8 +149,41 @@ public final class MainWindow extends BorderPane {
         scene.getStylesheets().setAll(theme.get().stylesheetUrl());
     }
 
+    /** PNG of the view on screen (Ctrl+P) or of the whole window (Ctrl+Shift+P), at 1x or 2x. */
+    private javafx.scene.control.MenuButton screenshotMenu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("PNG");
+        menu.setId("screenshot-menu");
+        for (double scale : new double[] {1, 2}) {
+            String suffix = scale == 1 ? "" : " at 2×";
+            javafx.scene.control.MenuItem view = new javafx.scene.control.MenuItem("Current view" + suffix);
+            view.setOnAction(e -> screenshot(false, scale));
+            javafx.scene.control.MenuItem window = new javafx.scene.control.MenuItem("Whole window" + suffix);
+            window.setOnAction(e -> screenshot(true, scale));
+            menu.getItems().addAll(view, window);
+        }
+        return menu;
+    }
+
+    /** Saves a PNG of the selected view or of the window into ~/.heapscope/screenshots and says where. */
+    public java.nio.file.Path screenshot(boolean wholeWindow, double scale) {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        javafx.scene.Node node = wholeWindow || selected == null ? this : selected.getContent();
+        String what = wholeWindow || selected == null ? "window" : selected.getText();
+        try {
+            java.nio.file.Path file = Screenshots.save(node, what, scale, Screenshots.defaultFolder());
+            session.say("Screenshot saved: " + file);
+            return file;
+        } catch (java.io.IOException | RuntimeException e) {
+            session.say("Screenshot failed: " + e.getMessage());
+            return null;
+        }
+    }
+
     private void installShortcuts(Scene scene) {
         var keys = scene.getAccelerators();
+        keys.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> screenshot(false, 1));
+        keys.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> screenshot(true, 1));
         keys.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), toolbar.init::fire);
         keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toolbar.start::fire);
         keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), toolbar.stop::fire);

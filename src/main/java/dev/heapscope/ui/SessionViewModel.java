@@ -275,6 +275,11 @@ public final class SessionViewModel implements AutoCloseable {
         return profile.getReadOnlyProperty();
     }
 
+    /** Shows a message in the status bar (FX thread). */
+    public void say(String text) {
+        message.set(text);
+    }
+
     /** The last thing the user should read: a verb's answer, a refusal, a notice. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();

@@ -85,6 +85,13 @@ class MainWindowUiTest {
         robot.clickOn("#tab-diff");
         waitFor(() -> !window.diff().lines().isEmpty());
         assertThat(window.diff().lines()).anyMatch(line -> line.row().status() == dev.heapscope.analysis.DiffStatus.NEW);
+        Path shots = Files.createTempDirectory("heapscope-shots");
+        System.setProperty("heapscope.screenshots.dir", shots.toString());
+        Path png = WaitForAsyncUtils.asyncFx(() -> window.screenshot(false, 2)).get(10, TimeUnit.SECONDS);
+        assertThat(png.getFileName().toString()).startsWith("heapscope-diff-").endsWith("@2x.png");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo((int) Math.round(2 * window.diff().getWidth()));
+        System.clearProperty("heapscope.screenshots.dir");
         waitFor(() -> window.diff().flame().diff() != null);
         var flameDiff = window.diff().flame().diff();
         var diffTree = window.diff().flame().tree();
