@@ -60,7 +60,18 @@ public final class DiffView extends BorderPane {
         before.setId("diff-before");
         after.setId("diff-after");
         for (ComboBox<Dump> box : List.of(before, after)) {
-            box.setButtonCell(new DumpCell());
+            // A converter, not a custom button cell: the button cell kept a blank text for the first dump.
+            box.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Dump dump) {
+                    return DumpCell.describe(dump);
+                }
+
+                @Override
+                public Dump fromString(String text) {
+                    return null;
+                }
+            });
             box.setCellFactory(list -> new DumpCell());
             // Only the user's picks count: the combo box also changes its value when its items change.
             box.setOnAction(e -> {
@@ -164,10 +175,14 @@ public final class DiffView extends BorderPane {
     }
 
     private static final class DumpCell extends ListCell<Dump> {
+        static String describe(Dump dump) {
+            return dump == null ? "" : "#" + (dump.index() + 1) + " (" + dump.records().size() + " records)";
+        }
+
         @Override
         protected void updateItem(Dump dump, boolean empty) {
             super.updateItem(dump, empty);
-            setText(empty || dump == null ? null : "#" + (dump.index() + 1) + " (" + dump.records().size() + " records)");
+            setText(empty ? null : describe(dump));
         }
     }
 }
