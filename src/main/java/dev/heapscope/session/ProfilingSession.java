@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * board's (refusing the verbs known to crash boards), every dump parsed as it arrives, heap polls,
  * markers and the raw transcript of every byte.
  *
- * <p>All state lives on one session core.thread; the public methods may be called from any core.thread and
- * return futures completed on the session core.thread. Listeners are called on the session core.thread.
+ * <p>All state lives on one session thread; the public methods may be called from any thread and
+ * return futures completed on the session thread. Listeners are called on the session thread.
  */
 public final class ProfilingSession implements AutoCloseable {
     private static final int CONSOLE_LINE_LIMIT = 255;
@@ -147,7 +147,7 @@ public final class ProfilingSession implements AutoCloseable {
         return result;
     }
 
-    /** Polls the heap every {@code intervalMillis} while the core.console is idle; 0 stops core.polling. */
+    /** Polls the heap every {@code intervalMillis} while the console is idle; 0 stops polling. */
     public void pollHeapEvery(long intervalMillis) {
         core.thread.execute(() -> {
             if (core.polling != null) {
@@ -164,12 +164,12 @@ public final class ProfilingSession implements AutoCloseable {
         });
     }
 
-    /** Any Lua line(s), as typed at the core.console. Lines over NodeMCU's 255 characters are refused. */
+    /** Any Lua line(s), as typed at the console. Lines over NodeMCU's 255 characters are refused. */
     public CompletableFuture<CommandResult> execute(String lua) {
         return core.verb(() -> lineTooLong(lua), lua, null, () -> { });
     }
 
-    /** Switches the board's core.console speed with {@code uart.setup} and follows it. */
+    /** Switches the board's console speed with {@code uart.setup} and follows it. */
     public CompletableFuture<CommandResult> changeBaudRate(int baudRate) {
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
         core.thread.execute(() -> {
@@ -185,7 +185,7 @@ public final class ProfilingSession implements AutoCloseable {
             });
             try {
                 core.transport.setBaudRate(baudRate);
-                core.addMarker(Marker.Kind.COMMAND, "core.console speed " + baudRate + " baud");
+                core.addMarker(Marker.Kind.COMMAND, "console speed " + baudRate + " baud");
             } catch (TransportException e) {
                 result.completeExceptionally(e);
             }
@@ -213,7 +213,7 @@ public final class ProfilingSession implements AutoCloseable {
         String[] lines = lua.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].length() > CONSOLE_LINE_LIMIT) {
-                return "line " + (i + 1) + " of the Lua is " + lines[i].length() + " characters; NodeMCU's core.console keeps "
+                return "line " + (i + 1) + " of the Lua is " + lines[i].length() + " characters; NodeMCU's console keeps "
                         + "at most " + CONSOLE_LINE_LIMIT + " (it would silently drop the start). Split it into "
                         + "shorter lines or upload it as a file.";
             }

@@ -139,6 +139,24 @@ class SerialSessionTest {
         }
     }
 
+    @Test
+    void switchingTheConsoleSpeedRunsUartSetupAndFollowsTheBoard(@TempDir Path dir) throws Exception {
+        try (PtyBoard board = new PtyBoard(SimulatedBoard.create(BoardProfile.load("esp32-devkitc")),
+                dir.resolve("tty"), BAUD)) {
+            SerialTransport transport = new SerialTransport(dir.resolve("tty").toString());
+            try (ProfilingSession session = new ProfilingSession(transport, SessionOptions.DEFAULTS)) {
+                get(session.connect());
+                get(session.awaitPrompt(15_000));
+                CommandResult answer = get(session.changeBaudRate(921_600));
+                assertThat(answer.failed()).as(answer.text()).isFalse();
+                assertThat(transport.baudRate()).isEqualTo(921_600);
+                assertThat(get(session.snapshot()).markers()).extracting(Marker::detail)
+                        .contains("console speed 921600 baud");
+                assertThat(get(session.execute("print('fast')")).output()).contains("fast");
+            }
+        }
+    }
+
     private interface Check {
         boolean holds() throws Exception;
     }
