@@ -39,9 +39,11 @@ public final class MainWindow extends BorderPane {
     private final DiffView diff;
     private final ConsoleView console;
     private final TimelineView timeline;
+    private final SessionFiles files;
 
     public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
         this.session = session;
+        this.files = new SessionFiles(session, work);
         this.analysis = new AnalysisViewModel(javafx.application.Platform::runLater, work, session::symbolizer,
                 () -> session.profileProperty().get() == null ? DumpTimes.DEFAULT_CPU_MHZ
                         : session.profileProperty().get().cpuMhz());
@@ -140,6 +142,11 @@ public final class MainWindow extends BorderPane {
         return analysis;
     }
 
+    /** Save (Ctrl+S), open (Ctrl+O) and recover session files. */
+    SessionFiles files() {
+        return files;
+    }
+
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }
@@ -149,6 +156,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void installShortcuts(Scene scene) {
+        files.installShortcuts(scene);
         var keys = scene.getAccelerators();
         keys.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), toolbar.init::fire);
         keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toolbar.start::fire);
