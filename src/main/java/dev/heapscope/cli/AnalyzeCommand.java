@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                 "  heapscope analyze session.log --json > dumps.json"})
 final class AnalyzeCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "the console log to read")
+    @Parameters(paramLabel = "FILE", description = "the console log or saved session (.heapscope) to read")
     Path file;
 
     @ArgGroup(exclusive = true)

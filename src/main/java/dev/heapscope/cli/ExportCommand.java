@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
                 "  heapscope export stacks.folded --format svg -o flame.svg"})
 final class ExportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "INPUT", description = "a console log, or folded stacks (lines 'a;b;c 123')")
+    @Parameters(paramLabel = "INPUT", description = "a console log, a saved session (.heapscope), or folded stacks (lines 'a;b;c 123')")
     Path input;
 
     @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",

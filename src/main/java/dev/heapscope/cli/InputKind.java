@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * What an input file holds, told by its content: folded stacks ({@code a;b;c 123} on every line
- * that is not blank or a {@code #} comment, among the first 64 KiB) or anything else, read as a log.
+ * that is not blank or a {@code #} comment, among the first 64 KiB), a saved session (a zip), or
+ * anything else, read as a log.
  */
 enum InputKind {
-    LOG, FOLDED;
+    LOG, FOLDED, SESSION;
 
     private static final int SNIFF_BYTES = 1 << 16;
     private static final Pattern FOLDED_LINE = Pattern.compile("\\S.*\\s\\d+");
@@ -32,6 +33,9 @@ enum InputKind {
             throw new InputLog.UnreadableInputException(file + ": permission denied");
         } catch (IOException e) {
             throw new InputLog.UnreadableInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return SESSION;
         }
         return of(new String(head, StandardCharsets.ISO_8859_1), head.length == SNIFF_BYTES);
     }

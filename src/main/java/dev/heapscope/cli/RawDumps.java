@@ -6,14 +6,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The input text of each dump, read back from the file by the line range the parser recorded (CR,
+ * The input text of each dump, read back from the file (a session's transcript) by the line range the parser recorded (CR,
  * LF and CRLF end a line, as for the parser). One pass; only dump lines are kept, up to a budget.
  */
 final class RawDumps {
@@ -24,7 +23,7 @@ final class RawDumps {
         Map<Integer, StringBuilder> texts = new HashMap<>();
         long kept = 0;
         try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.ISO_8859_1), 1 << 16)) {
+                new InputStreamReader(InputLog.openText(file), StandardCharsets.ISO_8859_1), 1 << 16)) {
             long lineNumber = 0;
             int next = 0;
             for (String line = in.readLine(); line != null && next < dumps.size(); line = in.readLine()) {

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 final class ReportCommand implements Callable<Integer> {
     private static final long MAX_RAW_CHARS = 4L << 20;
 
-    @Parameters(paramLabel = "INPUT", description = "the console log to report on")
+    @Parameters(paramLabel = "INPUT", description = "the console log or saved session (.heapscope) to report on")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write (default: standard output)")

@@ -23,7 +23,10 @@ public final class App extends Application {
             return thread;
         });
         session = new SessionViewModel(Platform::runLater);
+        java.nio.file.Path autosaves = dev.heapscope.session.Autosave.defaultRoot();
         window = new MainWindow(session, work, options);
+        window.files().offerRecovery(autosaves); // leftovers of earlier runs, before this run adds its own
+        session.autosaveInto(autosaves);
         stage.setTitle("HeapScope");
         stage.setScene(new Scene(window, 1360, 820));
         stage.show();

@@ -39,9 +39,11 @@ public final class MainWindow extends BorderPane {
     private final DiffView diff;
     private final ConsoleView console;
     private final TimelineView timeline;
+    private final SessionFiles files;
 
     public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
         this.session = session;
+        this.files = new SessionFiles(session, work);
         this.analysis = new AnalysisViewModel(javafx.application.Platform::runLater, work, session::symbolizer,
                 () -> session.profileProperty().get() == null ? DumpTimes.DEFAULT_CPU_MHZ
                         : session.profileProperty().get().cpuMhz());
@@ -141,6 +143,11 @@ public final class MainWindow extends BorderPane {
         return analysis;
     }
 
+    /** Save (Ctrl+S), open (Ctrl+O) and recover session files. */
+    SessionFiles files() {
+        return files;
+    }
+
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }
@@ -180,6 +187,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void installShortcuts(Scene scene) {
+        files.installShortcuts(scene);
         var keys = scene.getAccelerators();
         keys.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> screenshot(false, 1));
         keys.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),

@@ -60,6 +60,8 @@ public final class SessionViewModel implements AutoCloseable {
     private SnapshotPump pump;
     private volatile long pollIntervalMillis;
     private volatile java.nio.file.Path rawLogFile;
+    private volatile java.nio.file.Path autosaveRoot;
+    private volatile dev.heapscope.session.Autosave autosave;
 
     public SessionViewModel(Executor fx) {
         this.fx = fx;
@@ -110,8 +112,17 @@ public final class SessionViewModel implements AutoCloseable {
         disconnect();
         fx.execute(() -> connection.set(ConnectionState.CONNECTING));
         return CompletableFuture.runAsync(() -> {
-            ProfilingSession opened = new ProfilingSession(transport.get(),
-                    SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000).withRawLogFile(rawLogFile));
+            Transport link = transport.get();
+            SessionOptions options = SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000).withRawLogFile(rawLogFile);
+            // A serial session keeps its raw log in ~/.heapscope/logs already, which the CLI reads.
+            autosave = rawLogFile != null ? null : SessionFiles.beginAutosave(autosaveRoot, board == null ? null : board.profile().name());
+            if (autosave != null) {
+                options = autosave.options(options);
+            }
+            ProfilingSession opened = new ProfilingSession(link, options);
+            if (autosave != null) {
+                autosave.follow(opened);
+            }
             SnapshotPump newPump = new SnapshotPump(opened, fx, new Sink());
             session = opened;
             pump = newPump;
@@ -135,14 +146,19 @@ public final class SessionViewModel implements AutoCloseable {
     public void disconnect() {
         ProfilingSession closing = session;
         SnapshotPump stopping = pump;
+        dev.heapscope.session.Autosave ending = autosave;
         session = null;
         pump = null;
+        autosave = null;
         if (stopping != null) {
             stopping.stop();
         }
         if (closing != null) {
             work.execute(() -> {
                 closing.close();
+                if (ending != null) {
+                    ending.close();
+                }
                 fx.execute(() -> connection.set(ConnectionState.DISCONNECTED));
             });
         }
@@ -252,6 +268,30 @@ public final class SessionViewModel implements AutoCloseable {
             root = root.getCause();
         }
         return root == cause ? text : text + " (" + root + ")";
+    }
+
+    /** Autosave every session from now on under {@code root} (the app: ~/.heapscope/autosave); null: none. */
+    public void autosaveInto(java.nio.file.Path root) {
+        autosaveRoot = root;
+    }
+
+    /** The live session, or null. For saving it. */
+    ProfilingSession liveSession() {
+        return session;
+    }
+
+    void showMessage(String text) {
+        fx.execute(() -> message.set(text));
+    }
+
+    /** Disconnects and shows a saved session's snapshot in every view. */
+    void showSaved(SessionSnapshot saved, String text) {
+        disconnect();
+        work.execute(() -> fx.execute(() -> {
+            snapshot.set(saved);
+            trace.set(saved.trace());
+            message.set(text);
+        }));
     }
 
     public Symbolizer symbolizer() {

@@ -1,0 +1,229 @@
+package dev.heapscope.session;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Keeps a running session on disk so a crash or kill of the app loses nothing: in
+ * {@code <root>/<id>/} the raw transcript grows as bytes arrive (through the session's raw log), and
+ * markers, heap polls, commands and dump times are rewritten atomically at most once a second.
+ * A clean {@link #close()} deletes the folder; {@link #findRecoverable} lists the ones left behind.
+ *
+ * <p>Use: {@code begin}, build the session with {@link #options}, then {@link #follow} it; close the
+ * autosave after the session. Its own daemon thread does the writing.
+ */
+public final class Autosave implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Autosave.class.getName());
+    private static final long WRITE_EVERY_MILLIS = 1_000;
+    private static final String OWNER = "owner";
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Path directory;
+    private final String createdAt;
+    private final String profile;
+    private final Path elfFile;
+    private final ScheduledExecutorService writer;
+    private String lastWritten = "";
+
+    private Autosave(Path directory, String profile, Path elfFile) {
+        this.directory = directory;
+        this.createdAt = Instant.now().toString();
+        this.profile = profile;
+        this.elfFile = elfFile;
+        this.writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "heapscope-autosave");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** {@code ~/.heapscope/autosave}. */
+    public static Path defaultRoot() {
+        return Path.of(System.getProperty("user.home"), ".heapscope", "autosave");
+    }
+
+    /** Creates a fresh autosave folder under {@code root}, owned by this process. */
+    public static Autosave begin(Path root, String profile, Path elfFile) throws IOException {
+        Files.createDirectories(root);
+        ProcessHandle self = ProcessHandle.current();
+        String id = ID_TIME.format(Instant.now()) + "-" + self.pid();
+        Path directory = root.resolve(id);
+        for (int n = 2; Files.exists(directory); n++) {
+            directory = root.resolve(id + "-" + n);
+        }
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve(OWNER), self.pid() + " " + startOf(self), StandardCharsets.UTF_8);
+        return new Autosave(directory, profile, elfFile);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** {@code base} with the raw transcript going to this autosave. */
+    public SessionOptions options(SessionOptions base) {
+        return base.withRawLogFile(directory.resolve(SessionJson.TRANSCRIPT));
+    }
+
+    /** Starts rewriting the session's markers, polls and commands here, at most once a second. */
+    public void follow(ProfilingSession session) {
+        writer.scheduleWithFixedDelay(() -> writeNow(session), 0, WRITE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void writeNow(ProfilingSession session) {
+        try {
+            CompletableFuture<SessionSnapshot> snapshot = session.snapshot();
+            write(snapshot.get(5, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return; // the session has ended; what was written stays
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "autosave to " + directory + " failed: " + e);
+        }
+    }
+
+    private void write(SessionSnapshot snapshot) throws IOException {
+        String counts = snapshot.dumps().size() + "/" + snapshot.markers().size() + "/" + snapshot.samples().size()
+                + "/" + snapshot.commands().size();
+        if (counts.equals(lastWritten)) {
+            return;
+        }
+        List<SessionJson.DumpTime> times = new ArrayList<>();
+        snapshot.dumps().forEach(d -> times.add(new SessionJson.DumpTime(d.index(), d.receivedAtMillis())));
+        replace(SessionJson.MARKERS, SessionJson.write(snapshot.markers()));
+        replace(SessionJson.SAMPLES, SessionJson.write(snapshot.samples()));
+        replace(SessionJson.COMMANDS, SessionJson.write(snapshot.commands()));
+        replace(SessionJson.DUMP_TIMES, SessionJson.write(times));
+        SessionManifest manifest = new SessionManifest(SessionManifest.FORMAT_VERSION, createdAt,
+                SessionManifest.HEAPSCOPE_VERSION, snapshot.board(), profile, SavedSession.dialectsOf(snapshot.dumps()),
+                elfFile == null ? null : elfFile.toAbsolutePath().toString(), null, snapshot.dumps().size(),
+                snapshot.markers().size(), snapshot.samples().size(), snapshot.commands().size(), snapshot.bytesReceived());
+        replace(SessionJson.MANIFEST, SessionJson.write(manifest));
+        lastWritten = counts;
+    }
+
+    private void replace(String name, byte[] bytes) throws IOException {
+        Path temp = directory.resolve(name + ".tmp");
+        Files.write(temp, bytes);
+        SessionStore.moveInto(temp, directory.resolve(name));
+    }
+
+    /** The session ended cleanly: stops writing and deletes the folder. Call after closing the session. */
+    @Override
+    public void close() {
+        writer.shutdownNow();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        discard(directory);
+    }
+
+    /** Autosave folders under {@code root} whose session did not end cleanly and whose app is gone, newest first. */
+    public static List<Path> findRecoverable(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(Files::isDirectory)
+                    .filter(dir -> sizeOf(dir.resolve(SessionJson.TRANSCRIPT)) > 0)
+                    .filter(dir -> !ownerAlive(dir))
+                    .sorted(Comparator.comparing((Path dir) -> dir.getFileName().toString()).reversed())
+                    .toList();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot list " + root + ": " + e);
+            return List.of();
+        }
+    }
+
+    /** The session left in an autosave folder, with every byte that reached the disk. */
+    public static SavedSession recover(Path directory) throws IOException {
+        Path transcriptFile = directory.resolve(SessionJson.TRANSCRIPT);
+        if (!Files.isRegularFile(transcriptFile)) {
+            throw new IOException(directory + ": not an autosave folder (no " + SessionJson.TRANSCRIPT + ")");
+        }
+        byte[] transcript = Files.readAllBytes(transcriptFile);
+        SessionManifest manifest = readOrNull(directory, SessionJson.MANIFEST, SessionJson::manifest);
+        if (manifest == null) {
+            manifest = new SessionManifest(SessionManifest.FORMAT_VERSION, null, null, "unknown (recovered)", null,
+                    List.of(), null, null, 0, 0, 0, 0, transcript.length);
+        }
+        SessionJson.checkVersion(manifest, directory.toString());
+        List<Marker> markers = readOrNull(directory, SessionJson.MARKERS, SessionJson::markers);
+        List<dev.heapscope.model.HeapSample> samples = readOrNull(directory, SessionJson.SAMPLES, SessionJson::samples);
+        List<SessionSnapshot.SentCommand> commands = readOrNull(directory, SessionJson.COMMANDS, SessionJson::commands);
+        List<SessionJson.DumpTime> times = readOrNull(directory, SessionJson.DUMP_TIMES, SessionJson::dumpTimes);
+        return SavedSession.assemble(manifest, transcript, markers == null ? List.of() : markers,
+                samples == null ? List.of() : samples, commands == null ? List.of() : commands,
+                times == null ? List.of() : times);
+    }
+
+    /** Deletes an autosave folder (recovered, saved elsewhere, or declined). */
+    public static void discard(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete the autosave " + directory + ": " + e);
+        }
+    }
+
+    private interface JsonPart<T> {
+        T read(byte[] json) throws IOException;
+    }
+
+    /** A part that is missing or unreadable costs only itself: the transcript still holds every dump. */
+    private static <T> T readOrNull(Path directory, String name, JsonPart<T> part) {
+        Path file = directory.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return part.read(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "autosave part " + file + " is unreadable, skipped: " + e);
+            return null;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean ownerAlive(Path directory) {
+        try {
+            String[] owner = Files.readString(directory.resolve(OWNER), StandardCharsets.UTF_8).strip().split(" ", 2);
+            long pid = Long.parseLong(owner[0]);
+            String start = owner.length > 1 ? owner[1] : "";
+            // A pid can be reused: the same pid with another start time is another process.
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> startOf(p).equals(start)).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String startOf(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("?");
+    }
+}

@@ -1,0 +1,184 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.session.Autosave;
+import dev.heapscope.session.ConnectionState;
+import dev.heapscope.session.ProfilingSession;
+import dev.heapscope.session.SavedSession;
+import dev.heapscope.session.SessionSnapshot;
+import dev.heapscope.session.SessionStore;
+import dev.heapscope.session.TraceState;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** File actions: save the live session (Ctrl+S), open a saved one (Ctrl+O), recover an autosave. */
+final class SessionFiles {
+    private static final System.Logger LOG = System.getLogger(SessionFiles.class.getName());
+
+    private final SessionViewModel session;
+    private final Executor work;
+    private volatile SavedSession shown;
+    private volatile Path recoveredFrom;
+
+    SessionFiles(SessionViewModel session, Executor work) {
+        this.session = session;
+        this.work = work;
+    }
+
+    static Autosave beginAutosave(Path root, String profile) {
+        if (root == null) {
+            return null;
+        }
+        try {
+            return Autosave.begin(root, profile, null);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "no autosave for this session: " + e);
+            return null;
+        }
+    }
+
+    void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> askSave(scene));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> askOpen(scene));
+    }
+
+    private void askSave(Scene scene) {
+        FileChooser chooser = chooser("Save session");
+        chooser.setInitialFileName("session" + SessionStore.EXTENSION);
+        File file = chooser.showSaveDialog(scene.getWindow());
+        if (file != null) {
+            save(file.toPath());
+        }
+    }
+
+    private void askOpen(Scene scene) {
+        File file = chooser("Open session").showOpenDialog(scene.getWindow());
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    /** Saves the live session, else the one shown from a file. */
+    CompletableFuture<Void> save(Path file) {
+        ProfilingSession live = session.liveSession();
+        CompletableFuture<SavedSession> content;
+        Path saved = null;
+        if (live != null) {
+            String profile = session.profileProperty().get() == null ? null : session.profileProperty().get().name();
+            content = live.snapshot().thenCombine(live.transcript(), (snap, bytes) -> SavedSession.of(snap, bytes, profile, null));
+        } else if (shown != null) {
+            content = CompletableFuture.completedFuture(shown);
+            saved = recoveredFrom;
+        } else {
+            return CompletableFuture.failedFuture(new IllegalStateException("no session to save"));
+        }
+        Path autosaveDone = saved;
+        return content.thenAcceptAsync(contents -> {
+            try {
+                SessionStore.save(contents, file);
+                if (autosaveDone != null) { // the recovered autosave is now safe in the file
+                    Autosave.discard(autosaveDone);
+                    recoveredFrom = null;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, work).whenComplete((ok, error) -> report(error, "Saved the session to " + file, "Cannot save: "));
+    }
+
+    CompletableFuture<SavedSession> open(Path file) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return SessionStore.open(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, work).whenComplete((saved, error) -> {
+            if (saved != null) {
+                recoveredFrom = null;
+                show(saved, "Opened " + file.getFileName() + ": " + saved.dumps().size() + " dumps");
+            }
+            report(error, null, "Cannot open: ");
+        });
+    }
+
+    /** At startup: offers to recover the newest leftover autosave, without blocking the window. */
+    void offerRecovery(Path root) {
+        work.execute(() -> {
+            List<Path> leftovers = Autosave.findRecoverable(root);
+            if (leftovers.isEmpty()) {
+                return;
+            }
+            Path newest = leftovers.get(0);
+            Platform.runLater(() -> {
+                ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.OK_DONE);
+                ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OTHER);
+                ButtonType later = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
+                Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "A session did not end cleanly (" + newest.getFileName()
+                        + "). Recover it? Save it with Ctrl+S to keep it.", recover, discard, later);
+                alert.setHeaderText("Unsaved session found");
+                alert.setOnHidden(e -> {
+                    if (alert.getResult() == recover) {
+                        recover(newest);
+                    } else if (alert.getResult() == discard) {
+                        work.execute(() -> Autosave.discard(newest));
+                    }
+                });
+                alert.show();
+            });
+        });
+    }
+
+    CompletableFuture<SavedSession> recover(Path directory) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return Autosave.recover(directory);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, work).whenComplete((saved, error) -> {
+            if (saved != null) {
+                recoveredFrom = directory;
+                show(saved, "Recovered " + saved.dumps().size() + " dumps; save with Ctrl+S (the autosave stays until then)");
+            }
+            report(error, null, "Cannot recover: ");
+        });
+    }
+
+    private void show(SavedSession saved, String text) {
+        shown = saved;
+        SessionSnapshot snapshot = new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null,
+                saved.manifest().board(), saved.dumps(), saved.samples(), saved.markers(), saved.commands(),
+                saved.symbols(), saved.transcriptBytes());
+        session.showSaved(snapshot, text);
+    }
+
+    private void report(Throwable error, String success, String failure) {
+        if (error != null) {
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            session.showMessage(failure + cause.getMessage());
+        } else if (success != null) {
+            session.showMessage(success);
+        }
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HeapScope sessions", "*" + SessionStore.EXTENSION));
+        return chooser;
+    }
+}
