@@ -33,6 +33,7 @@ public final class FlameGraphView extends BorderPane {
     private final CanvasPane canvasPane = new CanvasPane();
     private final ChoiceBox<Weight> weight = new ChoiceBox<>();
     private final ToggleButton icicle = new ToggleButton("Icicle");
+    private final ToggleButton fold = new ToggleButton("Fold allocator");
     private final TextField search = TextFields.createClearableTextField();
     private final Label matched = new Label();
     private final HBox breadcrumb = new HBox(2);
@@ -66,6 +67,10 @@ public final class FlameGraphView extends BorderPane {
         weight.setId("flame-weight");
         icicle.setSelected(true);
         icicle.setTooltip(new Tooltip("Root at the top (icicle) or at the bottom (flame)"));
+        fold.setSelected(true);
+        fold.setTooltip(new Tooltip("Leave out the allocator's own frames (heap_caps_malloc, malloc, l_alloc, "
+                + "luaM_realloc_…) at the end of each chain"));
+        fold.selectedProperty().addListener((obs, old, now) -> rebuild());
         search.setPromptText("Search frames");
         search.setId("flame-search");
         matched.setId("flame-matched");
@@ -74,7 +79,7 @@ public final class FlameGraphView extends BorderPane {
         canvasPane.setId("flame-canvas");
         Button reset = new Button("Reset zoom");
         reset.setOnAction(e -> zoomTo(0));
-        ToolBar bar = new ToolBar(new Label("Weight"), weight, icicle, reset, search, matched);
+        ToolBar bar = new ToolBar(new Label("Weight"), weight, icicle, fold, reset, search, matched);
         VBox top = new VBox(bar, breadcrumb);
         breadcrumb.setPadding(new Insets(3, 6, 3, 6));
         setTop(top);
@@ -147,10 +152,13 @@ public final class FlameGraphView extends BorderPane {
         Analysis from = analysis;
         Weight by = weight.getValue();
         java.util.List<dev.heapscope.model.Record> before = base;
+        boolean folded = fold.isSelected();
         CompletableFuture.supplyAsync(() -> {
             FrameNamer namer = new FrameNamer(from.symbolizer());
-            CallTree built = CallTree.of(from.records(), by, namer);
-            FlameDiff compared = before == null ? null : FlameDiff.of(CallTree.of(before, by, namer), built);
+            CallTree built = folded ? AllocatorFrames.foldedTree(from.records(), by, namer)
+                    : CallTree.of(from.records(), by, namer);
+            FlameDiff compared = before == null ? null : FlameDiff.of(folded
+                    ? AllocatorFrames.foldedTree(before, by, namer) : CallTree.of(before, by, namer), built);
             return java.util.Map.entry(built, java.util.Optional.ofNullable(compared));
         }, work).thenAccept(built -> javafx.application.Platform.runLater(() -> {
             if (mine == generation) {
