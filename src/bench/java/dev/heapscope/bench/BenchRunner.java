@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * {@code mvn -Pbench compile exec:exec -Dbench=NAME}: runs the named benchmark ({@code all}: every one).
- * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline); no name runs all.
+ * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline),
+ * {@code elf} (ELF first load and address resolution); no name runs all.
  */
 public final class BenchRunner {
     private BenchRunner() {
@@ -26,6 +27,9 @@ public final class BenchRunner {
         if (all || names.contains("flame")) {
             dev.heapscope.ui.flame.FlamePaintTiming.main(new String[0]);
             jmh("FlameBenchmark");
+        }
+        if (all || names.contains("elf")) {
+            ElfResolveBench.main(new String[0]);
         }
         if (all || names.contains("parse")) {
             jmh(ParseBenchmark.class.getSimpleName());

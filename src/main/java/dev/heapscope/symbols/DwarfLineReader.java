@@ -105,7 +105,8 @@ final class DwarfLineReader {
     private void readVersion5Names(ByteCursor cursor, int offsetSize, LineProgramHeader header) throws IOException {
         List<String> directories = new ArrayList<>();
         for (String[] entry : readEntries(cursor, offsetSize)) {
-            directories.add(entry[0]);
+            // Directory 0 is the compilation directory; the others may be relative to it.
+            directories.add(directories.isEmpty() ? entry[0] : join(directories, 0, entry[0]));
         }
         for (String[] entry : readEntries(cursor, offsetSize)) {
             long directory = entry[1] == null ? 0 : Long.parseLong(entry[1]);
