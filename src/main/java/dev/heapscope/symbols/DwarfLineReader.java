@@ -3,6 +3,7 @@ package dev.heapscope.symbols;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Optional;
  * live in {@code .debug_line_str} or {@code .debug_str}.
  */
 final class DwarfLineReader {
+    private static final System.Logger LOG = System.getLogger(DwarfLineReader.class.getName());
     private static final int DW_LNCT_PATH = 1;
     private static final int DW_LNCT_DIRECTORY_INDEX = 2;
 
@@ -18,9 +20,11 @@ final class DwarfLineReader {
     private final Optional<ElfSection> lineStrings;
     private final Optional<ElfSection> strings;
     private final DwarfLineTable.Builder table = new DwarfLineTable.Builder();
+    private final Map<Long, String> compilationDirectories;
 
-    private DwarfLineReader(ElfFile elf) {
+    private DwarfLineReader(ElfFile elf, Map<Long, String> compilationDirectories) {
         this.elf = elf;
+        this.compilationDirectories = compilationDirectories;
         this.lineStrings = elf.section(".debug_line_str");
         this.strings = elf.section(".debug_str");
     }
@@ -31,15 +35,24 @@ final class DwarfLineReader {
         if (lines.isEmpty()) {
             return DwarfLineTable.EMPTY;
         }
-        DwarfLineReader reader = new DwarfLineReader(elf);
+        Map<Long, String> directories;
+        try {
+            directories = CompilationDirectories.read(elf);
+        } catch (IOException e) {
+            // Only the directory part of DWARF 2-4 file names is lost; the lines are still right.
+            LOG.log(System.Logger.Level.WARNING, "{0}: cannot read compilation directories: {1}",
+                    elf.sourceName(), e.getMessage());
+            directories = Map.of();
+        }
+        DwarfLineReader reader = new DwarfLineReader(elf, directories);
         ByteCursor cursor = elf.cursor(lines.get());
         while (cursor.hasMore()) {
-            reader.readUnit(cursor);
+            reader.readUnit(cursor, cursor.position() - lines.get().offset());
         }
         return reader.table.build();
     }
 
-    private void readUnit(ByteCursor cursor) throws IOException {
+    private void readUnit(ByteCursor cursor, long unitOffset) throws IOException {
         long unitLength = cursor.u32() & 0xFFFFFFFFL;
         int offsetSize = 4;
         if (unitLength == 0xFFFFFFFFL) {
@@ -79,18 +92,19 @@ final class DwarfLineReader {
         if (version >= 5) {
             readVersion5Names(cursor, offsetSize, header);
         } else {
-            readOldNames(cursor, header);
+            readOldNames(cursor, header, compilationDirectories.get(unitOffset));
         }
         cursor.seek(programStart);
         new LineProgram(header, table).run(cursor, unitEnd);
         cursor.seek(unitEnd);
     }
 
-    private void readOldNames(ByteCursor cursor, LineProgramHeader header) throws IOException {
+    private void readOldNames(ByteCursor cursor, LineProgramHeader header, String compilationDirectory)
+            throws IOException {
         List<String> directories = new ArrayList<>();
-        directories.add(null); // index 0: the compilation directory, which only .debug_info names
+        directories.add(compilationDirectory); // index 0; only .debug_info names it
         for (String directory = cursor.cString(); !directory.isEmpty(); directory = cursor.cString()) {
-            directories.add(directory);
+            directories.add(join(directories, 0, directory));
         }
         header.fileIds.add(table.fileId(null)); // file 0 is not used before DWARF 5
         for (String name = cursor.cString(); !name.isEmpty(); name = cursor.cString()) {

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ElfFileTest {
+    private static final int ROUNDS = Integer.getInteger("heapscope.fuzzRounds", 400);
+
     @TempDir
     Path temp;
 
@@ -113,11 +115,19 @@ class ElfFileTest {
     @Test
     void garbageNeverThrowsAnythingButIoException() throws IOException {
         byte[] bytes = xtensaBytes();
+        ElfFile intact = ElfFile.parse(bytes, "intact.elf");
+        java.util.List<ElfSection> debug = java.util.stream.Stream.of(".debug_info", ".debug_abbrev", ".debug_line")
+                .map(name -> intact.section(name).orElseThrow()).toList();
         java.util.Random random = new java.util.Random(6);
-        for (int round = 0; round < 300; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             byte[] damaged = bytes.clone();
             for (int flips = 0; flips < 4; flips++) {
-                damaged[16 + random.nextInt(damaged.length - 16)] = (byte) random.nextInt(256);
+                if (round % 2 == 0) {
+                    damaged[16 + random.nextInt(damaged.length - 16)] = (byte) random.nextInt(256);
+                } else { // inside the DWARF, where most of the parsing happens
+                    ElfSection section = debug.get(random.nextInt(debug.size()));
+                    damaged[section.offset() + random.nextInt(section.sizeBytes())] = (byte) random.nextInt(256);
+                }
             }
             try {
                 ElfSymbolizer symbolizer = ElfSymbolizer.of(ElfFile.parse(damaged, "damaged.elf"));
