@@ -11,6 +11,11 @@ COMMON="-O1 -fno-inline -fdebug-prefix-map=$(pwd)=/firmware -nostdlib -Wl,-e,mai
 for v in 2 4 5; do
     $XT-gcc -g -gdwarf-$v $COMMON -Wl,-Ttext=0x400d0000 -o app-xtensa-dwarf$v.elf app.c util.c
 done
+# -O2 with inlining (count_buffers and checksum get inlined): names of inlined functions from .debug_info.
+for v in 4 5; do
+    $XT-gcc -g -gdwarf-$v -O2 -fdebug-prefix-map=$(pwd)=/firmware -nostdlib -Wl,-e,main -Wl,-Ttext=0x400d0000 \
+        -o app-xtensa-inline-dwarf$v.elf app.c util.c
+done
 # The same program without debug information: names only.
 $XT-gcc $COMMON -Wl,-Ttext=0x400d0000 -o app-xtensa-nodebug.elf app.c util.c
 # ESP32-C3-like RISC-V (rv32imc), DWARF 5, linker relaxation on (the default).
@@ -34,7 +39,8 @@ golden() {
     $tools-addr2line -a -f -e $elf $addresses | paste - - - | sed 's/ (discriminator [0-9]*)//' \
         | awk -F'\t' '{print $1, $2, $3}'
 }
-for elf in app-xtensa-dwarf2.elf app-xtensa-dwarf4.elf app-xtensa-dwarf5.elf app-xtensa-nodebug.elf; do
+for elf in app-xtensa-dwarf2.elf app-xtensa-dwarf4.elf app-xtensa-dwarf5.elf app-xtensa-nodebug.elf \
+        app-xtensa-inline-dwarf4.elf app-xtensa-inline-dwarf5.elf; do
     golden $XT $elf > ${elf%.elf}.addr2line.txt
 done
 golden $RV app-riscv32-dwarf5.elf > app-riscv32-dwarf5.addr2line.txt

@@ -27,8 +27,9 @@ public final class ElfResolveBench {
         long start = System.nanoTime();
         ElfSymbolizer symbolizer = ElfSymbolizer.load(elf);
         double firstLoadMillis = (System.nanoTime() - start) / 1e6;
-        System.out.printf("first load (cold JVM): %.0f ms, %d functions, %d line rows%n", firstLoadMillis,
-                symbolizer.functionCount(), symbolizer.lineRowCount());
+        System.out.printf("first load (cold JVM): %.0f ms, %d functions, %d line rows, %d inlined segments%n",
+                firstLoadMillis, symbolizer.functionCount(), symbolizer.lineRowCount(),
+                symbolizer.inlinedSegmentCount());
         double bestLoadMillis = Double.MAX_VALUE;
         for (int run = 0; run < 5; run++) {
             long t = System.nanoTime();

@@ -145,6 +145,14 @@ public final class ElfFile {
         return stringAt(bytes, section.offset(), section.offset() + section.sizeBytes(), (int) offset, sourceName);
     }
 
+    /** A NUL-terminated string at absolute file offset {@code offset} (DW_FORM_string names). */
+    String stringAtFileOffset(long offset) throws IOException {
+        if (offset < 0 || offset >= bytes.length) {
+            throw new IOException(sourceName + ": a string offset " + offset + " lies outside the file");
+        }
+        return new ByteCursor(bytes, (int) offset, bytes.length, sourceName).cString();
+    }
+
     /**
      * Code symbols of {@code .symtab}: {@code STT_FUNC}, and {@code STT_NOTYPE} symbols defined in an
      * executable section (hand-written assembly), without compiler-local labels ({@code .L…}, {@code $…}).

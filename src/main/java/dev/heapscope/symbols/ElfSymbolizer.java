@@ -6,18 +6,23 @@ import java.util.Optional;
 
 /**
  * Names code addresses from a firmware ELF: the function from the symbol table (the nearest preceding
- * function symbol whose range holds the address) and the source file:line from the DWARF line table.
+ * function symbol whose range holds the address) or, inside code the compiler inlined, the innermost
+ * inlined function (as {@code addr2line -f} names it), and the source file:line from the DWARF line table.
  * An address outside every function resolves to nothing, even when a line row covers it, so a name is
  * never guessed. Immutable and thread-safe once built; lookups are binary searches over sorted arrays.
  */
 public final class ElfSymbolizer implements Symbolizer {
     private final ElfFunctionTable functions;
+    private static final System.Logger LOG = System.getLogger(ElfSymbolizer.class.getName());
+
     private final DwarfLineTable lines;
+    private final InlinedRanges inlined;
     private final int machine;
 
-    private ElfSymbolizer(ElfFunctionTable functions, DwarfLineTable lines, int machine) {
+    private ElfSymbolizer(ElfFunctionTable functions, DwarfLineTable lines, InlinedRanges inlined, int machine) {
         this.functions = functions;
         this.lines = lines;
+        this.inlined = inlined;
         this.machine = machine;
     }
 
@@ -32,7 +37,17 @@ public final class ElfSymbolizer implements Symbolizer {
             throw new IOException(elf.sourceName() + " has no function symbols (stripped?); "
                     + "use the unstripped .elf from the build directory");
         }
-        return new ElfSymbolizer(functions, DwarfLineReader.read(elf), elf.machine());
+        DwarfLineTable lines = DwarfLineReader.read(elf);
+        InlinedRanges inlined;
+        try {
+            inlined = InlinedSubroutineReader.read(elf);
+        } catch (IOException e) {
+            // Inlined names are a refinement: without them, names come from the symbol table.
+            LOG.log(System.Logger.Level.WARNING, "{0}: inlined functions not read: {1}", elf.sourceName(),
+                    e.getMessage());
+            inlined = InlinedRanges.EMPTY;
+        }
+        return new ElfSymbolizer(functions, lines, inlined, elf.machine());
     }
 
     /** How many functions the symbol table gave. */
@@ -43,6 +58,11 @@ public final class ElfSymbolizer implements Symbolizer {
     /** How many rows the DWARF line tables gave (0 without debug information). */
     public int lineRowCount() {
         return lines.rowCount();
+    }
+
+    /** How many address segments lie in inlined code (0 without inlining or debug information). */
+    public int inlinedSegmentCount() {
+        return inlined.segmentCount();
     }
 
     /** The ELF {@code e_machine}: 94 Xtensa, 243 RISC-V. */
@@ -56,7 +76,8 @@ public final class ElfSymbolizer implements Symbolizer {
         if (index < 0) {
             return Optional.empty();
         }
-        String function = functions.name(index);
+        String inlinedName = inlined.innermostAt(address);
+        String function = inlinedName != null ? inlinedName : functions.name(index);
         DwarfLineTable.Location location = lines.locate(address);
         if (location == null) {
             return Optional.of(new Symbol(address, function, functions.sourceFile(index), 0));
