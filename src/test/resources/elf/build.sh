@@ -11,11 +11,13 @@ COMMON="-O1 -fno-inline -fdebug-prefix-map=$(pwd)=/firmware -nostdlib -Wl,-e,mai
 for v in 2 4 5; do
     $XT-gcc -g -gdwarf-$v $COMMON -Wl,-Ttext=0x400d0000 -o app-xtensa-dwarf$v.elf app.c util.c
 done
-# -O2 with inlining (count_buffers and checksum get inlined): names of inlined functions from .debug_info.
+# -O2 with inlining (checksum into scale; clamp into mix into blend, in several pieces): names of inlined functions from .debug_info.
 for v in 4 5; do
     $XT-gcc -g -gdwarf-$v -O2 -fdebug-prefix-map=$(pwd)=/firmware -nostdlib -Wl,-e,main -Wl,-Ttext=0x400d0000 \
-        -o app-xtensa-inline-dwarf$v.elf app.c util.c
+        -o app-xtensa-inline-dwarf$v.elf app.c util.c inline.c
 done
+$RV-gcc -march=rv32imc -mabi=ilp32 -g -O2 -fdebug-prefix-map=$(pwd)=/firmware -nostdlib -Wl,-e,main \
+    -Wl,-Ttext=0x42000000 -o app-riscv32-inline-dwarf5.elf app.c util.c inline.c
 # The same program without debug information: names only.
 $XT-gcc $COMMON -Wl,-Ttext=0x400d0000 -o app-xtensa-nodebug.elf app.c util.c
 # ESP32-C3-like RISC-V (rv32imc), DWARF 5, linker relaxation on (the default).
@@ -44,6 +46,7 @@ for elf in app-xtensa-dwarf2.elf app-xtensa-dwarf4.elf app-xtensa-dwarf5.elf app
     golden $XT $elf > ${elf%.elf}.addr2line.txt
 done
 golden $RV app-riscv32-dwarf5.elf > app-riscv32-dwarf5.addr2line.txt
+golden $RV app-riscv32-inline-dwarf5.elf > app-riscv32-inline-dwarf5.addr2line.txt
 
 # Stripped: no symbol table at all (the loader must refuse it with a clear message).
 $XT-strip -o app-xtensa-stripped.elf app-xtensa-nodebug.elf

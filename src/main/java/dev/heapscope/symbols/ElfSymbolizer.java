@@ -2,6 +2,7 @@ package dev.heapscope.symbols;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,12 +19,14 @@ public final class ElfSymbolizer implements Symbolizer {
     private final DwarfLineTable lines;
     private final InlinedRanges inlined;
     private final int machine;
+    private final List<ElfSection> codeSections;
 
-    private ElfSymbolizer(ElfFunctionTable functions, DwarfLineTable lines, InlinedRanges inlined, int machine) {
+    private ElfSymbolizer(ElfFunctionTable functions, DwarfLineTable lines, InlinedRanges inlined, ElfFile elf) {
         this.functions = functions;
         this.lines = lines;
         this.inlined = inlined;
-        this.machine = machine;
+        this.machine = elf.machine();
+        this.codeSections = elf.sections().stream().filter(s -> s.executable() && s.sizeBytes() != 0).toList();
     }
 
     /** Reads {@code elfPath} completely; see {@link Symbolizers#forElf(Path)} for the cached way. */
@@ -47,7 +50,7 @@ public final class ElfSymbolizer implements Symbolizer {
                     e.getMessage());
             inlined = InlinedRanges.EMPTY;
         }
-        return new ElfSymbolizer(functions, lines, inlined, elf.machine());
+        return new ElfSymbolizer(functions, lines, inlined, elf);
     }
 
     /** How many functions the symbol table gave. */
@@ -68,6 +71,19 @@ public final class ElfSymbolizer implements Symbolizer {
     /** The ELF {@code e_machine}: 94 Xtensa, 243 RISC-V. */
     public int machine() {
         return machine;
+    }
+
+    /**
+     * Whether {@code address} lies in one of the firmware's code sections: a call-chain frame outside
+     * them (and outside ROM) is not a return address and deserves a flag in views.
+     */
+    public boolean isCodeAddress(int address) {
+        for (ElfSection section : codeSections) {
+            if (section.containsAddress(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

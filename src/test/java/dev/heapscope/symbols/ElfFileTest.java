@@ -60,6 +60,9 @@ class ElfFileTest {
         assertThat(symbolizer.resolve(0x3ffb0000)).as("data RAM").isEmpty();
         assertThat(symbolizer.resolve(0xfffffff0)).as("top of the address space").isEmpty();
         assertThat(symbolizer.resolve(0)).isEmpty();
+        assertThat(symbolizer.isCodeAddress(0x400d0000)).as("literals live in .text too").isTrue();
+        assertThat(symbolizer.isCodeAddress(0x400d0040)).isTrue();
+        assertThat(symbolizer.isCodeAddress(0x3ffb0000)).isFalse();
     }
 
     @Test

@@ -15,7 +15,8 @@ class ElfSymbolizerGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"app-xtensa-dwarf2", "app-xtensa-dwarf4", "app-xtensa-dwarf5", "app-xtensa-nodebug",
-            "app-riscv32-dwarf5", "app-xtensa-inline-dwarf4", "app-xtensa-inline-dwarf5"})
+            "app-riscv32-dwarf5", "app-xtensa-inline-dwarf4", "app-xtensa-inline-dwarf5",
+            "app-riscv32-inline-dwarf5"})
     void everyAddressMatchesAddr2line(String name) throws IOException {
         ElfSymbolizer symbolizer = ElfSymbolizer.load(TestElves.path(name + ".elf"));
         List<String> golden = Files.readAllLines(TestElves.path(name + ".addr2line.txt"));
