@@ -73,6 +73,17 @@ class AnalyzeWithElfTest {
     }
 
     @Test
+    void diffNamesFramesFromTheElfToo() throws Exception {
+        String log = log(null).toString();
+        CliRunner diff = CliRunner.run("diff", log, log, "--elf", resource("app-xtensa-dwarf5.elf"));
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("count_buffers (app.c:10) <- leak_some_memory (app.c:21)");
+        CliRunner bad = CliRunner.run("diff", log, "--elf", log);
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--elf").contains("is not an ELF file");
+    }
+
+    @Test
     void anUnreadableElfExitsWithTwoAndOneLine() throws Exception {
         Path notElf = Files.writeString(temp.resolve("fw.elf"), "not an elf");
         CliRunner result = CliRunner.run("analyze", log(null).toString(), "--elf", notElf.toString());
