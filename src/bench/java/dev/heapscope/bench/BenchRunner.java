@@ -8,7 +8,8 @@ import java.util.Arrays;
 
 /**
  * {@code mvn -Pbench compile exec:exec -Dbench=NAME}: runs the named benchmark ({@code all}: every one).
- * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline); no name runs all.
+ * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline),
+ * {@code elf} (ELF first load and address resolution); no name runs all.
  */
 public final class BenchRunner {
     private BenchRunner() {
@@ -29,6 +30,9 @@ public final class BenchRunner {
         }
         if (names.contains("exports")) {
             UniqueStacks.main(new String[0]);
+        }
+        if (names.contains("elf")) { // builds a 25 MB ELF with the Xtensa toolchain unless HEAPSCOPE_BENCH_ELF is set
+            ElfResolveBench.main(new String[0]);
         }
         if (all || names.contains("parse")) {
             jmh(ParseBenchmark.class.getSimpleName());

@@ -2,6 +2,7 @@ package dev.heapscope.cli;
 
 import dev.heapscope.export.JsonWriter;
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.Symbolizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,15 +13,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code heapscope analyze FILE [--json | --folded | --text]}. */
+/** {@code heapscope analyze FILE [--json | --folded | --text] [--elf FIRMWARE.elf] [--rom-ld FILE]…}. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Reads a console log (idf.py monitor, screen, PuTTY, a paste) and reports its heap trace dumps.",
                 "Text (default): each dump and the leak table of the last complete dump."},
         footer = {"", "Examples:", "  heapscope analyze session.log",
                 "  heapscope analyze session.log --folded | flamegraph.pl > leaks.svg",
-                "  heapscope analyze session.log --json > dumps.json"})
+                "  heapscope analyze session.log --json > dumps.json",
+                "  heapscope analyze session.log --elf build/nodemcu.elf --rom-ld $IDF_PATH/components/esp_rom/esp32/ld/esp32.rom.ld"})
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "the console log or saved session (.heapscope) to read")
@@ -42,6 +46,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--count", description = "with --folded: weigh stacks by allocation count instead of bytes")
     boolean byCount;
 
+    @Option(names = "--elf", paramLabel = "FIRMWARE.elf",
+            description = "the firmware's ELF file: function names and source lines for code addresses")
+    Path elf;
+
+    @Option(names = "--rom-ld", paramLabel = "FILE", description = "an ESP-IDF ROM linker script "
+            + "(components/esp_rom/<chip>/ld/<chip>.rom*.ld) naming ROM functions; repeatable")
+    List<Path> romScripts = new ArrayList<>();
+
     @Option(names = "--top", defaultValue = "20", description = "rows of the leak table in text output (default: ${DEFAULT-VALUE})")
     int top;
 
@@ -62,17 +74,27 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.UNREADABLE_INPUT;
         }
+        Symbolizer firmware;
+        try {
+            firmware = FirmwareSymbols.load(elf, romScripts);
+        } catch (InputLog.UnreadableInputException e) {
+            err.println("heapscope: " + e.getMessage());
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        FirmwareSymbols.checkIdentity(file, elf, err);
+        Symbolizer names = firmware.orElse(TextReport.monitorNames(log));
+        boolean withFirmware = elf != null || !romScripts.isEmpty();
         if (format.json) {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            new JsonWriter().write(buffered, log.dumps(), false);
+            (withFirmware ? new JsonWriter(names) : new JsonWriter()).write(buffered, log.dumps(), false);
             buffered.flush();
             out.println();
             return ExitCodes.OK;
         }
         if (format.folded) {
-            return FoldedOutput.print(log, byCount, out, err);
+            return FoldedOutput.print(log, byCount, names, out, err);
         }
-        TextReport.print(log, top, out);
+        TextReport.print(log, top, names, out);
         return ExitCodes.OK;
     }
 }

@@ -8,6 +8,7 @@ import dev.heapscope.analysis.FrameNamer;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.Hex;
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.Symbolizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,10 +16,12 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code heapscope diff BEFORE [AFTER] [--before N] [--after N] [--json]}. */
+/** {@code heapscope diff BEFORE [AFTER] [--before N] [--after N] [--json] [--elf FIRMWARE.elf] [--rom-ld FILE]…}. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Compares the live allocations of two dumps: what is new, gone, grown or shrunk per call chain.",
                 "With two files: the last complete dump of each. With one file: its first and last complete dumps."},
@@ -43,6 +46,13 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", description = "the diff as JSON")
     boolean json;
 
+    @Option(names = "--elf", paramLabel = "FIRMWARE.elf",
+            description = "the firmware's ELF file: function names and source lines for code addresses")
+    Path elf;
+
+    @Option(names = "--rom-ld", paramLabel = "FILE", description = "an ESP-IDF ROM linker script naming ROM functions; repeatable")
+    List<Path> romScripts = new ArrayList<>();
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -55,9 +65,11 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ParsedLog beforeLog;
         ParsedLog afterLog;
+        Symbolizer firmware;
         try {
             beforeLog = InputLog.read(beforeFile);
             afterLog = afterFile == null ? beforeLog : InputLog.read(afterFile);
+            firmware = FirmwareSymbols.load(elf, romScripts);
         } catch (InputLog.UnreadableInputException e) {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.UNREADABLE_INPUT;
@@ -71,7 +83,8 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         DumpDiff diff = DumpDiff.between(before.dump(), after.dump());
-        FrameNamer namer = TextReport.namer(afterLog);
+        FirmwareSymbols.checkIdentity(afterFile == null ? beforeFile : afterFile, elf, err);
+        FrameNamer namer = new FrameNamer(firmware.orElse(TextReport.monitorNames(afterLog)));
         if (json) {
             writeJson(diff, before.dump(), after.dump(), namer);
         } else {

@@ -1,10 +1,12 @@
 package dev.heapscope.cli;
 
 import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.FrameNamer;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.export.FoldedWriter;
 import dev.heapscope.model.Dump;
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.Symbolizer;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,7 +20,8 @@ final class FoldedOutput {
     private FoldedOutput() {
     }
 
-    static int print(ParsedLog log, boolean byCount, PrintStream out, PrintStream err) throws IOException {
+    static int print(ParsedLog log, boolean byCount, Symbolizer names, PrintStream out, PrintStream err)
+            throws IOException {
         Optional<Dump> dump = log.lastCompleteDump();
         if (dump.isEmpty()) {
             err.println("heapscope: no heap trace dump in the input");
@@ -28,7 +31,7 @@ final class FoldedOutput {
             err.println("heapscope: warning: no complete dump; using incomplete dump #" + (dump.get().index() + 1));
         }
         CallTree tree = CallTree.of(dump.get().liveRecords(), byCount ? Weight.COUNT : Weight.BYTES,
-                TextReport.namer(log));
+                new FrameNamer(names));
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         FoldedWriter.write(tree, writer);
         writer.flush();

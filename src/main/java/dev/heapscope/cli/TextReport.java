@@ -8,6 +8,7 @@ import dev.heapscope.model.Dump;
 import dev.heapscope.model.ParseWarning;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.SymbolTable;
+import dev.heapscope.symbols.Symbolizer;
 
 import java.io.PrintStream;
 import java.util.Optional;
@@ -18,6 +19,11 @@ final class TextReport {
     }
 
     static void print(ParsedLog log, int topRows, PrintStream out) {
+        print(log, topRows, monitorNames(log), out);
+    }
+
+    /** As {@link #print(ParsedLog, int, PrintStream)}, naming frames through {@code names}. */
+    static void print(ParsedLog log, int topRows, Symbolizer names, PrintStream out) {
         long complete = log.dumps().stream().filter(Dump::complete).count();
         out.printf("%d dump(s), %d complete, %d line(s) read%n", log.dumps().size(), complete, log.lines());
         if (log.dumps().isEmpty()) {
@@ -33,14 +39,19 @@ final class TextReport {
             }
         }
         Optional<Dump> last = log.lastCompleteDump();
-        FrameNamer namer = namer(log);
+        FrameNamer namer = new FrameNamer(names);
         last.ifPresent(dump -> printLeaks(dump, namer, topRows, out));
     }
 
     static FrameNamer namer(ParsedLog log) {
+        return new FrameNamer(monitorNames(log));
+    }
+
+    /** The names host monitors printed into the log ({@code 0x400d1234: func at file:line}). */
+    static SymbolTable monitorNames(ParsedLog log) {
         SymbolTable symbols = new SymbolTable();
         log.symbols().forEach(symbols::add);
-        return new FrameNamer(symbols);
+        return symbols;
     }
 
     static void printLeaks(Dump dump, FrameNamer namer, int topRows, PrintStream out) {

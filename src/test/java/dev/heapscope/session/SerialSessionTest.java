@@ -88,8 +88,17 @@ class SerialSessionTest {
         try (ProfilingSession session = connect(link, null)) {
             session.reconnectWith(() -> new SerialTransport(link.toString()), 100);
             traceLeaks(session, 300, 250);
+            java.util.concurrent.atomic.AtomicInteger recordLines = new java.util.concurrent.atomic.AtomicInteger();
+            session.addListener(new SessionListener() {
+                @Override
+                public void consoleLine(String line, long hostMillis) {
+                    if (line.contains(" bytes (@ ")) {
+                        recordLines.incrementAndGet();
+                    }
+                }
+            });
             CompletableFuture<Dump> dump = session.dump();
-            Thread.sleep(800); // about a third of the dump is on the wire
+            waitFor(() -> recordLines.get() >= 20); // part of the dump is on the wire (it takes ~4 s in all)
             board.unplug();
             assertThatThrownBy(() -> get(dump)).hasCauseInstanceOf(ConsoleException.class)
                     .hasMessageContaining("disconnected");

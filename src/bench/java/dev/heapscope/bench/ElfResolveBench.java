@@ -1,0 +1,109 @@
+package dev.heapscope.bench;
+
+import dev.heapscope.symbols.ElfSymbolizer;
+import dev.heapscope.symbols.Symbol;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * First-load time of a firmware ELF and batch resolution speed (addresses per second). The ELF is
+ * $HEAPSCOPE_BENCH_ELF, else target/bench/large-xtensa.elf, built by src/bench/elf/build-large.sh when
+ * the Xtensa toolchain is on PATH. Also writes target/bench/elf-sample.txt (address function
+ * file:line) to compare with addr2line by hand.
+ */
+public final class ElfResolveBench {
+    private static final int ADDRESSES = 200_000;
+
+    private ElfResolveBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path elf = elfToUse();
+        System.out.printf("ELF %s: %.1f MB%n", elf, Files.size(elf) / 1e6);
+        long start = System.nanoTime();
+        ElfSymbolizer symbolizer = ElfSymbolizer.load(elf);
+        double firstLoadMillis = (System.nanoTime() - start) / 1e6;
+        System.out.printf("first load (cold JVM): %.0f ms, %d functions, %d line rows, %d inlined segments%n",
+                firstLoadMillis, symbolizer.functionCount(), symbolizer.lineRowCount(),
+                symbolizer.inlinedSegmentCount());
+        double bestLoadMillis = Double.MAX_VALUE;
+        for (int run = 0; run < 5; run++) {
+            long t = System.nanoTime();
+            symbolizer = ElfSymbolizer.load(elf);
+            bestLoadMillis = Math.min(bestLoadMillis, (System.nanoTime() - t) / 1e6);
+        }
+        System.out.printf("load (warm, best of 5): %.0f ms%n", bestLoadMillis);
+
+        int[] addresses = textAddresses(symbolizer);
+        long sink = 0;
+        for (int run = 0; run < 5; run++) {
+            long t = System.nanoTime();
+            for (int address : addresses) {
+                Optional<Symbol> symbol = symbolizer.resolve(address);
+                if (symbol.isPresent()) {
+                    sink += symbol.get().line();
+                }
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            System.out.printf("resolve run %d: %,d addresses in %.1f ms = %,.0f addresses/s%n", run + 1,
+                    addresses.length, seconds * 1e3, addresses.length / seconds);
+        }
+        System.out.println("(checksum " + sink + ")");
+        writeSample(symbolizer, addresses);
+    }
+
+    /** Random addresses over the span of the named code, as chains from a real dump would spread. */
+    private static int[] textAddresses(ElfSymbolizer symbolizer) {
+        Random random = new Random(6);
+        long low = 0x400d0000L;
+        long high = low;
+        // Find the end of the named code by probing upwards in 64 KiB steps.
+        while (high - low < 0x4000000L && (symbolizer.resolve((int) (high + 0x10000)).isPresent()
+                || symbolizer.resolve((int) (high + 0x8000)).isPresent())) {
+            high += 0x10000;
+        }
+        high += 0x10000;
+        int[] addresses = new int[ADDRESSES];
+        for (int i = 0; i < addresses.length; i++) {
+            addresses[i] = (int) (low + (long) (random.nextDouble() * (high - low)));
+        }
+        return addresses;
+    }
+
+    private static void writeSample(ElfSymbolizer symbolizer, int[] addresses) throws Exception {
+        Path sample = Path.of("target/bench/elf-sample.txt");
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(sample))) {
+            for (int i = 0; i < 2000; i++) {
+                int address = addresses[i];
+                Optional<Symbol> symbol = symbolizer.resolve(address);
+                out.printf("0x%08x %s %s:%s%n", address, symbol.map(Symbol::function).orElse("??"),
+                        symbol.map(Symbol::file).orElse("??"),
+                        symbol.map(s -> s.line() > 0 ? Integer.toString(s.line()) : "?").orElse("0"));
+            }
+        }
+        System.out.println("sample for addr2line comparison: " + sample);
+    }
+
+    private static Path elfToUse() throws Exception {
+        String configured = System.getenv("HEAPSCOPE_BENCH_ELF");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path large = Path.of("target/bench/large-xtensa.elf");
+        if (!Files.exists(large)) {
+            Files.createDirectories(large.getParent());
+            System.out.println("building " + large + " with src/bench/elf/build-large.sh (minutes) ...");
+            Process build = new ProcessBuilder("sh", "src/bench/elf/build-large.sh", large.toString())
+                    .inheritIO().start();
+            if (build.waitFor() != 0) {
+                throw new IllegalStateException("could not build " + large + " (is xtensa-lx106-elf-gcc on PATH?); "
+                        + "set HEAPSCOPE_BENCH_ELF to a firmware ELF instead");
+            }
+        }
+        return large;
+    }
+}

@@ -1,0 +1,2 @@
+int checksum(int value);
+int scale(int value, int factor);
