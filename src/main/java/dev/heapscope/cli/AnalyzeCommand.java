@@ -54,6 +54,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(components/esp_rom/<chip>/ld/<chip>.rom*.ld) naming ROM functions; repeatable")
     List<Path> romScripts = new ArrayList<>();
 
+    @Option(names = "--addr2line", paramLabel = "PATH", arity = "0..1", fallbackValue = "auto",
+            description = "with --elf: name frames with the toolchain's addr2line (one process, every address in one "
+                    + "batch) instead of HeapScope's own ELF reader; PATH or 'auto' to look for it on the PATH")
+    String addr2line;
+
     @Option(names = "--top", defaultValue = "20", description = "rows of the leak table in text output (default: ${DEFAULT-VALUE})")
     int top;
 
@@ -76,7 +81,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Symbolizer firmware;
         try {
-            firmware = FirmwareSymbols.load(elf, romScripts);
+            firmware = addr2line == null ? FirmwareSymbols.load(elf, romScripts)
+                    : FirmwareSymbols.withAddr2line(addr2line, elf, romScripts, log);
         } catch (InputLog.UnreadableInputException e) {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.UNREADABLE_INPUT;

@@ -46,6 +46,40 @@ final class FirmwareSymbols {
         return chain;
     }
 
+    /**
+     * Names from the toolchain's {@code addr2line} ({@code tool} a path, or "auto" for the PATH), every
+     * address of the log's dumps asked in one batch; then ROM scripts.
+     */
+    static Symbolizer withAddr2line(String tool, Path elf, List<Path> romScripts, dev.heapscope.parse.ParsedLog log)
+            throws InputLog.UnreadableInputException {
+        if (elf == null) {
+            throw new InputLog.UnreadableInputException("--addr2line needs --elf FIRMWARE.elf");
+        }
+        String command = tool;
+        if ("auto".equals(tool)) {
+            command = dev.heapscope.symbols.Addr2lineSymbolizer.findOnPath().map(Path::toString).orElseThrow(() ->
+                    new InputLog.UnreadableInputException("--addr2line: no toolchain addr2line on the PATH (tried "
+                            + String.join(", ", List.of("xtensa-esp32-elf-addr2line", "riscv32-esp-elf-addr2line",
+                            "addr2line")) + "); give its path"));
+        }
+        dev.heapscope.symbols.Addr2lineSymbolizer symbolizer;
+        try {
+            symbolizer = dev.heapscope.symbols.Addr2lineSymbolizer.start(command, elf);
+            java.util.Set<Integer> addresses = new java.util.HashSet<>();
+            log.dumps().forEach(dump -> dump.records().forEach(r -> {
+                for (int i = 0; i < r.caller().depth(); i++) {
+                    addresses.add(r.caller().frame(i));
+                }
+            }));
+            symbolizer.resolveAll(addresses.stream().mapToInt(Integer::intValue).toArray());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InputLog.UnreadableInputException("--addr2line: cannot run " + command + ": " + e.getMessage());
+        }
+        Symbolizer chain = symbolizer;
+        Symbolizer rom = load(null, romScripts);
+        return rom == Symbolizer.NONE ? chain : chain.orElse(rom);
+    }
+
     /** Warns on {@code err} when the last {@code ELF file SHA256} the log shows does not match {@code elf}. */
     static void checkIdentity(Path logFile, Path elf, PrintStream err) {
         if (elf == null) {

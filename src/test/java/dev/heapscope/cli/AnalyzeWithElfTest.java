@@ -73,6 +73,22 @@ class AnalyzeWithElfTest {
     }
 
     @Test
+    void theAddr2lineBackendNamesTheSameFrames() throws Exception {
+        java.nio.file.Path tool = java.nio.file.Path.of("/usr/bin/xtensa-lx106-elf-addr2line");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(tool),
+                "xtensa-lx106-elf-addr2line is not installed");
+        String log = log(null).toString();
+        CliRunner viaJava = CliRunner.run("analyze", log, "--folded", "--elf", resource("app-xtensa-dwarf4.elf"));
+        CliRunner viaTool = CliRunner.run("analyze", log, "--folded", "--elf", resource("app-xtensa-dwarf4.elf"),
+                "--addr2line", tool.toString());
+        assertThat(viaTool.exitCode()).as(viaTool.err()).isZero();
+        assertThat(viaTool.out()).isEqualTo(viaJava.out());
+        CliRunner noElf = CliRunner.run("analyze", log, "--addr2line");
+        assertThat(noElf.exitCode()).isEqualTo(2);
+        assertThat(noElf.err()).contains("--addr2line needs --elf");
+    }
+
+    @Test
     void diffNamesFramesFromTheElfToo() throws Exception {
         String log = log(null).toString();
         CliRunner diff = CliRunner.run("diff", log, log, "--elf", resource("app-xtensa-dwarf5.elf"));
