@@ -37,6 +37,21 @@ public final class FrameLabels {
         return chain.isEmpty() ? "[no caller]" : Hex.of(chain.frame(0));
     }
 
+    /** {@code file:line} (full path) of the frame {@link #topFrame} shows, when its location is known. */
+    public Optional<String> topLocation(CallChain chain) {
+        Symbol chosen = null;
+        for (int i = 0; i < chain.depth() && (chosen == null || !isLua(chosen)); i++) {
+            Optional<Symbol> symbol = symbolizer.resolve(chain.frame(i));
+            if (symbol.isPresent() && (chosen == null || isLua(symbol.get()))) {
+                chosen = symbol.get();
+            }
+        }
+        if (chosen == null || chosen.file() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(chosen.line() > 0 ? chosen.file() + ":" + chosen.line() : chosen.file());
+    }
+
     /**
      * Every frame, innermost first, joined with {@code  <- }: the Lua frames first (what a Lua
      * developer reads), then the firmware frames in brackets.

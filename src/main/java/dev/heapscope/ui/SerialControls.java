@@ -26,6 +26,7 @@ final class SerialControls {
     private final Button reset = new Button("Reset board");
     private final ComboBox<Integer> speed = new ComboBox<>();
     private final Button switchSpeed = new Button("Switch speed");
+    private final Button elf = new Button("ELF…");
     private final PortWatcher watcher;
 
     SerialControls(SessionViewModel session) {
@@ -45,7 +46,18 @@ final class SerialControls {
         BooleanBinding connected = Bindings.createBooleanBinding(() ->
                 session.connectionProperty().get() == ConnectionState.CONNECTED && session.profileProperty().get() == null,
                 session.connectionProperty(), session.profileProperty());
-        for (Node node : List.of(reset, speed, switchSpeed)) {
+        elf.setTooltip(new Tooltip("The firmware's ELF file, for function names and source lines (remembered per port)"));
+        elf.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Firmware ELF of the board on " + portPath());
+            chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("ELF files", "*.elf"),
+                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+            java.io.File chosen = chooser.showOpenDialog(elf.getScene() == null ? null : elf.getScene().getWindow());
+            if (chosen != null) {
+                session.useElf(chosen.toPath());
+            }
+        });
+        for (Node node : List.of(reset, speed, switchSpeed, elf)) {
             node.disableProperty().bind(connected.not());
         }
         reset.setOnAction(e -> session.resetBoard());
@@ -68,7 +80,7 @@ final class SerialControls {
     }
 
     List<Node> afterConnect() {
-        return List.of(reset, speed, switchSpeed);
+        return List.of(elf, reset, speed, switchSpeed);
     }
 
     void close() {

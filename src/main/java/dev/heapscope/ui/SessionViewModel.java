@@ -25,6 +25,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -60,6 +61,7 @@ public final class SessionViewModel implements AutoCloseable {
     private SnapshotPump pump;
     private volatile long pollIntervalMillis;
     private volatile java.nio.file.Path rawLogFile;
+    private volatile String serialPort;
     private volatile java.nio.file.Path autosaveRoot;
     private volatile dev.heapscope.session.Autosave autosave;
 
@@ -86,6 +88,7 @@ public final class SessionViewModel implements AutoCloseable {
      */
     public CompletableFuture<Void> connectSerial(String portName, int baudRate) {
         rawLogFile = RawLogs.newFile(portName);
+        serialPort = portName;
         return connect(() -> {
             board = null;
             symbolizer = Symbolizer.NONE;
@@ -95,7 +98,46 @@ public final class SessionViewModel implements AutoCloseable {
             ProfilingSession opened = session;
             opened.reconnectWith(() -> new SerialTransport(portName, baudRate, false, 2_000), 1_000);
             return opened.checkFirmware();
-        }).thenAccept(check -> fx.execute(() -> message.set(check.advice() + "; raw log: " + rawLogFile)));
+        }).thenAccept(check -> {
+            fx.execute(() -> message.set(check.advice() + "; raw log: " + rawLogFile));
+            fx.execute(() -> ElfChoices.remembered(portName).ifPresent(this::useElf));
+        });
+    }
+
+    /**
+     * FX thread. Names real-board frames from this firmware ELF (then the log's monitor names); remembered for
+     * the port, and checked against the {@code ELF file SHA256} the board printed at boot.
+     */
+    public CompletableFuture<Void> useElf(Path elf) {
+        String port = serialPort;
+        List<String> lines = List.copyOf(consoleLines); // FX thread: the list is the FX thread's
+        return CompletableFuture.runAsync(() -> {
+            try {
+                dev.heapscope.symbols.ElfSymbolizer names = dev.heapscope.symbols.Symbolizers.forElf(elf);
+                symbolizer = names.orElse(monitorNames());
+                String warning = ElfIdentity.mismatch(elf, lines);
+                if (port != null) {
+                    ElfChoices.remember(port, elf);
+                }
+                SnapshotPump current = pump;
+                if (current != null) {
+                    current.markDirty();
+                }
+                fx.execute(() -> message.set(warning != null ? warning : "Names from " + elf.getFileName() + " ("
+                        + names.functionCount() + " functions)"));
+            } catch (java.io.IOException e) {
+                fx.execute(() -> message.set("Cannot use the ELF: " + e.getMessage()));
+            }
+        }, work);
+    }
+
+    private Symbolizer monitorNames() {
+        dev.heapscope.symbols.SymbolTable table = new dev.heapscope.symbols.SymbolTable();
+        SessionSnapshot last = snapshot.get();
+        if (last != null) {
+            last.symbols().forEach(table::add);
+        }
+        return table;
     }
 
     /** Pulses the board's reset line (serial only). */

@@ -63,6 +63,13 @@ class SerialConnectionTest {
             assertThat(Files.readString(log)).contains("====== Heap Trace: ");
         }
 
+        Path elf = Path.of(getClass().getResource("/elf/app-xtensa-dwarf4.elf").toURI());
+        fx.submit(() -> session.useElf(elf)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        // The virtual board printed its own firmware digest at boot: a different ELF is flagged.
+        waitFor(() -> session.messageProperty().get().contains("Warning: the board runs firmware"));
+        assertThat(ElfChoices.remembered(link.toString())).contains(elf.toAbsolutePath());
+        assertThat(session.symbolizer().resolve(0x400d0004)).isPresent();
+
         board.close();
         waitFor(() -> session.connectionProperty().get() == ConnectionState.BOARD_LOST);
         BoardOnPty again = BoardOnPty.serve(SimulatedBoard.create(BoardProfile.load("esp32-devkitc"),

@@ -13,20 +13,21 @@ import java.util.Locale;
  * @param where      top frame for a group; the block's address for a record
  * @param chain      every frame, innermost first
  * @param firstSeen  position in the dump's insertion order ({@code #12})
+ * @param location   {@code /full/path/file.c:27} of the top frame when known, else null
  */
 public record LeakLine(String where, int count, long bytes, double averageBytes, String region, String firstSeen,
-                       String chain, boolean group) {
+                       String chain, boolean group, String location) {
 
     public static LeakLine of(LeakRow row, FrameLabels labels) {
         return new LeakLine(labels.topFrame(row.chain()), row.count(), row.totalBytes(), row.averageSizeBytes(),
                 row.regions().name().toLowerCase(Locale.ROOT), "#" + row.firstSeen().index(),
-                labels.describe(row.chain()), true);
+                labels.describe(row.chain()), true, labels.topLocation(row.chain()).orElse(null));
     }
 
     public static LeakLine of(Record record, int index, String chain) {
         return new LeakLine(Hex.of(record.address()), 1, record.sizeBytes(), record.sizeBytes(),
                 record.region() == null ? "unknown" : record.region().label(), "record " + index + ", cpu " + record.cpu()
-                + ", ccount " + record.ccountUnsigned(), chain, false);
+                + ", ccount " + record.ccountUnsigned(), chain, false, null);
     }
 
     /** True when the filter text (case-insensitive) is in the top frame or the chain; blank matches all. */

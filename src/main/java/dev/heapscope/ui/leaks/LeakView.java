@@ -75,7 +75,7 @@ public final class LeakView extends BorderPane {
         setTop(new ToolBar(title, clearRangeButton, spring, filter, copy, flame));
         setCenter(table);
         table.setContextMenu(new ContextMenu(menuItem("Copy rows", this::copySelection),
-                menuItem("Show in flame graph", flame::fire)));
+                menuItem("Copy location", this::copyLocation), menuItem("Show in flame graph", flame::fire)));
         KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         table.setOnKeyPressed(e -> {
             if (copyKeys.match(e)) {
@@ -157,6 +157,17 @@ public final class LeakView extends BorderPane {
         }
         ClipboardContent content = new ClipboardContent();
         content.putString(String.join("\n", lines) + "\n");
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The selected row's top-frame {@code file:line}, for the user's editor. */
+    private void copyLocation() {
+        var item = table.getSelectionModel().getSelectedItem();
+        if (item == null || item.getValue() == null || item.getValue().location() == null) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(item.getValue().location());
         Clipboard.getSystemClipboard().setContent(content);
     }
 
