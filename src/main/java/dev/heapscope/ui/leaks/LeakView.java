@@ -36,6 +36,7 @@ import java.util.function.Function;
 public final class LeakView extends BorderPane {
     private final TreeTableView<LeakLine> table = new TreeTableView<>();
     private final TextField filter = TextFields.createClearableTextField();
+    private static final System.Logger LOG = System.getLogger(LeakView.class.getName());
     private final Label title = new Label();
     private final Button clearRangeButton = new Button("Clear time range");
     private Analysis analysis = Analysis.EMPTY;
@@ -74,8 +75,15 @@ public final class LeakView extends BorderPane {
         javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
         setTop(new ToolBar(title, clearRangeButton, spring, filter, copy, flame));
         setCenter(table);
-        table.setContextMenu(new ContextMenu(menuItem("Copy rows", this::copySelection),
-                menuItem("Copy location", this::copyLocation), menuItem("Show in flame graph", flame::fire)));
+        MenuItem openSource = menuItem("Open source", this::openSource);
+        ContextMenu menu = new ContextMenu(menuItem("Copy rows", this::copySelection),
+                menuItem("Copy location", this::copyLocation), openSource, menuItem("Show in flame graph", flame::fire));
+        menu.setOnShowing(e -> {
+            String location = selectedLocation();
+            openSource.setDisable(!dev.heapscope.ui.SourceOpener.isLocal(location));
+            openSource.setText(location == null ? "Open source" : "Open " + location);
+        });
+        table.setContextMenu(menu);
         KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         table.setOnKeyPressed(e -> {
             if (copyKeys.match(e)) {
@@ -169,6 +177,22 @@ public final class LeakView extends BorderPane {
         ClipboardContent content = new ClipboardContent();
         content.putString(item.getValue().location());
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Opens the selected row's top frame in the user's editor, when the source is on this machine. */
+    private void openSource() {
+        String location = selectedLocation();
+        if (location != null) {
+            Thread opener = new Thread(() -> LOG.log(System.Logger.Level.INFO, dev.heapscope.ui.SourceOpener.open(location)),
+                    "heapscope-open-source");
+            opener.setDaemon(true);
+            opener.start();
+        }
+    }
+
+    private String selectedLocation() {
+        var item = table.getSelectionModel().getSelectedItem();
+        return item == null || item.getValue() == null ? null : item.getValue().location();
     }
 
     private static MenuItem menuItem(String text, Runnable action) {
