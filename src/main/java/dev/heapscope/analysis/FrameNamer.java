@@ -43,7 +43,8 @@ public final class FrameNamer {
         if (symbol.isPresent() && symbol.get().function() != null && !symbol.get().function().isBlank()) {
             return sanitize(symbol.get().frameLabel());
         }
-        return Hex.of(address);
+        // An unknown address outside every code region is flagged: it cannot be a real return address.
+        return dev.heapscope.symbols.CodeRegions.isCode(address) ? Hex.of(address) : Hex.of(address) + " (not code)";
     }
 
     /**

@@ -121,6 +121,7 @@ public final class JsonWriter {
             Optional<Symbol> symbol = symbolizer == null ? Optional.empty() : symbolizer.resolve(address);
             json.writeStartObject();
             json.writeStringField("address", Hex.of(address));
+            json.writeBooleanField("code", dev.heapscope.symbols.CodeRegions.isCode(address));
             json.writeStringField("function", symbol.map(Symbol::function).orElse(null));
             json.writeStringField("file", symbol.map(Symbol::file).orElse(null));
             if (symbol.isPresent() && symbol.get().line() > 0) {

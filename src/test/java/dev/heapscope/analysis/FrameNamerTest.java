@@ -33,7 +33,7 @@ class FrameNamerTest {
     @Test
     void blankFunctionNamesFallBackToHex() {
         Symbolizer blank = address -> Optional.of(new Symbol(address, "  ", null, 0));
-        assertThat(new FrameNamer(blank).name(0x10)).isEqualTo("0x00000010");
+        assertThat(new FrameNamer(blank).name(0x400d0010)).isEqualTo("0x400d0010");
     }
 
     @Test
