@@ -10,6 +10,7 @@ import dev.heapscope.export.FoldedWriter;
 import dev.heapscope.export.JsonWriter;
 import dev.heapscope.export.LeaksCsvWriter;
 import dev.heapscope.export.SpeedscopeWriter;
+import dev.heapscope.export.PngFlameWriter;
 import dev.heapscope.export.SvgFlameWriter;
 import dev.heapscope.model.Dump;
 import dev.heapscope.parse.ParsedLog;
@@ -41,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
-            description = "folded, speedscope, csv (records), leaks-csv (leak table), json, svg (flame graph)")
+            description = "folded, speedscope, csv (records), leaks-csv (leak table), json, svg (flame graph), png (flame graph image)")
     String formatWord;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here instead of standard output")
@@ -49,6 +50,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--dump", paramLabel = "N", description = "only dump N (1-based); speedscope: one profile per dump unless given")
     Integer dumpNumber;
+
+    @Option(names = "--scale", defaultValue = "1", description = "png: 1, or 2 for high-density screens (default: ${DEFAULT-VALUE})")
+    double scale;
 
     @Option(names = "--count", description = "flame formats: weigh stacks by allocation count instead of bytes")
     boolean byCount;
@@ -145,6 +149,7 @@ final class ExportCommand implements Callable<Integer> {
         switch (format) {
             case FOLDED -> writeText(w -> FoldedWriter.write(tree, w));
             case SVG -> writeText(w -> SvgFlameWriter.write(tree, title, w));
+            case PNG -> OutputTarget.write(output, out, stream -> PngFlameWriter.write(tree, title, scale, stream));
             case SPEEDSCOPE -> OutputTarget.write(output, out, stream ->
                     SpeedscopeWriter.write(stream, String.valueOf(input.getFileName()), profiles, active));
             default -> throw new IllegalStateException(format + " is not a flame format");

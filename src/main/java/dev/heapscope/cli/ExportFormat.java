@@ -11,7 +11,8 @@ enum ExportFormat {
     CSV("csv", false),
     LEAKS_CSV("leaks-csv", false),
     JSON("json", false),
-    SVG("svg", true);
+    SVG("svg", true),
+    PNG("png", true);
 
     private final String word;
     private final boolean acceptsFolded;

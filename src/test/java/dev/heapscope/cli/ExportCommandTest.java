@@ -78,7 +78,7 @@ class ExportCommandTest {
 
     @Test
     void problemsGiveOneLineOnStderrAndTheDocumentedExitCode(@TempDir Path dir) throws Exception {
-        CliRunner unknown = CliRunner.run("export", SESSION, "--format", "png");
+        CliRunner unknown = CliRunner.run("export", SESSION, "--format", "bmp");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err().lines()).hasSize(1);
         CliRunner noDump = CliRunner.run("export", SESSION, "--format", "csv", "--dump", "9");
@@ -106,5 +106,15 @@ class ExportCommandTest {
         assertThat(InputKind.of("total frees: 2\n====== Heap Trace Summary ======\n", false)).isEqualTo(InputKind.LOG);
         assertThat(InputKind.of("", false)).isEqualTo(InputKind.LOG);
         assertThat(InputKind.of("a;b;c x\n", false)).isEqualTo(InputKind.LOG);
+    }
+
+    @Test
+    void pngIsAFlameGraphImageAtTheAskedScale(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path png = dir.resolve("leaks.png");
+        CliRunner result = CliRunner.run("export", SESSION, "--format", "png", "--scale", "2", "-o", png.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(3200);
+        assertThat(image.getHeight()).isGreaterThan(100);
     }
 }

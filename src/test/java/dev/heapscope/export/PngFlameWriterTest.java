@@ -1,0 +1,57 @@
+package dev.heapscope.export;
+
+import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.Weight;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PngFlameWriterTest {
+    private static CallTree tree() {
+        return new CallTree.Builder(Weight.BYTES)
+                .addStack(List.of("main chunk (app.lua:9)", "handle_request (app.lua:16)"), 3000)
+                .addStack(List.of("main chunk (app.lua:9)", "log (app.lua:30)"), 1000)
+                .build();
+    }
+
+    private static BufferedImage render(double scale) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int drawn = PngFlameWriter.write(tree(), "test", scale, out);
+        assertThat(drawn).isEqualTo(4); // all, main chunk, handle_request, log
+        return ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    @Test
+    void framesAreDrawnInProportionToTheirValue() throws Exception {
+        BufferedImage image = render(1);
+        assertThat(image.getWidth()).isEqualTo(1600);
+        int leafRowY = 28 + 2 * 18 + 2; // above the label text
+        int handleColour = image.getRGB(600, leafRowY);
+        int logColour = image.getRGB(1400, leafRowY);
+        assertThat(handleColour).isNotEqualTo(0xffffffff);
+        assertThat(logColour).isNotEqualTo(0xffffffff).isNotEqualTo(handleColour);
+        // handle_request covers 3/4 of the width: the boundary lies near x = 1200
+        assertThat(image.getRGB(1190, leafRowY)).isEqualTo(handleColour);
+        assertThat(image.getRGB(1210, leafRowY)).isEqualTo(logColour);
+    }
+
+    @Test
+    void twiceTheScaleIsTwiceTheSize() throws Exception {
+        BufferedImage small = render(1);
+        BufferedImage large = render(2);
+        assertThat(large.getWidth()).isEqualTo(2 * small.getWidth());
+        assertThat(large.getHeight()).isEqualTo(2 * small.getHeight());
+    }
+
+    @Test
+    void theSameNameAlwaysGetsTheSameColour() {
+        assertThat(PngFlameWriter.colour("leak (app.lua:3)")).isEqualTo(PngFlameWriter.colour("leak (app.lua:3)"));
+        assertThat(PngFlameWriter.colour("0x400d1234").getRed()).isLessThan(230);
+    }
+}
