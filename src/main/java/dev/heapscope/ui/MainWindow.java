@@ -65,7 +65,7 @@ public final class MainWindow extends BorderPane {
         tabs.setId("views");
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
         split.setDividerPositions(0.25);
-        toolbar.getItems().add(screenshotMenu());
+        toolbar.getItems().addAll(files.menu(), screenshotMenu());
         setTop(new VBox(connectionBar, toolbar));
         setCenter(split);
         setBottom(new StatusBar(session));

@@ -19,6 +19,7 @@ import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,10 +33,16 @@ final class SessionFiles {
     private final Executor work;
     private volatile SavedSession shown;
     private volatile Path recoveredFrom;
+    private final RecentSessions recent;
 
     SessionFiles(SessionViewModel session, Executor work) {
+        this(session, work, RecentSessions.inHome());
+    }
+
+    SessionFiles(SessionViewModel session, Executor work, RecentSessions recent) {
         this.session = session;
         this.work = work;
+        this.recent = recent;
     }
 
     static Autosave beginAutosave(Path root, String profile) {
@@ -50,7 +57,76 @@ final class SessionFiles {
         }
     }
 
+    /** Open…, Save…, and the recent sessions and logs; rebuilt each time it opens. */
+    javafx.scene.control.MenuButton menu() {
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Session");
+        menu.setId("session-menu");
+        menu.setOnShowing(e -> {
+            javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open… (Ctrl+O)");
+            open.setOnAction(a -> askOpen(menu.getScene()));
+            javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save… (Ctrl+S)");
+            save.setOnAction(a -> askSave(menu.getScene()));
+            menu.getItems().setAll(open, save, new javafx.scene.control.SeparatorMenuItem());
+            List<Path> files = recent.list();
+            if (files.isEmpty()) {
+                javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No recent sessions");
+                none.setDisable(true);
+                menu.getItems().add(none);
+            }
+            for (Path file : files) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(file.getFileName() + "  —  "
+                        + file.getParent());
+                item.setOnAction(a -> openAny(file));
+                menu.getItems().add(item);
+            }
+        });
+        menu.getItems().add(new javafx.scene.control.MenuItem("…"));
+        return menu;
+    }
+
+    /** A dropped or chosen file: a saved session, or any text log with dumps (monitor output, a paste). */
+    CompletableFuture<SavedSession> openAny(Path file) {
+        if (SessionStore.isSessionFile(file)) {
+            return open(file);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                byte[] text = Files.readAllBytes(file);
+                SessionSnapshot none = new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null,
+                        file.getFileName().toString(), List.of(), List.of(), List.of(), List.of(), List.of(), text.length);
+                return SavedSession.of(none, text, null, null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, work).whenComplete((saved, error) -> {
+            if (saved != null) {
+                recent.add(file);
+                show(saved, "Opened the log " + file.getFileName() + ": " + saved.dumps().size() + " dumps");
+            }
+            report(error, null, "Cannot open: ");
+        });
+    }
+
+    /** Files dragged onto the window open as sessions or logs. */
+    void acceptDrops(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                openAny(files.get(0).toPath());
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+    }
+
     void installShortcuts(Scene scene) {
+        acceptDrops(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> askSave(scene));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> askOpen(scene));
     }
@@ -65,9 +141,12 @@ final class SessionFiles {
     }
 
     private void askOpen(Scene scene) {
-        File file = chooser("Open session").showOpenDialog(scene.getWindow());
+        FileChooser chooser = chooser("Open a session or a console log");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Console logs", "*.log", "*.txt"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(scene.getWindow());
         if (file != null) {
-            open(file.toPath());
+            openAny(file.toPath());
         }
     }
 
@@ -89,6 +168,7 @@ final class SessionFiles {
         return content.thenAcceptAsync(contents -> {
             try {
                 SessionStore.save(contents, file);
+                recent.add(file);
                 if (autosaveDone != null) { // the recovered autosave is now safe in the file
                     Autosave.discard(autosaveDone);
                     recoveredFrom = null;
@@ -109,6 +189,7 @@ final class SessionFiles {
         }, work).whenComplete((saved, error) -> {
             if (saved != null) {
                 recoveredFrom = null;
+                recent.add(file);
                 show(saved, "Opened " + file.getFileName() + ": " + saved.dumps().size() + " dumps");
             }
             report(error, null, "Cannot open: ");

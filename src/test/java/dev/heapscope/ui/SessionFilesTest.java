@@ -23,10 +23,14 @@ class SessionFilesTest {
     private final ExecutorService fx = Executors.newSingleThreadExecutor();
     private final ExecutorService work = Executors.newSingleThreadExecutor();
     private final SessionViewModel session = new SessionViewModel(fx);
-    private final SessionFiles files = new SessionFiles(session, work);
-
     @TempDir
     Path dir;
+    private SessionFiles files;
+
+    @org.junit.jupiter.api.BeforeEach
+    void files() {
+        files = new SessionFiles(session, work, new RecentSessions(dir.resolve("recent.txt")));
+    }
 
     @AfterEach
     void close() {
@@ -91,5 +95,32 @@ class SessionFilesTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void anyConsoleLogOpensAsASessionAndJoinsTheRecentList() throws Exception {
+        Path log = Path.of(getClass().getResource("/logs/shared/nodemcu-session-idf51.log").toURI());
+        files.openAny(log).get(20, TimeUnit.SECONDS);
+        waitFor(() -> session.messageProperty().get().startsWith("Opened the log"));
+        assertThat(session.snapshotProperty().get().dumps()).hasSize(2);
+        RecentSessions recent = new RecentSessions(dir.resolve("recent.txt"));
+        assertThat(recent.list()).containsExactly(log.toAbsolutePath());
+    }
+
+    @Test
+    void theRecentListKeepsTheNewestFirstWithoutDuplicatesOrVanishedFiles() throws Exception {
+        RecentSessions recent = new RecentSessions(dir.resolve("recent.txt"));
+        Path a = Files.writeString(dir.resolve("a.log"), "x");
+        Path b = Files.writeString(dir.resolve("b.log"), "y");
+        recent.add(a);
+        recent.add(b);
+        recent.add(a);
+        assertThat(recent.list()).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
+        Files.delete(b);
+        assertThat(recent.list()).containsExactly(a.toAbsolutePath());
+        for (int i = 0; i < RecentSessions.MAX + 3; i++) {
+            recent.add(Files.writeString(dir.resolve("n" + i + ".log"), "z"));
+        }
+        assertThat(recent.list()).hasSize(RecentSessions.MAX);
     }
 }
