@@ -125,4 +125,29 @@ public final class FoldedStacksReader {
     private static String shorten(String text) {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
+
+    private static final java.util.regex.Pattern FOLDED_LINE = java.util.regex.Pattern.compile("\\S.*\\s\\d+");
+
+    /**
+     * Whether {@code text} is folded stacks ({@code a;b;c 123} on every line that is not blank or a
+     * {@code #} comment) rather than a console log.
+     *
+     * @param cut the text is the start of a longer file, so its last line may be unfinished
+     */
+    public static boolean looksFolded(String text, boolean cut) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        int usable = cut && lines.length > 1 ? lines.length - 1 : lines.length;
+        int stacks = 0;
+        for (int i = 0; i < usable; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!FOLDED_LINE.matcher(line).matches()) {
+                return false;
+            }
+            stacks++;
+        }
+        return stacks > 0;
+    }
 }

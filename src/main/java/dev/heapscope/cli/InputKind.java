@@ -7,7 +7,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * What an input file holds, told by its content: folded stacks ({@code a;b;c 123} on every line
@@ -18,7 +17,6 @@ enum InputKind {
     LOG, FOLDED, SESSION;
 
     private static final int SNIFF_BYTES = 1 << 16;
-    private static final Pattern FOLDED_LINE = Pattern.compile("\\S.*\\s\\d+");
 
     static InputKind of(Path file) throws InputLog.UnreadableInputException {
         if (Files.isDirectory(file)) {
@@ -42,19 +40,6 @@ enum InputKind {
 
     /** @param cut the text is the start of a longer file, so its last line may be unfinished */
     static InputKind of(String text, boolean cut) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        int usable = cut && lines.length > 1 ? lines.length - 1 : lines.length;
-        int stacks = 0;
-        for (int i = 0; i < usable; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!FOLDED_LINE.matcher(line).matches()) {
-                return LOG;
-            }
-            stacks++;
-        }
-        return stacks > 0 ? FOLDED : LOG;
+        return dev.heapscope.analysis.FoldedStacksReader.looksFolded(text, cut) ? FOLDED : LOG;
     }
 }

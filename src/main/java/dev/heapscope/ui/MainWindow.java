@@ -66,6 +66,10 @@ public final class MainWindow extends BorderPane {
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
         split.setDividerPositions(0.25);
         toolbar.getItems().addAll(files.menu(), screenshotMenu());
+        files.showFoldedIn(tree -> javafx.application.Platform.runLater(() -> {
+            flame.showTree(tree);
+            select("Flame graph");
+        }));
         setTop(new VBox(connectionBar, toolbar));
         setCenter(split);
         setBottom(new StatusBar(session));

@@ -34,6 +34,7 @@ final class SessionFiles {
     private volatile SavedSession shown;
     private volatile Path recoveredFrom;
     private final RecentSessions recent;
+    private volatile java.util.function.Consumer<dev.heapscope.analysis.CallTree> foldedViewer;
 
     SessionFiles(SessionViewModel session, Executor work) {
         this(session, work, RecentSessions.inHome());
@@ -89,6 +90,10 @@ final class SessionFiles {
         if (SessionStore.isSessionFile(file)) {
             return open(file);
         }
+        if (foldedViewer != null && isFolded(file)) {
+            openFolded(file);
+            return CompletableFuture.completedFuture(null);
+        }
         return CompletableFuture.supplyAsync(() -> {
             try {
                 byte[] text = Files.readAllBytes(file);
@@ -104,6 +109,38 @@ final class SessionFiles {
                 show(saved, "Opened the log " + file.getFileName() + ": " + saved.dumps().size() + " dumps");
             }
             report(error, null, "Cannot open: ");
+        });
+    }
+
+    /** Where folded stacks of other tools are shown (called on a worker thread); null: not offered. */
+    void showFoldedIn(java.util.function.Consumer<dev.heapscope.analysis.CallTree> viewer) {
+        this.foldedViewer = viewer;
+    }
+
+    private static boolean isFolded(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 16);
+            return dev.heapscope.analysis.FoldedStacksReader.looksFolded(
+                    new String(head, java.nio.charset.StandardCharsets.ISO_8859_1), head.length == 1 << 16);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void openFolded(Path file) {
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return dev.heapscope.analysis.FoldedStacksReader.read(file, dev.heapscope.analysis.Weight.BYTES);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, work).whenComplete((folded, error) -> {
+            if (folded != null) {
+                recent.add(file);
+                foldedViewer.accept(folded.tree());
+            }
+            report(error, folded == null ? null : "Opened folded stacks " + file.getFileName() + ": "
+                    + folded.stackLines() + " stacks", "Cannot open: ");
         });
     }
 

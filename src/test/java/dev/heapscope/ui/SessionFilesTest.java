@@ -123,4 +123,17 @@ class SessionFilesTest {
         }
         assertThat(recent.list()).hasSize(RecentSessions.MAX);
     }
+
+    @Test
+    void foldedStacksOfAnotherToolOpenInTheFlameGraph() throws Exception {
+        Path folded = Files.writeString(dir.resolve("other.folded"), "main;parse;malloc 300\nmain;log 100\n");
+        java.util.concurrent.CompletableFuture<dev.heapscope.analysis.CallTree> shown =
+                new java.util.concurrent.CompletableFuture<>();
+        files.showFoldedIn(shown::complete);
+        files.openAny(folded);
+        dev.heapscope.analysis.CallTree tree = shown.get(20, TimeUnit.SECONDS);
+        assertThat(tree.totalValue()).isEqualTo(400);
+        assertThat(tree.find(java.util.List.of("main", "parse", "malloc"))).isPositive();
+        waitFor(() -> session.messageProperty().get().startsWith("Opened folded stacks"));
+    }
 }

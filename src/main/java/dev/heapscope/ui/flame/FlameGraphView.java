@@ -142,6 +142,14 @@ public final class FlameGraphView extends BorderPane {
         rebuild();
     }
 
+    /** Shows a call tree that came from elsewhere (folded stacks of another tool) until the next analysis. */
+    public void showTree(CallTree imported) {
+        generation++;
+        tree = imported;
+        diff = null;
+        zoomTo(0);
+    }
+
     /** The differential colouring in use, or null. */
     public FlameDiff diff() {
         return diff;
