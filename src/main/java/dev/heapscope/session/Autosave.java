@@ -104,10 +104,11 @@ public final class Autosave implements AutoCloseable {
         }
         List<SessionJson.DumpTime> times = new ArrayList<>();
         snapshot.dumps().forEach(d -> times.add(new SessionJson.DumpTime(d.index(), d.receivedAtMillis())));
-        replace(SessionJson.MARKERS, SessionJson.write(snapshot.markers()));
+        // Dump times first, markers last: a marker on disk means its dump's time is on disk too.
+        replace(SessionJson.DUMP_TIMES, SessionJson.write(times));
         replace(SessionJson.SAMPLES, SessionJson.write(snapshot.samples()));
         replace(SessionJson.COMMANDS, SessionJson.write(snapshot.commands()));
-        replace(SessionJson.DUMP_TIMES, SessionJson.write(times));
+        replace(SessionJson.MARKERS, SessionJson.write(snapshot.markers()));
         SessionManifest manifest = new SessionManifest(SessionManifest.FORMAT_VERSION, createdAt,
                 SessionManifest.HEAPSCOPE_VERSION, snapshot.board(), profile, SavedSession.dialectsOf(snapshot.dumps()),
                 elfFile == null ? null : elfFile.toAbsolutePath().toString(), null, snapshot.dumps().size(),
