@@ -51,7 +51,7 @@ public final class HtmlReportWriter {
                 case "TITLE" -> Markup.escape(sourceName, out);
                 case "SUMMARY" -> sections.summary(out);
                 case "BOARD" -> new BoardSection(known, log).write(out);
-                case "TIMELINE" -> new TimelineSvg(log.dumps(), known).write(out);
+                case "TIMELINE" -> new TimelineSvg(log.dumps(), known, log.lines()).write(out);
                 case "LEAKS" -> sections.leaks(out);
                 case "FLAME" -> sections.flame(out);
                 case "DIFF" -> sections.diff(out);

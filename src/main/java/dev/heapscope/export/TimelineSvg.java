@@ -20,15 +20,16 @@ final class TimelineSvg {
     private static final int RIGHT = 60;
     private static final int TOP = 24;
     private static final int BOTTOM = 40;
-    /** A banner this many lines after a reset line belongs to the same boot: one marker, not two. */
-    private static final long BANNER_AFTER_RESET_LINES = 60;
 
     private final List<Dump> dumps;
     private final BoardLog board;
+    private final long lineCount;
 
-    TimelineSvg(List<Dump> dumps, BoardLog board) {
+    /** @param lineCount how many lines the input has (places events after the last dump) */
+    TimelineSvg(List<Dump> dumps, BoardLog board, long lineCount) {
         this.dumps = dumps;
         this.board = board;
+        this.lineCount = lineCount;
     }
 
     void write(Appendable out) throws IOException {
@@ -105,23 +106,24 @@ final class TimelineSvg {
     }
 
     private void markers(Appendable out, double slot, int plotHeight) throws IOException {
-        long lastResetLine = -BANNER_AFTER_RESET_LINES - 1;
+        // the first banner after a reset line is that reset's boot: one marker, not two
+        boolean resetAwaitsBanner = false;
         for (BoardLog.LineEvent lineEvent : board.events()) {
             BoardEvent event = lineEvent.event();
             String kind;
             String text;
             if (event instanceof BoardEvent.Reset reset) {
-                lastResetLine = lineEvent.lineNumber();
+                resetAwaitsBanner = true;
                 kind = "reset";
                 text = "reset rst:0x" + Integer.toHexString(Math.max(reset.reasonCode(), 0)) + " (" + reset.reason() + ")";
             } else if (event instanceof BoardEvent.Crash crash) {
                 kind = "crash";
                 text = "crash" + (crash.core() >= 0 ? " on core " + crash.core() : "") + ": " + crash.reason();
-            } else if (event instanceof BoardEvent.Banner banner
-                    && lineEvent.lineNumber() - lastResetLine > BANNER_AFTER_RESET_LINES) {
+            } else if (event instanceof BoardEvent.Banner banner && !resetAwaitsBanner) {
                 kind = "reset";
                 text = "boot: NodeMCU banner, IDF v" + banner.idfVersion();
             } else {
+                resetAwaitsBanner = resetAwaitsBanner && !(event instanceof BoardEvent.Banner);
                 continue;
             }
             double x = LEFT + (position(lineEvent.lineNumber()) + 0.5) * slot;
@@ -136,18 +138,26 @@ final class TimelineSvg {
         }
     }
 
-    /** Where a line falls on the dump axis: i inside dump i's lines, i + 0.5 between dumps i and i + 1. */
+    /**
+     * Where a line falls on the dump axis (dump i is at i): i + 0.2 inside dump i's lines; between dumps
+     * i - 1 and i in proportion to the lines between them, so a crash right after a dump and the reset
+     * later stay apart; before the first and after the last dump, likewise in the margin.
+     */
     private double position(long line) {
-        if (line < dumps.get(0).firstLine()) {
-            return -0.4;
-        }
+        long previousEnd = 0;
         for (int i = 0; i < dumps.size(); i++) {
             Dump dump = dumps.get(i);
             if (line <= dump.lastLine()) {
-                return line >= dump.firstLine() ? i + 0.25 : i - 0.5;
+                if (line >= dump.firstLine()) {
+                    return i + 0.2;
+                }
+                double share = (double) (line - previousEnd) / Math.max(1, dump.firstLine() - previousEnd);
+                return i == 0 ? -0.45 + 0.35 * share : i - 0.85 + 0.7 * share;
             }
+            previousEnd = dump.lastLine();
         }
-        return dumps.size() - 0.6;
+        double share = (double) (line - previousEnd) / Math.max(1, Math.max(lineCount, line) - previousEnd);
+        return dumps.size() - 0.9 + 0.35 * share;
     }
 
     private static double x(int index, double slot) {

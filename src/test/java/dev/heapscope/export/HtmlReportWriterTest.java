@@ -43,6 +43,12 @@ class HtmlReportWriterTest {
         return html.substring(start, html.indexOf("</section>", start));
     }
 
+    private static double firstNumber(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        assertThat(m.find()).as("found %s", pattern).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
     private static int count(String text, String pattern) {
         Matcher m = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text);
         int n = 0;
@@ -150,6 +156,12 @@ class HtmlReportWriterTest {
         assertThat(timeline).contains("<title>Line 16: reset rst:0xc (SW_CPU_RESET)</title>",
                 "<title>Line 5: crash on core 1: Interrupt wdt timeout on CPU1</title>");
         assertThat(timeline).doesNotContainPattern("(src|href)=");
+        // both happened after the dump (lines 2-4): right of its point, the crash before the reset
+        double point = firstNumber(timeline, "<circle class=\"dump-point incomplete\" cx=\"([0-9.]+)\"");
+        double crash = firstNumber(timeline, "<g class=\"marker crash\"><line x1=\"([0-9.]+)\"");
+        double reset = firstNumber(timeline, "<g class=\"marker reset\"><line x1=\"([0-9.]+)\"");
+        assertThat(point).isLessThan(crash);
+        assertThat(crash).isLessThan(reset);
     }
 
     @Test
