@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.export.BoardLog;
 import dev.heapscope.export.HtmlReportWriter;
 import dev.heapscope.parse.ParsedLog;
 import picocli.CommandLine.Command;
@@ -7,8 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code heapscope report INPUT [-o report.html]}: one self-contained HTML file that opens offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes a self-contained HTML report of a console log: summary, sortable leak table,",
-                "interactive flame graph, diff of the first and last complete dump, raw dumps."},
+        description = {"Writes a self-contained HTML report of a console log: summary, board and firmware, session timeline,",
+                "sortable leak table, interactive flame graph, diff of the first and last complete dump, raw dumps."},
         footer = {"", "Example:", "  heapscope report session.log -o report.html"})
 final class ReportCommand implements Callable<Integer> {
     private static final long MAX_RAW_CHARS = 4L << 20;
@@ -55,10 +58,14 @@ final class ReportCommand implements Callable<Integer> {
             err.println("heapscope: warning: no heap trace dump in " + input + "; the report will be empty");
         }
         Map<Integer, String> raw = RawDumps.read(input, log.dumps(), MAX_RAW_CHARS);
+        BoardLog board;
+        try (Reader text = new InputStreamReader(InputLog.openText(input), StandardCharsets.ISO_8859_1)) {
+            board = BoardLog.scan(text);
+        }
         HtmlReportWriter writer = new HtmlReportWriter(TextReport.namer(log));
         OutputTarget.write(output, out, stream -> {
             Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            writer.write(String.valueOf(input.getFileName()), log, raw::get, text);
+            writer.write(String.valueOf(input.getFileName()), log, raw::get, board, text);
             text.flush();
         });
         return ExitCodes.OK;

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes one self-contained HTML report of a log: summary, sortable leak table, interactive flame
+ * Writes one self-contained HTML report of a log: summary, board and firmware, session timeline, sortable leak table, interactive flame
  * graph, the diff of the first and last complete dump and the raw dumps. No external resource (a
  * Content-Security-Policy forbids any), so it opens offline; every string that came from the board
  * or a file is escaped. The template is {@code dev/heapscope/report/report.html}; sections are
@@ -30,6 +30,17 @@ public final class HtmlReportWriter {
      */
     public void write(String sourceName, ParsedLog log, IntFunction<String> rawDumpText, Appendable out)
             throws IOException {
+        write(sourceName, log, rawDumpText, BoardLog.empty(), out);
+    }
+
+    /**
+     * @param sourceName   what the report is about (a file name), shown as its title
+     * @param rawDumpText  the input text of the dump with this index, or null when unavailable
+     * @param board        what the whole input text says about the board (see {@link BoardLog#scan})
+     */
+    public void write(String sourceName, ParsedLog log, IntFunction<String> rawDumpText, BoardLog board,
+            Appendable out) throws IOException {
+        BoardLog known = board == null ? BoardLog.empty() : board;
         ReportSections sections = new ReportSections(log, namer, rawDumpText);
         String template = Resources.text("report.html");
         Matcher marker = MARKER.matcher(template);
@@ -39,6 +50,8 @@ public final class HtmlReportWriter {
             switch (marker.group(1)) {
                 case "TITLE" -> Markup.escape(sourceName, out);
                 case "SUMMARY" -> sections.summary(out);
+                case "BOARD" -> new BoardSection(known, log).write(out);
+                case "TIMELINE" -> new TimelineSvg(log.dumps(), known, log.lines()).write(out);
                 case "LEAKS" -> sections.leaks(out);
                 case "FLAME" -> sections.flame(out);
                 case "DIFF" -> sections.diff(out);

@@ -27,6 +27,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void theBoardSectionAndTimelineAreReadFromTheWholeLog(@TempDir Path dir) throws Exception {
+        Path html = dir.resolve("report.html");
+        CliRunner result = CliRunner.run("report", CliRunner.log("shared/incomplete-dump-panic-reboot.log"), "-o",
+                html.toString());
+        assertThat(result.exitCode()).isZero();
+        String text = Files.readString(html, StandardCharsets.UTF_8);
+        assertThat(text).contains("Lua 5.3.5 [5.3-int32-singlefp], IDF v5.1.3", "<code>3ab1c0f2e9d8a7b6</code>",
+                "<title>Line 16: reset rst:0xc (SW_CPU_RESET)</title>",
+                "<title>Line 5: crash on core 1: Interrupt wdt timeout on CPU1</title>");
+    }
+
+    @Test
     void aHostileSymbolNameInTheLogIsEscaped() {
         String log = CliRunner.log("hostile-names.log");
         CliRunner result = CliRunner.run("report", log);

@@ -48,6 +48,8 @@ class SessionInputTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).isEmpty();
         String appendix = Files.readString(html, StandardCharsets.UTF_8);
+        // the board section is read from the transcript too
+        assertThat(appendix).contains("Lua 5.3.5 [5.3-int32-singlefp], IDF v5.1.3");
         appendix = appendix.substring(appendix.indexOf("id=\"appendix\""));
         assertThat(appendix).contains("<pre>====== Heap Trace: 6 records (200 capacity) ======\n",
                 "  1024 bytes (@ 0x3ffcb000, Internal)");

@@ -6,6 +6,10 @@ import dev.heapscope.symbols.SymbolTable;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +25,28 @@ class HtmlReportWriterTest {
         StringBuilder html = new StringBuilder();
         new HtmlReportWriter(new FrameNamer(names)).write(source, log, raw, html);
         return html.toString();
+    }
+
+    private static String reportWithBoard(Path file) throws IOException {
+        ParsedLog log = ExportFixtures.parse(file);
+        BoardLog board;
+        try (Reader text = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            board = BoardLog.scan(text);
+        }
+        StringBuilder html = new StringBuilder();
+        new HtmlReportWriter(FrameNamer.hexOnly()).write(file.getFileName().toString(), log, i -> null, board, html);
+        return html.toString();
+    }
+
+    private static String section(String html, String id) {
+        int start = html.indexOf("<section id=\"" + id + "\"");
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
+    private static double firstNumber(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        assertThat(m.find()).as("found %s", pattern).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private static int count(String text, String pattern) {
@@ -73,5 +99,93 @@ class HtmlReportWriterTest {
     void aLogWithoutDumpsGivesAReportThatSaysSo() throws IOException {
         String html = report(new dev.heapscope.parse.LogParser().parse("just a console\n"), "empty.log", i -> null);
         assertThat(html).contains("No heap trace dump found in the input.", "0 dump(s)");
+    }
+
+    @Test
+    void theBoardSectionNamesTheFirmwareItsDigestResetsAndCrashes() throws IOException {
+        String board = section(reportWithBoard(ExportFixtures.sharedLog("incomplete-dump-panic-reboot.log")), "board");
+        assertThat(board).contains("NodeMCU build 2024-10-25, Lua 5.3.5 [5.3-int32-singlefp], IDF v5.1.3",
+                "<code>3ab1c0f2e9d8a7b6</code>", "IDF v5.1.3 prints dialect B", "<dd id=\"dialects\">B</dd>",
+                "<td>reset</td><td>rst:0xc (SW_CPU_RESET), boot SPI_FAST_FLASH_BOOT",
+                "<td class=\"warn\">crash</td><td>core 1: Interrupt wdt timeout on CPU1");
+        // the crash is on line 5, the reset on line 16: the table keeps input order
+        assertThat(board.indexOf("<td class=\"n\">5</td>")).isLessThan(board.indexOf("<td class=\"n\">16</td>"));
+    }
+
+    @Test
+    void aDumpDialectThatTheBannersIdfVersionWouldNotPrintIsFlagged() throws IOException {
+        String board = section(reportWithBoard(ExportFixtures.sharedLog("nodemcu-session-idf51.log")), "board");
+        assertThat(board).contains("IDF v5.1.3 prints dialect B").doesNotContain("do not match");
+        assertThat(BoardSection.expectedDialect("4.4.7")).contains(dev.heapscope.model.Dialect.A);
+        assertThat(BoardSection.expectedDialect("5.0")).contains(dev.heapscope.model.Dialect.A);
+        assertThat(BoardSection.expectedDialect("5.4.1")).contains(dev.heapscope.model.Dialect.B);
+        assertThat(BoardSection.expectedDialect("5.5")).contains(dev.heapscope.model.Dialect.C);
+        assertThat(BoardSection.expectedDialect("6.0-dev")).contains(dev.heapscope.model.Dialect.C);
+        assertThat(BoardSection.expectedDialect("master")).isEmpty();
+    }
+
+    @Test
+    void hostileBoardTextIsEscapedInTheBoardSectionAndTheTimeline() throws IOException {
+        String text = "NodeMCU ESP32 build <b>2024&x powered by Lua 5.4.6 [5.4-" + ExportFixtures.SCRIPT
+                + "] on IDF v5.5.1\nGuru Meditation Error: Core  0 panic'ed (<img src=x onerror=alert`3`>).\n"
+                + "rst:0xc (SW_<i>RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\n";
+        BoardLog board = BoardLog.scan(new StringReader(text));
+        StringBuilder out = new StringBuilder();
+        new HtmlReportWriter(FrameNamer.hexOnly()).write("x.log", ExportFixtures.hostile(), i -> null, board, out);
+        String html = out.toString();
+        assertThat(count(html, "<script")).isEqualTo(2);
+        assertThat(section(html, "board")).contains("NodeMCU build &lt;b&gt;2024&amp;x, Lua 5.4.6 [5.4-"
+                        + "&lt;script&gt;alert(1)&lt;/script&gt;], IDF v5.5.1",
+                "core 0: &lt;img src=x onerror=alert`3`&gt;", "rst:0xc (SW_&lt;i&gt;RESET)",
+                // the hostile log's dumps are dialect B, which IDF 5.5 does not print
+                "IDF v5.5.1 prints dialect C; the dumps do not match");
+        assertThat(section(html, "timeline-section")).contains("crash on core 0: &lt;img src=x onerror=alert`3`&gt;",
+                "reset rst:0xc (SW_&lt;i&gt;RESET)");
+        assertThat(html).doesNotContain("<img", "<i>", "<b>2024");
+    }
+
+    @Test
+    void theTimelineHasOnePointPerDumpAndMarksTheResetAndCrashWhereTheyHappened() throws IOException {
+        String timeline = section(reportWithBoard(ExportFixtures.sharedLog("incomplete-dump-panic-reboot.log")),
+                "timeline-section");
+        assertThat(count(timeline, "<circle class=\"dump-point")).isEqualTo(1);
+        assertThat(timeline).contains("<circle class=\"dump-point incomplete\"", ", incomplete</title>", "#1*");
+        // one reset marker: the banner right after the rst: line is the same boot
+        assertThat(count(timeline, "<g class=\"marker reset\"")).isEqualTo(1);
+        assertThat(count(timeline, "<g class=\"marker crash\"")).isEqualTo(1);
+        assertThat(timeline).contains("<title>Line 16: reset rst:0xc (SW_CPU_RESET)</title>",
+                "<title>Line 5: crash on core 1: Interrupt wdt timeout on CPU1</title>");
+        assertThat(timeline).doesNotContainPattern("(src|href)=");
+        // both happened after the dump (lines 2-4): right of its point, the crash before the reset
+        double point = firstNumber(timeline, "<circle class=\"dump-point incomplete\" cx=\"([0-9.]+)\"");
+        double crash = firstNumber(timeline, "<g class=\"marker crash\"><line x1=\"([0-9.]+)\"");
+        double reset = firstNumber(timeline, "<g class=\"marker reset\"><line x1=\"([0-9.]+)\"");
+        assertThat(point).isLessThan(crash);
+        assertThat(crash).isLessThan(reset);
+    }
+
+    @Test
+    void theTimelineDrawsBothDumpsOfASessionAndTheBootBeforeThem() throws IOException {
+        String html = reportWithBoard(ExportFixtures.sharedLog("nodemcu-session-idf51.log"));
+        String timeline = section(html, "timeline-section");
+        assertThat(count(timeline, "<circle class=\"dump-point\"")).isEqualTo(2);
+        assertThat(timeline).contains("40 live bytes, 1 record(s)</title>", "1176 live bytes, 6 record(s)</title>",
+                "<title>Line 2: boot: NodeMCU banner, IDF v5.1.3</title>", ">1176</text>", ">records (bars)</text>");
+        Matcher marker = Pattern.compile("<g class=\"marker reset\"><line x1=\"([0-9.]+)\"").matcher(timeline);
+        Matcher first = Pattern.compile("<circle class=\"dump-point\" cx=\"([0-9.]+)\"").matcher(timeline);
+        assertThat(marker.find()).isTrue();
+        assertThat(first.find()).isTrue();
+        // the boot (line 2) comes before dump #1 (line 8)
+        assertThat(Double.parseDouble(marker.group(1))).isLessThan(Double.parseDouble(first.group(1)));
+        assertThat(section(html, "board")).contains("IDF v5.1.3", "Lua 5.3.5");
+    }
+
+    @Test
+    void withoutBoardTextTheSectionsSayNothingIsKnown() throws IOException {
+        ParsedLog log = ExportFixtures.parse(ExportFixtures.sharedLog("nodemcu-session-idf51.log"));
+        String html = report(log, "x.log", i -> null);
+        assertThat(section(html, "board")).contains("no NodeMCU banner in the log", "not printed",
+                "No reset or crash in the log.");
+        assertThat(count(section(html, "timeline-section"), "<g class=\"marker")).isZero();
     }
 }
