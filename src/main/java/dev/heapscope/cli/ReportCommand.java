@@ -45,9 +45,7 @@ final class ReportCommand implements Callable<Integer> {
         ParsedLog log;
         try {
             if (InputKind.of(input) == InputKind.FOLDED) {
-                err.println("heapscope: " + input + " holds folded stacks; a report needs a console log "
-                        + "(use 'export --format svg' for a flame graph)");
-                return ExitCodes.USAGE;
+                return reportFolded();
             }
             log = InputLog.read(input);
         } catch (InputLog.UnreadableInputException e) {
@@ -66,6 +64,23 @@ final class ReportCommand implements Callable<Integer> {
         OutputTarget.write(output, out, stream -> {
             Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             writer.write(String.valueOf(input.getFileName()), log, raw::get, board, text);
+            text.flush();
+        });
+        return ExitCodes.OK;
+    }
+
+    /** Folded stacks of another tool: a report of their flame graph. */
+    private Integer reportFolded() throws IOException {
+        dev.heapscope.analysis.FoldedImport folded = dev.heapscope.analysis.FoldedStacksReader.read(input,
+                dev.heapscope.analysis.Weight.BYTES);
+        if (folded.stackLines() == 0) {
+            err.println("heapscope: " + input + ": no stack could be read");
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+        OutputTarget.write(output, out, stream -> {
+            Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            dev.heapscope.export.FoldedReportWriter.write(String.valueOf(input.getFileName()), folded.tree(),
+                    folded.stackLines(), text);
             text.flush();
         });
         return ExitCodes.OK;

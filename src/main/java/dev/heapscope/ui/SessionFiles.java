@@ -194,7 +194,7 @@ final class SessionFiles {
         Path saved = null;
         if (live != null) {
             String profile = session.profileProperty().get() == null ? null : session.profileProperty().get().name();
-            content = live.snapshot().thenCombine(live.transcript(), (snap, bytes) -> SavedSession.of(snap, bytes, profile, null));
+            content = live.snapshot().thenCombine(live.transcript(), (snap, bytes) -> SavedSession.of(snap, bytes, profile, session.elfFile()));
         } else if (shown != null) {
             content = CompletableFuture.completedFuture(shown);
             saved = recoveredFrom;

@@ -62,6 +62,7 @@ public final class SessionViewModel implements AutoCloseable {
     private volatile long pollIntervalMillis;
     private volatile java.nio.file.Path rawLogFile;
     private volatile String serialPort;
+    private volatile Path elfFile;
     private volatile java.nio.file.Path autosaveRoot;
     private volatile dev.heapscope.session.Autosave autosave;
 
@@ -89,6 +90,7 @@ public final class SessionViewModel implements AutoCloseable {
     public CompletableFuture<Void> connectSerial(String portName, int baudRate) {
         rawLogFile = RawLogs.newFile(portName);
         serialPort = portName;
+        elfFile = null;
         return connect(() -> {
             board = null;
             symbolizer = Symbolizer.NONE;
@@ -114,6 +116,7 @@ public final class SessionViewModel implements AutoCloseable {
         return CompletableFuture.runAsync(() -> {
             try {
                 dev.heapscope.symbols.ElfSymbolizer names = dev.heapscope.symbols.Symbolizers.forElf(elf);
+                elfFile = elf;
                 symbolizer = names.orElse(monitorNames());
                 String warning = ElfIdentity.mismatch(elf, lines);
                 if (port != null) {
@@ -129,6 +132,11 @@ public final class SessionViewModel implements AutoCloseable {
                 fx.execute(() -> message.set("Cannot use the ELF: " + e.getMessage()));
             }
         }, work);
+    }
+
+    /** The firmware ELF naming this session's frames (saved with the session, with its hash), or null. */
+    public Path elfFile() {
+        return elfFile;
     }
 
     private Symbolizer monitorNames() {

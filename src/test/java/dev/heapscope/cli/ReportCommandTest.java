@@ -48,12 +48,13 @@ class ReportCommandTest {
     }
 
     @Test
-    void foldedInputIsAUsageErrorAndAMissingFileIsUnreadable(@TempDir Path dir) throws Exception {
+    void foldedStacksGiveAFlameGraphReportAndAMissingFileIsUnreadable(@TempDir Path dir) throws Exception {
         Path folded = dir.resolve("x.folded");
-        Files.writeString(folded, "a;b 1\n");
+        Files.writeString(folded, "main;parse 300\nmain;<script>alert(1)</script> 100\n");
         CliRunner foldedResult = CliRunner.run("report", folded.toString());
-        assertThat(foldedResult.exitCode()).isEqualTo(1);
-        assertThat(foldedResult.err().lines()).hasSize(1);
+        assertThat(foldedResult.exitCode()).as(foldedResult.err()).isZero();
+        assertThat(foldedResult.out()).startsWith("<!DOCTYPE html>").contains("<svg").contains("2 stacks, 400 bytes")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
         CliRunner missing = CliRunner.run("report", dir.resolve("none.log").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err().lines()).hasSize(1);
