@@ -73,6 +73,11 @@ public final class Autosave implements AutoCloseable {
         return directory;
     }
 
+    /** Where the raw transcript goes, byte by byte as it arrives. */
+    public Path transcriptFile() {
+        return directory.resolve(SessionJson.TRANSCRIPT);
+    }
+
     /** {@code base} with the raw transcript going to this autosave. */
     public SessionOptions options(SessionOptions base) {
         return base.withRawLogFile(directory.resolve(SessionJson.TRANSCRIPT));

@@ -11,6 +11,22 @@ final class RawLogs {
     private RawLogs() {
     }
 
+    /** Copies a finished session's transcript to its raw log; false (and logged) when that failed. */
+    static boolean keep(Path transcript, Path rawLog) {
+        if (rawLog == null || !java.nio.file.Files.isRegularFile(transcript)) {
+            return true;
+        }
+        try {
+            java.nio.file.Files.createDirectories(rawLog.toAbsolutePath().getParent());
+            java.nio.file.Files.copy(transcript, rawLog, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (java.io.IOException e) {
+            System.getLogger(RawLogs.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot keep the raw log " + rawLog + " (the autosave stays for recovery): " + e.getMessage());
+            return false;
+        }
+    }
+
     static Path newFile(String portName) {
         String port = portName.replaceAll(".*[/\\\\]", "").replaceAll("[^A-Za-z0-9._-]", "_");
         return Path.of(System.getProperty("user.home"), ".heapscope", "logs",

@@ -63,6 +63,7 @@ public final class SessionViewModel implements AutoCloseable {
     private volatile java.nio.file.Path rawLogFile;
     private volatile String serialPort;
     private volatile Path elfFile;
+    private volatile Path keepLogAs;
     private volatile java.nio.file.Path autosaveRoot;
     private volatile dev.heapscope.session.Autosave autosave;
 
@@ -73,6 +74,7 @@ public final class SessionViewModel implements AutoCloseable {
     /** Boots a virtual board of this profile and connects to it; completes once its prompt is seen. */
     public CompletableFuture<Void> connectSimulator(String profileName) {
         rawLogFile = null;
+        serialPort = null;
         return connect(() -> {
             BoardProfile chosen = BoardProfile.load(profileName);
             SimulatedBoard created = SimulatedBoard.create(chosen);
@@ -101,7 +103,8 @@ public final class SessionViewModel implements AutoCloseable {
             opened.reconnectWith(() -> new SerialTransport(portName, baudRate, false, 2_000), 1_000);
             return opened.checkFirmware();
         }).thenAccept(check -> {
-            fx.execute(() -> message.set(check.advice() + "; raw log: " + rawLogFile));
+            fx.execute(() -> message.set(check.advice() + "; raw log: "
+                    + (autosave != null ? autosave.transcriptFile() + " (kept as " + rawLogFile + ")" : rawLogFile)));
             fx.execute(() -> ElfChoices.remembered(portName).ifPresent(this::useElf));
         });
     }
@@ -164,8 +167,10 @@ public final class SessionViewModel implements AutoCloseable {
         return CompletableFuture.runAsync(() -> {
             Transport link = transport.get();
             SessionOptions options = SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000).withRawLogFile(rawLogFile);
-            // A serial session keeps its raw log in ~/.heapscope/logs already, which the CLI reads.
-            autosave = rawLogFile != null ? null : SessionFiles.beginAutosave(autosaveRoot, board == null ? null : board.profile().name());
+            // Every session is autosaved (raw bytes on disk as they arrive, so a crash loses nothing); a
+            // serial session's transcript is also kept as its raw log in ~/.heapscope/logs when it ends.
+            autosave = SessionFiles.beginAutosave(autosaveRoot, board != null ? board.profile().name() : serialPort);
+            keepLogAs = autosave != null ? rawLogFile : null;
             if (autosave != null) {
                 options = autosave.options(options);
             }
@@ -197,6 +202,7 @@ public final class SessionViewModel implements AutoCloseable {
         ProfilingSession closing = session;
         SnapshotPump stopping = pump;
         dev.heapscope.session.Autosave ending = autosave;
+        Path keepLog = keepLogAs;
         session = null;
         pump = null;
         autosave = null;
@@ -206,8 +212,8 @@ public final class SessionViewModel implements AutoCloseable {
         if (closing != null) {
             work.execute(() -> {
                 closing.close();
-                if (ending != null) {
-                    ending.close();
+                if (ending != null && RawLogs.keep(ending.transcriptFile(), keepLog)) {
+                    ending.close(); // else the autosave stays, to be recovered at the next start
                 }
                 fx.execute(() -> connection.set(ConnectionState.DISCONNECTED));
             });

@@ -91,4 +91,37 @@ class SerialConnectionTest {
             Thread.sleep(50);
         }
     }
+
+    @Test
+    void aSerialSessionIsAutosavedAndItsTranscriptKeptAsTheRawLogWhenItEnds() throws Exception {
+        previousHome = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        Path link = home.resolve("esp32");
+        Path autosaves = home.resolve("autosave");
+        BoardOnPty board = BoardOnPty.serve(SimulatedBoard.create(BoardProfile.load("esp32-devkitc"),
+                BoardOptions.defaults().withRealTime(true)), link, true);
+        try {
+            session = new SessionViewModel(fx);
+            session.autosaveInto(autosaves);
+            session.connectSerial(link.toString(), 115_200).get(30, TimeUnit.SECONDS);
+            session.init(20).get(10, TimeUnit.SECONDS);
+            try (var running = Files.list(autosaves)) {
+                Path transcript = running.findFirst().orElseThrow().resolve("transcript.bin");
+                waitFor(() -> Files.readString(transcript, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("heaptrace.init(20)"));
+            }
+            session.disconnect();
+            waitFor(() -> session.connectionProperty().get() == ConnectionState.DISCONNECTED);
+            waitFor(() -> {
+                try (var left = Files.list(autosaves)) {
+                    return left.findAny().isEmpty();
+                }
+            });
+            try (var logs = Files.list(home.resolve(".heapscope/logs"))) {
+                assertThat(Files.readString(logs.findFirst().orElseThrow())).contains("heaptrace.init(20)");
+            }
+        } finally {
+            board.close();
+        }
+    }
 }
