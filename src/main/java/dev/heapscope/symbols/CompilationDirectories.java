@@ -44,16 +44,9 @@ final class CompilationDirectories {
     }
 
     private void readUnit(ByteCursor cursor, Map<Long, String> found) throws IOException {
-        long unitLength = cursor.u32() & 0xFFFFFFFFL;
-        int offsetSize = 4;
-        if (unitLength == 0xFFFFFFFFL) {
-            unitLength = cursor.u64();
-            offsetSize = 8;
-        }
-        if (unitLength > cursor.end() - cursor.position()) {
-            throw cursor.truncated();
-        }
-        int unitEnd = cursor.position() + (int) unitLength;
+        UnitLength unit = UnitLength.read(cursor);
+        int offsetSize = unit.offsetSize();
+        int unitEnd = unit.end();
         int version = cursor.u16();
         long abbreviationOffset;
         int addressSize;

@@ -96,16 +96,9 @@ final class InlinedSubroutineReader {
 
     private void readUnit(ByteCursor cursor, int sectionStart) throws IOException {
         int unitStart = cursor.position();
-        long unitLength = cursor.u32() & 0xFFFFFFFFL;
-        int offsetSize = 4;
-        if (unitLength == 0xFFFFFFFFL) {
-            unitLength = cursor.u64();
-            offsetSize = 8;
-        }
-        if (unitLength > cursor.end() - cursor.position()) {
-            throw cursor.truncated();
-        }
-        int unitEnd = cursor.position() + (int) unitLength;
+        UnitLength unit = UnitLength.read(cursor);
+        int offsetSize = unit.offsetSize();
+        int unitEnd = unit.end();
         int version = cursor.u16();
         long abbreviationOffset;
         int addressSize;
