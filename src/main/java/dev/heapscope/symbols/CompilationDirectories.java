@@ -44,33 +44,17 @@ final class CompilationDirectories {
     }
 
     private void readUnit(ByteCursor cursor, Map<Long, String> found) throws IOException {
-        UnitLength unit = UnitLength.read(cursor);
-        int offsetSize = unit.offsetSize();
-        int unitEnd = unit.end();
-        int version = cursor.u16();
-        long abbreviationOffset;
-        int addressSize;
-        if (version >= 5) {
-            int unitType = cursor.u8();
-            addressSize = cursor.u8();
-            abbreviationOffset = cursor.unsigned(offsetSize);
-            if (unitType == 4 || unitType == 5) {
-                cursor.skip(8); // skeleton or split unit: dwo id
-            } else if (unitType == 2 || unitType == 6) {
-                cursor.seek(unitEnd); // type units name no directory
-                return;
-            }
-        } else if (version >= 2) {
-            abbreviationOffset = cursor.unsigned(offsetSize);
-            addressSize = cursor.u8();
-        } else {
-            throw new IOException(elf.sourceName() + ": DWARF version " + version + " in .debug_info");
+        InfoUnitHeader header = InfoUnitHeader.read(cursor, elf.sourceName());
+        if (header.isTypeUnit()) {
+            cursor.seek(header.end()); // type units name no directory
+            return;
         }
         long code = cursor.uleb();
         if (code != 0) {
-            readFirstEntry(cursor, code, abbreviationOffset, new FormSizes(version, offsetSize, addressSize), found);
+            readFirstEntry(cursor, code, header.abbreviationOffset(),
+                    new FormSizes(header.version(), header.offsetSize(), header.addressSize()), found);
         }
-        cursor.seek(unitEnd);
+        cursor.seek(header.end());
     }
 
     private void readFirstEntry(ByteCursor die, long code, long abbreviationOffset, FormSizes sizes,

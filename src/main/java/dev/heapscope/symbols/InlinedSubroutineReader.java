@@ -96,28 +96,14 @@ final class InlinedSubroutineReader {
 
     private void readUnit(ByteCursor cursor, int sectionStart) throws IOException {
         int unitStart = cursor.position();
-        UnitLength unit = UnitLength.read(cursor);
-        int offsetSize = unit.offsetSize();
-        int unitEnd = unit.end();
-        int version = cursor.u16();
-        long abbreviationOffset;
-        int addressSize;
-        if (version >= 5) {
-            int unitType = cursor.u8();
-            addressSize = cursor.u8();
-            abbreviationOffset = cursor.unsigned(offsetSize);
-            if (unitType != 1 && unitType != 3) { // only full and partial units hold code
-                cursor.seek(unitEnd);
-                return;
-            }
-        } else if (version >= 2) {
-            abbreviationOffset = cursor.unsigned(offsetSize);
-            addressSize = cursor.u8();
-        } else {
-            throw new IOException(elf.sourceName() + ": DWARF version " + version + " in .debug_info");
+        InfoUnitHeader header = InfoUnitHeader.read(cursor, elf.sourceName());
+        int unitEnd = header.end();
+        if (!header.holdsCode()) {
+            cursor.seek(unitEnd);
+            return;
         }
-        FormSizes sizes = new FormSizes(version, offsetSize, addressSize);
-        DwarfAbbreviations abbreviations = DwarfAbbreviations.read(elf, abbreviationSection, abbreviationOffset);
+        FormSizes sizes = new FormSizes(header.version(), header.offsetSize(), header.addressSize());
+        DwarfAbbreviations abbreviations = DwarfAbbreviations.read(elf, abbreviationSection, header.abbreviationOffset());
         long unitOffset = unitStart - sectionStart;
         long baseAddress = 0;
         int depth = 0;
