@@ -13,7 +13,7 @@
 listeners = {}
 
 local function handle_request(id, path)
-  local context = { id = id, path = path, started = tmr.now() }
+  local context = { id = id, path = path, started = node.uptime() }
   listeners[#listeners + 1] = function() return context.id end -- never removed
   local body = "<html>" .. path .. "</html>"
   return #body

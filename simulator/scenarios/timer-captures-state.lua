@@ -23,7 +23,7 @@ end
 local function on_tick()
   local value = read_sensor()
   -- the leak: every reading is kept forever
-  readings[#readings + 1] = { t = tmr.now(), v = value, label = "temp=" .. value }
+  readings[#readings + 1] = { t = node.uptime(), v = value, label = "temp=" .. value }
 end
 
 local logger = tmr.create()

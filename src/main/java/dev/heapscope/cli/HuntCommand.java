@@ -106,7 +106,7 @@ final class HuntCommand implements Callable<Integer> {
         }
         RunReport report = new RunReport(port + " @ " + baudRate + " baud", traceMode, bufferRecords,
                 lua != null ? "--lua" : seconds + " s of the board's own work", result.first(), result.last(),
-                List.of(), names);
+                List.of(), names, dev.heapscope.model.HeldBy.UNKNOWN);
         if (json) {
             report.writeJson(out);
         } else {

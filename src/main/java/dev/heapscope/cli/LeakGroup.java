@@ -10,17 +10,23 @@ import java.util.List;
 import java.util.Map;
 
 /** Leaked records (live in the final dump, not in the first) grouped by call chain, largest first. */
-record LeakGroup(CallChain chain, int count, long bytes) {
+record LeakGroup(CallChain chain, List<Record> records) {
+
+    int count() {
+        return records.size();
+    }
+
+    long bytes() {
+        return records.stream().mapToLong(Record::sizeBytes).sum();
+    }
 
     static List<LeakGroup> of(List<Record> leaked) {
-        Map<CallChain, long[]> totals = new LinkedHashMap<>();
+        Map<CallChain, List<Record>> byChain = new LinkedHashMap<>();
         for (Record record : leaked) {
-            long[] sum = totals.computeIfAbsent(record.caller(), chain -> new long[2]);
-            sum[0]++;
-            sum[1] += record.sizeBytes();
+            byChain.computeIfAbsent(record.caller(), chain -> new ArrayList<>()).add(record);
         }
         List<LeakGroup> groups = new ArrayList<>();
-        totals.forEach((chain, sum) -> groups.add(new LeakGroup(chain, (int) sum[0], sum[1])));
+        byChain.forEach((chain, records) -> groups.add(new LeakGroup(chain, List.copyOf(records))));
         groups.sort(Comparator.comparingLong(LeakGroup::bytes).reversed().thenComparing(LeakGroup::count,
                 Comparator.reverseOrder()));
         return groups;

@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunReport report = new RunReport(profile.name() + " (virtual)", traceMode, bufferRecords,
                 script.getFileName().toString(), outcome.first, outcome.last, outcome.output,
-                outcome.board.console().symbols());
+                outcome.board.console().symbols(), outcome.board.console().heldBy());
         if (json) {
             report.writeJson(out);
         } else {

@@ -3,9 +3,14 @@ package dev.heapscope.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapscope.analysis.DumpDiff;
 import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.analysis.Holders;
 import dev.heapscope.export.JsonWriter;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.HeldBy;
+import dev.heapscope.model.Hex;
+import dev.heapscope.model.Record;
+import dev.heapscope.model.RetainingPath;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.symbols.Symbol;
 import dev.heapscope.symbols.Symbolizer;
@@ -26,12 +31,13 @@ final class RunReport {
     private final List<String> output;
     private final FrameNamer namer;
     private final Symbolizer symbols;
+    private final HeldBy heldBy;
     private final List<LeakGroup> leaks;
     private final long leakedBytes;
 
     /** @param board one line describing the board ("esp32-devkitc (virtual)", "/dev/ttyUSB0 @ 115200 baud") */
     RunReport(String board, TraceMode mode, int bufferRecords, String scriptName, Dump first, Dump last,
-              List<String> output, Symbolizer symbols) {
+              List<String> output, Symbolizer symbols, HeldBy heldBy) {
         this.board = board;
         this.mode = mode;
         this.bufferRecords = bufferRecords;
@@ -41,6 +47,7 @@ final class RunReport {
         this.output = output;
         this.namer = new FrameNamer(symbols);
         this.symbols = symbols;
+        this.heldBy = heldBy;
         DumpDiff diff = DumpDiff.between(first, last);
         this.leaks = LeakGroup.of(diff.appeared());
         this.leakedBytes = leaks.stream().mapToLong(LeakGroup::bytes).sum();
@@ -67,6 +74,10 @@ final class RunReport {
         out.printf("%8s %6s  %s%n", "BYTES", "COUNT", "WHERE (innermost Lua frame first)");
         for (LeakGroup leak : leaks) {
             out.printf("%8d %6d  %s%n", leak.bytes(), leak.count(), where(leak.chain()));
+            Holders holders = Holders.of(leak.records(), heldBy);
+            if (!holders.isEmpty()) {
+                out.printf("%16s held by %s%n", "", holders.summary());
+            }
         }
     }
 
@@ -89,12 +100,38 @@ final class RunReport {
                 writer.writeFrames(json, leak.chain());
                 json.writeNumberField("count", leak.count());
                 json.writeNumberField("bytes", leak.bytes());
+                writeHolders(json, leak);
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeEndObject();
         }
         out.println();
+    }
+
+    /** {@code heldBy} (the main grouped path), every holder, and each record with its own path. */
+    private void writeHolders(JsonGenerator json, LeakGroup leak) throws IOException {
+        Holders holders = Holders.of(leak.records(), heldBy);
+        json.writeStringField("heldBy", holders.isEmpty() ? null : holders.all().get(0).path().grouped());
+        json.writeArrayFieldStart("holders");
+        for (Holders.Holder holder : holders.all()) {
+            json.writeStartObject();
+            json.writeStringField("path", holder.path().grouped());
+            json.writeNumberField("count", holder.count());
+            json.writeNumberField("bytes", holder.bytes());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("records");
+        for (Record record : leak.records()) {
+            json.writeStartObject();
+            json.writeStringField("address", Hex.of(record.address()));
+            json.writeNumberField("size", record.sizeBytes());
+            json.writeStringField("ccount", Hex.of(record.ccount()));
+            json.writeStringField("path", heldBy.pathOf(record).map(RetainingPath::concrete).orElse(null));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** The Lua frames of a chain ({@code leak (app.lua:3) <- main chunk (app.lua:9)}), else all frames. */

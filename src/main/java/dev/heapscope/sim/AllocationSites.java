@@ -12,6 +12,7 @@ final class AllocationSites {
     final AllocationSite thread;
     final AllocationSite collectFree;
     final AllocationSite stepFree;
+    final AllocationSite emergencyFree;
     private final SimulatorSymbols symbols;
     private final Map<String, AllocationSite> cFunctions = new HashMap<>();
 
@@ -25,6 +26,8 @@ final class AllocationSites {
         collectFree = AllocationSite.of(symbols, "l_alloc", "luaM_realloc_", "freeobj", "sweeplist", "luaC_fullgc",
                 "luaB_collectgarbage");
         stepFree = AllocationSite.of(symbols, "l_alloc", "luaM_realloc_", "freeobj", "sweeplist", "luaC_step");
+        emergencyFree = AllocationSite.of(symbols, "l_alloc", "luaM_realloc_", "freeobj", "sweeplist", "luaC_fullgc",
+                "luaM_realloc_");
     }
 
     /** A string made by the C library function {@code cFunction} (e.g. {@code str_rep}). */

@@ -65,18 +65,44 @@ public record BoardProfile(String name, String description, int internalHeapByte
         return load(DEFAULT_NAME);
     }
 
-    /** Up to IDF 5.3 {@code heap_trace_stop()} fails with 259 when not tracing; later it does not. */
-    public boolean stopFailsWhenIdle() {
-        Matcher version = VERSION.matcher(idfVersion);
-        version.matches();
-        int major = Integer.parseInt(version.group(1));
-        int minor = Integer.parseInt(version.group(2));
-        return major < 5 || (major == 5 && minor <= 3);
+    /** IDF 4.x: NodeMCU's {@code dev-esp32-idf4-legacy} branch (Lua 5.1, CRLF console, dialect A). */
+    public boolean legacyBranch() {
+        return !idfAtLeast(5, 0);
     }
 
-    /** Bytes of heap one trace record takes: 20 + 8 per stack slot (IDF 5.1 {@code heap_trace_record_t}). */
+    /** Whether this board's IDF is {@code major.minor} or later. */
+    public boolean idfAtLeast(int major, int minor) {
+        Matcher version = VERSION.matcher(idfVersion);
+        version.matches();
+        int ourMajor = Integer.parseInt(version.group(1));
+        int ourMinor = Integer.parseInt(version.group(2));
+        return ourMajor > major || ourMajor == major && ourMinor >= minor;
+    }
+
+    /**
+     * IDF 5.1 made the record buffer a linked list whose search for a freed block starts at the oldest
+     * record ({@code TAILQ_FOREACH}); before, an array searched from the newest (FIRMWARE-FACTS.md §A1).
+     */
+    public boolean listBasedTrace() {
+        return idfAtLeast(5, 1);
+    }
+
+    /**
+     * Up to IDF 5.3 {@code heap_trace_stop()} fails with 259 whenever not tracing. From 5.4 the state starts
+     * unknown, so the very first stop succeeds (NodeMCU's {@code init} makes that first call), later ones
+     * fail while stopped (FIRMWARE-FACTS.md §A2).
+     */
+    public boolean firstStopSucceeds() {
+        return idfAtLeast(5, 4);
+    }
+
+    /**
+     * Bytes of heap one trace record takes ({@code sizeof(heap_trace_record_t)}, FIRMWARE-FACTS.md §A4):
+     * 12 + 8 per stack slot up to IDF 5.0, 20 + 8 (the list links) from 5.1, 24 + 8 (a freed flag) from 5.5.
+     */
     public int recordBytes() {
-        return 20 + 8 * stackDepth;
+        int header = idfAtLeast(5, 5) ? 24 : listBasedTrace() ? 20 : 12;
+        return header + 8 * stackDepth;
     }
 
     public BoardProfile withDialect(Dialect newDialect) {
@@ -151,8 +177,9 @@ public record BoardProfile(String name, String description, int internalHeapByte
         int mhz = keys.integer("cpu.mhz");
         int baud = keys.integer("uart.baud");
         String idf = keys.text("idf.version", null);
-        Hazards hazards = new Hazards(keys.flag("hazard.resume.before.start"),
-                keys.flag("hazard.dump.after.reinit"), keys.flag("hazard.watchdog.long.dump"));
+        // the two firmware bugs are on unless switched off, as on every real board; the watchdog is opt-in
+        Hazards hazards = new Hazards(keys.flag("hazard.resume.before.start", true),
+                keys.flag("hazard.dump.after.reinit", true), keys.flag("hazard.watchdog.long.dump"));
         try {
             return new BoardProfile(name, description, internalBytes, psram, dialect, depth, mhz, baud, idf, hazards);
         } catch (IllegalArgumentException e) {

@@ -34,13 +34,16 @@ final class BootLog {
                 "I (352) heap_init: Initializing. RAM available for dynamic allocation:",
                 "I (380) spi_flash: detected chip: generic",
                 "I (392) main_task: Started on CPU0",
+                // not from the firmware: says, in the log's own form, that this board is simulated
+                "W (395) heapscope: virtual board (simulated ESP32, not real hardware)",
         };
         return String.join("\r\n", lines) + "\r\n";
     }
 
+    /** lua.c: {@code printf("\n%s build %s powered by %s [%s] on IDF %s\n", ...)} (FIRMWARE-FACTS.md §E). */
     static String banner(BoardOptions options) {
-        return "NodeMCU ESP32 build " + options.buildDate() + " powered by Lua 5.3.5 [5.3-int32-singlefp] on IDF "
-                + options.idfVersion() + "\n(HeapScope virtual board: simulated ESP32, not real hardware)\n";
+        return "\nNodeMCU ESP32 build " + options.buildDate() + " powered by " + options.lua().bannerText() + " on IDF "
+                + options.idfVersion() + "\n";
     }
 
     private static String elfHash(BoardOptions options) {

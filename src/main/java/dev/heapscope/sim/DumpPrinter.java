@@ -43,6 +43,9 @@ public final class DumpPrinter {
         long aliveBytes = 0;
         long aliveRecords = 0;
         for (Record record : trace.records()) {
+            if (record.address() == 0) {
+                continue; // an empty slot: IDF prints only records whose address is set
+            }
             if (printRecord(trace, record, out)) {
                 aliveBytes += record.sizeBytes();
                 aliveRecords++;

@@ -1,8 +1,9 @@
 package dev.heapscope.sim;
 
 /**
- * Real-board failures the simulator reproduces only when asked (all off by default), see
- * docs/nodemcu-console.md "Known hazards".
+ * Real-board failures the simulator reproduces (docs/nodemcu-console.md "Known hazards"). The two
+ * firmware bugs are on in every built-in profile, as on every real board; the watchdog on long dumps
+ * depends on timing and is opt-in.
  *
  * @param resumeBeforeStartCrashes     {@code resume()} after {@code init} but before any {@code start}
  *                                     panics the board on the next allocation (IDF 5.1)
@@ -14,5 +15,7 @@ package dev.heapscope.sim;
 public record Hazards(boolean resumeBeforeStartCrashes, boolean dumpAfterReinitPrintsGarbage,
                       boolean longDumpTripsWatchdog) {
     public static final Hazards NONE = new Hazards(false, false, false);
+    /** What every built-in profile has: the firmware bugs, not the timing-dependent watchdog. */
+    public static final Hazards FIRMWARE_BUGS = new Hazards(true, true, false);
     public static final Hazards ALL = new Hazards(true, true, true);
 }

@@ -12,37 +12,42 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 
 /**
- * ESP-IDF standalone heap tracing (IDF 5.1 semantics, docs/heap-trace-format.md §5) behind the
- * NodeMCU {@code heaptrace} module. {@link #init} stops tracing, frees the old record buffer and
- * takes the new one from the {@link SimulatedHeap} ({@link BoardProfile#recordBytes()} per record);
- * {@link #start} clears records, counters and the overflow flag but keeps the high-water mark; a
- * full buffer drops its oldest record. Opt-in {@link Hazards} reproduce real-board failures: a
- * crash shows up as {@link #panic()}, a dump cut by the watchdog as {@link #lastDumpWasCut()}.
- * Owned by the board thread.
+ * ESP-IDF standalone heap tracing behind the NodeMCU {@code heaptrace} module, per IDF generation
+ * (simulator/FIRMWARE-FACTS.md §A cites the lines): {@link #init} is NodeMCU's (stop, free the old
+ * buffer, allocate {@link BoardProfile#recordBytes()} per record) followed by IDF's, which from 5.1 only
+ * swaps buffer and capacity and leaves the old record list in place until {@link #start}; {@code start}
+ * clears records, counters and the overflow flag but keeps the high-water mark; a full buffer drops its
+ * oldest record; a free matches the newest record of its address up to IDF 5.0 and the oldest from 5.1.
+ * The real boards' hazards are reproduced: {@code resume()} before any {@code start()} crashes on the next
+ * allocation, a dump after a second {@code init} walks the old list through freed memory. A crash shows up
+ * as {@link #panic()}, a dump cut by the watchdog (opt-in) as {@link #lastDumpWasCut()}. Owned by the board
+ * thread.
  */
 public final class HeapTracer implements TraceControl {
     /** About 300 ms of text at the board's baud rate, 10 bits per character. */
     static final int WATCHDOG_MILLIS = 300;
 
+    private enum StopState { UNKNOWN, STOPPED, TRACING }
+
     private final SimulatedHeap heap;
     private final BoardProfile profile;
     private final VirtualClock clock;
     private final DumpPrinter printer;
-    private final TraceBuffer buffer = new TraceBuffer();
+    private final TraceBuffer buffer;
 
     private int bufferAddress;
     private int capacity;
-    private boolean tracing;
+    private StopState state = StopState.UNKNOWN;
     private TraceMode mode = TraceMode.ALL; // IDF's static mode variable starts at 0, HEAP_TRACE_ALL
     private int totalAllocations;
     private int totalFrees;
     private boolean overflowed;
     private int highWaterMark;
-    private boolean startedSinceInit;
-    private int staleCount;
+    private boolean listSetUp;
+    // a second init without start since: the list still lives in the old buffer, which NodeMCU freed
+    private int staleBufferAddress;
     private boolean crashPending;
     private BoardPanic panic;
     private boolean lastDumpWasCut;
@@ -52,6 +57,7 @@ public final class HeapTracer implements TraceControl {
         this.profile = profile;
         this.clock = clock;
         this.printer = new DumpPrinter(profile.dialect());
+        this.buffer = new TraceBuffer(profile.listBasedTrace());
     }
 
     @Override
@@ -59,18 +65,16 @@ public final class HeapTracer implements TraceControl {
         if (records <= 0) {
             return ESP_ERR_INVALID_ARG;
         }
-        tracing = false;
+        stop(); // heaptrace.c calls heap_trace_stop() first and ignores what it returns
         crashPending = false;
-        // IDF 5.1 keeps records.count and the old list across init: that is what a dump then walks
-        int believedCount = buffer.count() > 0 ? buffer.count() : staleCount;
         if (bufferAddress != 0) {
             heap.free(bufferAddress);
+            if (buffer.count() > 0 && staleBufferAddress == 0) {
+                staleBufferAddress = bufferAddress;
+            }
         }
         bufferAddress = 0;
         capacity = 0;
-        buffer.clear();
-        startedSinceInit = false;
-        staleCount = believedCount;
         long bytes = (long) records * profile.recordBytes();
         int address = bytes > Integer.MAX_VALUE ? 0 : heap.allocate((int) bytes);
         if (address == 0) {
@@ -78,6 +82,9 @@ public final class HeapTracer implements TraceControl {
         }
         bufferAddress = address;
         capacity = records;
+        if (!profile.listBasedTrace()) {
+            staleBufferAddress = buffer.count() > 0 ? address : 0; // IDF 4.4 zeroes the new buffer; count stays
+        }
         return ESP_OK;
     }
 
@@ -94,48 +101,51 @@ public final class HeapTracer implements TraceControl {
         totalAllocations = 0;
         totalFrees = 0;
         overflowed = false;
-        startedSinceInit = true;
-        staleCount = 0;
+        listSetUp = true;
+        staleBufferAddress = 0;
         crashPending = false;
-        tracing = true;
+        state = StopState.TRACING;
         return ESP_OK;
     }
 
     @Override
     public int stop() {
-        if (!tracing) {
-            return profile.stopFailsWhenIdle() ? ESP_ERR_INVALID_STATE : ESP_OK;
+        if (state == StopState.TRACING || state == StopState.UNKNOWN && profile.firstStopSucceeds()) {
+            state = StopState.STOPPED;
+            crashPending = false;
+            return ESP_OK;
         }
-        tracing = false;
-        crashPending = false;
-        return ESP_OK;
+        state = StopState.STOPPED;
+        return ESP_ERR_INVALID_STATE;
     }
 
     @Override
     public int resume() {
-        if (tracing) {
+        if (state == StopState.TRACING) {
             return ESP_ERR_INVALID_STATE;
         }
-        tracing = true;
-        // the record list is set up by start only; IDF 5.1 dereferences it on the next allocation
-        crashPending = !startedSinceInit && profile.hazards().resumeBeforeStartCrashes();
+        state = StopState.TRACING;
+        // before any start the record lists were never built (or live in freed memory): the next traced
+        // allocation dereferences them (IDF 4.4 only crashes before any init: its array was zeroed by init)
+        boolean listsUnusable = profile.listBasedTrace() ? !listSetUp || staleBufferAddress != 0 : capacity == 0;
+        crashPending = listsUnusable && profile.hazards().resumeBeforeStartCrashes();
         return ESP_OK;
     }
 
     @Override
     public boolean isTracing() {
-        return tracing;
+        return state == StopState.TRACING;
     }
 
     /** Traces a successful allocation (ignored when not tracing or {@code address} is 0). */
     public void recordAllocation(int address, int sizeBytes, Region region, int cpu, int ccount, CallChain chain) {
-        if (!tracing || address == 0 || panic != null) {
+        if (state != StopState.TRACING || address == 0 || panic != null) {
             return;
         }
         if (crashPending) {
             panic = BoardPanic.loadProhibited();
             crashPending = false;
-            tracing = false;
+            state = StopState.STOPPED;
             return;
         }
         if (capacity == 0) {
@@ -149,7 +159,6 @@ public final class HeapTracer implements TraceControl {
                 CallChain.EMPTY, 0));
         totalAllocations++;
         highWaterMark = Math.max(highWaterMark, buffer.count());
-        staleCount = 0;
     }
 
     /**
@@ -157,12 +166,12 @@ public final class HeapTracer implements TraceControl {
      * even when no record matches (as IDF does); LEAKS removes the record, ALL marks it freed.
      */
     public void recordFree(int address, CallChain chain) {
-        if (!tracing || address == 0 || panic != null || buffer.count() == 0) {
+        if (state != StopState.TRACING || address == 0 || panic != null || buffer.count() == 0) {
             return;
         }
         totalFrees++;
         if (mode == TraceMode.LEAKS) {
-            buffer.removeNewest(address);
+            buffer.removeMatching(address);
         } else {
             buffer.markFreed(address, truncate(chain));
         }
@@ -171,15 +180,15 @@ public final class HeapTracer implements TraceControl {
     @Override
     public void dump(Appendable out) {
         lastDumpWasCut = false;
-        boolean garbage = staleCount > 0 && !startedSinceInit && profile.hazards().dumpAfterReinitPrintsGarbage();
-        String text = printer.print(garbage ? garbageSnapshot() : snapshot());
+        boolean stale = staleBufferAddress != 0 && profile.hazards().dumpAfterReinitPrintsGarbage();
+        String text = printer.print(stale ? staleSnapshot() : snapshot());
         if (profile.hazards().longDumpTripsWatchdog() && profile.dialect() != Dialect.A) {
             int budgetChars = watchdogBudgetChars();
             if (text.length() > budgetChars) {
                 text = text.substring(0, budgetChars);
                 lastDumpWasCut = true;
                 panic = BoardPanic.interruptWatchdog();
-                tracing = false;
+                state = StopState.STOPPED;
             }
         }
         clock.advanceMicros(text.length() * 10_000_000L / profile.baudRate());
@@ -241,21 +250,30 @@ public final class HeapTracer implements TraceControl {
         return chain.depth() <= depth ? chain : CallChain.of(Arrays.copyOf(chain.frames(), depth));
     }
 
-    /** What IDF 5.1 prints walking a list whose records lie in freed, reused memory. */
-    private TraceSnapshot garbageSnapshot() {
-        Random noise = new Random(staleCount * 7919L + capacity * 31L + clock.nowMicros());
-        int printed = 1 + noise.nextInt(Math.min(staleCount, 6));
-        List<Record> records = new ArrayList<>(printed);
-        for (int i = 0; i < printed; i++) {
-            int address = noise.nextInt();
-            int[] frames = new int[profile.stackDepth()];
-            for (int slot = 0; slot < frames.length; slot++) {
-                frames[slot] = noise.nextInt() | 1;
+    /**
+     * What the board prints walking the record list of the buffer NodeMCU freed at the second init: records
+     * whose memory the new (zeroed, {@code calloc}) buffer now covers read as empty and are skipped, and in
+     * IDF 5.x their next pointer reads NULL, which ends the walk with the corruption error; records elsewhere
+     * still hold what they held. Count, mode and totals are the old ones; the capacity is the new one.
+     */
+    private TraceSnapshot staleSnapshot() {
+        List<Record> walked = new ArrayList<>();
+        int newEnd = bufferAddress + capacity * profile.recordBytes();
+        List<TraceBuffer.Entry> entries = buffer.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            TraceBuffer.Entry entry = entries.get(i);
+            int slot = profile.listBasedTrace() ? entry.slot : i; // IDF 4.4 keeps an array, index = position
+            int at = staleBufferAddress + slot * profile.recordBytes();
+            if (bufferAddress != 0 && at >= bufferAddress && at < newEnd) {
+                walked.add(new Record(0, 0, null, 0, 0, CallChain.EMPTY, false, CallChain.EMPTY, 0)); // zeroed
+                if (profile.listBasedTrace()) {
+                    break; // its next pointer is NULL too
+                }
+            } else {
+                walked.add(entry.record);
             }
-            records.add(new Record(noise.nextInt(), address, heap.regionOf(address), noise.nextInt(2),
-                    noise.nextInt() & ~3, CallChain.of(frames), false, CallChain.EMPTY, 0));
         }
-        return new TraceSnapshot(mode, profile.stackDepth(), staleCount, capacity, highWaterMark,
-                totalAllocations, totalFrees, overflowed, records);
+        return new TraceSnapshot(mode, profile.stackDepth(), buffer.count(), capacity, highWaterMark,
+                totalAllocations, totalFrees, overflowed, walked);
     }
 }

@@ -82,19 +82,24 @@ final class LuaAllocationTracker extends DebugLib {
         ShadowStack frames = currentStack();
         ShadowFrame caller = frames.top();
         ProtoInfo info = protos.computeIfAbsent(closure.p, ProtoInfo::new);
-        FunctionName name = null;
-        if (caller != null) {
-            int callerOp = RegisterNamer.op(caller.code[caller.pc]);
-            boolean direct = callerOp == RegisterNamer.OP_TFORCALL
-                    || (callerOp == RegisterNamer.OP_CALL || callerOp == RegisterNamer.OP_TAILCALL)
-                    && caller.stack[RegisterNamer.a(caller.code[caller.pc])] == closure;
-            name = direct ? caller.info.calleeName(caller.pc) : null;
-        }
+        boolean direct = direct(caller, closure);
+        FunctionName name = direct ? caller.info.calleeName(caller.pc) : null;
         boolean namedAtCall = name != null;
         if (name == null) {
             name = closure.p.linedefined == 0 ? FunctionName.MAIN_CHUNK : info.definedName();
         }
-        frames.push().enter(closure, info, stack, name, namedAtCall);
+        frames.push().enter(closure, info, stack, varargs, name, namedAtCall, direct);
+    }
+
+    /** Whether {@code closure} is called by the call instruction of {@code caller} itself (not through a Java function). */
+    private static boolean direct(ShadowFrame caller, LuaClosure closure) {
+        if (caller == null) {
+            return false;
+        }
+        int i = caller.code[caller.pc];
+        int op = RegisterNamer.op(i);
+        return op == RegisterNamer.OP_TFORCALL
+                || (op == RegisterNamer.OP_CALL || op == RegisterNamer.OP_TAILCALL) && caller.stack[RegisterNamer.a(i)] == closure;
     }
 
     @Override
@@ -111,12 +116,19 @@ final class LuaAllocationTracker extends DebugLib {
         if (frame == null) {
             return;
         }
+        heap.safePoint();
         if (frame.pendingOp >= 0) {
             resolvePending(frame);
         }
         frame.pc = pc;
         int i = frame.code[pc];
         switch (i & 0x3f) {
+            case RegisterNamer.OP_CALL, RegisterNamer.OP_TAILCALL -> {
+                if (RegisterNamer.b(i) == 0) { // the arguments end with the open results of the call before
+                    frame.openTop = top;
+                    frame.openResults = v;
+                }
+            }
             case RegisterNamer.OP_NEWTABLE, RegisterNamer.OP_CLOSURE, RegisterNamer.OP_CONCAT -> {
                 frame.pendingOp = i & 0x3f;
                 frame.pendingRegister = RegisterNamer.a(i);
@@ -147,22 +159,23 @@ final class LuaAllocationTracker extends DebugLib {
             }
             return;
         }
-        LuaValue made = frame.stack[frame.pendingRegister];
+        int register = frame.pendingRegister;
+        LuaValue made = frame.stack[register];
         switch (op) {
             case RegisterNamer.OP_NEWTABLE -> {
                 if (made instanceof LuaTable table) {
-                    heap.trackTable(table, heap.sites.table);
+                    heap.trackTable(table, heap.sites.table, register);
                 }
             }
             case RegisterNamer.OP_CLOSURE -> {
                 if (made instanceof LuaClosure closure) {
                     protos.computeIfAbsent(closure.p, ProtoInfo::new).madeBy(frame.info, frame.pc);
-                    heap.trackClosure(closure);
+                    heap.trackClosure(closure, register);
                 }
             }
             default -> {
                 if (made instanceof LuaString string) {
-                    heap.trackString(string, heap.sites.concat);
+                    heap.trackString(string, heap.sites.concat, register);
                 }
             }
         }
@@ -183,6 +196,13 @@ final class LuaAllocationTracker extends DebugLib {
         String where = frame == null ? "" : frame.info.chunk + ":" + frame.line() + ": ";
         throw new InstructionBudgetExceeded(where + "instruction budget exceeded (runaway loop?)",
                 Tracebacks.of(currentStack(), false));
+    }
+
+    /** Charges work done outside Lua instructions (a collection's marking) to the running chunk's budget. */
+    void charge(long work) {
+        if (!exhausted && work > 0) {
+            budgetRemaining -= work;
+        }
     }
 
     boolean budgetExhausted() {

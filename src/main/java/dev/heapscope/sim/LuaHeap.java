@@ -2,15 +2,22 @@ package dev.heapscope.sim;
 
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.CallChainInterner;
+import dev.heapscope.model.RetainingPath;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The Lua state's view of the board heap: each Lua object the script creates gets a block in
- * {@link BoardMemory} with the call chain the firmware would record, and gives it back once the
- * object is garbage. Board thread only.
+ * {@link BoardMemory} with the call chain the firmware would record, and gives it back when the
+ * {@link Collector} finds it unreachable from Lua's roots: at a collection step Lua's pacing calls for,
+ * at {@code collectgarbage()}, or in the emergency collection before an allocation fails. Board thread only.
  */
 final class LuaHeap {
     static final String NOT_ENOUGH_MEMORY = "not enough memory";
@@ -19,129 +26,153 @@ final class LuaHeap {
     private final BoardMemory memory;
     private final SimulatorSymbols symbols;
     private final LuaAllocationTracker tracker;
-    private final TrackedObjects objects = new TrackedObjects();
-    private final RecentStrings recentStrings = new RecentStrings();
+    private final LuaObjects objects = new LuaObjects();
+    private final Collector collector;
     private final CallChainInterner chains = new CallChainInterner();
+    private final Map<Integer, FirmwareOwner> firmwareOwners = new HashMap<>();
+    // addresses handed out for objects with no block (library tables in flash, C functions in ROM), in order
+    private final Map<Object, Integer> untrackedPointers = new java.util.IdentityHashMap<>();
     private final int maxChainDepth;
-    private final int sweepEvery;
     private final int[] scratch;
-    private int untilSweep;
-    private final int sampleEvery;
-    private int untilSample = 1;
-    private long random = 0x9E3779B97F4A7C15L; // fixed seed: the same script samples the same allocations
+
+    /** A firmware block that belongs to a Lua object (a timer's FreeRTOS timer): held by what holds the object. */
+    private record FirmwareOwner(LuaValue owner, String what) {
+    }
 
     LuaHeap(BoardMemory memory, SimulatorSymbols symbols, AllocationSites sites, LuaAllocationTracker tracker,
-            int maxChainDepth, int sweepEvery, int sampleEvery) {
+            int maxChainDepth) {
         this.memory = memory;
         this.symbols = symbols;
         this.sites = sites;
         this.tracker = tracker;
         this.maxChainDepth = maxChainDepth;
-        this.sweepEvery = sweepEvery;
-        this.sampleEvery = sampleEvery;
-        this.untilSweep = sweepEvery;
         this.scratch = new int[maxChainDepth];
+        this.collector = new Collector(objects, new Collector.Blocks() {
+            @Override
+            public void free(int address, Collector.Kind kind) {
+                memory.free(address, chainFor(switch (kind) {
+                    case FULL -> sites.collectFree;
+                    case STEP -> sites.stepFree;
+                    case EMERGENCY -> sites.emergencyFree;
+                }));
+            }
+
+            @Override
+            public void charge(long work) {
+                tracker.charge(work);
+            }
+        });
     }
 
-    void trackTable(LuaTable table, AllocationSite site) {
-        if (sampled()) {
-            track(table, LuaSizes.table(table) * sampleEvery, TrackedObjects.TABLE, site);
-        }
+    /** Called once the globals exist: from then on the collector can mark. */
+    void attachRoots(org.luaj.vm2.Globals globals, FirmwareRefs refs) {
+        collector.attach(new LuaRoots(globals, refs, objects));
     }
 
-    void trackClosure(LuaClosure closure) {
-        if (sampled()) {
-            track(closure, LuaSizes.closure(closure.upValues == null ? 0 : closure.upValues.length) * sampleEvery,
-                    TrackedObjects.CLOSURE, sites.closure);
-        }
+    Collector collector() {
+        return collector;
     }
 
-    void trackString(LuaString string, AllocationSite site) {
-        if (recentStrings.alreadyTracked(string, objects)) {
-            return; // LuaJ handed back an existing short string: as in Lua 5.3's string interning, no new block
-        }
-        if (sampled()) {
-            recentStrings.remember(string, track(string, LuaSizes.string(string.m_length) * sampleEvery,
-                    TrackedObjects.STRING, site));
-        }
+    /** A table made by {@code OP_NEWTABLE} into {@code register} (or by a library call: -1). */
+    void trackTable(LuaTable table, AllocationSite site, int register) {
+        track(table, LuaSizes.table(table), LuaObjects.TABLE, site);
+        collector.step(register);
     }
 
-    /** Whether to track this Lua allocation: always without sampling, else after a random gap averaging sampleEvery. */
-    private boolean sampled() {
-        if (sampleEvery == 1 || --untilSample > 0) {
-            return sampleEvery == 1;
-        }
-        random ^= random << 13;
-        random ^= random >>> 7;
-        random ^= random << 17;
-        untilSample = 1 + (int) Long.remainderUnsigned(random, 2L * sampleEvery - 1);
-        return true;
+    void trackClosure(LuaClosure closure, int register) {
+        track(closure, LuaSizes.closure(closure.upValues == null ? 0 : closure.upValues.length),
+                LuaObjects.CLOSURE, sites.closure);
+        collector.step(register);
     }
 
-    /** Tracks a userdata-like object of {@code payloadBytes}; {@code onFree} runs when it is collected. */
-    void trackUserdata(Object userdata, int payloadBytes, AllocationSite site, Runnable onFree) {
-        int slot = track(userdata, LuaSizes.userdata(payloadBytes), TrackedObjects.USERDATA, site);
-        if (onFree != null) {
-            objects.onFree(slot, onFree);
+    /** A string made by {@code OP_CONCAT} or a library call; an equal live short string means nothing new (interning). */
+    void trackString(LuaString string, AllocationSite site, int register) {
+        if (objects.slotOf(string) >= 0) {
+            return;
         }
+        track(string, LuaSizes.string(string.m_length), LuaObjects.STRING, site);
+        collector.step(register);
     }
 
-    void trackThread(Object thread) {
-        track(thread, LuaSizes.LUA_STATE, TrackedObjects.THREAD, sites.thread);
+    /** A userdata of {@code payloadBytes}; {@code finalizer} (may be null) is its C {@code __gc}. */
+    void trackUserdata(LuaValue userdata, int payloadBytes, AllocationSite site, Runnable finalizer) {
+        int slot = track(userdata, LuaSizes.userdata(payloadBytes), LuaObjects.USERDATA, site);
+        if (finalizer != null) {
+            collector.finalizers().mark(slot, finalizer);
+        }
+        collector.step(-1);
+    }
+
+    void trackThread(LuaValue thread) {
+        track(thread, LuaSizes.LUA_STATE, LuaObjects.THREAD, sites.thread);
+        collector.step(-1);
+    }
+
+    /** {@code setmetatable} gave {@code table} a metatable with {@code __gc}: finalize it when it dies. */
+    void markForFinalization(LuaTable table) {
+        int slot = objects.slotOf(table);
+        if (slot >= 0) {
+            collector.finalizers().mark(slot, null);
+        }
     }
 
     private int track(Object object, int sizeBytes, byte kind, AllocationSite site) {
-        CallChain chain = chainFor(site);
-        int address = allocate(sizeBytes, chain);
-        int slot = objects.track(object, address, sizeBytes, kind);
-        if (--untilSweep <= 0) {
-            untilSweep = sweepEvery;
-            CallChain freeChain = chainFor(sites.stepFree);
-            TrackedObjects.FreeSink sink = (a, s) -> memory.free(a, freeChain);
-            if (objects.collectedSinceLastLook()) {
-                objects.sweepYoung(sink);
-            }
-            objects.sweepSome(sweepEvery, sink);
-        }
-        return slot;
+        int address = allocate(sizeBytes, chainFor(site));
+        collector.pacer().allocated(sizeBytes);
+        return objects.track(object, address, sizeBytes, kind);
+    }
+
+    /** A Lua instruction is about to run (see {@link LuaObjects#safePoint}). */
+    void safePoint() {
+        objects.safePoint();
     }
 
     /** A firmware block (not a Lua object): allocated now, freed by the caller through {@link #freeBlock}. */
     int allocateBlock(int sizeBytes, AllocationSite site) {
-        return allocate(sizeBytes, chainFor(site));
+        return memory.allocate(sizeBytes, chainFor(site));
     }
 
     void freeBlock(int address, AllocationSite site) {
         if (address != 0) {
+            firmwareOwners.remove(address);
             memory.free(address, chainFor(site));
         }
     }
 
+    /** The firmware block at {@code address} lives as long as {@code owner}: its retaining path is the owner's. */
+    void ownBlock(int address, LuaValue owner, String what) {
+        if (address != 0) {
+            firmwareOwners.put(address, new FirmwareOwner(owner, what));
+        }
+    }
+
     void tableResized(LuaTable table) {
-        int slot = objects.slotOfTable(table);
+        int slot = objects.slotOf(table);
         if (slot < 0) {
             return; // not created by the script (e.g. _G)
         }
-        int newSize = LuaSizes.table(table) * sampleEvery;
-        if (newSize == objects.sizeOf(slot)) {
+        int newSize = LuaSizes.table(table);
+        int oldSize = objects.sizeOf(slot);
+        if (newSize == oldSize) {
             return;
         }
         CallChain chain = chainFor(sites.tableResize);
         int moved = memory.reallocate(objects.addressOf(slot), newSize, chain);
         if (moved == 0) {
-            collect();
+            collector.collect(Collector.Kind.EMERGENCY, -1);
             moved = memory.reallocate(objects.addressOf(slot), newSize, chain);
             if (moved == 0) {
                 throw new LuaError(NOT_ENOUGH_MEMORY);
             }
         }
-        objects.moved(slot, moved, newSize);
+        collector.pacer().allocated(Math.max(0, newSize - oldSize));
+        objects.resized(slot, moved, newSize);
     }
 
     private int allocate(int sizeBytes, CallChain chain) {
         int address = memory.allocate(sizeBytes, chain);
         if (address == 0) {
-            collect(); // the emergency collection Lua runs before giving up
+            collector.collect(Collector.Kind.EMERGENCY, -1); // lmem.c: a full collection, then one retry
             address = memory.allocate(sizeBytes, chain);
             if (address == 0) {
                 throw new LuaError(NOT_ENOUGH_MEMORY);
@@ -150,19 +181,49 @@ final class LuaHeap {
         return address;
     }
 
-    /** Refuses up front what cannot fit, before the JVM builds a huge object (memory bombs). */
+    /** Refuses up front what cannot fit even after a collection, before the JVM builds a huge object. */
     void ensureFits(long sizeBytes) {
-        if (sizeBytes < 0 || sizeBytes > memory.freeBytes() || sizeBytes > Integer.MAX_VALUE / 2) {
+        if (sizeBytes < 0 || sizeBytes > Integer.MAX_VALUE / 2) {
             throw new LuaError(NOT_ENOUGH_MEMORY);
+        }
+        if (sizeBytes > memory.freeBytes()) {
+            collector.collect(Collector.Kind.EMERGENCY, -1);
+            if (sizeBytes > memory.freeBytes()) {
+                throw new LuaError(NOT_ENOUGH_MEMORY);
+            }
         }
     }
 
-    /** A full collection: every tracked object the script can no longer reach gives its block back. */
+    /** {@code collectgarbage()}: a full collection; returns the number of objects freed. */
     int collect() {
-        recentStrings.forgetAll();
-        System.gc();
-        CallChain freeChain = chainFor(sites.collectFree);
-        return objects.sweepAll((a, s) -> memory.free(a, freeChain));
+        return collector.collect(Collector.Kind.FULL, -1);
+    }
+
+    /** Where every live Lua object and firmware block with an owner is held from, by block address. */
+    Map<Integer, RetainingPath> retainingPaths() {
+        Map<Integer, RetainingPath> byAddress = collector.pathsByAddress();
+        Map<Integer, RetainingPath> owned = new LinkedHashMap<>();
+        firmwareOwners.forEach((address, owner) -> {
+            int slot = objects.slotOf(owner.owner());
+            RetainingPath of = slot < 0 ? null : byAddress.get(objects.addressOf(slot));
+            if (of != null) {
+                owned.put(address, of.then(PathTree.SEPARATOR + owner.what()));
+            }
+        });
+        byAddress.putAll(owned);
+        return byAddress;
+    }
+
+    /** What {@code lua_topointer} gives for {@code value}: its block (a userdata's payload), else a stable stand-in. */
+    int pointerOf(LuaValue value) {
+        int slot = objects.slotOf(value);
+        if (slot >= 0) {
+            return objects.addressOf(slot) + (objects.kindOf(slot) == LuaObjects.USERDATA ? LuaSizes.UDATA_HEADER : 0);
+        }
+        int n = untrackedPointers.size();
+        // functions the board has in ROM/flash code, tables in flash (ROTables), both numbered by first use
+        int base = value.type() == LuaValue.TFUNCTION ? 0x400d8000 : 0x3f410000;
+        return untrackedPointers.computeIfAbsent(value, v -> base + 16 * n);
     }
 
     /** The Lua state is closed (reboot): every block goes back. */
@@ -170,8 +231,10 @@ final class LuaHeap {
         CallChain closeChain = chains.intern(new int[]{symbols.firmware("l_alloc", "lauxlib.c"),
                 symbols.firmware("luaM_realloc_", "lmem.c"), symbols.firmware("lua_close", "lstate.c")}, 3);
         objects.releaseEverything((a, s) -> memory.free(a, closeChain));
+        collector.finalizers().clear();
     }
 
+    /** Bytes of Lua objects the board tracks (without the state at boot). */
     long liveBytes() {
         return objects.liveBytes();
     }

@@ -21,6 +21,7 @@ import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.VarArgFunction;
 
 import java.io.ByteArrayInputStream;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -112,20 +113,7 @@ final class LuaSandbox {
     }
 
     private static void installCollectGarbage(Globals globals, LuaHeap heap) {
-        globals.set("collectgarbage", fn("collectgarbage", args -> {
-            String option = args.optjstring(1, "collect");
-            return switch (option) {
-                case "collect" -> {
-                    heap.collect();
-                    yield LuaValue.valueOf(0);
-                }
-                case "count" -> LuaValue.valueOf(heap.liveBytes() / 1024.0);
-                case "step" -> LuaValue.valueOf(heap.collect() > 0);
-                case "isrunning" -> LuaValue.TRUE;
-                case "stop", "restart", "setpause", "setstepmul", "incremental", "generational" -> LuaValue.valueOf(0);
-                default -> throw new LuaError("bad argument #1 to 'collectgarbage' (invalid option '" + option + "')");
-            };
-        }));
+        globals.set("collectgarbage", fn("collectgarbage", args -> CollectGarbage.call(heap, args)));
     }
 
     private static void installStringTracking(Globals globals, LuaHeap heap) {
@@ -158,7 +146,18 @@ final class LuaSandbox {
         }
         LuaTable table = globals.get("table").checktable();
         table.set("concat", tracked(heap, "tconcat", table.get("concat")::invoke));
-        globals.set("tostring", tracked(heap, "luaB_tostring", globals.get("tostring")::invoke));
+        LuaValue luajToString = globals.get("tostring");
+        globals.set("tostring", tracked(heap, "luaB_tostring", args -> ObjectNames.tostring(heap, luajToString, args)));
+        LuaValue setmetatable = globals.get("setmetatable");
+        globals.set("setmetatable", fn("setmetatable", args -> {
+            Varargs result = setmetatable.invoke(args);
+            // lgc.c luaC_checkfinalizer: marked for finalization if the metatable has __gc when it is set
+            if (args.arg1() instanceof LuaTable target && args.arg(2) instanceof LuaTable metatable
+                    && !metatable.rawget("__gc").isnil()) {
+                heap.markForFinalization(target);
+            }
+            return result;
+        }));
     }
 
     private static VarArgFunction tracked(LuaHeap heap, String cFunction, Function<Varargs, Varargs> original) {
@@ -166,7 +165,7 @@ final class LuaSandbox {
         return fn(cFunction, args -> {
             Varargs result = original.apply(args);
             if (result.arg1() instanceof LuaString made && !isArgument(made, args)) {
-                heap.trackString(made, site);
+                heap.trackString(made, site, -1);
             }
             return result;
         });
@@ -195,14 +194,32 @@ final class LuaSandbox {
         }));
         coroutine.set("wrap", fn("wrap", args -> {
             LuaThread thread = (LuaThread) coroutine.get("create").call(args.checkfunction(1));
-            return fn("wrapped", resumeArgs -> {
-                Varargs result = thread.resume(resumeArgs);
-                if (result.arg1().toboolean()) {
-                    return result.subargs(2);
-                }
-                throw new LuaError(result.arg(2));
-            });
+            return new WrappedCoroutine(thread);
         }));
+    }
+
+    /** {@code coroutine.wrap}'s function: a C closure whose upvalue is the coroutine, so it keeps it alive. */
+    private static final class WrappedCoroutine extends VarArgFunction implements LuaReferences {
+        private final LuaThread thread;
+
+        WrappedCoroutine(LuaThread thread) {
+            this.thread = thread;
+            this.name = "wrapped";
+        }
+
+        @Override
+        public Varargs invoke(Varargs args) {
+            Varargs result = thread.resume(args);
+            if (result.arg1().toboolean()) {
+                return result.subargs(2);
+            }
+            throw new LuaError(result.arg(2));
+        }
+
+        @Override
+        public void references(BiConsumer<LuaValue, String> visitor) {
+            visitor.accept(thread, "wrapped coroutine");
+        }
     }
 
     private static void installShims(Globals globals) {

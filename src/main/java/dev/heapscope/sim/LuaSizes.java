@@ -20,6 +20,12 @@ final class LuaSizes {
     static final int UPVALUE_POINTER = 4;
     static final int UDATA_HEADER = 24;
     static final int LUA_STATE = 112 + 40 * TVALUE + 36;
+    /**
+     * What Lua has in use right after boot (global state, registry, the libraries' RAM part; NodeMCU keeps
+     * most library tables in flash as ROTables). An estimate, not a measurement: it only paces the
+     * collector and is part of {@code collectgarbage("count")}; see simulator/LUA-GC.md.
+     */
+    static final int STATE_AT_BOOT = 8 * 1024;
 
     private static final VarHandle ARRAY;
     private static final VarHandle HASH;

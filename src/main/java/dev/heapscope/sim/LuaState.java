@@ -33,22 +33,25 @@ final class LuaState implements BoardContext {
     private final VirtualClock clock;
     private final FlashFileSystem flash;
     private final BoardOptions options;
+    private final FirmwareRefs refs = new FirmwareRefs();
+    private final RetentionIndex retention;
     private boolean restartRequested;
 
     LuaState(BoardMemory memory, TraceControl trace, VirtualClock clock, FlashFileSystem flash, SimulatorSymbols symbols,
-             AllocationSites sites, ConsoleWriter out, BoardOptions options) {
+             AllocationSites sites, ConsoleWriter out, BoardOptions options, RetentionIndex retention) {
+        this.retention = retention;
         this.trace = trace;
         this.clock = clock;
         this.flash = flash;
         this.out = out;
         this.options = options;
-        this.heap = new LuaHeap(memory, symbols, sites, tracker, options.maxChainDepth(),
-                options.sweepEveryAllocations(), options.sampleEveryAllocations());
+        this.heap = new LuaHeap(memory, symbols, sites, tracker, options.maxChainDepth());
         tracker.attach(heap);
         this.globals = LuaSandbox.create(tracker, heap, decorator, flash, this::print);
+        heap.attachRoots(globals, refs);
         LuaTable loaded = globals.get("package").get("loaded").checktable();
         this.tmr = new TmrModule(this);
-        install(loaded, "node", NodeModule.create(this));
+        install(loaded, "node", NodeModule.create(this, options.lua() == LuaRelease.LUA_51));
         install(loaded, "tmr", tmr.table());
         install(loaded, "heaptrace", HeaptraceModule.create(this));
         install(loaded, "file", new FileModule(this).table());
@@ -116,6 +119,8 @@ final class LuaState implements BoardContext {
                     : "(error object is a " + message.typename() + " value)";
             String traceback = decorator.takeTraceback();
             out.text("Lua error: \t" + text + "\n" + (traceback == null ? "" : traceback + "\n"));
+        } catch (BoardRestart e) {
+            requestRestart();
         } catch (BoardPanicked e) {
             // The chip is gone: the panic text follows whatever was on the line, then it reboots.
             out.raw(e.getMessage() + e.crashReport());
@@ -176,6 +181,21 @@ final class LuaState implements BoardContext {
     }
 
     @Override
+    public void recordRetainingPaths() {
+        java.util.List<dev.heapscope.model.Record> live = trace.liveRecords();
+        if (live.isEmpty()) {
+            return;
+        }
+        java.util.Map<Integer, dev.heapscope.model.RetainingPath> byAddress = heap.retainingPaths();
+        for (dev.heapscope.model.Record record : live) {
+            dev.heapscope.model.RetainingPath path = byAddress.get(record.address());
+            if (path != null) {
+                retention.put(record.address(), record.ccount(), path);
+            }
+        }
+    }
+
+    @Override
     public Appendable dumpSink() {
         return new Appendable() {
             @Override
@@ -202,18 +222,60 @@ final class LuaState implements BoardContext {
     }
 
     @Override
-    public LuaUserdata newUserdata(Object payload, int payloadBytes, LuaTable metatable, String cFunction,
-                                   Runnable onCollected) {
+    public RuntimeException restartNow() {
+        throw new BoardRestart();
+    }
+
+    @Override
+    public LuaUserdata newUserdata(Object payload, int payloadBytes, LuaTable metatable, String cFunction, Runnable gc) {
         LuaUserdata userdata = new LuaUserdata(payload, metatable);
-        heap.trackUserdata(userdata, payloadBytes, heap.sites.userdataFrom(cFunction), onCollected);
+        heap.trackUserdata(userdata, payloadBytes, heap.sites.userdataFrom(cFunction), gc);
         return userdata;
     }
 
     @Override
     public LuaString newString(byte[] bytes, String cFunction) {
         LuaString string = LuaString.valueOf(bytes);
-        heap.trackString(string, heap.sites.stringFrom(cFunction));
+        heap.trackString(string, heap.sites.stringFrom(cFunction), -1);
         return string;
+    }
+
+    @Override
+    public int ref(LuaValue value, String label) {
+        return refs.ref(value, label);
+    }
+
+    @Override
+    public void unref(int ref) {
+        refs.unref(ref);
+    }
+
+    @Override
+    public LuaValue refValue(int ref) {
+        return refs.get(ref);
+    }
+
+    @Override
+    public void ownFirmware(int address, LuaValue owner, String what) {
+        heap.ownBlock(address, owner, what);
+    }
+
+    @Override
+    public LuaError argError(int arg, String function, String message) {
+        ShadowFrame caller = tracker.currentStack().top();
+        boolean method = false;
+        if (caller != null) {
+            int i = caller.code[caller.pc];
+            int op = RegisterNamer.op(i);
+            if (op == RegisterNamer.OP_CALL || op == RegisterNamer.OP_TAILCALL) {
+                FunctionName called = RegisterNamer.name(caller.info.proto, caller.pc, RegisterNamer.a(i));
+                method = called != null && called.kind() == FunctionName.Kind.METHOD;
+            }
+        }
+        if (method && arg == 1) {
+            return new LuaError("calling '" + function + "' on bad self (" + message + ")");
+        }
+        return new LuaError("bad argument #" + (method ? arg - 1 : arg) + " to '" + function + "' (" + message + ")");
     }
 
     @Override

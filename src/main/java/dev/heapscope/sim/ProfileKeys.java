@@ -39,7 +39,11 @@ final class ProfileKeys {
     }
 
     boolean flag(String key) {
-        String value = text(key, "false");
+        return flag(key, false);
+    }
+
+    boolean flag(String key, boolean absent) {
+        String value = text(key, String.valueOf(absent));
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;

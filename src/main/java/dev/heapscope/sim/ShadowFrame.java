@@ -4,6 +4,7 @@ import dev.heapscope.model.CallChain;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 
 /** One active Lua function on the tracker's shadow stack; reused when the stack shrinks and grows. */
 final class ShadowFrame {
@@ -14,6 +15,12 @@ final class ShadowFrame {
     FunctionName name;
     // false: called by firmware or through a Java function, so name is the variable it was defined as
     boolean namedAtCall;
+    // called by the call instruction of the frame below (not through pcall, a metamethod or firmware)
+    boolean directCall;
+    Varargs varargs;
+    // for a call whose arguments end in the open results of the call before it: LuaJ's top and those results
+    int openTop;
+    Varargs openResults;
     int pc;
 
     // an object made by the instruction at pc appears in stack[pendingRegister] at the next instruction
@@ -31,13 +38,17 @@ final class ShadowFrame {
     int cachedAddressPc = -1;
     int cachedAddress;
 
-    void enter(LuaClosure entered, ProtoInfo protoInfo, LuaValue[] registers, FunctionName calledAs, boolean named) {
+    void enter(LuaClosure entered, ProtoInfo protoInfo, LuaValue[] registers, Varargs extraArguments,
+               FunctionName calledAs, boolean named, boolean direct) {
         closure = entered;
         info = protoInfo;
         code = protoInfo.proto.code;
         stack = registers;
+        varargs = extraArguments;
         name = calledAs;
         namedAtCall = named;
+        directCall = direct;
+        openResults = null;
         pc = 0;
         pendingOp = -1;
         pendingTable = null;
@@ -48,6 +59,8 @@ final class ShadowFrame {
     void leave() {
         closure = null;
         stack = null;
+        varargs = null;
+        openResults = null;
         pendingTable = null;
         java.util.Arrays.fill(cachedChain, null);
     }
@@ -63,6 +76,10 @@ final class ShadowFrame {
         cachedChainPc[i] = pc;
         cachedChainSite[i] = siteId;
         cachedChain[i] = chain;
+    }
+
+    int openResultCount() {
+        return openResults == null ? 0 : openResults.narg();
     }
 
     int line() {

@@ -50,6 +50,11 @@ final class ShadowStack {
         return depth == 0 ? null : frames[depth - 1];
     }
 
+    /** Frame {@code level} counted from the outermost (0). */
+    ShadowFrame frame(int level) {
+        return frames[level];
+    }
+
     /** Frame {@code level} counted from the innermost (0). */
     ShadowFrame fromTop(int level) {
         return frames[depth - 1 - level];

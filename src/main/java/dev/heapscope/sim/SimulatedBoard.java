@@ -23,10 +23,17 @@ public final class SimulatedBoard implements AutoCloseable {
         this.console.setResetListener(() -> heap = TracedHeap.boot(profile, clock));
     }
 
-    /** A board of this profile; {@link #console()}{@code .boot()} powers it on. */
+    /**
+     * A board of this profile; {@link #console()}{@code .boot()} powers it on. A profile on IDF 4.x is
+     * NodeMCU's {@code dev-esp32-idf4-legacy} branch: a Lua 5.1 build whose console ends lines with CRLF.
+     */
     public static SimulatedBoard create(BoardProfile profile, BoardOptions options) {
-        return new SimulatedBoard(profile, options.withIdfVersion(profile.idfVersion())
-                .withMaxChainDepth(Math.max(options.maxChainDepth(), profile.stackDepth())));
+        BoardOptions adapted = options.withIdfVersion(profile.idfVersion())
+                .withMaxChainDepth(Math.max(options.maxChainDepth(), profile.stackDepth()));
+        if (profile.legacyBranch()) {
+            adapted = adapted.withLua(LuaRelease.LUA_51).withLineEnding(LineEnding.CRLF);
+        }
+        return new SimulatedBoard(profile, adapted);
     }
 
     public static SimulatedBoard create(BoardProfile profile) {
@@ -115,6 +122,11 @@ public final class SimulatedBoard implements AutoCloseable {
         @Override
         public boolean isTracing() {
             return heap.tracer().isTracing();
+        }
+
+        @Override
+        public java.util.List<dev.heapscope.model.Record> liveRecords() {
+            return heap.tracer().snapshot().records().stream().filter(r -> !r.freed()).toList();
         }
     }
 }

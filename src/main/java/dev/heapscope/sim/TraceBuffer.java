@@ -3,48 +3,66 @@ package dev.heapscope.sim;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Record;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The trace records in insertion order (IDF keeps a TAILQ), with an index from address to the
- * newest record of that address, which is the one IDF's reverse search finds. Add, drop-oldest,
- * find and remove are O(1) (a chain of older records of the same address is walked only when a
- * record that is not the newest of its address goes).
+ * The trace records in insertion order (IDF keeps a TAILQ), each in a slot of the record buffer, with
+ * the records of each address in insertion order too. Which record a free matches depends on the IDF
+ * generation: v4.4 searches newest first, v5.x oldest first ({@code TAILQ_FOREACH} from the head; see
+ * FIRMWARE-FACTS.md §A1). Removal only ever takes the first or last record of an address (the global
+ * oldest is its address's oldest), so every operation is O(1). Slots are handed out as IDF 5.1 does:
+ * fresh ones in order after {@code start}, a removed record's slot first ({@code TAILQ_INSERT_HEAD} on
+ * the unused list).
  */
 final class TraceBuffer {
-    private static final class Entry {
+    /** One record in the buffer, and where in the buffer it lives. */
+    static final class Entry {
         Record record;
+        final int slot;
         Entry previous;
         Entry next;
-        Entry olderSameAddress;
 
-        Entry(Record record) {
+        Entry(Record record, int slot) {
             this.record = record;
+            this.slot = slot;
         }
     }
 
-    private final Map<Integer, Entry> newestByAddress = new HashMap<>();
+    private final Map<Integer, ArrayDeque<Entry>> byAddress = new HashMap<>();
+    private final ArrayDeque<Integer> freedSlots = new ArrayDeque<>();
+    private final boolean oldestFirst;
     private Entry oldest;
     private Entry newest;
     private int count;
+    private int freshSlot;
+
+    /** @param oldestFirst a free matches the oldest record of its address (IDF 5.x), else the newest (4.4) */
+    TraceBuffer(boolean oldestFirst) {
+        this.oldestFirst = oldestFirst;
+    }
 
     int count() {
         return count;
     }
 
+    /** {@code start}: an empty list, every slot unused again. */
     void clear() {
-        newestByAddress.clear();
+        byAddress.clear();
+        freedSlots.clear();
         oldest = null;
         newest = null;
         count = 0;
+        freshSlot = 0;
     }
 
     void add(Record record) {
-        Entry entry = new Entry(record);
-        entry.olderSameAddress = newestByAddress.put(record.address(), entry);
+        int slot = freedSlots.isEmpty() ? freshSlot++ : freedSlots.pop();
+        Entry entry = new Entry(record, slot);
+        byAddress.computeIfAbsent(record.address(), a -> new ArrayDeque<>()).addLast(entry);
         entry.previous = newest;
         if (newest == null) {
             oldest = entry;
@@ -57,26 +75,39 @@ final class TraceBuffer {
 
     void removeOldest() {
         if (oldest != null) {
+            int address = oldest.record.address();
+            ArrayDeque<Entry> same = byAddress.get(address);
+            same.pollFirst();
+            if (same.isEmpty()) {
+                byAddress.remove(address);
+            }
             unlink(oldest);
         }
     }
 
-    /** Removes the newest record of {@code address}; false when there is none. */
-    boolean removeNewest(int address) {
-        Entry entry = newestByAddress.get(address);
-        if (entry == null) {
+    /** LEAKS mode: removes the record a free of {@code address} matches; false when there is none. */
+    boolean removeMatching(int address) {
+        ArrayDeque<Entry> same = byAddress.get(address);
+        if (same == null || same.isEmpty()) {
             return false;
         }
-        unlink(entry);
+        unlink(oldestFirst ? same.pollFirst() : same.pollLast());
+        if (same.isEmpty()) {
+            byAddress.remove(address);
+        }
         return true;
     }
 
-    /** Marks the newest record of {@code address} as freed by {@code chain}; false when there is none. */
+    /**
+     * ALL mode: marks the record a free of {@code address} matches as freed by {@code chain}, even one freed
+     * before (IDF 5.x then overwrites its freeing chain and the newer record stays alive); false when none.
+     */
     boolean markFreed(int address, CallChain chain) {
-        Entry entry = newestByAddress.get(address);
-        if (entry == null) {
+        ArrayDeque<Entry> same = byAddress.get(address);
+        if (same == null || same.isEmpty()) {
             return false;
         }
+        Entry entry = oldestFirst ? same.peekFirst() : same.peekLast();
         entry.record = entry.record.withFreedBy(chain);
         return true;
     }
@@ -87,6 +118,15 @@ final class TraceBuffer {
             records.add(entry.record);
         }
         return records;
+    }
+
+    /** The records with their slots, oldest first (what a list walk in the buffer visits). */
+    List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>(count);
+        for (Entry entry = oldest; entry != null; entry = entry.next) {
+            entries.add(entry);
+        }
+        return entries;
     }
 
     private void unlink(Entry entry) {
@@ -100,21 +140,7 @@ final class TraceBuffer {
         } else {
             entry.next.previous = entry.previous;
         }
-        int address = entry.record.address();
-        Entry newestOfAddress = newestByAddress.get(address);
-        if (newestOfAddress == entry) {
-            if (entry.olderSameAddress == null) {
-                newestByAddress.remove(address);
-            } else {
-                newestByAddress.put(address, entry.olderSameAddress);
-            }
-        } else {
-            Entry younger = newestOfAddress;
-            while (younger.olderSameAddress != entry) {
-                younger = younger.olderSameAddress;
-            }
-            younger.olderSameAddress = entry.olderSameAddress;
-        }
+        freedSlots.push(entry.slot);
         count--;
     }
 }

@@ -27,4 +27,9 @@ public interface TraceControl {
     void dump(Appendable out);
 
     boolean isTracing();
+
+    /** The records a dump would print as alive now (for attaching retaining paths to them). */
+    default java.util.List<dev.heapscope.model.Record> liveRecords() {
+        return java.util.List.of();
+    }
 }

@@ -69,10 +69,10 @@ public final class TracedHeap implements BoardMemory {
         }
         clock.advanceMicros(OPERATION_MICROS);
         int ccount = clock.ccount(0); // IDF samples ccount before the realloc runs
+        // heap_trace.inc trace_realloc: the free is recorded first, even if the realloc then fails
+        tracer.recordFree(address, chain);
         int moved = heap.realloc(address, newSizeBytes);
         if (moved != 0) {
-            // as IDF's trace_realloc: only a successful realloc is traced, as free-then-alloc
-            tracer.recordFree(address, chain);
             tracer.recordAllocation(moved, newSizeBytes, heap.regionOf(moved), 0, ccount, chain);
         }
         return moved;

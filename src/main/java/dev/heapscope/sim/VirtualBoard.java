@@ -26,6 +26,7 @@ public final class VirtualBoard implements AutoCloseable {
     private final SimulatorSymbols symbols = new SimulatorSymbols();
     private final AllocationSites sites = new AllocationSites(symbols);
     private final FlashFileSystem flash = new FlashFileSystem();
+    private final RetentionIndex retention = new RetentionIndex();
     private final List<ConsoleOutput> outputs = new CopyOnWriteArrayList<>();
     private final ConsoleWriter out;
     private final LuaRepl repl;
@@ -79,6 +80,11 @@ public final class VirtualBoard implements AutoCloseable {
     /** The symbol table of this board's firmware functions and Lua frames. */
     public SimulatorSymbols symbols() {
         return symbols;
+    }
+
+    /** What held each live record's block when this board printed it in a dump (Lua reachability). */
+    public RetentionIndex heldBy() {
+        return retention;
     }
 
     public FlashFileSystem files() {
@@ -167,12 +173,12 @@ public final class VirtualBoard implements AutoCloseable {
 
     private void startLua(boolean softwareReset) {
         out.raw(BootLog.lines(options, softwareReset));
-        state = new LuaState(memory, trace, clock, flash, symbols, sites, out, options);
+        state = new LuaState(memory, trace, clock, flash, symbols, sites, out, options, retention);
         out.text(BootLog.banner(options));
         if (flash.exists("init.lua")) {
             runChunk(flash.read("init.lua").orElseThrow(), "@init.lua");
         } else {
-            out.text("lua: cannot open init.lua\n");
+            out.text("cannot open init.lua: No such file or directory\n"); // lua.c prints it without "Lua error:"
         }
         repl.reset();
         if (!inReplLine) {

@@ -179,22 +179,6 @@ class AllocationTrackingTest {
     }
 
     @Test
-    void samplingTracksAboutOneInNAllocationsChargedNTimesTheirSize() {
-        try (BoardUnderTest sampled = new BoardUnderTest(BoardOptions.defaults().withSampling(8), 3_000_000)) {
-            sampled.type("collectgarbage()\n");
-            int before = sampled.memory.allocations.size();
-            sampled.type("kept = {} for i = 1, 4000 do kept[i] = {i} end\n");
-            sampled.type("collectgarbage()\n");
-            List<CountingBoardMemory.Block> tables = sampled.memory.live.values().stream()
-                    .filter(b -> b.sizeBytes() == 8 * (LuaSizes.TABLE_HEADER + LuaSizes.TVALUE)).toList();
-            // 4000 tables of 40 bytes: about 500 blocks of 320 bytes, 160,000 bytes in all
-            assertThat(tables.size()).isBetween(400, 600);
-            assertThat(tables.stream().mapToLong(CountingBoardMemory.Block::sizeBytes).sum()).isBetween(128_000L, 192_000L);
-            assertThat(sampled.memory.allocations.size() - before).isLessThan(1000);
-        }
-    }
-
-    @Test
     void chainsRespectTheMaximumDepth() {
         try (BoardUnderTest shallow = new BoardUnderTest(BoardOptions.defaults().withMaxChainDepth(5), 300_000)) {
             shallow.type("function a() return {} end function b() return a() end function c() return b() end x = c()\n");
@@ -202,13 +186,23 @@ class AllocationTrackingTest {
         }
     }
 
+    /** nodemcu-firmware dev-esp32 tmr.c:223-233 (create: only the userdata) and :97-101 (register: xTimerCreate). */
     @Test
-    void timersAndFilesChargeFirmwareBlocks() {
+    void aTimerChargesItsUserdataAtCreateAndItsFreeRtosTimerAtRegister() {
         int before = board.memory.allocations.size();
         board.type("t = tmr.create()\n");
-        List<CountingBoardMemory.Block> made = board.memory.allocations.subList(before, board.memory.allocations.size());
-        assertThat(made).anyMatch(b -> board.board.symbols().resolve(b.chain().frame(0)).orElseThrow().function().equals("xTimerCreate"));
+        List<CountingBoardMemory.Block> made = List.copyOf(board.memory.allocations.subList(before,
+                board.memory.allocations.size()));
         assertThat(made).anyMatch(b -> b.sizeBytes() == LuaSizes.UDATA_HEADER + 20);
+        assertThat(made).noneMatch(b -> function(b, 0).equals("xTimerCreate"));
+        int registered = board.memory.allocations.size();
+        board.type("t:register(100, tmr.ALARM_AUTO, function() end)\n");
+        assertThat(board.memory.allocations.subList(registered, board.memory.allocations.size()))
+                .anyMatch(b -> function(b, 0).equals("xTimerCreate") && function(b, 1).equals("tmr_register"));
+    }
+
+    private String function(CountingBoardMemory.Block block, int frame) {
+        return board.board.symbols().resolve(block.chain().frame(frame)).orElseThrow().function();
     }
 
     private Symbol firstLuaFrame(CountingBoardMemory.Block block) {

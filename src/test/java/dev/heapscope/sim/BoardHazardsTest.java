@@ -38,7 +38,7 @@ class BoardHazardsTest {
 
     @Test
     void withoutTheHazardResumeBeforeStartJustTraces() {
-        try (SimulatedBoard board = SimulatedBoard.create(BoardProfile.load("esp32-devkitc"))) {
+        try (SimulatedBoard board = SimulatedBoard.create(BoardProfile.load("esp32-devkitc").withHazards(Hazards.NONE))) {
             String out = type(board, "heaptrace.init(10)", "heaptrace.resume()", "t = {}");
             assertThat(out).doesNotContain("Guru Meditation");
         }

@@ -25,7 +25,7 @@ class BoardProfileTest {
             BoardProfile profile = BoardProfile.load(name);
             assertThat(profile.name()).isEqualTo(name);
             assertThat(profile.description()).isNotBlank();
-            assertThat(profile.hazards()).isEqualTo(Hazards.NONE);
+            assertThat(profile.hazards()).isEqualTo(Hazards.FIRMWARE_BUGS);
             SimulatedHeap heap = new SimulatedHeap(profile.internalHeapBytes(), profile.psramBytes());
             assertThat(heap.totalBytes()).isEqualTo(profile.internalHeapBytes() + profile.psramBytes());
         }
@@ -56,12 +56,14 @@ class BoardProfileTest {
     }
 
     @Test
-    void stopFailsWhenIdleOnlyUpToIdf53() {
+    void theIdfVersionDecidesTheTracingGeneration() {
         BoardProfile profile = BoardProfile.defaults();
-        assertThat(profile.withIdfVersion("v4.4.7").stopFailsWhenIdle()).isTrue();
-        assertThat(profile.withIdfVersion("v5.3.2").stopFailsWhenIdle()).isTrue();
-        assertThat(profile.withIdfVersion("v5.4").stopFailsWhenIdle()).isFalse();
-        assertThat(profile.withIdfVersion("6.0.0").stopFailsWhenIdle()).isFalse();
+        assertThat(profile.withIdfVersion("v4.4.7").legacyBranch()).isTrue();
+        assertThat(profile.withIdfVersion("v5.0.4").listBasedTrace()).isFalse();
+        assertThat(profile.withIdfVersion("v5.1.3").listBasedTrace()).isTrue();
+        assertThat(profile.withIdfVersion("v5.3.2").firstStopSucceeds()).isFalse();
+        assertThat(profile.withIdfVersion("v5.4").firstStopSucceeds()).isTrue();
+        assertThat(profile.withIdfVersion("6.0.0").firstStopSucceeds()).isTrue();
     }
 
     @Test
@@ -93,7 +95,7 @@ class BoardProfileTest {
         assertThat(profile.internalHeapBytes()).isEqualTo(150_000);
         assertThat(profile.psramBytes()).isEqualTo(0x200000);
         assertThat(profile.dialect()).isEqualTo(Dialect.C);
-        assertThat(profile.hazards()).isEqualTo(new Hazards(false, false, true));
+        assertThat(profile.hazards()).isEqualTo(new Hazards(true, true, true));
     }
 
     @Test

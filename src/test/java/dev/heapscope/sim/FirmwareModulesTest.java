@@ -71,7 +71,8 @@ class FirmwareModulesTest {
         board.type("x = 5\n");
         String reboot = board.type("node.restart()\n");
         assertThat(reboot).contains("rst:0xc (SW_CPU_RESET)")
-                .contains("powered by Lua 5.3.5").contains("(HeapScope virtual board").endsWith("lua: cannot open init.lua\n> ");
+                .contains("\nNodeMCU ESP32 build 2024-10-25 10:46 powered by Lua 5.3.5 [5.3-int32-singlefp] on IDF v5.1.3\n")
+                .contains("W (395) heapscope: virtual board").endsWith("cannot open init.lua: No such file or directory\n> ");
         assertThat(board.type("=x\n")).contains("\nnil\n");
         assertThat(board.clock.nowMicros()).isLessThan(10_000);
     }
@@ -79,7 +80,7 @@ class FirmwareModulesTest {
     @Test
     void initLuaRunsAtBootFromFlash() {
         board.board.loadScript("init.lua", "print('hello from init')");
-        assertThat(board.type("node.restart()\n")).contains("not real hardware)\nhello from init\n> ");
+        assertThat(board.type("node.restart()\n")).contains("on IDF v5.1.3\nhello from init\n> ");
     }
 
     @Test

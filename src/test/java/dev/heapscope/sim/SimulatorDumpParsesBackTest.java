@@ -71,7 +71,10 @@ class SimulatorDumpParsesBackTest {
         assertThat(dump.summary().totalFrees()).isEqualTo(expected.totalFrees());
         assertThat(dump.summary().mode()).isEqualTo(leaksMode ? TraceMode.LEAKS : TraceMode.ALL);
         assertThat(dump.summary().overflowed()).isEqualTo(expected.overflowed());
-        assertThat(dump.warnings()).allMatch(w -> w.message().contains("overflowed"));
+        // in ALL mode IDF 5.x matches a free to the oldest record of its address, so a block allocated again
+        // at a freed address leaves two records there, the newer one still alive: the parser says so
+        assertThat(dump.warnings()).allMatch(w -> w.message().contains("overflowed")
+                || !leaksMode && w.message().contains("possible duplicates"));
         // C differs from B only in records freed by an unknown chain or with no chain at all.
         boolean cEvidence = dump.records().stream()
                 .anyMatch(r -> r.freed() && r.freedBy().isEmpty() || r.caller().isEmpty());

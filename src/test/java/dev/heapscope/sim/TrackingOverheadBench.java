@@ -74,19 +74,17 @@ class TrackingOverheadBench {
         LuaC.install(plain);
         // untracked first and alone: interleaving would make its rounds pay for the tracker's garbage
         long[] untracked = time(() -> plain.load(LOOP, "=bench").call());
-        for (int sampling : new int[]{1, 8}) {
-            List<String> out = new ArrayList<>();
-            LuaState tracked = new LuaState(new FreeHeap(), new FakeTraceControl(), new VirtualClock(240),
-                    new FlashFileSystem(), new SimulatorSymbols(), new AllocationSites(new SimulatorSymbols()),
-                    new ConsoleWriter(List.of((b, o, l) -> out.add(new String(b, o, l))), LineEnding.LF),
-                    BoardOptions.defaults().withInstructionBudget(Long.MAX_VALUE / 2, 600_000).withSampling(sampling));
-            long[] trackedNanos = time(() -> tracked.run(LOOP.getBytes(), "=bench"));
-            System.out.printf("sampling 1/%d: untracked mean %d ms (min %d), tracked mean %d ms (min %d),"
-                            + " ratio of means %.2f, of minimums %.2f%n", sampling, untracked[0] / 1_000_000,
-                    untracked[1] / 1_000_000, trackedNanos[0] / 1_000_000, trackedNanos[1] / 1_000_000,
-                    (double) trackedNanos[0] / untracked[0], (double) trackedNanos[1] / untracked[1]);
-            assertThat(out).anyMatch(line -> line.contains("6000"));
-        }
+        List<String> out = new ArrayList<>();
+        LuaState tracked = new LuaState(new FreeHeap(), new FakeTraceControl(), new VirtualClock(240),
+                new FlashFileSystem(), new SimulatorSymbols(), new AllocationSites(new SimulatorSymbols()),
+                new ConsoleWriter(List.of((b, o, l) -> out.add(new String(b, o, l))), LineEnding.LF),
+                BoardOptions.defaults().withInstructionBudget(Long.MAX_VALUE / 2, 600_000), new RetentionIndex());
+        long[] trackedNanos = time(() -> tracked.run(LOOP.getBytes(), "=bench"));
+        System.out.printf("full tracking: untracked mean %d ms (min %d), tracked mean %d ms (min %d),"
+                        + " ratio of means %.2f, of minimums %.2f%n", untracked[0] / 1_000_000,
+                untracked[1] / 1_000_000, trackedNanos[0] / 1_000_000, trackedNanos[1] / 1_000_000,
+                (double) trackedNanos[0] / untracked[0], (double) trackedNanos[1] / untracked[1]);
+        assertThat(out).anyMatch(line -> line.contains("6000"));
     }
 
     /** Mean and minimum nanoseconds of rounds 4..13 (the first three warm up). */

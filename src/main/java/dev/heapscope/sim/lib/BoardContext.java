@@ -2,6 +2,7 @@ package dev.heapscope.sim.lib;
 
 import dev.heapscope.sim.TraceControl;
 import dev.heapscope.sim.VirtualClock;
+import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
@@ -23,14 +24,42 @@ public interface BoardContext {
     /** The board's line ending for prompt, echo and print. */
     String newline();
 
+    /** {@code heaptrace.dump()} is about to print: remember what holds each live record's block (virtual board only). */
+    void recordRetainingPaths();
+
     /** Raw console sink for the heap-trace dump (its own {@code \r\n}). */
     Appendable dumpSink();
 
     /** Reboots after the current chunk returns. */
     void requestRestart();
 
-    /** A userdata whose block (Lua chain, C function {@code cFunction}) is freed when it is collected. */
-    LuaUserdata newUserdata(Object payload, int payloadBytes, LuaTable metatable, String cFunction, Runnable onCollected);
+    /** {@code esp_restart()}: never returns; the running chunk ends here and the board reboots. */
+    RuntimeException restartNow();
+
+    /**
+     * A userdata whose block (Lua chain, C function {@code cFunction}) the collector frees; {@code gc} (may be
+     * null) is its C {@code __gc}, run once when the collector first finds it unreachable (Lua 5.3: the block is
+     * freed by the next collection after that).
+     */
+    LuaUserdata newUserdata(Object payload, int payloadBytes, LuaTable metatable, String cFunction, Runnable gc);
+
+    /** {@code luaL_ref(L, LUA_REGISTRYINDEX)}: keeps {@code value} alive; {@code label} names it in retaining paths. */
+    int ref(LuaValue value, String label);
+
+    /** {@code luaL_unref}; ignores negative references ({@code LUA_NOREF}). */
+    void unref(int ref);
+
+    /** The value a reference holds, nil if none. */
+    LuaValue refValue(int ref);
+
+    /** The firmware block at {@code address} lives as long as {@code owner} (for retaining paths). */
+    void ownFirmware(int address, LuaValue owner, String what);
+
+    /**
+     * {@code luaL_argerror} as the board words it: {@code bad argument #2 to 'f' (msg)}, numbered from the
+     * method's first argument when the running call is a method call ({@code t:f(...)}).
+     */
+    LuaError argError(int arg, String function, String message);
 
     /** A string whose block is charged to C function {@code cFunction}. */
     LuaString newString(byte[] bytes, String cFunction);

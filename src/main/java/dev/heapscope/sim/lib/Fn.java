@@ -32,14 +32,32 @@ final class Fn extends VarArgFunction {
         return body.call(args);
     }
 
-    /** {@code luaL_checkinteger} with Lua 5.3's message: {@code bad argument #1 to 'init' (number expected, got no value)}. */
+    /**
+     * {@code luaL_checkinteger} of the board's 5.3 build (32-bit integers), with its messages:
+     * {@code bad argument #1 to 'init' (number expected, got no value)}, {@code (number has no integer
+     * representation)} for 1.5 or a number beyond 32 bits (lauxlib.c, FIRMWARE-FACTS.md §B).
+     */
     static int checkInt(Varargs args, int index, String function) {
+        return checkInteger(null, args, index, function);
+    }
+
+    /** As {@link #checkInt}, numbered as the board numbers a method's arguments when {@code board} is given. */
+    static int checkInteger(BoardContext board, Varargs args, int index, String function) {
         LuaValue value = args.arg(index);
         if (!value.isnumber()) {
             String got = index > args.narg() ? "no value" : value.typename();
-            throw new LuaError("bad argument #" + index + " to '" + function + "' (number expected, got " + got + ")");
+            throw argError(board, index, function, "number expected, got " + got);
         }
-        return value.toint();
+        double number = value.todouble();
+        if (number != Math.rint(number) || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+            throw argError(board, index, function, "number has no integer representation");
+        }
+        return (int) number;
+    }
+
+    private static LuaError argError(BoardContext board, int index, String function, String message) {
+        return board != null ? board.argError(index, function, message)
+                : new LuaError("bad argument #" + index + " to '" + function + "' (" + message + ")");
     }
 
     static String checkString(Varargs args, int index, String function) {

@@ -47,6 +47,7 @@ public final class HeaptraceModule {
             return LuaValue.NONE;
         });
         Fn.put(module, "dump", args -> {
+            board.recordRetainingPaths();
             trace.dump(board.dumpSink());
             return LuaValue.NONE;
         });

@@ -3,33 +3,39 @@ package dev.heapscope.sim.lib;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
-/** The parts of NodeMCU's {@code node} module a profiling session uses. */
+/**
+ * The parts of NodeMCU's {@code node} module a profiling session uses, as {@code components/modules/node.c}
+ * (dev-esp32) has them; simulator/FIRMWARE-FACTS.md §D cites the lines.
+ */
 public final class NodeModule {
     private static final int CHIP_ID = 0x7c9ebd3a;
 
     private NodeModule() {
     }
 
-    public static LuaTable create(BoardContext board) {
+    /** @param lua51 a Lua 5.1 build: only there does {@code node.egc} exist */
+    public static LuaTable create(BoardContext board, boolean lua51) {
         LuaTable module = new LuaTable();
-        Fn.put(module, "heap", args -> LuaValue.valueOf((double) board.freeBytes()));
+        Fn.put(module, "heap", args -> LuaValue.valueOf((int) Math.min(Integer.MAX_VALUE, board.freeBytes())));
         Fn.put(module, "restart", args -> {
-            board.requestRestart();
-            return LuaValue.NONE;
+            throw board.restartNow(); // esp_restart() does not return
         });
-        // 5.3-int32: the board's integers are 32 bits, so uptime wraps like there
-        Fn.put(module, "uptime", args -> LuaValue.valueOf((int) board.clock().nowMicros()));
+        // node.c pushes the low 53 bits of esp_timer_get_time() as a float and the rest (0) as an integer
+        Fn.put(module, "uptime", args -> LuaValue.varargsOf(LuaValue.valueOf((double) board.clock().nowMicros()),
+                LuaValue.valueOf(0)));
         Fn.put(module, "chipid", args -> LuaValue.valueOf("0x" + Integer.toHexString(CHIP_ID)));
-        LuaTable egc = new LuaTable();
-        egc.set("NOT_ACTIVE", 0);
-        egc.set("ALWAYS", 1);
-        egc.set("ON_MEM_LIMIT", 2);
-        egc.set("ON_ALLOC_FAILURE", 3);
-        Fn.put(egc, "setmode", args -> {
-            Fn.checkInt(args, 1, "setmode");
-            return LuaValue.NONE;
-        });
-        module.set("egc", egc);
+        if (lua51) {
+            LuaTable egc = new LuaTable();
+            egc.set("NOT_ACTIVE", 0);
+            egc.set("ON_ALLOC_FAILURE", 1);
+            egc.set("ON_MEM_LIMIT", 2);
+            egc.set("ALWAYS", 4);
+            Fn.put(egc, "setmode", args -> {
+                Fn.checkInt(args, 1, "setmode");
+                return LuaValue.NONE;
+            });
+            module.set("egc", egc);
+        }
         return module;
     }
 }

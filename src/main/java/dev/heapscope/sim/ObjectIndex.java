@@ -1,22 +1,19 @@
 package dev.heapscope.sim;
 
 /**
- * Finds the tracked slot of a table without holding it strongly: open addressing over slot numbers,
- * keyed by the table's identity hash; a candidate matches when its weak reference still refers to the
- * table. Each bucket holds identity hash and slot together (one memory access per probe, also for the
- * home bucket during deletion). Linear probing with backward-shift deletion, so no tombstones.
+ * Finds the slot of a tracked object by identity: open addressing over slot numbers, keyed by the
+ * object's identity hash; a candidate matches when its slot holds that very object. Each bucket holds
+ * identity hash and slot together (one memory access per probe, also for the home bucket during
+ * deletion). Linear probing with backward-shift deletion, so no tombstones. Only lookups use it: its
+ * order is never observed, so identity hashes cannot make a run differ from another.
  */
-final class TableIndex {
+final class ObjectIndex {
     private long[] buckets = new long[1024]; // identity << 32 | (slot + 1); 0 = empty
     private int count;
 
-    interface Slots {
-        boolean holds(int slot, Object table);
-    }
+    private final LuaObjects slots;
 
-    private final Slots slots;
-
-    TableIndex(Slots slots) {
+    ObjectIndex(LuaObjects slots) {
         this.slots = slots;
     }
 
@@ -38,7 +35,8 @@ final class TableIndex {
         return (int) entry - 1;
     }
 
-    void add(int slot, int identity) {
+    void add(int slot, Object object) {
+        int identity = System.identityHashCode(object);
         if ((count + 1) * 2 > buckets.length) {
             grow();
         }
@@ -65,19 +63,20 @@ final class TableIndex {
         buckets = bigger;
     }
 
-    int find(Object table) {
+    int find(Object object) {
         int mask = buckets.length - 1;
-        int identity = System.identityHashCode(table);
+        int identity = System.identityHashCode(object);
         for (int i = mix(identity) & mask; buckets[i] != 0; i = (i + 1) & mask) {
             long entry = buckets[i];
-            if (identity(entry) == identity && slots.holds(slot(entry), table)) {
+            if (identity(entry) == identity && slots.objectAt(slot(entry)) == object) {
                 return slot(entry);
             }
         }
         return -1;
     }
 
-    void remove(int slot, int identity) {
+    void remove(int slot, Object object) {
+        int identity = System.identityHashCode(object);
         long wanted = entry(slot, identity);
         int mask = buckets.length - 1;
         int i = mix(identity) & mask;
