@@ -3,12 +3,15 @@
 -- Story: an HTTP-like server registers an "on done" listener for every request in a global
 -- listeners list and forgets to remove it. Each request leaks its closure and its context table.
 --
--- Expected: per request a context table (handle_request line 16) and a closure (line 17) leak, with
--- the path string the context keeps (line 23); the body (line 18) is garbage. Well over 1 KB.
+-- Expected: per request a context table (handle_request line 19) and a closure (line 20) leak, with
+-- the path string the context keeps (line 26); the body (line 21) is garbage. Well over 1 KB.
+--
+-- Held by: the global listeners list; each closure keeps its context as upvalue 'context'.
 --
 -- expect.leak.function = handle_request
--- expect.leak.line = 17
+-- expect.leak.line = 20
 -- expect.min.leaked.bytes = 1000
+-- expect.held.by = _G.listeners
 
 listeners = {}
 

@@ -9,20 +9,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The virtual board's symbol table, as an ELF file is for a real one. Firmware functions have fixed
- * addresses from {@value #FIRMWARE_BASE}; each distinct Lua frame (function name, chunk, line) gets a
- * synthetic address {@code 0x42000000 + 4·n}, a region the ESP32 does not map. Written by the board
- * thread, readable from any thread.
+ * The virtual board's symbol table, as an ELF file is for a real one. The allocator's own functions have
+ * fixed addresses from {@value #FIRMWARE_BASE}, other firmware functions addresses from their name
+ * (from {@value #MORE_FIRMWARE_BASE}); each distinct Lua frame (function name, chunk, line) gets a
+ * synthetic address in {@code 0x42000000..0x42fffffc}, a region the ESP32 does not map, derived from
+ * the frame itself. So an address means the same frame on every board, whatever ran before (only a
+ * hash collision, moved to the next free address, depends on order). Written by the board thread,
+ * readable from any thread.
  */
 public final class SimulatorSymbols implements Symbolizer {
     public static final int FIRMWARE_BASE = 0x400d2000;
     public static final int LUA_FRAME_BASE = 0x42000000;
+    static final int MORE_FIRMWARE_BASE = 0x40100000;
     private static final int FIRMWARE_STRIDE = 0x40;
+    private static final int LUA_FRAME_SLOTS = 1 << 22;
+    private static final int MORE_FIRMWARE_SLOTS = 1 << 16;
 
     private final Map<Integer, Symbol> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Integer> firmwareByName = new ConcurrentHashMap<>();
     private final Map<LuaFrameKey, Integer> luaFrames = new ConcurrentHashMap<>();
-    private int nextFirmware;
+    private int nextKnownFirmware;
 
     private record LuaFrameKey(String function, String chunk, int line) {
     }
@@ -41,23 +47,30 @@ public final class SimulatorSymbols implements Symbolizer {
 
     public SimulatorSymbols() {
         for (String[] known : KNOWN_FIRMWARE) {
-            firmware(known[0], known[1]);
+            int address = FIRMWARE_BASE + FIRMWARE_STRIDE * nextKnownFirmware++;
+            firmwareByName.put(known[0], address);
+            byAddress.put(address, new Symbol(address, known[0], known[1], 0));
         }
     }
 
-    /** The fixed address of a firmware function, registering it on first use. */
+    /** The address of a firmware function, the same on every board. */
     public synchronized int firmware(String function, String file) {
         Integer known = firmwareByName.get(function);
         if (known != null) {
             return known;
         }
-        int address = FIRMWARE_BASE + FIRMWARE_STRIDE * nextFirmware++;
+        int slot = mix(function.hashCode()) & (MORE_FIRMWARE_SLOTS - 1);
+        int address = MORE_FIRMWARE_BASE + 16 * slot;
+        while (byAddress.containsKey(address)) {
+            slot = (slot + 1) & (MORE_FIRMWARE_SLOTS - 1);
+            address = MORE_FIRMWARE_BASE + 16 * slot;
+        }
         firmwareByName.put(function, address);
         byAddress.put(address, new Symbol(address, function, file, 0));
         return address;
     }
 
-    /** The synthetic address of a Lua frame: {@code function} at {@code chunk:line}. */
+    /** The synthetic address of a Lua frame: {@code function} at {@code chunk:line}, the same on every board. */
     public int luaFrame(String function, String chunk, int line) {
         LuaFrameKey key = new LuaFrameKey(function, chunk, line);
         Integer known = luaFrames.get(key);
@@ -66,11 +79,25 @@ public final class SimulatorSymbols implements Symbolizer {
         }
         synchronized (this) {
             return luaFrames.computeIfAbsent(key, k -> {
-                int address = LUA_FRAME_BASE + 4 * luaFrames.size();
+                // String.hashCode is specified, so the same frame hashes alike in every JVM
+                int slot = mix((function + '\u0000' + chunk).hashCode() * 31 + line) & (LUA_FRAME_SLOTS - 1);
+                int address = LUA_FRAME_BASE + 4 * slot;
+                while (byAddress.containsKey(address)) {
+                    slot = (slot + 1) & (LUA_FRAME_SLOTS - 1);
+                    address = LUA_FRAME_BASE + 4 * slot;
+                }
                 byAddress.put(address, new Symbol(address, function, chunk, line));
                 return address;
             });
         }
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x7feb352d;
+        h ^= h >>> 15;
+        h *= 0x846ca68b;
+        return h ^ (h >>> 16);
     }
 
     public int size() {

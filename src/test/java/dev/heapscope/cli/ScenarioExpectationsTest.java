@@ -23,13 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs every {@code simulator/scenarios/*.lua} through {@code heapscope run --json} and checks the
  * {@code -- expect.*} lines in its header: {@code expect.seconds} (virtual seconds to run timers),
  * {@code expect.leak.function} with {@code expect.leak.line} (some leak group has that Lua frame),
- * {@code expect.min.leaked.bytes} and {@code expect.max.leaked.bytes}.
+ * {@code expect.min.leaked.bytes} and {@code expect.max.leaked.bytes}, {@code expect.held.by} (the leak group
+ * at that function and line is held by a path that starts with this text: the global, field or upvalue
+ * the scenario's story names).
  */
 @Timeout(120)
 class ScenarioExpectationsTest {
     private static final Pattern EXPECT = Pattern.compile("^--\\s*expect\\.([a-z.]+)\\s*=\\s*(.+?)\\s*$");
     private static final Set<String> KNOWN = Set.of("seconds", "leak.function", "leak.line", "min.leaked.bytes",
-            "max.leaked.bytes");
+            "max.leaked.bytes", "held.by");
 
     static Stream<Path> scenarios() throws IOException {
         Path dir = Path.of(System.getProperty("heapscope.project.dir", "."), "simulator", "scenarios");
@@ -80,6 +82,32 @@ class ScenarioExpectationsTest {
                             assertThat(frame.get("line").asInt()).isEqualTo(line);
                         }
                     }));
+        }
+        if (expected.containsKey("held.by")) {
+            String holder = expected.get("held.by");
+            String function = expected.get("leak.function");
+            int line = Integer.parseInt(expected.get("leak.line"));
+            assertThat(report.get("leaks")).as("every leak of %s says what holds it", scenario.getFileName())
+                    .allSatisfy(leak -> {
+                        assertThat(leak.get("heldBy").asText()).isNotBlank();
+                        assertThat(leak.get("records")).allSatisfy(record ->
+                                assertThat(record.get("path").asText()).isNotBlank());
+                    });
+            List<JsonNode> atTheLine = new java.util.ArrayList<>();
+            report.get("leaks").forEach(leak -> {
+                JsonNode innermostLua = null;
+                for (JsonNode frame : leak.get("frames")) {
+                    if (innermostLua == null && frame.hasNonNull("file") && frame.get("file").asText().endsWith(".lua")) {
+                        innermostLua = frame;
+                    }
+                }
+                if (innermostLua != null && innermostLua.get("function").asText().equals(function)
+                        && innermostLua.get("line").asInt() == line) {
+                    atTheLine.add(leak);
+                }
+            });
+            assertThat(atTheLine).as("leaks made at %s line %d", function, line).isNotEmpty()
+                    .allSatisfy(leak -> assertThat(leak.get("heldBy").asText()).startsWith(holder));
         }
     }
 }

@@ -44,7 +44,7 @@ class SessionViewModelTest {
         assertThat(analysis.table().totalBytes()).isGreaterThan(1000);
         LeakRow largest = analysis.table().rows().get(0);
         assertThat(analysis.labels().topFrame(largest.chain())).matches("handle_request \\(request-handler-leak\\.lua:\\d+\\)");
-        assertThat(analysis.labels().describe(largest.chain())).contains("main chunk (request-handler-leak.lua:23)");
+        assertThat(analysis.labels().describe(largest.chain())).contains("main chunk (request-handler-leak.lua:26)");
         waitFor(() -> session.traceProperty().get() == TraceState.STOPPED && !session.busyProperty().get());
         assertThat(session.messageProperty().get()).startsWith("Guided hunt done");
         waitFor(() -> session.consoleLines().stream().anyMatch(line -> line.contains("handled\t25\trequests")));
