@@ -23,8 +23,8 @@ final class Collector {
     static final String AWAITING_GC = "awaiting __gc";
 
     interface Blocks {
-        /** Frees a dead object's block, the free traced with the chain of a collection of {@code kind}. */
-        void free(int address, Kind kind);
+        /** What frees the dead objects' blocks in a collection of {@code kind} (the chain is the same for all). */
+        LuaObjects.FreeSink sweeper(Kind kind);
 
         /** Charges a collection's work to the running chunk's instruction budget. */
         void charge(long work);
@@ -96,7 +96,7 @@ final class Collector {
             marker.propagate();
             marker.convergeEphemerons();
             marker.clearWeakEntries(true, true);
-            freed = objects.sweepUnmarked(marker.epoch(), (address, size) -> blocks.free(address, kind));
+            freed = objects.sweepUnmarked(marker.epoch(), blocks.sweeper(kind));
             collections++;
         } finally {
             busy = false;

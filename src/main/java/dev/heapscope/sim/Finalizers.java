@@ -56,7 +56,7 @@ final class Finalizers {
     }
 
     boolean hasPending() {
-        return !pending.isEmpty();
+        return pending.size() > 0;
     }
 
     /** The next pending slot, removed; -1 when none. */

@@ -38,15 +38,13 @@ final class GcPacer {
 
     /** At a collection step (lvm.c's checkGC, lapi.c's luaC_checkGC): whether the cycle's atomic phase is due now. */
     boolean dueAt(long bytesInUse) {
-        if (!running) {
+        if (inCycle) {
+            return running && workDone >= workNeeded;
+        }
+        if (bytesInUse < threshold || !running) {
             return false;
         }
-        if (!inCycle) {
-            if (bytesInUse < threshold) {
-                return false;
-            }
-            beginCycle();
-        }
+        beginCycle();
         return workDone >= workNeeded;
     }
 

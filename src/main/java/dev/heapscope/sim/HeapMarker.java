@@ -2,6 +2,7 @@ package dev.heapscope.sim;
 
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaNumber;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaThread;
@@ -101,6 +102,17 @@ final class HeapMarker {
     /** Marks {@code value}, reached from {@code parent} by an edge of {@code edgeKind}/{@code edgeKey}. */
     void mark(LuaValue value, int parent, byte edgeKind, Object edgeKey) {
         if (value == null) {
+            return;
+        }
+        if (value instanceof TrackedTable table) {
+            int slot = objects.slotOf(table);
+            if (slot < 0 || !objects.mark(slot, epoch)) {
+                return;
+            }
+            int node = remember(slot, parent, edgeKind, edgeKey);
+            if (table.written || !table.leaf || paths != null) {
+                enqueue(table, node); // an unwritten leaf table has nothing to traverse
+            }
             return;
         }
         if (value instanceof LuaString string) {
@@ -212,13 +224,33 @@ final class HeapMarker {
             ephemeronNodes.add(node);
         }
         LuaValue key = LuaValue.NIL;
+        boolean leaf = metatable == null;
+        if (!weakKeys && !weakValues) {
+            // a strong table's array part is read directly (the hot path: no Varargs per entry)
+            LuaValue[] array = LuaSizes.arrayPart(table);
+            for (int i = 0; i < array.length; i++) {
+                LuaValue value = array[i];
+                if (value != null && !(value instanceof LuaNumber) && !value.isnil()) {
+                    leaf &= value.type() == LuaValue.TBOOLEAN;
+                    mark(value, node, PathTree.FIELD, paths == null ? null : LuaValue.valueOf(i + 1));
+                }
+            }
+            if (LuaSizes.hashSlots(table) == 0) {
+                noteTraversed(table, leaf);
+                return;
+            }
+            key = array.length == 0 ? LuaValue.NIL : LuaValue.valueOf(array.length);
+        }
         while (true) {
             Varargs entry = table.next(key);
             key = entry.arg1();
             if (key.isnil()) {
+                noteTraversed(table, leaf);
                 return;
             }
             LuaValue value = entry.arg(2);
+            leaf &= (key instanceof LuaNumber || key.type() == LuaValue.TBOOLEAN)
+                    && (value instanceof LuaNumber || value.type() == LuaValue.TBOOLEAN);
             if (!weakKeys || key instanceof LuaString) {
                 mark(key, node, PathTree.KEY, null); // strings are never weak in 5.3
             }
@@ -227,6 +259,13 @@ final class HeapMarker {
                     mark(value, node, PathTree.FIELD, key);
                 }
             }
+        }
+    }
+
+    private static void noteTraversed(LuaTable table, boolean leaf) {
+        if (table instanceof TrackedTable tracked) {
+            tracked.written = false;
+            tracked.leaf = leaf;
         }
     }
 

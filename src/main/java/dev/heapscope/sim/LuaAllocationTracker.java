@@ -141,7 +141,7 @@ final class LuaAllocationTracker extends DebugLib {
     }
 
     private void watchGrowth(ShadowFrame frame, LuaValue target) {
-        if (target instanceof LuaTable table) {
+        if (target instanceof TrackedTable table) { // the growth of tables the board charges for
             frame.pendingOp = RegisterNamer.OP_SETTABLE;
             frame.pendingTable = table;
             frame.pendingCapacity = LuaSizes.capacityCode(table);
@@ -163,14 +163,19 @@ final class LuaAllocationTracker extends DebugLib {
         LuaValue made = frame.stack[register];
         switch (op) {
             case RegisterNamer.OP_NEWTABLE -> {
-                if (made instanceof LuaTable table) {
-                    heap.trackTable(table, heap.sites.table, register);
+                if (made instanceof LuaTable table && !(made instanceof TrackedTable)) {
+                    // nothing but this register holds the new table yet: swap in one that knows its slot
+                    TrackedTable tracked = new TrackedTable(table);
+                    frame.stack[register] = tracked;
+                    heap.trackTable(tracked, heap.sites.table, register);
                 }
             }
             case RegisterNamer.OP_CLOSURE -> {
-                if (made instanceof LuaClosure closure) {
+                if (made instanceof LuaClosure closure && !(made instanceof TrackedClosure)) {
                     protos.computeIfAbsent(closure.p, ProtoInfo::new).madeBy(frame.info, frame.pc);
-                    heap.trackClosure(closure, register);
+                    TrackedClosure tracked = new TrackedClosure(closure, luaGlobals);
+                    frame.stack[register] = tracked;
+                    heap.trackClosure(tracked, register);
                 }
             }
             default -> {

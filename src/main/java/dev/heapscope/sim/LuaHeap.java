@@ -49,12 +49,13 @@ final class LuaHeap {
         this.scratch = new int[maxChainDepth];
         this.collector = new Collector(objects, new Collector.Blocks() {
             @Override
-            public void free(int address, Collector.Kind kind) {
-                memory.free(address, chainFor(switch (kind) {
+            public LuaObjects.FreeSink sweeper(Collector.Kind kind) {
+                CallChain chain = chainFor(switch (kind) {
                     case FULL -> sites.collectFree;
                     case STEP -> sites.stepFree;
                     case EMERGENCY -> sites.emergencyFree;
-                }));
+                });
+                return (address, sizeBytes) -> memory.free(address, chain);
             }
 
             @Override

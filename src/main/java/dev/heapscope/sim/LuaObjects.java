@@ -3,8 +3,6 @@ package dev.heapscope.sim;
 import org.luaj.vm2.LuaString;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The Lua objects that hold simulated heap blocks, in parallel slot arrays with a free list. Each slot
@@ -19,6 +17,8 @@ final class LuaObjects {
     static final byte CLOSURE = 3;
     static final byte USERDATA = 4;
     static final byte THREAD = 5;
+    /** A string of at most {@link #MAX_SHORT_STRING} bytes: interned by content. */
+    static final byte SHORT_STRING = 6;
     /** Lua 5.3 {@code LUAI_MAXSHORTLEN} (llimits.h), unchanged in NodeMCU: longer strings are not interned. */
     static final int MAX_SHORT_STRING = 40;
 
@@ -27,12 +27,14 @@ final class LuaObjects {
         void free(int address, int sizeBytes);
     }
 
+    // tables, closures, userdata and coroutines carry their slot; long strings are found by identity here
     private final ObjectIndex index = new ObjectIndex(this);
-    private final Map<LuaString, Integer> shortStrings = new HashMap<>();
+    private final StringInterns shortStrings = new StringInterns(this);
     private Object[] objects = new Object[1024];
     private int[] address = new int[1024];
     private int[] sizeBytes = new int[1024];
     private int[] markEpoch = new int[1024];
+    private int[] stringHash = new int[1024]; // of short strings, so freeing one need not touch it
     private byte[] kind = new byte[1024];
     private int[] nextFree = new int[1024];
     private int used;
@@ -54,17 +56,21 @@ final class LuaObjects {
             }
             slot = used++;
         }
+        boolean shortString = objectKind == STRING && ((LuaString) object).m_length <= MAX_SHORT_STRING;
         objects[slot] = object;
         address[slot] = blockAddress;
         sizeBytes[slot] = blockSizeBytes;
-        kind[slot] = objectKind;
+        kind[slot] = shortString ? SHORT_STRING : objectKind;
         markEpoch[slot] = 0;
         liveCount++;
         liveBytes += blockSizeBytes;
-        if (objectKind == STRING && ((LuaString) object).m_length <= MAX_SHORT_STRING) {
-            shortStrings.put((LuaString) object, slot);
-        } else {
-            index.add(slot, object);
+        if (!setSlot(object, slot)) {
+            if (shortString) {
+                stringHash[slot] = object.hashCode();
+                shortStrings.add(slot, (LuaString) object);
+            } else {
+                index.add(slot, object);
+            }
         }
         if (youngCount == young.length) {
             young = Arrays.copyOf(young, youngCount * 2);
@@ -79,17 +85,53 @@ final class LuaObjects {
         address = Arrays.copyOf(address, n);
         sizeBytes = Arrays.copyOf(sizeBytes, n);
         markEpoch = Arrays.copyOf(markEpoch, n);
+        stringHash = Arrays.copyOf(stringHash, n);
         kind = Arrays.copyOf(kind, n);
         nextFree = Arrays.copyOf(nextFree, n);
     }
 
-    /** The slot of a tracked object, or -1; a short string is found by its content. */
+    /** Stores {@code slot} in an object that has room for it; false for strings. */
+    private static boolean setSlot(Object object, int slot) {
+        if (object instanceof TrackedTable table) {
+            table.slot = slot;
+        } else if (object instanceof TrackedClosure closure) {
+            closure.slot = slot;
+        } else if (object instanceof TrackedUserdata userdata) {
+            userdata.slot = slot;
+        } else if (object instanceof TrackedThread thread) {
+            thread.slot = slot;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The slot of a tracked object, or -1; a short string is found by its content. An object that knows its
+     * slot is checked against it: a freed object's slot may hold another object by now (sweeping does not
+     * touch dead objects, so they keep their old number).
+     */
     int slotOf(Object object) {
-        if (object instanceof LuaString string && string.m_length <= MAX_SHORT_STRING) {
-            Integer slot = shortStrings.get(string);
-            return slot == null ? -1 : slot;
+        if (object instanceof TrackedTable table) {
+            return owns(table.slot, table);
+        }
+        if (object instanceof TrackedClosure closure) {
+            return owns(closure.slot, closure);
+        }
+        if (object instanceof LuaString string) {
+            return string.m_length <= MAX_SHORT_STRING ? shortStrings.find(string) : index.find(string);
+        }
+        if (object instanceof TrackedUserdata userdata) {
+            return owns(userdata.slot, userdata);
+        }
+        if (object instanceof TrackedThread thread) {
+            return owns(thread.slot, thread);
         }
         return index.find(object);
+    }
+
+    private int owns(int slot, Object object) {
+        return slot >= 0 && slot < used && objects[slot] == object ? slot : -1;
     }
 
     /** A Lua instruction is about to run: what library calls made is now in registers, tables or upvalues. */
@@ -173,11 +215,12 @@ final class LuaObjects {
     }
 
     private void release(int slot, FreeSink sink) {
-        Object object = objects[slot];
-        if (kind[slot] == STRING && ((LuaString) object).m_length <= MAX_SHORT_STRING) {
-            shortStrings.remove((LuaString) object);
-        } else {
-            index.remove(slot, object);
+        switch (kind[slot]) {
+            case SHORT_STRING -> shortStrings.remove(slot, stringHash[slot]);
+            case STRING -> index.remove(slot, objects[slot]);
+            default -> {
+                // tables, closures, userdata, coroutines keep their stale slot number; slotOf checks it
+            }
         }
         objects[slot] = null;
         liveCount--;

@@ -183,14 +183,16 @@ final class LuaSandbox {
 
     private static void installCoroutines(Globals globals, LuaHeap heap, ErrorDecorator decorator) {
         LuaTable coroutine = globals.get("coroutine").checktable();
-        LuaValue create = coroutine.get("create");
         coroutine.set("create", fn("create", args -> {
-            LuaValue made = create.call(args.arg1());
-            if (made instanceof LuaThread thread) {
-                thread.errorfunc = decorator;
-                heap.trackThread(thread);
+            LuaValue body = args.arg1();
+            if (!body.isfunction()) {
+                throw new LuaError("bad argument #1 to 'create' (function expected, got "
+                        + (args.narg() == 0 ? "no value" : body.typename()) + ")");
             }
-            return made;
+            TrackedThread thread = new TrackedThread(globals, body);
+            thread.errorfunc = decorator;
+            heap.trackThread(thread);
+            return thread;
         }));
         coroutine.set("wrap", fn("wrap", args -> {
             LuaThread thread = (LuaThread) coroutine.get("create").call(args.checkfunction(1));

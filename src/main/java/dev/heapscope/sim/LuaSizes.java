@@ -4,7 +4,8 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 
 /**
  * Block sizes of Lua 5.3 objects on a 32-bit ESP32 build ({@code 5.3-int32-singlefp}); see
@@ -27,14 +28,22 @@ final class LuaSizes {
      */
     static final int STATE_AT_BOOT = 8 * 1024;
 
-    private static final VarHandle ARRAY;
-    private static final VarHandle HASH;
+    // exact-typed handles on LuaJ's protected table parts (invokeExact on a constant handle inlines)
+    private static final MethodHandle ARRAY_GET;
+    private static final MethodHandle ARRAY_SET;
+    private static final MethodHandle HASH_GET;
+    private static final MethodHandle HASH_SET;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(LuaTable.class, MethodHandles.lookup());
-            ARRAY = lookup.findVarHandle(LuaTable.class, "array", LuaValue[].class);
-            HASH = lookup.findVarHandle(LuaTable.class, "hash", Class.forName("[Lorg.luaj.vm2.LuaTable$Slot;"));
+            Class<?> slots = Class.forName("[Lorg.luaj.vm2.LuaTable$Slot;");
+            ARRAY_GET = lookup.findGetter(LuaTable.class, "array", LuaValue[].class);
+            ARRAY_SET = lookup.findSetter(LuaTable.class, "array", LuaValue[].class);
+            HASH_GET = lookup.findGetter(LuaTable.class, "hash", slots)
+                    .asType(MethodType.methodType(Object[].class, LuaTable.class));
+            HASH_SET = lookup.findSetter(LuaTable.class, "hash", slots)
+                    .asType(MethodType.methodType(void.class, LuaTable.class, Object[].class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -43,13 +52,40 @@ final class LuaSizes {
     private LuaSizes() {
     }
 
+    /** LuaJ's array part itself (may hold weak wrappers in a weak table): for reading only. */
+    static LuaValue[] arrayPart(LuaTable table) {
+        try {
+            return (LuaValue[]) ARRAY_GET.invokeExact(table);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object[] hashPart(LuaTable table) {
+        try {
+            return (Object[]) HASH_GET.invokeExact(table);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Gives {@code target} (empty, just made) the parts of {@code source}, which nothing uses afterwards. */
+    static void adoptParts(LuaTable target, LuaTable source) {
+        try {
+            ARRAY_SET.invokeExact(target, arrayPart(source));
+            HASH_SET.invokeExact(target, hashPart(source));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static int arraySlots(LuaTable table) {
-        LuaValue[] array = (LuaValue[]) ARRAY.get(table);
+        LuaValue[] array = arrayPart(table);
         return array == null ? 0 : array.length;
     }
 
     static int hashSlots(LuaTable table) {
-        Object[] hash = (Object[]) HASH.get(table);
+        Object[] hash = hashPart(table);
         return hash == null ? 0 : hash.length;
     }
 

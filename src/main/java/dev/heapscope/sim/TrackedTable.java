@@ -1,0 +1,50 @@
+package dev.heapscope.sim;
+
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * A table the script made, knowing its own slot in {@link LuaObjects}: the tracker swaps it in for the
+ * plain table {@code OP_NEWTABLE} made (nothing else holds that one yet), so marking and resizing find
+ * the slot without a hash lookup. Behaves exactly as a {@link LuaTable}.
+ *
+ * <p>It also notes every write (all of LuaJ's table writes go through the methods below), so that a
+ * table the collector found to hold nothing collectable (numbers and booleans only, no metatable) and
+ * that nobody wrote since need not be traversed again: it still holds nothing collectable.
+ */
+final class TrackedTable extends LuaTable {
+    int slot = -1;
+    /** Written since the collector last traversed it. */
+    boolean written = true;
+    /** At that traversal it held nothing the collector marks (so, unwritten since, it still does not). */
+    boolean leaf;
+
+    /** Takes over the parts of {@code made}, a table {@code OP_NEWTABLE} just made and nothing else holds. */
+    TrackedTable(LuaTable made) {
+        LuaSizes.adoptParts(this, made);
+    }
+
+    @Override
+    public void rawset(int key, LuaValue value) {
+        written = true;
+        super.rawset(key, value);
+    }
+
+    @Override
+    public void rawset(LuaValue key, LuaValue value) {
+        written = true;
+        super.rawset(key, value);
+    }
+
+    @Override
+    public void hashset(LuaValue key, LuaValue value) {
+        written = true;
+        super.hashset(key, value);
+    }
+
+    @Override
+    public LuaValue setmetatable(LuaValue metatable) {
+        written = true;
+        return super.setmetatable(metatable);
+    }
+}
