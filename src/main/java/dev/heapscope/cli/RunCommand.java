@@ -1,6 +1,8 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.analysis.SnapshotGrowth;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.HeapSnapshot;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.GuidedHunt;
 import dev.heapscope.session.ProfilingSession;
@@ -30,7 +32,8 @@ import java.util.concurrent.TimeUnit;
                 "Sequence: boot, heaptrace.init, collectgarbage(), start, dump, dofile(SCRIPT), timers for",
                 "--seconds of virtual time, collectgarbage(), stop, dump. Leaks = live in the last dump, not in the first."},
         footer = {"", "Examples:", "  heapscope run simulator/scenarios/timer-captures-state.lua --seconds 30",
-                "  heapscope run app.lua --json --fail-on-leak 0      (a leak gate for CI)"})
+                "  heapscope run app.lua --json --fail-on-leak 0      (a leak gate for CI)",
+                "  heapscope run app.lua --snapshot                    (and what grew, by what holds it)"})
 final class RunCommand implements Callable<Integer> {
     private static final long STEP_TIMEOUT_SECONDS = 60;
 
@@ -53,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "the analyze JSON plus frames per record and a leaks list")
     boolean json;
+
+    @Option(names = "--snapshot", description = {"also take a heap snapshot before and after the script (each after a",
+            "full collection) and show what grew, by the path that holds it; with --json: 'snapshots'"})
+    boolean snapshot;
 
     @Option(names = "--fail-on-leak", paramLabel = "BYTES",
             description = "exit with code 3 when more than BYTES bytes leaked")
@@ -96,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
         RunReport report = new RunReport(profile.name() + " (virtual)", traceMode, bufferRecords,
                 script.getFileName().toString(), outcome.first, outcome.last, outcome.output,
                 outcome.board.console().symbols(), outcome.board.console().heldBy());
+        if (outcome.before != null && outcome.after != null) {
+            report.withGrowth(SnapshotGrowth.between(outcome.before, outcome.after));
+        }
         if (json) {
             report.writeJson(out);
         } else {
@@ -133,6 +143,9 @@ final class RunCommand implements Callable<Integer> {
             session.awaitPrompt(10_000).get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             outcome.board.console().loadScript(fileName, code);
             GuidedHunt.Result result = new GuidedHunt(session, bufferRecords, traceMode).run(() -> {
+                if (snapshot) {
+                    outcome.before = outcome.board.console().snapshot("before the script");
+                }
                 capturing[0] = true;
                 return session.execute("dofile(\"" + fileName.replace("\"", "\\\"") + "\")").thenApply(answer -> {
                     if (seconds > 0) {
@@ -142,6 +155,9 @@ final class RunCommand implements Callable<Integer> {
                     return answer;
                 });
             }).get(STEP_TIMEOUT_SECONDS * 4, TimeUnit.SECONDS);
+            if (snapshot) {
+                outcome.after = outcome.board.console().snapshot("after the script");
+            }
             outcome.first = result.first();
             outcome.last = result.last();
             outcome.scriptError = result.workloadError();
@@ -158,6 +174,8 @@ final class RunCommand implements Callable<Integer> {
         SimulatedBoard board;
         Dump first;
         Dump last;
+        HeapSnapshot before;
+        HeapSnapshot after;
         List<String> output = List.of();
         String scriptError;
         String failure;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapscope.analysis.DumpDiff;
 import dev.heapscope.analysis.FrameNamer;
 import dev.heapscope.analysis.Holders;
+import dev.heapscope.analysis.SnapshotGrowth;
 import dev.heapscope.export.JsonWriter;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Dump;
@@ -34,6 +35,7 @@ final class RunReport {
     private final HeldBy heldBy;
     private final List<LeakGroup> leaks;
     private final long leakedBytes;
+    private SnapshotGrowth growth;
 
     /** @param board one line describing the board ("esp32-devkitc (virtual)", "/dev/ttyUSB0 @ 115200 baud") */
     RunReport(String board, TraceMode mode, int bufferRecords, String scriptName, Dump first, Dump last,
@@ -57,6 +59,55 @@ final class RunReport {
         return leakedBytes;
     }
 
+    /** Adds what grew between two heap snapshots (shown after the leaks). */
+    void withGrowth(SnapshotGrowth grown) {
+        this.growth = grown;
+    }
+
+    private void writeGrowthText(PrintStream out) {
+        if (growth == null) {
+            return;
+        }
+        out.printf("Heap snapshots %s and %s (each after a full collection): %,d -> %,d bytes of Lua objects%n",
+                growth.before().title(), growth.after().title(), growth.before().totalBytes(),
+                growth.after().totalBytes());
+        List<SnapshotGrowth.Row> grown = growth.grown();
+        if (grown.isEmpty()) {
+            out.println("Nothing grew.");
+            return;
+        }
+        out.printf("%8s %6s  %s%n", "+BYTES", "+COUNT", "HELD BY");
+        for (SnapshotGrowth.Row row : grown.subList(0, Math.min(20, grown.size()))) {
+            out.printf("%8d %6d  %s%n", row.bytesGrown(), row.countGrown(), row.path().grouped());
+        }
+        if (grown.size() > 20) {
+            out.printf("(%d more paths grew)%n", grown.size() - 20);
+        }
+    }
+
+    private void writeGrowthJson(JsonGenerator json) throws IOException {
+        if (growth == null) {
+            return;
+        }
+        json.writeObjectFieldStart("snapshots");
+        json.writeNumberField("beforeBytes", growth.before().totalBytes());
+        json.writeNumberField("beforeObjects", growth.before().objects().size());
+        json.writeNumberField("afterBytes", growth.after().totalBytes());
+        json.writeNumberField("afterObjects", growth.after().objects().size());
+        json.writeArrayFieldStart("growth");
+        for (SnapshotGrowth.Row row : growth.rows()) {
+            json.writeStartObject();
+            json.writeStringField("path", row.path().grouped());
+            json.writeNumberField("countBefore", row.countBefore());
+            json.writeNumberField("bytesBefore", row.bytesBefore());
+            json.writeNumberField("countAfter", row.countAfter());
+            json.writeNumberField("bytesAfter", row.bytesAfter());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
     void writeText(PrintStream out) {
         out.printf("Board: %s, dialect %s; heaptrace.init(%d), %s mode%n", board, last.dialect(), bufferRecords,
                 mode.word());
@@ -68,6 +119,7 @@ final class RunReport {
         int count = leaks.stream().mapToInt(LeakGroup::count).sum();
         if (leaks.isEmpty()) {
             out.println("No leaks: every allocation made after the first dump was freed by collectgarbage().");
+            writeGrowthText(out);
             return;
         }
         out.printf("Leaked %d bytes in %d allocations (live in the last dump, not in the first):%n", leakedBytes, count);
@@ -79,6 +131,7 @@ final class RunReport {
                 out.printf("%16s held by %s%n", "", holders.summary());
             }
         }
+        writeGrowthText(out);
     }
 
     void writeJson(PrintStream out) throws IOException {
@@ -104,6 +157,7 @@ final class RunReport {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            writeGrowthJson(json);
             json.writeEndObject();
         }
         out.println();

@@ -164,9 +164,12 @@ public final class ProfilingSession implements AutoCloseable {
         });
     }
 
-    /** Any Lua line(s), as typed at the console. Lines over NodeMCU's 255 characters are refused. */
+    /**
+     * Any Lua line(s), as typed at the console. Lines over NodeMCU's 255 characters are refused; heaptrace
+     * verbs typed whole are sent as typed (even the ones the toolbar refuses) and followed like the toolbar's.
+     */
     public CompletableFuture<CommandResult> execute(String lua) {
-        return core.verb(() -> lineTooLong(lua), lua, null, () -> { });
+        return core.verb(() -> lineTooLong(lua), lua, null, () -> TypedVerbs.observe(lua, core.trace));
     }
 
     /** Switches the board's console speed with {@code uart.setup} and follows it. */

@@ -246,6 +246,10 @@ final class SessionCore {
                 notifyState();
             } else if (event instanceof BoardEvent.Crash crash) {
                 addMarker(Marker.Kind.CRASH, crash.reason());
+                String why = trace.explainCrash();
+                String text = "The board crashed (" + crash.reason() + ")" + (why == null ? "" : ": " + why)
+                        + ". It reboots: every heaptrace state is gone; everything received is kept.";
+                listeners.forEach(l -> l.notice(text));
             }
             listeners.forEach(l -> l.boardEvent(event, hostMillis));
         }

@@ -14,6 +14,8 @@ final class TraceStateMachine {
     private int initsSinceBoot;
     private int bufferRecords;
     private boolean bootKnown;
+    // why the board will crash at its next traced allocation, when a typed verb set that up
+    private String armedCrash;
 
     TraceStateMachine(SessionOptions options) {
         this.options = options;
@@ -83,18 +85,33 @@ final class TraceStateMachine {
     void started(TraceMode newMode) {
         state = TraceState.TRACING;
         mode = newMode;
+        armedCrash = null;
     }
 
     void stopped() {
         state = TraceState.STOPPED;
+        armedCrash = null;
     }
 
     void resumed() {
+        if (state == TraceState.NO_BUFFER) {
+            armedCrash = "resume() before any init() crashes the board on the next allocation (the trace has no "
+                    + "record list to write to)";
+        } else if (state == TraceState.INITIALIZED && options.boardCrashesOnResumeBeforeStart()) {
+            armedCrash = "resume() after init() but before any start() crashes IDF 5.1 boards on the next allocation "
+                    + "(start() builds the record list resume() then writes to); the toolbar refuses it for this reason";
+        }
         state = TraceState.TRACING;
+    }
+
+    /** Why the board just crashed, when a verb sent before explains it; else null. */
+    String explainCrash() {
+        return armedCrash;
     }
 
     /** A boot banner: the board rebooted, every trace state is gone. */
     void boardReset() {
+        armedCrash = null;
         state = TraceState.NO_BUFFER;
         mode = null;
         initsSinceBoot = 0;

@@ -200,6 +200,12 @@ final class LuaHeap {
         return collector.collect(Collector.Kind.FULL, -1);
     }
 
+    /** A full collection, then every live Lua object with its retaining path. */
+    dev.heapscope.model.HeapSnapshot snapshot(int number, String label, long atMicros) {
+        collect();
+        return new dev.heapscope.model.HeapSnapshot(number, label, atMicros, collector.liveObjects());
+    }
+
     /** Where every live Lua object and firmware block with an owner is held from, by block address. */
     Map<Integer, RetainingPath> retainingPaths() {
         Map<Integer, RetainingPath> byAddress = collector.pathsByAddress();

@@ -37,6 +37,7 @@ public final class VirtualBoard implements AutoCloseable {
     private LuaState state;
     private long lastWallNanos;
     private boolean inReplLine;
+    private int snapshots;
 
     public VirtualBoard(BoardMemory memory, TraceControl trace, VirtualClock clock, BoardOptions options) {
         this.memory = memory;
@@ -153,6 +154,14 @@ public final class VirtualBoard implements AutoCloseable {
     /** Waits until every byte received so far has been handled. */
     public void awaitIdle() {
         call(() -> { });
+    }
+
+    /**
+     * A heap snapshot: a full collection (as {@code collectgarbage()}; finalizers run, garbage is freed and
+     * traced as freed), then every live Lua object with the path that holds it. Waits for the board.
+     */
+    public dev.heapscope.model.HeapSnapshot snapshot(String label) {
+        return callValue(() -> state.heap().snapshot(++snapshots, label, clock.nowMicros()));
     }
 
     /** Live Lua objects the board tracks, and their simulated bytes (for tests and status lines). */

@@ -1,6 +1,7 @@
 package dev.heapscope.ui;
 
 import dev.heapscope.analysis.LeakTable;
+import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.Record;
 import dev.heapscope.symbols.Symbolizer;
 
@@ -14,17 +15,19 @@ import java.util.List;
  * @param records     the records shown, in insertion order
  * @param range       the timeline's selected time range the records were filtered to, or null
  * @param unestimated records left out because the range is active and they have no time estimate
+ * @param heldBy      what holds each record's block (known on the virtual board), else {@link HeldBy#UNKNOWN}
  */
 public record Analysis(String title, List<Record> records, LeakTable table, Symbolizer symbolizer, TimeRange range,
-                       int unestimated) {
+                       int unestimated, HeldBy heldBy) {
     public static final Analysis EMPTY = new Analysis("No dump yet", List.of(), LeakTable.of(List.of()), Symbolizer.NONE);
 
     public Analysis {
         records = List.copyOf(records);
+        heldBy = heldBy == null ? HeldBy.UNKNOWN : heldBy;
     }
 
     public Analysis(String title, List<Record> records, LeakTable table, Symbolizer symbolizer) {
-        this(title, records, table, symbolizer, null, 0);
+        this(title, records, table, symbolizer, null, 0, HeldBy.UNKNOWN);
     }
 
     public FrameLabels labels() {

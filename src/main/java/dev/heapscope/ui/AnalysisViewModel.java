@@ -3,6 +3,7 @@ package dev.heapscope.ui;
 import dev.heapscope.analysis.DumpDiff;
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.Record;
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.symbols.Symbolizer;
@@ -32,6 +33,7 @@ public final class AnalysisViewModel {
     private final Executor fx;
     private final Executor work;
     private final Supplier<Symbolizer> symbolizer;
+    private final Supplier<HeldBy> heldBy;
     private final ObservableList<Dump> dumps = FXCollections.observableArrayList();
     private final ObjectProperty<Dump> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Dump> base = new SimpleObjectProperty<>();
@@ -43,14 +45,19 @@ public final class AnalysisViewModel {
     private int timesGeneration;
 
     public AnalysisViewModel(Executor fx, Executor work, Supplier<Symbolizer> symbolizer) {
-        this(fx, work, symbolizer, () -> DumpTimes.DEFAULT_CPU_MHZ);
+        this(fx, work, symbolizer, () -> DumpTimes.DEFAULT_CPU_MHZ, () -> HeldBy.UNKNOWN);
     }
 
-    /** @param cpuMhz the board's clock, read on the FX thread whenever the dumps change */
-    public AnalysisViewModel(Executor fx, Executor work, Supplier<Symbolizer> symbolizer, DoubleSupplier cpuMhz) {
+    /**
+     * @param cpuMhz the board's clock, read on the FX thread whenever the dumps change
+     * @param heldBy what holds the records' blocks (the virtual board knows), read with each analysis
+     */
+    public AnalysisViewModel(Executor fx, Executor work, Supplier<Symbolizer> symbolizer, DoubleSupplier cpuMhz,
+                             Supplier<HeldBy> heldBy) {
         this.fx = fx;
         this.work = work;
         this.symbolizer = symbolizer;
+        this.heldBy = heldBy;
         this.cpuMhz = cpuMhz;
         selected.addListener((obs, old, now) -> recompute());
         base.addListener((obs, old, now) -> recompute());
@@ -110,13 +117,14 @@ public final class AnalysisViewModel {
         Dump after = selected.get();
         Dump before = base.get();
         Symbolizer names = symbolizer.get();
+        HeldBy holders = heldBy.get();
         TimeRange within = range.get();
         DumpTimes estimates = times.get();
         if (after == null) {
             analysis.set(Analysis.EMPTY);
             return;
         }
-        CompletableFuture.supplyAsync(() -> compute(before, after, names, within, estimates), work)
+        CompletableFuture.supplyAsync(() -> compute(before, after, names, within, estimates, holders), work)
                 .whenComplete((result, error) -> fx.execute(() -> {
                     if (error != null) {
                         LOG.log(System.Logger.Level.WARNING, "analysis failed", error);
@@ -127,21 +135,22 @@ public final class AnalysisViewModel {
     }
 
     static Analysis compute(Dump before, Dump after, Symbolizer names) {
-        return compute(before, after, names, null, DumpTimes.NONE);
+        return compute(before, after, names, null, DumpTimes.NONE, HeldBy.UNKNOWN);
     }
 
-    static Analysis compute(Dump before, Dump after, Symbolizer names, TimeRange within, DumpTimes estimates) {
+    static Analysis compute(Dump before, Dump after, Symbolizer names, TimeRange within, DumpTimes estimates,
+                            HeldBy heldBy) {
         List<Record> records = before == null ? after.liveRecords() : DumpDiff.between(before, after).appeared();
         String title = before == null ? "Live in dump #" + (after.index() + 1)
                 : "New in dump #" + (after.index() + 1) + " since dump #" + (before.index() + 1);
         if (within == null) {
-            return new Analysis(title, records, LeakTable.of(records), names);
+            return new Analysis(title, records, LeakTable.of(records), names, null, 0, heldBy);
         }
         RecordsInRange filtered = RecordsInRange.of(records, after, estimates, within);
         title += ", allocated " + within.describe()
                 + (filtered.unestimated() > 0 ? " (" + filtered.unestimated() + " without a time estimate left out)" : "");
         return new Analysis(title, filtered.kept(), LeakTable.of(filtered.kept()), names, within,
-                filtered.unestimated());
+                filtered.unestimated(), heldBy);
     }
 
     public ObservableList<Dump> dumps() {

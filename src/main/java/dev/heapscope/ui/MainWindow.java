@@ -5,6 +5,7 @@ import dev.heapscope.ui.dumps.DiffView;
 import dev.heapscope.ui.dumps.DumpListView;
 import dev.heapscope.ui.flame.FlameGraphView;
 import dev.heapscope.ui.leaks.LeakView;
+import dev.heapscope.ui.retained.RetainedView;
 import dev.heapscope.ui.timeline.DumpTimes;
 import dev.heapscope.ui.timeline.TimelineView;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +37,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final LeakView leaks;
     private final FlameGraphView flame;
+    private final RetainedView retained;
     private final DiffView diff;
     private final ConsoleView console;
     private final TimelineView timeline;
@@ -46,7 +48,7 @@ public final class MainWindow extends BorderPane {
         this.files = new SessionFiles(session, work);
         this.analysis = new AnalysisViewModel(javafx.application.Platform::runLater, work, session::symbolizer,
                 () -> session.profileProperty().get() == null ? DumpTimes.DEFAULT_CPU_MHZ
-                        : session.profileProperty().get().cpuMhz());
+                        : session.profileProperty().get().cpuMhz(), session::heldBy);
         session.snapshotProperty().addListener((obs, old, now) -> analysis.update(now));
         connectionBar = new ConnectionBar(session, options);
         toolbar = new SessionToolbar(session, this::hunt, () -> theme.set(theme.get().other()));
@@ -56,11 +58,13 @@ public final class MainWindow extends BorderPane {
             select("Flame graph");
         }, () -> analysis.rangeProperty().set(null));
         diff = new DiffView(analysis, session::symbolizer, () -> select("Leaks"), work, theme);
-        console = new ConsoleView(session.consoleLines(), session::execute);
+        retained = new RetainedView(analysis.analysisProperty(), session.heapSnapshots(), this::takeHeapSnapshot,
+                session.profileProperty().isNotNull(), work, theme);
+        console = new ConsoleView(session.consoleLines(), this::typed);
         timeline = new TimelineView(session.snapshotProperty(), analysis.timesProperty(), analysis.rangeProperty(),
                 analysis.analysisProperty(), theme);
-        tabs.getTabs().setAll(List.of(tab("Leaks", leaks), tab("Flame graph", flame), tab("Diff", diff),
-                tab("Console", console), tab("Timeline", timeline)));
+        tabs.getTabs().setAll(List.of(tab("Leaks", leaks), tab("Flame graph", flame), tab("Retained by", retained),
+                tab("Diff", diff), tab("Console", console), tab("Timeline", timeline)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("views");
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
@@ -112,6 +116,36 @@ public final class MainWindow extends BorderPane {
                 });
             }
         });
+    }
+
+    /**
+     * A line typed at the console: Lua goes to the board; {@code /snapshot [label]} takes a heap snapshot of
+     * the virtual board instead (no Lua line starts with a slash).
+     */
+    private void typed(String line) {
+        String trimmed = line.strip();
+        if (trimmed.equals("/snapshot") || trimmed.startsWith("/snapshot ")) {
+            takeHeapSnapshot(trimmed.substring("/snapshot".length()).strip());
+            return;
+        }
+        session.execute(line);
+    }
+
+    /** Takes a heap snapshot and shows it (or its growth since the one before) in the Retained-by view. */
+    public CompletableFuture<dev.heapscope.model.HeapSnapshot> takeHeapSnapshot() {
+        return takeHeapSnapshot("");
+    }
+
+    private CompletableFuture<dev.heapscope.model.HeapSnapshot> takeHeapSnapshot(String label) {
+        return session.takeHeapSnapshot(label).whenComplete((taken, error) -> {
+            if (taken != null) {
+                javafx.application.Platform.runLater(() -> select("Retained by"));
+            }
+        });
+    }
+
+    public RetainedView retained() {
+        return retained;
     }
 
     private int toolbarRecords() {
@@ -204,7 +238,10 @@ public final class MainWindow extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), toolbar.gc::fire);
         keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), toolbar.hunt::fire);
         keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> theme.set(theme.get().other()));
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::takeHeapSnapshot);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6};
         for (int i = 0; i < digits.length; i++) {
             int index = i;
             keys.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),

@@ -57,6 +57,8 @@ public final class SessionViewModel implements AutoCloseable {
     private final ObservableList<String> consoleLines = FXCollections.observableArrayList();
     private volatile ProfilingSession session;
     private volatile SimulatedBoard board;
+    private final javafx.collections.ObservableList<dev.heapscope.model.HeapSnapshot> heapSnapshots =
+            javafx.collections.FXCollections.observableArrayList();
     private volatile Symbolizer symbolizer = Symbolizer.NONE;
     private SnapshotPump pump;
     private volatile long pollIntervalMillis;
@@ -79,6 +81,7 @@ public final class SessionViewModel implements AutoCloseable {
             BoardProfile chosen = BoardProfile.load(profileName);
             SimulatedBoard created = SimulatedBoard.create(chosen);
             board = created;
+            fx.execute(heapSnapshots::clear); // snapshots belong to the board they were taken of
             symbolizer = created.console().symbols();
             fx.execute(() -> profile.set(chosen));
             return new SimulatorTransport(created, false);
@@ -352,6 +355,40 @@ public final class SessionViewModel implements AutoCloseable {
 
     public Symbolizer symbolizer() {
         return symbolizer;
+    }
+
+    /** What holds each record's block: the virtual board knows (Lua reachability at each dump); a real board's dump does not. */
+    public dev.heapscope.model.HeldBy heldBy() {
+        SimulatedBoard current = board;
+        return current == null ? dev.heapscope.model.HeldBy.UNKNOWN : current.console().heldBy();
+    }
+
+    /** The heap snapshots taken of the connected virtual board, oldest first (FX thread). */
+    public javafx.collections.ObservableList<dev.heapscope.model.HeapSnapshot> heapSnapshots() {
+        return heapSnapshots;
+    }
+
+    /**
+     * Takes a heap snapshot of the virtual board (a full collection, then every live Lua object with what holds
+     * it), off the FX thread; says what it found. Fails with a sentence on a serial board.
+     */
+    public CompletableFuture<dev.heapscope.model.HeapSnapshot> takeHeapSnapshot(String label) {
+        SimulatedBoard current = board;
+        if (current == null) {
+            String why = "Heap snapshots need the virtual board: a real board's heap is read with the heaptrace dump";
+            fx.execute(() -> message.set(why));
+            return CompletableFuture.failedFuture(new IllegalStateException(why));
+        }
+        return CompletableFuture.supplyAsync(() -> current.console().snapshot(label), work).whenComplete((taken, error) ->
+                fx.execute(() -> {
+                    if (error != null) {
+                        message.set("Heap snapshot failed: " + reason(error));
+                    } else {
+                        heapSnapshots.add(taken);
+                        message.set(String.format("Heap snapshot %s: %,d bytes in %,d Lua objects, after a full "
+                                + "collection (see Retained by)", taken.title(), taken.totalBytes(), taken.objects().size()));
+                    }
+                }));
     }
 
     public ReadOnlyObjectProperty<SessionSnapshot> snapshotProperty() {

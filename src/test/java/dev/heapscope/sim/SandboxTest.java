@@ -57,6 +57,12 @@ class SandboxTest {
     }
 
     @Test
+    void aLoopOfCollectionsIsARunawayLoopTooBecauseCollectingCountsAgainstTheBudget() {
+        assertThat(board.type("while true do collectgarbage() end\n")).contains("instruction budget exceeded");
+        assertThat(board.type("=1+1\n")).endsWith("\n2\n> ");
+    }
+
+    @Test
     void loadWithACustomEnvironmentStaysUnderTheBudget() {
         assertThat(board.type("load('while true do end', 'x', 't', {})()\n")).contains("instruction budget exceeded");
     }

@@ -26,7 +26,7 @@ class AnalysisRangeTest {
 
         Analysis all = AnalysisViewModel.compute(null, unplaced, Symbolizer.NONE);
         Analysis ranged = AnalysisViewModel.compute(null, unplaced, Symbolizer.NONE, new TimeRange(9_900_000, 10_000_000),
-                times);
+                times, dev.heapscope.model.HeldBy.UNKNOWN);
 
         assertThat(all.table().totalBytes()).isEqualTo(700);
         assertThat(ranged.records()).containsExactly(second);

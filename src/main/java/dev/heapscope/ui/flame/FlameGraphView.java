@@ -26,10 +26,26 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The flame graph of the analysis' records: zoom by click, breadcrumb, hover details, search. */
+/**
+ * The flame graph of the analysis' records: zoom by click, breadcrumb, hover details, search. The tree
+ * comes from a {@link TreeSource}: call chains by default, retaining paths for the Retained-by view.
+ */
 public final class FlameGraphView extends BorderPane {
+    /** Builds the tree to draw from what the views show (called off the FX thread). */
+    @FunctionalInterface
+    public interface TreeSource {
+        CallTree build(Analysis analysis, Weight weight, boolean foldAllocator);
+    }
+
+    /** Call chains, innermost frame on top, the allocator's own frames left out when asked. */
+    public static final TreeSource CALL_CHAINS = (from, by, folded) -> {
+        FrameNamer namer = new FrameNamer(from.symbolizer());
+        return folded ? AllocatorFrames.foldedTree(from.records(), by, namer) : CallTree.of(from.records(), by, namer);
+    };
+
     private final Executor work;
     private final ObservableValue<Theme> theme;
+    private final TreeSource treeSource;
     private final CanvasPane canvasPane = new CanvasPane();
     private final ChoiceBox<Weight> weight = new ChoiceBox<>();
     private final ToggleButton icicle = new ToggleButton("Icicle");
@@ -49,8 +65,15 @@ public final class FlameGraphView extends BorderPane {
     private FlameDiff diff;
 
     public FlameGraphView(ObservableValue<Analysis> source, Executor work, ObservableValue<Theme> theme) {
+        this(source, work, theme, CALL_CHAINS);
+    }
+
+    /** A flame graph of the trees {@code treeSource} builds (without the fold toggle unless they are call chains). */
+    public FlameGraphView(ObservableValue<Analysis> source, Executor work, ObservableValue<Theme> theme,
+                          TreeSource treeSource) {
         this.work = work;
         this.theme = theme;
+        this.treeSource = treeSource;
         weight.getItems().setAll(Weight.values());
         weight.setValue(Weight.BYTES);
         weight.setConverter(new javafx.util.StringConverter<>() {
@@ -80,6 +103,9 @@ public final class FlameGraphView extends BorderPane {
         Button reset = new Button("Reset zoom");
         reset.setOnAction(e -> zoomTo(0));
         ToolBar bar = new ToolBar(new Label("Weight"), weight, icicle, fold, reset, search, matched);
+        if (treeSource != CALL_CHAINS) {
+            bar.getItems().remove(fold);
+        }
         VBox top = new VBox(bar, breadcrumb);
         breadcrumb.setPadding(new Insets(3, 6, 3, 6));
         setTop(top);
@@ -110,6 +136,11 @@ public final class FlameGraphView extends BorderPane {
         matched.setId(prefix + "-matched");
         breadcrumb.setId(prefix + "-breadcrumb");
         weight.setId(prefix + "-weight");
+    }
+
+    /** Builds the tree again (the tree source's input changed). */
+    public void refresh() {
+        rebuild();
     }
 
     /** Sets the search text (used by "show in flame graph"). */
@@ -162,9 +193,8 @@ public final class FlameGraphView extends BorderPane {
         java.util.List<dev.heapscope.model.Record> before = base;
         boolean folded = fold.isSelected();
         CompletableFuture.supplyAsync(() -> {
+            CallTree built = treeSource.build(from, by, folded);
             FrameNamer namer = new FrameNamer(from.symbolizer());
-            CallTree built = folded ? AllocatorFrames.foldedTree(from.records(), by, namer)
-                    : CallTree.of(from.records(), by, namer);
             FlameDiff compared = before == null ? null : FlameDiff.of(folded
                     ? AllocatorFrames.foldedTree(before, by, namer) : CallTree.of(before, by, namer), built);
             return java.util.Map.entry(built, java.util.Optional.ofNullable(compared));

@@ -40,18 +40,20 @@ public final class LeakView extends BorderPane {
     private final Label title = new Label();
     private final Button clearRangeButton = new Button("Clear time range");
     private Analysis analysis = Analysis.EMPTY;
+    private TreeTableColumn<LeakLine, String> heldByColumn;
 
     /** @param clearRange drops the timeline's time range (the button shows while one is active) */
     public LeakView(ObservableValue<Analysis> source, Consumer<String> showInFlameGraph, Runnable clearRange) {
         table.setId("leak-table");
         filter.setId("leak-filter");
-        filter.setPromptText("Filter by frame");
+        filter.setPromptText("Filter by frame or holder");
         title.getStyleClass().add("view-title");
         table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-                column("Top frame", LeakLine::where, 330),
+                column("Top frame", LeakLine::where, 300),
+                heldByColumn = column("Held by", LeakLine::heldBy, 260),
                 column("Count", LeakLine::count, 60),
                 column("Bytes", LeakLine::bytes, 80),
                 column("Avg size", line -> Math.round(line.averageBytes()), 64),
@@ -125,19 +127,21 @@ public final class LeakView extends BorderPane {
         FrameLabels labels = analysis.labels();
         TreeItem<LeakLine> root = new TreeItem<>();
         for (LeakRow row : analysis.table().rows()) {
-            LeakLine line = LeakLine.of(row, labels);
+            LeakLine line = LeakLine.of(row, labels, analysis.heldBy());
             if (!line.matches(filter.getText())) {
                 continue;
             }
             TreeItem<LeakLine> group = new TreeItem<>(line);
             int index = 0;
             for (Record record : row.records()) {
-                group.getChildren().add(new TreeItem<>(LeakLine.of(record, index++, line.chain())));
+                group.getChildren().add(new TreeItem<>(LeakLine.of(record, index++, line.chain(), analysis.heldBy())));
             }
             root.getChildren().add(group);
         }
         table.setRoot(root);
         table.sort();
+        // only the virtual board knows what holds a block: no empty column for a real board's dumps
+        heldByColumn.setVisible(root.getChildren().stream().anyMatch(item -> !item.getValue().heldBy().isEmpty()));
         clearRangeButton.setVisible(analysis.range() != null);
         title.setText(String.format("%s: %,d bytes in %,d records, %d call chains", analysis.title(),
                 analysis.table().totalBytes(), analysis.table().totalCount(), analysis.table().chainCount()));

@@ -1,0 +1,143 @@
+package dev.heapscope.ui.retained;
+
+import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.RetainedTree;
+import dev.heapscope.analysis.SnapshotGrowth;
+import dev.heapscope.analysis.Weight;
+import dev.heapscope.model.HeapSnapshot;
+import dev.heapscope.model.HeldBy;
+import dev.heapscope.ui.Analysis;
+import dev.heapscope.ui.Theme;
+import dev.heapscope.ui.flame.FlameGraphView;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * What keeps memory alive, by retaining path: an icicle of the paths that hold the records shown in the
+ * Leaks view, of every live object in a heap snapshot, or of what grew between the last two snapshots.
+ * Same interactions as the flame graph (click to zoom, breadcrumb, search, bytes or count).
+ */
+public final class RetainedView extends BorderPane {
+    /** What the icicle shows. */
+    record Choice(String label, HeapSnapshot snapshot, HeapSnapshot before) {
+        static final Choice RECORDS = new Choice("What holds the records shown in Leaks", null, null);
+    }
+
+    private final ChoiceBox<Choice> show = new ChoiceBox<>();
+    private final Label note = new Label();
+    private final FlameGraphView icicle;
+    private volatile Choice current = Choice.RECORDS;
+
+    /**
+     * @param snapshots    the board's heap snapshots, oldest first
+     * @param takeSnapshot takes one (the button; disabled on a real board)
+     * @param virtualBoard whether the session is on the virtual board (only it knows retaining paths)
+     */
+    public RetainedView(ObservableValue<Analysis> source, ObservableList<HeapSnapshot> snapshots, Runnable takeSnapshot,
+                        ObservableValue<Boolean> virtualBoard, Executor work, ObservableValue<Theme> theme) {
+        icicle = new FlameGraphView(source, work, theme, this::tree);
+        icicle.setIdPrefix("retained");
+        show.setId("retained-show");
+        show.getItems().setAll(choices(snapshots));
+        show.setValue(Choice.RECORDS);
+        show.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Choice choice) {
+                return choice == null ? "" : choice.label();
+            }
+
+            @Override
+            public Choice fromString(String text) {
+                return Choice.RECORDS;
+            }
+        });
+        show.valueProperty().addListener((obs, old, now) -> {
+            current = now == null ? Choice.RECORDS : now;
+            icicle.refresh();
+        });
+        snapshots.addListener((ListChangeListener<HeapSnapshot>) change -> {
+            List<Choice> next = choices(snapshots);
+            show.getItems().setAll(next);
+            // a new snapshot is what the user wants to see: its growth when there are two, else itself
+            show.setValue(next.get(next.size() - 1));
+        });
+        Button take = new Button("Take heap snapshot");
+        take.setId("retained-snapshot");
+        take.setTooltip(new Tooltip("A full collection, then every live Lua object with the path that holds it "
+                + "(Ctrl+Shift+H; /snapshot at the console)"));
+        take.setOnAction(e -> takeSnapshot.run());
+        take.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !Boolean.TRUE.equals(virtualBoard.getValue()), virtualBoard));
+        note.setId("retained-note");
+        note.getStyleClass().add("view-title");
+        setTop(new ToolBar(new Label("Show"), show, take, note));
+        setCenter(icicle);
+        source.addListener((obs, old, now) -> updateNote(now));
+        updateNote(source.getValue());
+    }
+
+    public FlameGraphView icicle() {
+        return icicle;
+    }
+
+    /** Selects what to show by its label's start (for tests and shortcuts); false when none matches. */
+    public boolean show(String labelStart) {
+        for (Choice choice : show.getItems()) {
+            if (choice.label().startsWith(labelStart)) {
+                show.setValue(choice);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String showing() {
+        return current.label();
+    }
+
+    private void updateNote(Analysis analysis) {
+        boolean unknown = analysis == null || analysis.heldBy() == HeldBy.UNKNOWN;
+        note.setText(unknown && current == Choice.RECORDS
+                ? "Retaining paths are known on the virtual board: a real board's dump does not say what holds a block."
+                : "");
+    }
+
+    private CallTree tree(Analysis analysis, Weight weight, boolean unused) {
+        Choice choice = current;
+        if (choice.snapshot() == null) {
+            return RetainedTree.ofRecords(analysis.records(), analysis.heldBy(), weight);
+        }
+        if (choice.before() == null) {
+            return RetainedTree.ofSnapshot(choice.snapshot(), weight);
+        }
+        return RetainedTree.ofGrowth(SnapshotGrowth.between(choice.before(), choice.snapshot()), weight);
+    }
+
+    private static List<Choice> choices(List<HeapSnapshot> snapshots) {
+        List<Choice> choices = new ArrayList<>();
+        choices.add(Choice.RECORDS);
+        for (HeapSnapshot snapshot : snapshots) {
+            choices.add(new Choice(String.format("Heap snapshot %s: %,d bytes", snapshot.title(),
+                    snapshot.totalBytes()), snapshot, null));
+        }
+        for (int i = 1; i < snapshots.size(); i++) {
+            HeapSnapshot before = snapshots.get(i - 1);
+            HeapSnapshot after = snapshots.get(i);
+            choices.add(new Choice(String.format("Growth from #%d to #%d: %+,d bytes", before.number(), after.number(),
+                    after.totalBytes() - before.totalBytes()), after, before));
+        }
+        return choices;
+    }
+}
