@@ -11,10 +11,8 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,15 +23,13 @@ import java.util.Map;
  * pass. Optionally records the first path to each object ({@link PathTree}). Board thread only.
  */
 final class HeapMarker {
-    private static final LuaString MODE = LuaString.valueOf("__mode");
+    static final LuaString MODE = LuaString.valueOf("__mode");
 
     private final LuaObjects objects;
     private final FrameMarker frames = new FrameMarker(this);
     private final Map<Object, Integer> untracked = new IdentityHashMap<>();
     private final Map<Prototype, Boolean> protos = new IdentityHashMap<>();
-    private final List<LuaTable> weakTables = new ArrayList<>();
-    private final List<LuaTable> ephemerons = new ArrayList<>();
-    private final List<Integer> ephemeronNodes = new ArrayList<>();
+    private final WeakTables weak = new WeakTables(this);
     private Object[] queue = new Object[256];
     private int[] queueNode = new int[256];
     private int head;
@@ -52,9 +48,7 @@ final class HeapMarker {
         epoch++;
         untracked.clear();
         protos.clear();
-        weakTables.clear();
-        ephemerons.clear();
-        ephemeronNodes.clear();
+        weak.reset();
         head = 0;
         tail = 0;
         work = 0;
@@ -217,11 +211,7 @@ final class HeapMarker {
             }
         }
         if (weakKeys || weakValues) {
-            weakTables.add(table);
-        }
-        if (weakKeys && !weakValues) {
-            ephemerons.add(table);
-            ephemeronNodes.add(node);
+            weak.found(table, weakKeys && !weakValues, node);
         }
         LuaValue key = LuaValue.NIL;
         boolean leaf = metatable == null;
@@ -297,58 +287,14 @@ final class HeapMarker {
         }
     }
 
-    /**
-     * Ephemerons (weak keys, strong values): a value is marked only once its key is, which may follow from
-     * another ephemeron's value; repeats until nothing changes (Lua 5.3 {@code convergeephemerons}).
-     */
+    /** Ephemerons converge (Lua 5.3 {@code convergeephemerons}): see {@link WeakTables#converge}. */
     void convergeEphemerons() {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int i = 0; i < ephemerons.size(); i++) {
-                LuaTable table = ephemerons.get(i);
-                int node = ephemeronNodes.get(i);
-                LuaValue key = LuaValue.NIL;
-                while (true) {
-                    Varargs entry = table.next(key);
-                    key = entry.arg1();
-                    if (key.isnil()) {
-                        break;
-                    }
-                    LuaValue value = entry.arg(2);
-                    if (isMarked(key) && needsMark(value)) {
-                        mark(value, node, PathTree.FIELD, key);
-                        changed = true;
-                    }
-                }
-            }
-            propagate();
-        }
+        weak.converge();
     }
 
     /** Removes the entries of weak tables whose weak key ({@code keys}) or weak value ({@code values}) is unmarked. */
     void clearWeakEntries(boolean keys, boolean values) {
-        for (LuaTable table : weakTables) {
-            LuaValue mode = table.getmetatable() == null ? LuaValue.NIL : table.getmetatable().rawget(MODE);
-            String text = mode.isstring() ? mode.tojstring() : "";
-            boolean weakKeys = keys && text.indexOf('k') >= 0;
-            boolean weakValues = values && text.indexOf('v') >= 0;
-            List<LuaValue> dead = new ArrayList<>();
-            LuaValue key = LuaValue.NIL;
-            while (true) {
-                Varargs entry = table.next(key);
-                key = entry.arg1();
-                if (key.isnil()) {
-                    break;
-                }
-                if (weakKeys && !isMarked(key) || weakValues && !isMarked(entry.arg(2))) {
-                    dead.add(key);
-                }
-            }
-            for (LuaValue gone : dead) {
-                table.rawset(gone, LuaValue.NIL);
-            }
-        }
+        weak.clear(keys, values);
     }
 
     /** Whether {@code value} survives this pass: strings, numbers and the like always do. */
@@ -361,7 +307,7 @@ final class HeapMarker {
     }
 
     /** Whether marking {@code value} would change anything (a string not marked yet counts, unlike in {@link #isMarked}). */
-    private boolean needsMark(LuaValue value) {
+    boolean needsMark(LuaValue value) {
         if (value instanceof LuaString string) {
             int slot = objects.slotOf(string);
             return slot >= 0 && !objects.isMarked(slot, epoch);

@@ -75,12 +75,12 @@ final class LuaHeap {
     }
 
     /** A table made by {@code OP_NEWTABLE} into {@code register} (or by a library call: -1). */
-    void trackTable(LuaTable table, AllocationSite site, int register) {
+    void trackTable(TrackedTable table, AllocationSite site, int register) {
         track(table, LuaSizes.table(table), LuaObjects.TABLE, site);
         collector.step(register);
     }
 
-    void trackClosure(LuaClosure closure, int register) {
+    void trackClosure(TrackedClosure closure, int register) {
         track(closure, LuaSizes.closure(closure.upValues == null ? 0 : closure.upValues.length),
                 LuaObjects.CLOSURE, sites.closure);
         collector.step(register);
@@ -96,7 +96,7 @@ final class LuaHeap {
     }
 
     /** A userdata of {@code payloadBytes}; {@code finalizer} (may be null) is its C {@code __gc}. */
-    void trackUserdata(LuaValue userdata, int payloadBytes, AllocationSite site, Runnable finalizer) {
+    void trackUserdata(TrackedUserdata userdata, int payloadBytes, AllocationSite site, Runnable finalizer) {
         int slot = track(userdata, LuaSizes.userdata(payloadBytes), LuaObjects.USERDATA, site);
         if (finalizer != null) {
             collector.finalizers().mark(slot, finalizer);
@@ -104,7 +104,7 @@ final class LuaHeap {
         collector.step(-1);
     }
 
-    void trackThread(LuaValue thread) {
+    void trackThread(TrackedThread thread) {
         track(thread, LuaSizes.LUA_STATE, LuaObjects.THREAD, sites.thread);
         collector.step(-1);
     }

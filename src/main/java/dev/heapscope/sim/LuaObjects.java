@@ -27,14 +27,15 @@ final class LuaObjects {
         void free(int address, int sizeBytes);
     }
 
-    // tables, closures, userdata and coroutines carry their slot; long strings are found by identity here
-    private final ObjectIndex index = new ObjectIndex(this);
-    private final StringInterns shortStrings = new StringInterns(this);
+    // tables, closures, userdata and coroutines carry their slot; long strings are found by identity here,
+    // short strings by content (Lua 5.3's string table)
+    private final SlotTable byIdentity = new SlotTable();
+    private final SlotTable shortStrings = new SlotTable();
     private Object[] objects = new Object[1024];
     private int[] address = new int[1024];
     private int[] sizeBytes = new int[1024];
     private int[] markEpoch = new int[1024];
-    private int[] stringHash = new int[1024]; // of short strings, so freeing one need not touch it
+    private int[] stringHash = new int[1024]; // content or identity hash of a string: freeing it need not touch it
     private byte[] kind = new byte[1024];
     private int[] nextFree = new int[1024];
     private int used;
@@ -45,6 +46,7 @@ final class LuaObjects {
     private int[] young = new int[64];
     private int youngCount;
 
+    /** Tracks a Tracked* object (it learns its slot) or a string. */
     int track(Object object, int blockAddress, int blockSizeBytes, byte objectKind) {
         int slot;
         if (freeHead >= 0) {
@@ -67,9 +69,10 @@ final class LuaObjects {
         if (!setSlot(object, slot)) {
             if (shortString) {
                 stringHash[slot] = object.hashCode();
-                shortStrings.add(slot, (LuaString) object);
+                shortStrings.add(stringHash[slot], slot);
             } else {
-                index.add(slot, object);
+                stringHash[slot] = System.identityHashCode(object);
+                byIdentity.add(stringHash[slot], slot);
             }
         }
         if (youngCount == young.length) {
@@ -118,8 +121,9 @@ final class LuaObjects {
         if (object instanceof TrackedClosure closure) {
             return owns(closure.slot, closure);
         }
-        if (object instanceof LuaString string) {
-            return string.m_length <= MAX_SHORT_STRING ? shortStrings.find(string) : index.find(string);
+        if (object instanceof LuaString string && string.m_length <= MAX_SHORT_STRING) {
+            return shortStrings.find(string.hashCode(), slot -> objects[slot] == string
+                    || ((LuaString) objects[slot]).raweq(string));
         }
         if (object instanceof TrackedUserdata userdata) {
             return owns(userdata.slot, userdata);
@@ -127,7 +131,7 @@ final class LuaObjects {
         if (object instanceof TrackedThread thread) {
             return owns(thread.slot, thread);
         }
-        return index.find(object);
+        return byIdentity.find(System.identityHashCode(object), slot -> objects[slot] == object);
     }
 
     private int owns(int slot, Object object) {
@@ -216,8 +220,8 @@ final class LuaObjects {
 
     private void release(int slot, FreeSink sink) {
         switch (kind[slot]) {
-            case SHORT_STRING -> shortStrings.remove(slot, stringHash[slot]);
-            case STRING -> index.remove(slot, objects[slot]);
+            case SHORT_STRING -> shortStrings.remove(stringHash[slot], slot);
+            case STRING -> byIdentity.remove(stringHash[slot], slot);
             default -> {
                 // tables, closures, userdata, coroutines keep their stale slot number; slotOf checks it
             }

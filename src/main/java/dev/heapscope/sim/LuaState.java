@@ -228,7 +228,7 @@ final class LuaState implements BoardContext {
 
     @Override
     public LuaUserdata newUserdata(Object payload, int payloadBytes, LuaTable metatable, String cFunction, Runnable gc) {
-        LuaUserdata userdata = new TrackedUserdata(payload, metatable);
+        TrackedUserdata userdata = new TrackedUserdata(payload, metatable);
         heap.trackUserdata(userdata, payloadBytes, heap.sites.userdataFrom(cFunction), gc);
         return userdata;
     }

@@ -28,7 +28,7 @@ public final class App extends Application {
         window.files().offerRecovery(autosaves); // leftovers of earlier runs, before this run adds its own
         session.autosaveInto(autosaves);
         stage.setTitle("HeapScope");
-        stage.setScene(new Scene(window, 1360, 820));
+        stage.setScene(new Scene(window, options.widthPx(), options.heightPx()));
         stage.show();
         window.select(options.tab() == null ? "Leaks" : options.tab());
         session.connectSimulator(options.board()).thenRun(() -> {

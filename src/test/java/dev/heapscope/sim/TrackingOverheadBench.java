@@ -74,6 +74,7 @@ class TrackingOverheadBench {
         LuaC.install(plain);
         // untracked first and alone: interleaving would make its rounds pay for the tracker's garbage
         long[] untracked = time(() -> plain.load(LOOP, "=bench").call());
+        long plainHeapKb = heapAfterGcKb(plain);
         List<String> out = new ArrayList<>();
         LuaState tracked = new LuaState(new FreeHeap(), new FakeTraceControl(), new VirtualClock(240),
                 new FlashFileSystem(), new SimulatorSymbols(), new AllocationSites(new SimulatorSymbols()),
@@ -86,8 +87,10 @@ class TrackingOverheadBench {
                 trackedNanos[2] / 1_000_000, trackedNanos[0] / 1_000_000, trackedNanos[1] / 1_000_000,
                 (double) trackedNanos[2] / untracked[2], (double) trackedNanos[0] / untracked[0],
                 (double) trackedNanos[1] / untracked[1]);
-        System.out.printf("JVM heap after a full GC: untracked %d KB, tracked %d KB%n", heapAfterGcKb(plain),
-                heapAfterGcKb(tracked));
+        long trackedHeapKb = heapAfterGcKb(tracked);
+        System.out.printf("JVM heap after a full GC: after the untracked rounds %d KB; after the tracked rounds, with"
+                + " that board still alive, %d KB (ratio %.2f)%n", plainHeapKb, trackedHeapKb,
+                (double) trackedHeapKb / plainHeapKb);
         assertThat(out).anyMatch(line -> line.contains("6000"));
     }
 

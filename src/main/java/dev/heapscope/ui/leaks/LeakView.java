@@ -15,6 +15,8 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.Clipboard;
@@ -51,15 +53,17 @@ public final class LeakView extends BorderPane {
         table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        heldByColumn = column("Held by", LeakLine::heldBy, 320, 130);
         table.getColumns().setAll(List.of(
-                column("Top frame", LeakLine::where, 300),
-                heldByColumn = column("Held by", LeakLine::heldBy, 260),
-                column("Count", LeakLine::count, 60),
-                column("Bytes", LeakLine::bytes, 80),
-                column("Avg size", line -> Math.round(line.averageBytes()), 64),
-                column("Region", LeakLine::region, 70),
-                column("First seen", LeakLine::firstSeen, 90),
-                column("Call chain (innermost first; firmware frames in brackets)", LeakLine::chain, 400)));
+                column("Top frame", LeakLine::where, 250, 150),
+                heldByColumn,
+                // numbers stay readable in a narrow window: the text columns give way first
+                column("Count", LeakLine::count, 60, 52),
+                column("Bytes", LeakLine::bytes, 80, 64),
+                column("Avg size", line -> Math.round(line.averageBytes()), 64, 60),
+                column("Region", LeakLine::region, 70, 60),
+                column("First seen", LeakLine::firstSeen, 90, 70),
+                column("Call chain (innermost first; firmware frames in brackets)", LeakLine::chain, 260, 90)));
         Button copy = new Button("Copy rows");
         copy.setOnAction(e -> copySelection());
         Button flame = new Button("Show in flame graph");
@@ -205,9 +209,21 @@ public final class LeakView extends BorderPane {
         return item;
     }
 
-    private static <T> TreeTableColumn<LeakLine, T> column(String name, Function<LeakLine, T> value, double widthPx) {
+    private static <T> TreeTableColumn<LeakLine, T> column(String name, Function<LeakLine, T> value, double widthPx,
+                                                           double minWidthPx) {
         TreeTableColumn<LeakLine, T> column = new TreeTableColumn<>(name);
         column.setPrefWidth(widthPx);
+        column.setMinWidth(minWidthPx);
+        column.setCellFactory(c -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                String text = empty || item == null ? null : item.toString();
+                setText(text);
+                // a cut-off frame name or path can still be read in full
+                setTooltip(text == null || text.length() < 16 ? null : new Tooltip(text));
+            }
+        });
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().getValue() == null ? null : value.apply(cell.getValue().getValue())));
         return column;

@@ -1,21 +1,17 @@
 package dev.heapscope.sim;
 
-import org.luaj.vm2.LuaString;
+import java.util.function.IntPredicate;
 
 /**
- * The board's short-string table, as Lua 5.3's {@code strt}: finds the tracked string with the same bytes,
- * whichever Java object LuaJ made for them. Open addressing on LuaJ's cached content hash; each bucket
- * holds the hash and the slot together, so a probe touches the string only when the hashes match.
- * Backward-shift deletion, no tombstones. Board thread only.
+ * Slots of {@link LuaObjects} found by a hash: by identity hash for objects that cannot carry their slot
+ * (long strings), by content hash for interned short strings. Open addressing, each bucket holding hash
+ * and slot together ({@code hash << 32 | slot + 1}; 0 is empty), so a probe touches an object only when the
+ * hashes match. Linear probing with backward-shift deletion: no tombstones. Its order is never observed,
+ * so identity hashes cannot make one run differ from another. Board thread only.
  */
-final class StringInterns {
-    private final LuaObjects objects;
-    private long[] buckets = new long[1024]; // hash << 32 | (slot + 1); 0 = empty
+final class SlotTable {
+    private long[] buckets = new long[1024];
     private int count;
-
-    StringInterns(LuaObjects objects) {
-        this.objects = objects;
-    }
 
     private static int home(int hash, int mask) {
         hash ^= hash >>> 16;
@@ -35,23 +31,19 @@ final class StringInterns {
         return (int) entry - 1;
     }
 
-    /** The slot of the tracked string with {@code string}'s bytes, or -1. */
-    int find(LuaString string) {
-        int hash = string.hashCode();
+    /** The first slot with this hash that {@code matches}, or -1. */
+    int find(int hash, IntPredicate matches) {
         int mask = buckets.length - 1;
         for (int i = home(hash, mask); buckets[i] != 0; i = (i + 1) & mask) {
             long entry = buckets[i];
-            if (hashOf(entry) == hash) {
-                Object held = objects.objectAt(slotOf(entry));
-                if (held == string || ((LuaString) held).raweq(string)) {
-                    return slotOf(entry);
-                }
+            if (hashOf(entry) == hash && matches.test(slotOf(entry))) {
+                return slotOf(entry);
             }
         }
         return -1;
     }
 
-    void add(int slot, LuaString string) {
+    void add(int hash, int slot) {
         if ((count + 1) * 2 > buckets.length) {
             long[] old = buckets;
             buckets = new long[old.length * 2];
@@ -61,7 +53,7 @@ final class StringInterns {
                 }
             }
         }
-        insert(entry(string.hashCode(), slot));
+        insert(entry(hash, slot));
         count++;
     }
 
@@ -74,11 +66,10 @@ final class StringInterns {
         buckets[i] = entry;
     }
 
-    /** Removes {@code slot}, whose string's hash is {@code hash} (so the dead string need not be touched). */
-    void remove(int slot, int hash) {
+    void remove(int hash, int slot) {
         long wanted = entry(hash, slot);
         int mask = buckets.length - 1;
-        int i = home(hashOf(wanted), mask);
+        int i = home(hash, mask);
         while (buckets[i] != 0 && buckets[i] != wanted) {
             i = (i + 1) & mask;
         }
@@ -87,14 +78,19 @@ final class StringInterns {
         }
         buckets[i] = 0;
         count--;
+        // shift later entries of the run back so every entry stays reachable from its home bucket
         for (int j = (i + 1) & mask; buckets[j] != 0; j = (j + 1) & mask) {
-            int home = home(hashOf(buckets[j]), mask);
-            boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
+            int wantedHome = home(hashOf(buckets[j]), mask);
+            boolean movable = i <= j ? (wantedHome <= i || wantedHome > j) : (wantedHome <= i && wantedHome > j);
             if (movable) {
                 buckets[i] = buckets[j];
                 buckets[j] = 0;
                 i = j;
             }
         }
+    }
+
+    int size() {
+        return count;
     }
 }
