@@ -122,8 +122,7 @@ final class LuaObjects {
             return owns(closure.slot, closure);
         }
         if (object instanceof LuaString string && string.m_length <= MAX_SHORT_STRING) {
-            return shortStrings.find(string.hashCode(), slot -> objects[slot] == string
-                    || ((LuaString) objects[slot]).raweq(string));
+            return shortStrings.find(string.hashCode(), string, objects, true);
         }
         if (object instanceof TrackedUserdata userdata) {
             return owns(userdata.slot, userdata);
@@ -131,7 +130,7 @@ final class LuaObjects {
         if (object instanceof TrackedThread thread) {
             return owns(thread.slot, thread);
         }
-        return byIdentity.find(System.identityHashCode(object), slot -> objects[slot] == object);
+        return byIdentity.find(System.identityHashCode(object), object, objects, false);
     }
 
     private int owns(int slot, Object object) {

@@ -1,6 +1,6 @@
 package dev.heapscope.sim;
 
-import java.util.function.IntPredicate;
+import org.luaj.vm2.LuaString;
 
 /**
  * Slots of {@link LuaObjects} found by a hash: by identity hash for objects that cannot carry their slot
@@ -31,13 +31,19 @@ final class SlotTable {
         return (int) entry - 1;
     }
 
-    /** The first slot with this hash that {@code matches}, or -1. */
-    int find(int hash, IntPredicate matches) {
+    /**
+     * The slot holding {@code wanted} (in {@code objects}, indexed by slot), or -1; {@code equalBytes} also
+     * accepts another string with the same bytes (interning).
+     */
+    int find(int hash, Object wanted, Object[] objects, boolean equalBytes) {
         int mask = buckets.length - 1;
         for (int i = home(hash, mask); buckets[i] != 0; i = (i + 1) & mask) {
             long entry = buckets[i];
-            if (hashOf(entry) == hash && matches.test(slotOf(entry))) {
-                return slotOf(entry);
+            if (hashOf(entry) == hash) {
+                Object held = objects[slotOf(entry)];
+                if (held == wanted || equalBytes && ((LuaString) held).raweq((LuaString) wanted)) {
+                    return slotOf(entry);
+                }
             }
         }
         return -1;
