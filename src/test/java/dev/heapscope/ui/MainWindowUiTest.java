@@ -62,10 +62,10 @@ class MainWindowUiTest {
                 .anyMatch(top -> top.matches("handle_request \\(request-handler-leak\\.lua:\\d+\\)"));
         snapshot("leaks");
 
-        window.leaks().setFilter("main chunk");
+        robot.interact(() -> window.leaks().setFilter("main chunk"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.leaks().visibleGroups()).allMatch(line -> line.matches("main chunk"));
-        window.leaks().setFilter("");
+        robot.interact(() -> window.leaks().setFilter(""));
 
         robot.clickOn("#tab-flame-graph");
         waitFor(() -> window.flame().tree() != null && window.flame().tree().totalValue() > 0);
