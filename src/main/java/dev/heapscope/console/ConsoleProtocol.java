@@ -17,7 +17,12 @@ import java.util.concurrent.CompletableFuture;
  * board prints until the prompt {@code "> "} comes back, and fails the command with a clear reason
  * when the board goes quiet, resets, crashes or asks for more ({@code ">> "}). Every line also goes
  * to a downstream sink (the dump parser) and to the listener, so unsolicited output (logs, timer
- * prints, a reboot) is never lost.
+ * prints, a reboot) is never lost; so does every prompt, from here only.
+ *
+ * <p>A command ends at the prompt that follows its echo. A prompt before the echo is the end of
+ * something else (the boot of a board that was just plugged in, a script still running) unless the
+ * prompt was showing when the command went out: then the board was idle and the prompt is the
+ * answer, echo or not.
  *
  * <p>Owned by the session thread: {@link #bytesReceived}, {@link #send} and {@link #tick} must all
  * be called on it. The returned futures complete on it too.
@@ -83,6 +88,8 @@ public final class ConsoleProtocol implements LineSink {
     /** The link is gone: every waiting command fails, the input stays as received. */
     public void disconnected(String reason, long nowMillis) {
         framer.flush(nowMillis);
+        downstream.promptShown(); // nothing more of a dump cut here will come
+        promptVisible = false;
         failAll(ConsoleException.Kind.DISCONNECTED, reason, nowMillis);
     }
 
@@ -111,10 +118,11 @@ public final class ConsoleProtocol implements LineSink {
         listener.lineReceived(text, lineNumber, hostMillis);
         BoardEventDetector.detect(text).ifPresent(event -> boardEvent(event, hostMillis));
         if (current != null && current.written) {
-            // The first line after sending is the board echoing it (after the prompt), not output.
+            // The first line after sending is the board echoing it (after the prompt), not output; what a busy
+            // board printed before the echo belongs to whatever it was busy with.
             if (!current.echoSeen && isEcho(text, current.currentLine())) {
                 current.echoSeen = true;
-            } else {
+            } else if (current.echoSeen || current.promptVisibleAtWrite) {
                 current.output.add(text);
             }
         }
@@ -137,8 +145,10 @@ public final class ConsoleProtocol implements LineSink {
 
     private void promptShown(long hostMillis) {
         promptVisible = true;
+        downstream.promptShown();
         listener.promptShown(hostMillis);
-        if (current != null && current.written && current.lastLineSent()) {
+        if (current != null && current.written && current.lastLineSent()
+                && (current.echoSeen || current.promptVisibleAtWrite)) {
             PendingCommand done = current;
             current = null;
             done.future.complete(new CommandResult(done.command, done.output, luaErrorIn(done.output),
@@ -158,6 +168,7 @@ public final class ConsoleProtocol implements LineSink {
         }
         current.lineIndex++;
         current.echoSeen = false;
+        promptVisible = true; // the continuation prompt: the board waits for this very line
         write(current, hostMillis);
     }
 
@@ -174,6 +185,7 @@ public final class ConsoleProtocol implements LineSink {
             command.written = true;
         }
         lastActivityMillis = nowMillis;
+        command.promptVisibleAtWrite = promptVisible;
         promptVisible = false;
         try {
             transport.write((command.currentLine() + "\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -232,6 +244,8 @@ public final class ConsoleProtocol implements LineSink {
         int lineIndex;
         boolean written;
         boolean echoSeen;
+        // the board showed its prompt when the line went out: it was idle, so the next prompt answers it
+        boolean promptVisibleAtWrite;
         long sentAtMillis;
 
         PendingCommand(String command, long idleTimeoutMillis) {

@@ -96,6 +96,7 @@ public final class DumpParser implements LineSink {
      * The console prompt is back (it has no line end, so no line shows it): a finished dialect-A
      * dump is complete now, any other open dump was cut short.
      */
+    @Override
     public void promptShown() {
         if (state == State.AFTER_TOTALS_A) {
             close(true, null);

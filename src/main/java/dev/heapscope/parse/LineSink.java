@@ -9,4 +9,8 @@ public interface LineSink {
      * @param hostMillis when the line's last byte arrived (epoch ms), -1 when unknown (files)
      */
     void line(String text, long lineNumber, long hostMillis);
+
+    /** The console's prompt came back (or the input ended): whatever was being printed is over. */
+    default void promptShown() {
+    }
 }

@@ -109,7 +109,6 @@ public final class ProfilingSession implements AutoCloseable {
             int before = core.record.dumpCount();
             // A long dump at a slow baud takes a while, but bytes keep coming: the timeout is per silence.
             core.console.send("heaptrace.dump()", core.options.commandTimeoutMillis(), SessionCore.now()).whenComplete((answer, error) -> {
-                core.parser.promptShown();
                 if (error != null) {
                     result.completeExceptionally(error);
                 } else if (core.record.dumpCount() == before) {

@@ -46,6 +46,7 @@ final class SessionCore {
     private final RawLog rawLog;
     private java.util.function.Supplier<Transport> reconnector;
     private long reconnectEveryMillis;
+    private boolean reconnecting;
 
     SessionCore(Transport transport, SessionOptions options) {
         this.transport = transport;
@@ -178,9 +179,22 @@ final class SessionCore {
         transport.close();
         transport = fresh;
         console.useTransport(fresh);
-        setConnection(ConnectionState.CONNECTED);
+        reconnecting = true;
+        setConnection(ConnectionState.CONNECTING);
         addMarker(Marker.Kind.CONNECT, "reconnected to " + fresh.describe());
-        listeners.forEach(l -> l.notice("board reconnected on " + fresh.describe()));
+        probeForPrompt();
+    }
+
+    /** While the new link has not shown a prompt, an empty line now and then makes an idle board print one. */
+    private void probeForPrompt() {
+        thread.schedule(() -> {
+            if (reconnecting && connection == ConnectionState.CONNECTING) {
+                if (now() - console.lastActivityMillis() > 300) {
+                    writeQuietly("\n");
+                }
+                probeForPrompt();
+            }
+        }, 500, TimeUnit.MILLISECONDS);
     }
 
     void writeQuietly(String text) {
@@ -221,7 +235,6 @@ final class SessionCore {
             thread.execute(() -> {
                 long at = now();
                 console.disconnected(reason, at);
-                parser.promptShown();
                 trace.linkLost();
                 setConnection(ConnectionState.BOARD_LOST);
                 addMarker(Marker.Kind.DISCONNECT, reason);
@@ -256,7 +269,11 @@ final class SessionCore {
 
         @Override
         public void promptShown(long hostMillis) {
-            parser.promptShown();
+            if (connection == ConnectionState.CONNECTING && reconnecting) {
+                reconnecting = false; // the new link is only usable once the board answers on it
+                setConnection(ConnectionState.CONNECTED);
+                listeners.forEach(l -> l.notice("board reconnected on " + transport.describe()));
+            }
             promptWaiters.forEach(w -> w.complete(null));
             promptWaiters.clear();
         }

@@ -46,6 +46,26 @@ class ConsoleProtocolTest {
     }
 
     @Test
+    void aPromptBeforeTheEchoOfACommandSentToABusyBoardIsNotItsAnswer() {
+        // the board is still busy (a script printing, or a board just plugged in) when the command goes out
+        CompletableFuture<CommandResult> answer = console.send("print(1 + 1)", 1_000, 0);
+        board("still working\ndone\n> ", 1);
+        assertThat(answer).as("the boot prompt is not the answer").isNotDone();
+        board("print(1 + 1)\n2\n> ", 2);
+        assertThat(answer).isCompleted();
+        assertThat(answer.join().output()).containsExactly("2");
+    }
+
+    @Test
+    void anIdleBoardThatDoesNotEchoStillAnswers() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> answer = console.send("=1+1", 1_000, 1);
+        board("2\n> ", 2);
+        assertThat(answer).isCompleted();
+        assertThat(answer.join().output()).hasSize(1).allMatch(line -> line.endsWith("2"));
+    }
+
+    @Test
     void aLuaErrorIsAFailedResultWithItsMessage() {
         board("> ", 0);
         CompletableFuture<CommandResult> answer = console.send("heaptrace.stop()", 1_000, 1);
