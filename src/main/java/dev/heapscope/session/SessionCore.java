@@ -2,134 +2,176 @@ package dev.heapscope.session;
 
 import dev.heapscope.console.BoardEvent;
 import dev.heapscope.console.CommandResult;
-import dev.heapscope.console.ConsoleException;
 import dev.heapscope.console.ConsoleListener;
 import dev.heapscope.console.ConsoleProtocol;
-import dev.heapscope.model.Dump;
-import dev.heapscope.model.SymbolHint;
-import dev.heapscope.parse.DumpListener;
 import dev.heapscope.parse.DumpParser;
 import dev.heapscope.transport.Transport;
 import dev.heapscope.transport.TransportException;
-import dev.heapscope.transport.TransportListener;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The state of a {@link ProfilingSession} and everything that arrives from the board: bytes, lines,
- * board events, dumps, a lost link and its reconnection. Every field is confined to the one session
- * thread; {@link ProfilingSession} is the public face that hops onto it.
+ * Everything a {@link ProfilingSession} knows and does, confined to one session thread: the console
+ * protocol and the dump parser over a {@link SessionLink}, the trace state machine, the record of the
+ * session, the listeners. Each public-facing method hops onto the session thread itself and returns a
+ * future completed there.
  */
 final class SessionCore {
     private static final System.Logger LOG = System.getLogger(SessionCore.class.getName());
     static final long TICK_MILLIS = 100;
 
-    final SessionOptions options;
-    final ScheduledExecutorService thread;
-    final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-    final SessionRecord record = new SessionRecord();
-    final DumpParser parser;
-    final ConsoleProtocol console;
-    final TraceStateMachine trace;
-    final List<CompletableFuture<Void>> promptWaiters = new ArrayList<>();
-    Transport transport;
-    ConnectionState connection = ConnectionState.DISCONNECTED;
-    String idfVersion;
-    ScheduledFuture<?> polling;
-    private final RawLog rawLog;
-    private java.util.function.Supplier<Transport> reconnector;
-    private long reconnectEveryMillis;
+    private final SessionOptions options;
+    private final ScheduledExecutorService thread;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final SessionRecord record = new SessionRecord();
+    private final DumpParser parser;
+    private final ConsoleProtocol console;
+    private final TraceStateMachine trace;
+    private final SessionLink link;
+    private final HeapPolling polling;
+    private final SessionCommands commands;
+    private final List<CompletableFuture<Void>> promptWaiters = new ArrayList<>();
+    private ConnectionState connection = ConnectionState.DISCONNECTED;
+    private String idfVersion;
     private boolean reconnecting;
 
     SessionCore(Transport transport, SessionOptions options) {
-        this.transport = transport;
         this.options = options;
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "heapscope-session");
             t.setDaemon(true);
             return t;
         });
-        this.parser = new DumpParser(new ParsedDumps());
+        this.parser = new DumpParser(new RecordedDumps(record, listeners));
+        this.link = new SessionLink(transport, thread, options.rawLogFile(), new LinkEvents());
         this.console = new ConsoleProtocol(transport, parser, new ConsoleEvents());
         this.trace = new TraceStateMachine(options);
-        this.rawLog = options.rawLogFile() == null ? null : new RawLog(options.rawLogFile());
+        this.polling = new HeapPolling(this);
+        this.commands = new SessionCommands(this);
     }
 
-    void reconnectWith(java.util.function.Supplier<Transport> factory, long everyMillis) {
-        reconnector = factory;
-        reconnectEveryMillis = everyMillis;
+    void addListener(SessionListener listener) {
+        listeners.add(listener);
     }
 
-    /** Session thread: opens the link and starts the timeout ticks. */
-    void open() throws TransportException {
-        setConnection(ConnectionState.CONNECTING);
-        try {
-            transport.open(new BytesIn());
-        } catch (TransportException e) {
-            setConnection(ConnectionState.DISCONNECTED);
-            throw e;
-        }
-        setConnection(ConnectionState.CONNECTED);
-        addMarker(Marker.Kind.CONNECT, transport.describe());
-        thread.scheduleWithFixedDelay(() -> console.tick(now()), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    void reconnectWith(Supplier<Transport> factory, long everyMillis) {
+        thread.execute(() -> link.reconnectWith(factory, everyMillis));
     }
 
-    /** Any thread: ends the session, keeping what was received. */
+    /** Opens the link and starts the timeout ticks. */
+    CompletableFuture<Void> connect() {
+        return onSessionThread(() -> {
+            setConnection(ConnectionState.CONNECTING);
+            try {
+                link.open();
+            } catch (TransportException e) {
+                setConnection(ConnectionState.DISCONNECTED);
+                throw e;
+            }
+            setConnection(ConnectionState.CONNECTED);
+            addMarker(Marker.Kind.CONNECT, link.describe());
+            thread.scheduleWithFixedDelay(() -> console.tick(now()), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            return null;
+        });
+    }
+
+    /** Waits for the prompt; an empty line now and then makes an idle board print one. */
+    CompletableFuture<Void> awaitPrompt(long timeoutMillis) {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        thread.execute(() -> {
+            if (console.promptVisible()) {
+                ready.complete(null);
+                return;
+            }
+            promptWaiters.add(ready);
+            thread.schedule(() -> {
+                if (!ready.isDone() && !console.isBusy() && now() - console.lastActivityMillis() > 300) {
+                    link.writeQuietly("\n");
+                }
+            }, 500, TimeUnit.MILLISECONDS);
+        });
+        return ready.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    HeapPolling polling() {
+        return polling;
+    }
+
+    SessionCommands commands() {
+        return commands;
+    }
+
+    TraceStateMachine trace() {
+        return trace;
+    }
+
+    SessionLink link() {
+        return link;
+    }
+
+    /** The IDF version the board's boot banner named, or null. */
+    String idfVersion() {
+        return idfVersion;
+    }
+
+    CompletableFuture<SessionSnapshot> snapshot() {
+        return onSessionThread(() -> record.snapshot(connection, trace.state(), trace.mode(), link.describe()));
+    }
+
+    CompletableFuture<byte[]> transcript() {
+        return onSessionThread(record::transcript);
+    }
+
+    /** Ends the session, keeping what was received. Any thread. */
     void close() {
         try {
             onSessionThread(() -> {
                 console.flush(now());
                 parser.finish();
-                transport.close();
-                if (rawLog != null) {
-                    rawLog.close();
-                }
+                link.close();
                 setConnection(ConnectionState.DISCONNECTED);
                 return null;
             }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "closing the session: " + e);
-            transport.close();
+            link.transport().close();
         } finally {
             thread.shutdownNow();
         }
     }
 
-    CompletableFuture<CommandResult> verb(java.util.function.Supplier<String> refusal, String lua, Marker.Kind marker, Runnable onSuccess) {
-        CompletableFuture<CommandResult> result = new CompletableFuture<>();
-        thread.execute(() -> {
-            String why = refusal.get(); // judged on the session thread, where the state lives
-            if (why != null) {
-                result.completeExceptionally(new ConsoleException(ConsoleException.Kind.REFUSED, why));
-                return;
-            }
-            record.addCommand(lua, now());
-            console.send(lua, options.commandTimeoutMillis(), now()).whenComplete((answer, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                    return;
-                }
-                if (!answer.failed()) {
-                    onSuccess.run();
-                    notifyState();
-                    if (marker != null) {
-                        addMarker(marker, lua.replace("heaptrace.", ""));
-                    }
-                }
-                result.complete(answer);
-            });
-        });
-        return result;
+    // ---- session thread, for the classes of this package ----
+
+    /** Sends a command (no refusal check, no marker) with the session's idle timeout. */
+    CompletableFuture<CommandResult> send(String lua) {
+        return console.send(lua, options.commandTimeoutMillis(), now());
     }
 
-    <T> CompletableFuture<T> onSessionThread(java.util.concurrent.Callable<T> work) {
+    boolean idleAndConnected() {
+        return !console.isBusy() && connection == ConnectionState.CONNECTED;
+    }
+
+    SessionRecord record() {
+        return record;
+    }
+
+    ScheduledExecutorService thread() {
+        return thread;
+    }
+
+    void forEachListener(java.util.function.Consumer<SessionListener> call) {
+        listeners.forEach(call);
+    }
+
+    <T> CompletableFuture<T> onSessionThread(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         thread.execute(() -> {
             try {
@@ -148,61 +190,17 @@ final class SessionCore {
         listeners.forEach(l -> l.markerAdded(marker));
     }
 
-    void setConnection(ConnectionState state) {
+    void notice(String text) {
+        listeners.forEach(l -> l.notice(text));
+    }
+
+    private void setConnection(ConnectionState state) {
         connection = state;
         notifyState();
     }
 
     void notifyState() {
         listeners.forEach(l -> l.stateChanged(connection, trace.state()));
-    }
-
-    private void scheduleReconnect() {
-        if (reconnector == null || reconnectEveryMillis <= 0) {
-            return;
-        }
-        thread.schedule(this::tryReconnect, reconnectEveryMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private void tryReconnect() {
-        if (connection != ConnectionState.BOARD_LOST) {
-            return;
-        }
-        Transport fresh = reconnector.get();
-        try {
-            fresh.open(new BytesIn());
-        } catch (TransportException | RuntimeException e) {
-            fresh.close();
-            scheduleReconnect();
-            return;
-        }
-        transport.close();
-        transport = fresh;
-        console.useTransport(fresh);
-        reconnecting = true;
-        setConnection(ConnectionState.CONNECTING);
-        addMarker(Marker.Kind.CONNECT, "reconnected to " + fresh.describe());
-        probeForPrompt();
-    }
-
-    /** While the new link has not shown a prompt, an empty line now and then makes an idle board print one. */
-    private void probeForPrompt() {
-        thread.schedule(() -> {
-            if (reconnecting && connection == ConnectionState.CONNECTING) {
-                if (now() - console.lastActivityMillis() > 300) {
-                    writeQuietly("\n");
-                }
-                probeForPrompt();
-            }
-        }, 500, TimeUnit.MILLISECONDS);
-    }
-
-    void writeQuietly(String text) {
-        try {
-            transport.write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        } catch (TransportException e) {
-            LOG.log(System.Logger.Level.DEBUG, "probe write failed: " + e.getMessage());
-        }
     }
 
     static long now() {
@@ -213,37 +211,50 @@ final class SessionCore {
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 
-    /** Transport thread → session thread. */
-    private final class BytesIn implements TransportListener {
+    /** The link's reports (session thread). */
+    private final class LinkEvents implements SessionLink.Events {
         @Override
-        public void bytesReceived(byte[] buffer, int length, long hostMillis) {
-            byte[] copy = java.util.Arrays.copyOf(buffer, length);
-            thread.execute(() -> {
-                record.addReceived(copy, hostMillis);
-                if (rawLog != null) {
-                    String problem = rawLog.append(copy);
-                    if (problem != null) {
-                        listeners.forEach(l -> l.notice(problem));
-                    }
-                }
-                console.bytesReceived(copy, copy.length, hostMillis);
-            });
+        public void bytesReceived(byte[] bytes, long hostMillis) {
+            record.addReceived(bytes, hostMillis);
+            console.bytesReceived(bytes, bytes.length, hostMillis);
         }
 
         @Override
-        public void disconnected(String reason) {
-            thread.execute(() -> {
-                long at = now();
-                console.disconnected(reason, at);
-                trace.linkLost();
-                setConnection(ConnectionState.BOARD_LOST);
-                addMarker(Marker.Kind.DISCONNECT, reason);
-                listeners.forEach(l -> l.notice(reason + ". Everything received so far is kept."));
-                scheduleReconnect();
-            });
+        public void linkLost(String reason) {
+            console.disconnected(reason, now());
+            trace.linkLost();
+            reconnecting = false;
+            setConnection(ConnectionState.BOARD_LOST);
+            addMarker(Marker.Kind.DISCONNECT, reason);
+            notice(reason + ". Everything received so far is kept.");
+        }
+
+        @Override
+        public void linkReopened(String description) {
+            console.useTransport(link.transport());
+            reconnecting = true; // connected once the board shows its prompt on the new link
+            setConnection(ConnectionState.CONNECTING);
+            addMarker(Marker.Kind.CONNECT, "reconnected to " + description);
+            probeForPrompt();
+        }
+
+        @Override
+        public void rawLogProblem(String problem) {
+            notice(problem);
+        }
+        private void probeForPrompt() {
+            thread.schedule(() -> {
+                if (reconnecting) {
+                    if (now() - console.lastActivityMillis() > 300) {
+                        link.writeQuietly("\n");
+                    }
+                    probeForPrompt();
+                }
+            }, 500, TimeUnit.MILLISECONDS);
         }
     }
 
+    /** What the console recognises (session thread). */
     private final class ConsoleEvents implements ConsoleListener {
         @Override
         public void lineReceived(String line, long lineNumber, long hostMillis) {
@@ -260,35 +271,21 @@ final class SessionCore {
             } else if (event instanceof BoardEvent.Crash crash) {
                 addMarker(Marker.Kind.CRASH, crash.reason());
                 String why = trace.explainCrash();
-                String text = "The board crashed (" + crash.reason() + ")" + (why == null ? "" : ": " + why)
-                        + ". It reboots: every heaptrace state is gone; everything received is kept.";
-                listeners.forEach(l -> l.notice(text));
+                notice("The board crashed (" + crash.reason() + ")" + (why == null ? "" : ": " + why)
+                        + ". It reboots: every heaptrace state is gone; everything received is kept.");
             }
             listeners.forEach(l -> l.boardEvent(event, hostMillis));
         }
 
         @Override
         public void promptShown(long hostMillis) {
-            if (connection == ConnectionState.CONNECTING && reconnecting) {
-                reconnecting = false; // the new link is only usable once the board answers on it
+            if (reconnecting) {
+                reconnecting = false;
                 setConnection(ConnectionState.CONNECTED);
-                listeners.forEach(l -> l.notice("board reconnected on " + transport.describe()));
+                notice("board reconnected on " + link.describe());
             }
             promptWaiters.forEach(w -> w.complete(null));
             promptWaiters.clear();
-        }
-    }
-
-    private final class ParsedDumps implements DumpListener {
-        @Override
-        public void dumpParsed(Dump dump) {
-            record.addDump(dump);
-            listeners.forEach(l -> l.dumpReceived(dump));
-        }
-
-        @Override
-        public void symbolFound(SymbolHint hint) {
-            record.addSymbol(hint);
         }
     }
 }
