@@ -2,6 +2,9 @@ package dev.heapscope.cli;
 
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.GuidedHunt;
+import dev.heapscope.session.HuntWorkload;
+import dev.heapscope.session.OpenedSession;
+import dev.heapscope.session.Sessions;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
 import dev.heapscope.session.SessionOptions;
@@ -75,28 +78,27 @@ final class HuntCommand implements Callable<Integer> {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        SessionOptions options = SessionOptions.DEFAULTS.withCommandTimeoutMillis(timeoutSeconds * 1000)
-                .withRawLogFile(rawLog);
+        Sessions.Setup setup = Sessions.Setup.headless(timeoutSeconds * 1000L).withRawLogFile(rawLog)
+                .withPromptTimeoutMillis(timeoutSeconds * 1000L);
         SymbolTable names = new SymbolTable();
         GuidedHunt.Result result;
-        try (ProfilingSession session = new ProfilingSession(new SerialTransport(port, baudRate, false, 2_000), options)) {
+        try (OpenedSession opened = Sessions.serial(port, baudRate, setup)) {
+            ProfilingSession session = opened.session();
             session.addListener(new SessionListener() {
                 @Override
                 public void notice(String message) {
                     err.println("heapscope: note: " + message);
                 }
             });
-            session.connect().get(10, TimeUnit.SECONDS);
-            session.awaitPrompt(timeoutSeconds * 1000).get(timeoutSeconds + 1, TimeUnit.SECONDS);
-            var firmware = session.checkFirmware().get(timeoutSeconds, TimeUnit.SECONDS);
+            opened.connect().get(timeoutSeconds + 10L, TimeUnit.SECONDS);
+            var firmware = opened.firmware().orElseThrow();
             if (!firmware.heaptracePresent()) {
                 err.println("heapscope: " + firmware.advice());
                 return ExitCodes.UNREADABLE_INPUT;
             }
-            result = new GuidedHunt(session, bufferRecords, traceMode).run(() -> lua != null ? session.execute(lua)
-                    : CompletableFuture.supplyAsync(() -> null,
-                    CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS))).get(seconds + 10 * timeoutSeconds,
-                    TimeUnit.SECONDS);
+            HuntWorkload workload = lua != null ? HuntWorkload.lua(lua) : HuntWorkload.waitMillis(seconds * 1000L);
+            result = new GuidedHunt(session, bufferRecords, traceMode).run(workload)
+                    .get(seconds + 10L * timeoutSeconds, TimeUnit.SECONDS);
             session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;

@@ -4,10 +4,15 @@ import dev.heapscope.analysis.SnapshotGrowth;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSnapshot;
 import dev.heapscope.model.TraceMode;
+import dev.heapscope.console.CommandResult;
 import dev.heapscope.session.GuidedHunt;
+import dev.heapscope.session.HuntWorkload;
+import dev.heapscope.session.OpenedSession;
+import dev.heapscope.session.Sessions;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
 import dev.heapscope.session.SessionOptions;
+import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
 import dev.heapscope.sim.SimulatedBoard;
 import dev.heapscope.sim.SimulatorTransport;
@@ -23,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -125,12 +131,13 @@ final class RunCommand implements Callable<Integer> {
 
     private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code) throws InterruptedException {
         RunOutcome outcome = new RunOutcome();
-        outcome.board = SimulatedBoard.create(profile);
         String fileName = script.getFileName().toString();
         List<String> output = new ArrayList<>();
         boolean[] capturing = {false};
-        try (ProfilingSession session = new ProfilingSession(new SimulatorTransport(outcome.board, false),
-                SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000))) {
+        try (OpenedSession opened = Sessions.virtualBoard(profile, BoardOptions.defaults(),
+                Sessions.Setup.headless(30_000))) {
+            outcome.board = opened.board().orElseThrow();
+            ProfilingSession session = opened.session();
             session.addListener(new SessionListener() {
                 @Override
                 public void consoleLine(String line, long hostMillis) {
@@ -139,22 +146,25 @@ final class RunCommand implements Callable<Integer> {
                     }
                 }
             });
-            session.connect().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            session.awaitPrompt(10_000).get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            outcome.board.console().loadScript(fileName, code);
-            GuidedHunt.Result result = new GuidedHunt(session, bufferRecords, traceMode).run(() -> {
-                if (snapshot) {
-                    outcome.before = outcome.board.console().snapshot("before the script");
-                }
-                capturing[0] = true;
-                return session.execute("dofile(\"" + fileName.replace("\"", "\\\"") + "\")").thenApply(answer -> {
-                    if (seconds > 0) {
-                        outcome.board.console().runVirtualTime(seconds * 1000);
+            opened.connect().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            HuntWorkload script = HuntWorkload.scriptOnVirtualBoard(outcome.board, fileName, code, seconds);
+            HuntWorkload captured = new HuntWorkload() {
+                @Override
+                public CompletableFuture<CommandResult> start(ProfilingSession on) {
+                    if (snapshot) {
+                        outcome.before = outcome.board.console().snapshot("before the script");
                     }
-                    capturing[0] = false;
-                    return answer;
-                });
-            }).get(STEP_TIMEOUT_SECONDS * 4, TimeUnit.SECONDS);
+                    capturing[0] = true;
+                    return script.start(on).whenComplete((answer, error) -> capturing[0] = false);
+                }
+
+                @Override
+                public String describe() {
+                    return script.describe();
+                }
+            };
+            GuidedHunt.Result result = new GuidedHunt(session, bufferRecords, traceMode).run(captured)
+                    .get(STEP_TIMEOUT_SECONDS * 4, TimeUnit.SECONDS);
             if (snapshot) {
                 outcome.after = outcome.board.console().snapshot("after the script");
             }

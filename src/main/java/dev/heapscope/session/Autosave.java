@@ -50,11 +50,6 @@ public final class Autosave implements AutoCloseable {
         });
     }
 
-    /** {@code ~/.heapscope/autosave}. */
-    public static Path defaultRoot() {
-        return Path.of(System.getProperty("user.home"), ".heapscope", "autosave");
-    }
-
     /** Creates a fresh autosave folder under {@code root}, owned by this process. */
     public static Autosave begin(Path root, String profile, Path elfFile) throws IOException {
         Files.createDirectories(root);

@@ -5,19 +5,22 @@ import dev.heapscope.console.ConsoleException;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.TraceMode;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The heaptrace module's documented leak hunt as one step: {@code init(n)}, {@code collectgarbage()},
- * {@code start(mode)}, a first dump, the user's workload, {@code collectgarbage()}, {@code stop()},
- * a last dump. What leaked is what is live in the last dump and was not in the first.
+ * The heaptrace module's documented leak hunt as one asynchronous operation: stop a trace that is still
+ * running, {@code init(n)}, {@code collectgarbage()}, {@code start(mode)}, a first dump, the
+ * {@link HuntWorkload}, {@code collectgarbage()}, {@code stop()}, a last dump. What leaked is what is live
+ * in the last dump and was not in the first. The app, {@code heapscope run} and {@code heapscope hunt}
+ * all run this. Progress is reported as each step begins; {@link #cancel()} stops it before the next step.
  */
 public final class GuidedHunt {
     /** The steps, for progress reports. */
-    public enum Step { INIT, GC_BEFORE, START, FIRST_DUMP, WORKLOAD, GC_AFTER, STOP, LAST_DUMP, DONE }
+    public enum Step { STOP_RUNNING, INIT, GC_BEFORE, START, FIRST_DUMP, WORKLOAD, GC_AFTER, STOP, LAST_DUMP, DONE }
 
     /**
      * @param workloadError the Lua error of the workload, or null when it ran cleanly
@@ -25,10 +28,20 @@ public final class GuidedHunt {
     public record Result(Dump first, Dump last, String workloadError) {
     }
 
+    /** A step as it begins: which, and what it does in words ({@code heaptrace.init(500)}). */
+    public record Progress(Step step, String what) {
+        /** Steps done so far out of all steps, 0..1. */
+        public double fraction() {
+            return (double) step.ordinal() / (Step.values().length - 1);
+        }
+    }
+
     private final ProfilingSession session;
     private final int bufferRecords;
     private final TraceMode mode;
-    private Consumer<Step> progress = step -> { };
+    private Consumer<Progress> progress = step -> { };
+    private volatile boolean cancelled;
+    private volatile Step current = Step.STOP_RUNNING;
 
     public GuidedHunt(ProfilingSession session, int bufferRecords, TraceMode mode) {
         this.session = session;
@@ -37,43 +50,51 @@ public final class GuidedHunt {
     }
 
     /** Called as each step begins (on the session thread). */
-    public GuidedHunt onProgress(Consumer<Step> listener) {
+    public GuidedHunt onProgress(Consumer<Progress> listener) {
         this.progress = listener;
         return this;
     }
 
-    /**
-     * Runs the hunt; {@code workload} starts whatever should leak (Lua code, a wait) and completes
-     * with its console answer, or with null when it is not a command.
-     */
-    public CompletableFuture<Result> run(Supplier<CompletableFuture<CommandResult>> workload) {
-        CompletableFuture<Dump> first = step(Step.INIT, () -> session.init(bufferRecords))
-                .thenCompose(ok -> step(Step.GC_BEFORE, session::collectGarbage))
-                .thenCompose(ok -> step(Step.START, () -> session.start(mode)))
-                .thenCompose(ok -> {
-                    progress.accept(Step.FIRST_DUMP);
-                    return session.dump();
-                });
+    /** Stops the hunt before its next step (the step running now finishes); its future fails with a cancellation. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public CompletableFuture<Result> run(HuntWorkload workload) {
+        String modeWord = mode == TraceMode.LEAKS ? "TRACE_LEAKS" : "TRACE_ALL";
+        CompletableFuture<Dump> first = session.snapshot()
+                .thenCompose(now -> now.trace() == TraceState.TRACING
+                        ? step(Step.STOP_RUNNING, "heaptrace.stop() of the trace still running", session::stop)
+                        : CompletableFuture.completedFuture(null))
+                .thenCompose(ok -> step(Step.INIT, "heaptrace.init(" + bufferRecords + ")", () -> session.init(bufferRecords)))
+                .thenCompose(ok -> step(Step.GC_BEFORE, "collectgarbage()", session::collectGarbage))
+                .thenCompose(ok -> step(Step.START, "heaptrace.start(" + modeWord + ")", () -> session.start(mode)))
+                .thenCompose(ok -> dumpStep(Step.FIRST_DUMP, "first dump"));
         CompletableFuture<String> ran = first.thenCompose(dump -> {
-            progress.accept(Step.WORKLOAD);
-            return workload.get().thenApply(answer -> answer == null ? null : answer.luaError());
+            begin(Step.WORKLOAD, workload.describe());
+            return workload.start(session).thenApply(answer -> answer == null ? null : answer.luaError());
         });
         CompletableFuture<Dump> last = ran
-                .thenCompose(error -> step(Step.GC_AFTER, session::collectGarbage))
-                .thenCompose(ok -> step(Step.STOP, session::stop))
-                .thenCompose(ok -> {
-                    progress.accept(Step.LAST_DUMP);
-                    return session.dump();
-                });
+                .thenCompose(error -> step(Step.GC_AFTER, "collectgarbage()", session::collectGarbage))
+                .thenCompose(ok -> step(Step.STOP, "heaptrace.stop()", session::stop))
+                .thenCompose(ok -> dumpStep(Step.LAST_DUMP, "last dump"));
         return last.thenApply(dump -> {
-            progress.accept(Step.DONE);
+            progress.accept(new Progress(Step.DONE, "done"));
             return new Result(first.join(), dump, ran.join());
         });
     }
 
+    private void begin(Step step, String what) {
+        if (cancelled) {
+            throw new CancellationException("the hunt was cancelled before " + what);
+        }
+        current = step;
+        progress.accept(new Progress(step, what));
+    }
+
     /** One verb; a Lua error in it ends the hunt with that message. */
-    private CompletableFuture<CommandResult> step(Step step, Supplier<CompletableFuture<CommandResult>> verb) {
-        progress.accept(step);
+    private CompletableFuture<CommandResult> step(Step step, String what, Supplier<CompletableFuture<CommandResult>> verb) {
+        begin(step, what);
         return verb.get().thenApply(answer -> {
             if (answer.failed()) {
                 throw new CompletionException(new ConsoleException(ConsoleException.Kind.REFUSED,
@@ -81,5 +102,15 @@ public final class GuidedHunt {
             }
             return answer;
         });
+    }
+
+    private CompletableFuture<Dump> dumpStep(Step step, String what) {
+        begin(step, what);
+        return session.dump();
+    }
+
+    /** The step running now (or the last one begun). */
+    public Step currentStep() {
+        return current;
     }
 }

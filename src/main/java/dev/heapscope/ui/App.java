@@ -1,5 +1,6 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.session.DataDirectory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -22,11 +23,11 @@ public final class App extends Application {
             thread.setDaemon(true);
             return thread;
         });
-        session = new SessionViewModel(Platform::runLater);
-        java.nio.file.Path autosaves = dev.heapscope.session.Autosave.defaultRoot();
+        DataDirectory data = DataDirectory.ofUser();
+        session = new SessionViewModel(Platform::runLater, data);
         window = new MainWindow(session, work, options);
-        window.files().offerRecovery(autosaves); // leftovers of earlier runs, before this run adds its own
-        session.autosaveInto(autosaves);
+        // leftovers of earlier runs, offered before this run's session starts an autosave of its own
+        window.files().offerRecovery(data.autosaves());
         stage.setTitle("HeapScope");
         stage.setScene(new Scene(window, options.widthPx(), options.heightPx()));
         stage.show();

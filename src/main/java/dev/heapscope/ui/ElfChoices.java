@@ -8,23 +8,24 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 
-/** The firmware ELF chosen for each board (serial port), remembered in {@code ~/.heapscope/elf-by-board.properties}. */
+/** The firmware ELF chosen for each board (serial port), remembered in a properties file of the data directory. */
 final class ElfChoices {
     private static final System.Logger LOG = System.getLogger(ElfChoices.class.getName());
+    private final Path file;
 
-    private ElfChoices() {
+    ElfChoices(Path file) {
+        this.file = file;
     }
 
-    static Optional<Path> remembered(String board) {
+    Optional<Path> remembered(String board) {
         Properties choices = load();
         String path = choices.getProperty(board);
         return path == null || !Files.isReadable(Path.of(path)) ? Optional.empty() : Optional.of(Path.of(path));
     }
 
-    static void remember(String board, Path elf) {
+    void remember(String board, Path elf) {
         Properties choices = load();
         choices.setProperty(board, elf.toAbsolutePath().toString());
-        Path file = file();
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -35,9 +36,8 @@ final class ElfChoices {
         }
     }
 
-    private static Properties load() {
+    private Properties load() {
         Properties choices = new Properties();
-        Path file = file();
         if (Files.isReadable(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 choices.load(in);
@@ -46,9 +46,5 @@ final class ElfChoices {
             }
         }
         return choices;
-    }
-
-    private static Path file() {
-        return Path.of(System.getProperty("user.home"), ".heapscope", "elf-by-board.properties");
     }
 }

@@ -101,7 +101,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Runs the guided hunt with the selected scenario, then shows the new records as leaks and the diff. */
-    public CompletableFuture<GuidedHunt.Result> hunt() {
+    public CompletableFuture<dev.heapscope.session.GuidedHunt.Result> hunt() {
         Scenario scenario = connectionBar.scenario();
         if (scenario == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no scenario selected"));
@@ -110,8 +110,8 @@ public final class MainWindow extends BorderPane {
         return session.hunt(scenario, records, scenario.virtualSeconds()).whenComplete((result, error) -> {
             if (result != null) {
                 javafx.application.Platform.runLater(() -> {
-                    analysis.showNewSince(result.before(), result.after());
-                    diff.compare(result.before(), result.after());
+                    analysis.showNewSince(result.first(), result.last());
+                    diff.compare(result.first(), result.last());
                     select("Leaks");
                 });
             }
@@ -209,13 +209,13 @@ public final class MainWindow extends BorderPane {
         return menu;
     }
 
-    /** Saves a PNG of the selected view or of the window into ~/.heapscope/screenshots and says where. */
+    /** Saves a PNG of the selected view or of the window into the data directory's screenshots folder and says where. */
     public java.nio.file.Path screenshot(boolean wholeWindow, double scale) {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         javafx.scene.Node node = wholeWindow || selected == null ? this : selected.getContent();
         String what = wholeWindow || selected == null ? "window" : selected.getText();
         try {
-            java.nio.file.Path file = Screenshots.save(node, what, scale, Screenshots.defaultFolder());
+            java.nio.file.Path file = Screenshots.save(node, what, scale, session.dataDirectory().screenshots());
             session.say("Screenshot saved: " + file);
             return file;
         } catch (java.io.IOException | RuntimeException e) {

@@ -18,8 +18,8 @@ final class RecentSessions {
         this.store = store;
     }
 
-    static RecentSessions inHome() {
-        return new RecentSessions(Path.of(System.getProperty("user.home"), ".heapscope", "recent.txt"));
+    static RecentSessions in(dev.heapscope.session.DataDirectory data) {
+        return new RecentSessions(data.recentSessionsFile());
     }
 
     /** Files that still exist, newest first. */

@@ -23,12 +23,6 @@ public final class Screenshots {
     private Screenshots() {
     }
 
-    /** Where screenshots go: {@code ~/.heapscope/screenshots}, or {@code -Dheapscope.screenshots.dir}. */
-    public static Path defaultFolder() {
-        String chosen = System.getProperty("heapscope.screenshots.dir");
-        return chosen != null ? Path.of(chosen) : Path.of(System.getProperty("user.home"), ".heapscope", "screenshots");
-    }
-
     /** Writes {@code node} as a PNG into {@code folder}; returns the file. */
     public static Path save(Node node, String what, double scale, Path folder) throws IOException {
         SnapshotParameters parameters = new SnapshotParameters();

@@ -37,7 +37,7 @@ final class SessionFiles {
     private volatile java.util.function.Consumer<dev.heapscope.analysis.CallTree> foldedViewer;
 
     SessionFiles(SessionViewModel session, Executor work) {
-        this(session, work, RecentSessions.inHome());
+        this(session, work, RecentSessions.in(session.dataDirectory()));
     }
 
     SessionFiles(SessionViewModel session, Executor work, RecentSessions recent) {

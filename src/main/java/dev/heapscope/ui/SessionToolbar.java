@@ -26,7 +26,7 @@ final class SessionToolbar extends ToolBar {
     final Button resume = new Button("Resume");
     final Button dump = new Button("Dump");
     final Button gc = new Button("GC");
-    final Button hunt = new Button("Guided leak hunt");
+    final Button hunt = new Button();
 
     SessionToolbar(SessionViewModel session, Runnable runHunt, Runnable toggleTheme) {
         records.setEditable(true);
@@ -58,7 +58,15 @@ final class SessionToolbar extends ToolBar {
         resume.setOnAction(e -> session.resume());
         dump.setOnAction(e -> session.dump());
         gc.setOnAction(e -> session.collectGarbage());
-        hunt.setOnAction(e -> runHunt.run());
+        // while a hunt runs, the same button stops it (between steps)
+        hunt.setOnAction(e -> {
+            if (session.busyProperty().get()) {
+                session.cancelHunt();
+            } else {
+                runHunt.run();
+            }
+        });
+        hunt.textProperty().bind(Bindings.when(session.busyProperty()).then("Cancel hunt").otherwise("Guided leak hunt"));
         hunt.setId("hunt");
         hunt.getStyleClass().add("hunt-button");
         init.setTooltip(new Tooltip("heaptrace.init(n): allocate the trace buffer (Ctrl+I)"));
@@ -74,7 +82,9 @@ final class SessionToolbar extends ToolBar {
         bindEnabled(session, resume, VerbAvailability::resume);
         bindEnabled(session, dump, VerbAvailability::dump);
         bindEnabled(session, gc, VerbAvailability::collectGarbage);
-        bindEnabled(session, hunt, VerbAvailability::hunt);
+        hunt.disableProperty().bind(Bindings.createBooleanBinding(() -> !session.busyProperty().get()
+                        && !VerbAvailability.of(session.connectionProperty().get(), session.traceProperty().get(), false).hunt(),
+                session.connectionProperty(), session.traceProperty(), session.busyProperty()));
         ChoiceBox<Long> poll = new ChoiceBox<>();
         poll.getItems().setAll(0L, 500L, 1000L, 2000L, 5000L);
         poll.setConverter(new StringConverter<>() {

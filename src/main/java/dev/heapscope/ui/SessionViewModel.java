@@ -4,16 +4,17 @@ import dev.heapscope.console.CommandResult;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.ConnectionState;
+import dev.heapscope.session.DataDirectory;
+import dev.heapscope.session.HuntWorkload;
+import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.ProfilingSession;
-import dev.heapscope.session.SessionOptions;
+import dev.heapscope.session.Sessions;
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.session.TraceState;
 import dev.heapscope.sim.BoardProfile;
 import dev.heapscope.sim.SimulatedBoard;
-import dev.heapscope.sim.SimulatorTransport;
+import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.symbols.Symbolizer;
-import dev.heapscope.transport.Transport;
-import dev.heapscope.transport.serial.SerialTransport;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SessionViewModel implements AutoCloseable {
     public static final int MAX_CONSOLE_LINES = 20_000;
-    private static final long PROMPT_TIMEOUT_MILLIS = 15_000;
+    private static final long COMMAND_TIMEOUT_MILLIS = 30_000;
 
     private static final System.Logger LOG = System.getLogger(SessionViewModel.class.getName());
     private final Executor fx;
@@ -55,61 +56,63 @@ public final class SessionViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper huntProgress = new ReadOnlyDoubleWrapper(-1);
     private final ObservableList<String> consoleLines = FXCollections.observableArrayList();
+    private volatile OpenedSession opened;
     private volatile ProfilingSession session;
     private volatile SimulatedBoard board;
+    private volatile dev.heapscope.session.GuidedHunt activeHunt;
     private final javafx.collections.ObservableList<dev.heapscope.model.HeapSnapshot> heapSnapshots =
             javafx.collections.FXCollections.observableArrayList();
     private volatile Symbolizer symbolizer = Symbolizer.NONE;
     private SnapshotPump pump;
     private volatile long pollIntervalMillis;
-    private volatile java.nio.file.Path rawLogFile;
     private volatile String serialPort;
     private volatile Path elfFile;
-    private volatile Path keepLogAs;
-    private volatile java.nio.file.Path autosaveRoot;
-    private volatile dev.heapscope.session.Autosave autosave;
+    private final DataDirectory data;
+    private final ElfChoices elfChoices;
 
-    public SessionViewModel(Executor fx) {
+    /** {@code data}: where autosaves, raw logs, screenshots and remembered choices go. */
+    public SessionViewModel(Executor fx, DataDirectory data) {
         this.fx = fx;
+        this.data = data;
+        this.elfChoices = new ElfChoices(data.elfChoicesFile());
     }
 
     /** Boots a virtual board of this profile and connects to it; completes once its prompt is seen. */
     public CompletableFuture<Void> connectSimulator(String profileName) {
-        rawLogFile = null;
         serialPort = null;
         return connect(() -> {
             BoardProfile chosen = BoardProfile.load(profileName);
-            SimulatedBoard created = SimulatedBoard.create(chosen);
-            board = created;
+            OpenedSession made = Sessions.virtualBoard(chosen, BoardOptions.defaults(), setup());
+            board = made.board().orElseThrow();
             fx.execute(heapSnapshots::clear); // snapshots belong to the board they were taken of
-            symbolizer = created.console().symbols();
+            symbolizer = made.symbols();
             fx.execute(() -> profile.set(chosen));
-            return new SimulatorTransport(created, false);
-        });
+            return made;
+        }).thenApply(ok -> null);
     }
 
     /**
-     * Opens a serial port at {@code baudRate}; every byte goes to a raw log on disk, and the session
-     * reconnects by itself when the port comes back after an unplug.
+     * Opens a serial port at {@code baudRate}; every byte goes to the autosave as it arrives and is kept as a
+     * raw log when the session ends; the session reconnects by itself when the port comes back after an unplug.
      */
     public CompletableFuture<Void> connectSerial(String portName, int baudRate) {
-        rawLogFile = RawLogs.newFile(portName);
         serialPort = portName;
         elfFile = null;
         return connect(() -> {
             board = null;
             symbolizer = Symbolizer.NONE;
             fx.execute(() -> profile.set(null));
-            return new SerialTransport(portName, baudRate, false, 2_000);
-        }).thenCompose(ok -> {
-            ProfilingSession opened = session;
-            opened.reconnectWith(() -> new SerialTransport(portName, baudRate, false, 2_000), 1_000);
-            return opened.checkFirmware();
-        }).thenAccept(check -> {
-            fx.execute(() -> message.set(check.advice() + "; raw log: "
-                    + (autosave != null ? autosave.transcriptFile() + " (kept as " + rawLogFile + ")" : rawLogFile)));
-            fx.execute(() -> ElfChoices.remembered(portName).ifPresent(this::useElf));
+            return Sessions.serial(portName, baudRate, setup());
+        }).thenAccept(made -> {
+            String log = made.rawLogFile().map(file -> "; its raw log goes to " + file + " when the session ends")
+                    .orElse("");
+            made.firmware().ifPresent(check -> fx.execute(() -> message.set(check.advice() + log)));
+            fx.execute(() -> elfChoices.remembered(portName).ifPresent(this::useElf));
         });
+    }
+
+    private Sessions.Setup setup() {
+        return Sessions.Setup.interactive(data, COMMAND_TIMEOUT_MILLIS, pollIntervalMillis);
     }
 
     /**
@@ -126,7 +129,7 @@ public final class SessionViewModel implements AutoCloseable {
                 symbolizer = names.orElse(monitorNames());
                 String warning = ElfIdentity.mismatch(elf, lines);
                 if (port != null) {
-                    ElfChoices.remember(port, elf);
+                    elfChoices.remember(port, elf);
                 }
                 SnapshotPump current = pump;
                 if (current != null) {
@@ -164,60 +167,50 @@ public final class SessionViewModel implements AutoCloseable {
         return verb("uart.setup(" + baudRate + ")", s -> s.changeBaudRate(baudRate));
     }
 
-    private CompletableFuture<Void> connect(java.util.function.Supplier<Transport> transport) {
+    private CompletableFuture<OpenedSession> connect(java.util.function.Supplier<OpenedSession> opener) {
         disconnect();
         fx.execute(() -> connection.set(ConnectionState.CONNECTING));
-        return CompletableFuture.runAsync(() -> {
-            Transport link = transport.get();
-            SessionOptions options = SessionOptions.DEFAULTS.withCommandTimeoutMillis(30_000).withRawLogFile(rawLogFile);
-            // Every session is autosaved (raw bytes on disk as they arrive, so a crash loses nothing); a
-            // serial session's transcript is also kept as its raw log in ~/.heapscope/logs when it ends.
-            autosave = SessionFiles.beginAutosave(autosaveRoot, board != null ? board.profile().name() : serialPort);
-            keepLogAs = autosave != null ? rawLogFile : null;
-            if (autosave != null) {
-                options = autosave.options(options);
-            }
-            ProfilingSession opened = new ProfilingSession(link, options);
-            if (autosave != null) {
-                autosave.follow(opened);
-            }
-            SnapshotPump newPump = new SnapshotPump(opened, fx, new Sink());
-            session = opened;
+        return CompletableFuture.supplyAsync(() -> {
+            OpenedSession made = opener.get();
+            SnapshotPump newPump = new SnapshotPump(made.session(), fx, new Sink());
+            opened = made;
+            session = made.session();
             pump = newPump;
             newPump.start(timer);
-            opened.connect().join();
-            opened.awaitPrompt(PROMPT_TIMEOUT_MILLIS).join();
-            opened.pollHeapEvery(pollIntervalMillis);
-            newPump.markDirty();
-        }, work).whenComplete((ok, error) -> fx.execute(() -> {
+            return made;
+        }, work).thenCompose(OpenedSession::connect).whenComplete((made, error) -> fx.execute(() -> {
             if (error != null) {
                 LOG.log(System.Logger.Level.WARNING, "connection failed", error);
                 disconnect();
                 connection.set(ConnectionState.DISCONNECTED);
                 message.set("Connection failed: " + reason(error));
             } else {
-                message.set("Connected to " + (board != null ? "the virtual board " + board.profile().name() : "the port"));
+                SnapshotPump current = pump;
+                if (current != null) {
+                    current.markDirty();
+                }
+                message.set("Connected to " + made.description());
             }
         }));
     }
 
+    /** Ends the session (off the FX thread, without waiting for a hunt): everything received is kept. */
     public void disconnect() {
-        ProfilingSession closing = session;
+        OpenedSession closing = opened;
         SnapshotPump stopping = pump;
-        dev.heapscope.session.Autosave ending = autosave;
-        Path keepLog = keepLogAs;
+        dev.heapscope.session.GuidedHunt hunting = activeHunt;
+        opened = null;
         session = null;
         pump = null;
-        autosave = null;
+        if (hunting != null) {
+            hunting.cancel();
+        }
         if (stopping != null) {
             stopping.stop();
         }
         if (closing != null) {
-            work.execute(() -> {
+            CompletableFuture.runAsync(() -> {
                 closing.close();
-                if (ending != null && RawLogs.keep(ending.transcriptFile(), keepLog)) {
-                    ending.close(); // else the autosave stays, to be recovered at the next start
-                }
                 fx.execute(() -> connection.set(ConnectionState.DISCONNECTED));
             });
         }
@@ -261,8 +254,12 @@ public final class SessionViewModel implements AutoCloseable {
         }
     }
 
-    /** Runs the guided hunt with {@code scenario} on the virtual board; progress goes to {@link #huntProgressProperty()}. */
-    public CompletableFuture<GuidedHunt.Result> hunt(Scenario scenario, int bufferRecords, long virtualSeconds) {
+    /**
+     * Runs the guided hunt with {@code scenario} on the virtual board, asynchronously; progress goes to
+     * {@link #huntProgressProperty()} and the status line. {@link #cancelHunt()} stops it between steps.
+     */
+    public CompletableFuture<dev.heapscope.session.GuidedHunt.Result> hunt(Scenario scenario, int bufferRecords,
+                                                                          long virtualSeconds) {
         ProfilingSession current = session;
         SimulatedBoard currentBoard = board;
         if (current == null || currentBoard == null) {
@@ -270,28 +267,32 @@ public final class SessionViewModel implements AutoCloseable {
         }
         busy.set(true);
         huntProgress.set(0);
-        TraceState traceNow = trace.get();
-        CompletableFuture<GuidedHunt.Result> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new GuidedHunt(current, currentBoard).run(scenario, bufferRecords, virtualSeconds, traceNow,
-                        (done, total, what) -> fx.execute(() -> {
-                            huntProgress.set((double) done / total);
-                            message.set("Guided hunt " + done + "/" + total + ": " + what);
-                        }));
-            } catch (GuidedHunt.HuntFailed | InterruptedException e) {
-                throw new CompletionException(e);
-            }
-        }, work);
-        return result.whenComplete((done, error) -> fx.execute(() -> {
-            busy.set(false);
-            huntProgress.set(-1);
-            if (error != null) {
-                message.set("Guided hunt failed at " + reason(error));
-            } else {
-                message.set("Guided hunt done: " + scenario.name()
-                        + (done.scriptError() != null ? " (the script failed: " + done.scriptError() + ")" : ""));
-            }
-        }));
+        dev.heapscope.session.GuidedHunt hunt = new dev.heapscope.session.GuidedHunt(current, bufferRecords, TraceMode.LEAKS)
+                .onProgress(step -> fx.execute(() -> {
+                    huntProgress.set(step.fraction());
+                    message.set("Guided hunt: " + step.what());
+                }));
+        activeHunt = hunt;
+        return hunt.run(HuntWorkload.scriptOnVirtualBoard(currentBoard, scenario.name(), scenario.text(), virtualSeconds))
+                .whenComplete((done, error) -> fx.execute(() -> {
+                    activeHunt = null;
+                    busy.set(false);
+                    huntProgress.set(-1);
+                    if (error != null) {
+                        message.set("Guided hunt stopped: " + reason(error));
+                    } else {
+                        message.set("Guided hunt done: " + scenario.name() + (done.workloadError() != null
+                                ? " (the script failed: " + done.workloadError() + ")" : ""));
+                    }
+                }));
+    }
+
+    /** Stops the running hunt before its next step. */
+    public void cancelHunt() {
+        dev.heapscope.session.GuidedHunt hunting = activeHunt;
+        if (hunting != null) {
+            hunting.cancel();
+        }
     }
 
     private CompletableFuture<CommandResult> verb(String what,
@@ -329,9 +330,12 @@ public final class SessionViewModel implements AutoCloseable {
         return root == cause ? text : text + " (" + root + ")";
     }
 
-    /** Autosave every session from now on under {@code root} (the app: ~/.heapscope/autosave); null: none. */
-    public void autosaveInto(java.nio.file.Path root) {
-        autosaveRoot = root;
+    public DataDirectory dataDirectory() {
+        return data;
+    }
+
+    ElfChoices elfChoices() {
+        return elfChoices;
     }
 
     /** The live session, or null. For saving it. */

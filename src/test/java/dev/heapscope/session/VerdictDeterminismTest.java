@@ -42,13 +42,9 @@ class VerdictDeterminismTest {
 
     /** One hunt's leak table, a line per chain: chain, count, bytes, holders. */
     private static List<String> hunt(ProfilingSession session, SimulatedBoard board, String scenario) throws Exception {
-        board.console().loadScript(scenario, text(scenario));
         long seconds = scenario.startsWith("timer") ? 30 : 0;
         GuidedHunt.Result result = new GuidedHunt(session, 500, TraceMode.LEAKS)
-                .run(() -> session.execute("dofile('" + scenario + "')").thenApply(answer -> {
-                    board.console().runVirtualTime(seconds * 1000);
-                    return answer;
-                })).get(60, TimeUnit.SECONDS);
+                .run(HuntWorkload.scriptOnVirtualBoard(board, scenario, text(scenario), seconds)).get(60, TimeUnit.SECONDS);
         assertThat(result.workloadError()).as("%s ran cleanly", scenario).isNull();
         if (seconds > 0) {
             // a timer left running keeps allocating in later hunts, as on a board (the dumps' own UART time

@@ -31,12 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowUiTest {
     private final ExecutorService work = Executors.newFixedThreadPool(2);
+    @org.junit.jupiter.api.io.TempDir
+    Path data;
     private SessionViewModel session;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        session = new SessionViewModel(Platform::runLater);
+        session = new SessionViewModel(Platform::runLater, dev.heapscope.session.DataDirectory.at(data));
         window = new MainWindow(session, work, LaunchOptions.parse(java.util.List.of()));
         stage.setScene(new Scene(window, 1280, 800));
         stage.show();
@@ -85,13 +87,11 @@ class MainWindowUiTest {
         robot.clickOn("#tab-diff");
         waitFor(() -> !window.diff().lines().isEmpty());
         assertThat(window.diff().lines()).anyMatch(line -> line.row().status() == dev.heapscope.analysis.DiffStatus.NEW);
-        Path shots = Files.createTempDirectory("heapscope-shots");
-        System.setProperty("heapscope.screenshots.dir", shots.toString());
         Path png = WaitForAsyncUtils.asyncFx(() -> window.screenshot(false, 2)).get(10, TimeUnit.SECONDS);
         assertThat(png.getFileName().toString()).startsWith("heapscope-diff-").endsWith("@2x.png");
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo((int) Math.round(2 * window.diff().getWidth()));
-        System.clearProperty("heapscope.screenshots.dir");
+        assertThat(png.getParent()).isEqualTo(session.dataDirectory().screenshots());
         waitFor(() -> window.diff().flame().diff() != null);
         var flameDiff = window.diff().flame().diff();
         var diffTree = window.diff().flame().tree();

@@ -31,12 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class RetainedByUiTest {
     private final ExecutorService work = Executors.newFixedThreadPool(2);
+    @org.junit.jupiter.api.io.TempDir
+    Path data;
     private SessionViewModel session;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        session = new SessionViewModel(Platform::runLater);
+        session = new SessionViewModel(Platform::runLater, dev.heapscope.session.DataDirectory.at(data));
         window = new MainWindow(session, work, LaunchOptions.parse(List.of()));
         stage.setScene(new Scene(window, 1280, 800));
         stage.show();

@@ -1,5 +1,6 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.session.DataDirectory;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.ConnectionState;
@@ -29,7 +30,6 @@ class SerialConnectionTest {
     Path home;
     private final ExecutorService fx = Executors.newSingleThreadExecutor();
     private SessionViewModel session;
-    private String previousHome;
 
     @AfterEach
     void close() {
@@ -37,37 +37,34 @@ class SerialConnectionTest {
             session.close();
         }
         fx.shutdownNow();
-        if (previousHome != null) {
-            System.setProperty("user.home", previousHome);
-        }
     }
 
     @Test
     void aSerialBoardIsCheckedLoggedAndFollowedThroughAnUnplug() throws Exception {
-        previousHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
         Path link = home.resolve("esp32");
         BoardOnPty board = BoardOnPty.serve(SimulatedBoard.create(BoardProfile.load("esp32-devkitc"),
                 BoardOptions.defaults().withRealTime(true)), link, true);
-        session = new SessionViewModel(fx);
+        DataDirectory data = DataDirectory.at(home.resolve("data"));
+        session = new SessionViewModel(fx, data);
         session.connectSerial(link.toString(), 115_200).get(30, TimeUnit.SECONDS);
         waitFor(() -> session.messageProperty().get().contains("heaptrace is available"));
-        assertThat(session.messageProperty().get()).contains("dialect B").contains(".heapscope");
+        assertThat(session.messageProperty().get()).contains("dialect B").contains(data.logs().toString());
 
         session.init(20).get(10, TimeUnit.SECONDS);
         session.start(TraceMode.LEAKS).get(10, TimeUnit.SECONDS);
         Dump dump = session.dump().get(10, TimeUnit.SECONDS);
         assertThat(dump.complete()).isTrue();
-        try (var logs = Files.list(home.resolve(".heapscope/logs"))) {
-            Path log = logs.findFirst().orElseThrow();
-            assertThat(Files.readString(log)).contains("====== Heap Trace: ");
+        try (var running = Files.list(data.autosaves())) { // every byte is on disk while the session runs
+            Path transcript = running.findFirst().orElseThrow().resolve("transcript.bin");
+            waitFor(() -> Files.readString(transcript, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains("====== Heap Trace: "));
         }
 
         Path elf = Path.of(getClass().getResource("/elf/app-xtensa-dwarf4.elf").toURI());
         fx.submit(() -> session.useElf(elf)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
         // The virtual board printed its own firmware digest at boot: a different ELF is flagged.
         waitFor(() -> session.messageProperty().get().contains("Warning: the board runs firmware"));
-        assertThat(ElfChoices.remembered(link.toString())).contains(elf.toAbsolutePath());
+        assertThat(new ElfChoices(data.elfChoicesFile()).remembered(link.toString())).contains(elf.toAbsolutePath());
         assertThat(session.symbolizer().resolve(0x400d0004)).isPresent();
 
         board.close();
@@ -94,15 +91,13 @@ class SerialConnectionTest {
 
     @Test
     void aSerialSessionIsAutosavedAndItsTranscriptKeptAsTheRawLogWhenItEnds() throws Exception {
-        previousHome = System.getProperty("user.home");
-        System.setProperty("user.home", home.toString());
         Path link = home.resolve("esp32");
-        Path autosaves = home.resolve("autosave");
+        DataDirectory data = DataDirectory.at(home.resolve("data"));
+        Path autosaves = data.autosaves();
         BoardOnPty board = BoardOnPty.serve(SimulatedBoard.create(BoardProfile.load("esp32-devkitc"),
                 BoardOptions.defaults().withRealTime(true)), link, true);
         try {
-            session = new SessionViewModel(fx);
-            session.autosaveInto(autosaves);
+            session = new SessionViewModel(fx, data);
             session.connectSerial(link.toString(), 115_200).get(30, TimeUnit.SECONDS);
             session.init(20).get(10, TimeUnit.SECONDS);
             try (var running = Files.list(autosaves)) {
@@ -117,7 +112,7 @@ class SerialConnectionTest {
                     return left.findAny().isEmpty();
                 }
             });
-            try (var logs = Files.list(home.resolve(".heapscope/logs"))) {
+            try (var logs = Files.list(data.logs())) {
                 assertThat(Files.readString(logs.findFirst().orElseThrow())).contains("heaptrace.init(20)");
             }
         } finally {

@@ -22,13 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionFilesTest {
     private final ExecutorService fx = Executors.newSingleThreadExecutor();
     private final ExecutorService work = Executors.newSingleThreadExecutor();
-    private final SessionViewModel session = new SessionViewModel(fx);
     @TempDir
     Path dir;
+    private SessionViewModel session;
     private SessionFiles files;
 
     @org.junit.jupiter.api.BeforeEach
     void files() {
+        session = new SessionViewModel(fx, dev.heapscope.session.DataDirectory.at(dir));
         files = new SessionFiles(session, work, new RecentSessions(dir.resolve("recent.txt")));
     }
 
@@ -41,8 +42,7 @@ class SessionFilesTest {
 
     @Test
     void aLiveSessionIsAutosavedWhileItRunsAndSavedToAFileThatOpensIntoTheViews() throws Exception {
-        Path autosaves = dir.resolve("autosave");
-        session.autosaveInto(autosaves);
+        Path autosaves = session.dataDirectory().autosaves();
         session.connectSimulator("esp32-devkitc").get(30, TimeUnit.SECONDS);
         waitFor(() -> session.connectionProperty().get() == ConnectionState.CONNECTED);
         session.init(100).get(20, TimeUnit.SECONDS);

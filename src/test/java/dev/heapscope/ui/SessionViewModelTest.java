@@ -18,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The view models on the virtual board, without a stage: a single thread stands in for the FX thread. */
 class SessionViewModelTest {
     private final ExecutorService fx = Executors.newSingleThreadExecutor();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path data;
     private SessionViewModel session;
 
     @BeforeEach
     void connect() throws Exception {
-        session = new SessionViewModel(fx);
+        session = new SessionViewModel(fx, dev.heapscope.session.DataDirectory.at(data));
         session.connectSimulator("esp32-devkitc").get(30, TimeUnit.SECONDS);
         waitFor(() -> session.connectionProperty().get() == ConnectionState.CONNECTED);
     }
@@ -36,10 +38,10 @@ class SessionViewModelTest {
     @Test
     void theGuidedHuntFindsTheRequestHandlerLeakAtItsLuaLine() throws Exception {
         Scenario scenario = ScenarioCatalog.named("request-handler-leak.lua");
-        GuidedHunt.Result result = session.hunt(scenario, 500, 0).get(90, TimeUnit.SECONDS);
+        dev.heapscope.session.GuidedHunt.Result result = session.hunt(scenario, 500, 0).get(90, TimeUnit.SECONDS);
 
-        Analysis analysis = AnalysisViewModel.compute(result.before(), result.after(), session.symbolizer());
-        assertThat(result.scriptError()).isNull();
+        Analysis analysis = AnalysisViewModel.compute(result.first(), result.last(), session.symbolizer());
+        assertThat(result.workloadError()).isNull();
         assertThat(analysis.title()).isEqualTo("New in dump #2 since dump #1");
         assertThat(analysis.table().totalBytes()).isGreaterThan(1000);
         LeakRow largest = analysis.table().rows().get(0);

@@ -1,0 +1,86 @@
+package dev.heapscope.session;
+
+import dev.heapscope.console.CommandResult;
+import dev.heapscope.sim.SimulatedBoard;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a leak hunt runs between its two dumps: a Lua line, a script on the virtual board (and its
+ * virtual seconds), a wait while a real board does its own work, or whatever the user does meanwhile.
+ * It completes with the board's answer (null when it is not a command).
+ */
+public interface HuntWorkload {
+    CompletableFuture<CommandResult> start(ProfilingSession session);
+
+    /** What it is, for progress lines: {@code dofile("app.lua") and 30 s of virtual time}. */
+    String describe();
+
+    static HuntWorkload lua(String line) {
+        return new HuntWorkload() {
+            @Override
+            public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                return session.execute(line);
+            }
+
+            @Override
+            public String describe() {
+                return line;
+            }
+        };
+    }
+
+    /** Stores {@code text} as {@code fileName} in the virtual board's flash, runs it, then runs its timers. */
+    static HuntWorkload scriptOnVirtualBoard(SimulatedBoard board, String fileName, String text, long virtualSeconds) {
+        String dofile = "dofile(\"" + fileName.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
+        return new HuntWorkload() {
+            @Override
+            public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                board.console().loadScript(fileName, text);
+                return session.execute(dofile).thenApply(answer -> {
+                    if (virtualSeconds > 0) {
+                        board.console().runVirtualTime(virtualSeconds * 1000);
+                    }
+                    return answer;
+                });
+            }
+
+            @Override
+            public String describe() {
+                return dofile + (virtualSeconds > 0 ? " and " + virtualSeconds + " s of virtual time" : "");
+            }
+        };
+    }
+
+    /** Lets a real board run on its own for a while (its timers, its network). */
+    static HuntWorkload waitMillis(long millis) {
+        return new HuntWorkload() {
+            @Override
+            public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                return CompletableFuture.supplyAsync(() -> null,
+                        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+            }
+
+            @Override
+            public String describe() {
+                return "the board's own work for " + (millis / 1000) + " s";
+            }
+        };
+    }
+
+    /** Waits for the user to do something on the board (press a button, send a request) and say so. */
+    static HuntWorkload userAction(String what, CompletableFuture<Void> done) {
+        return new HuntWorkload() {
+            @Override
+            public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                return done.thenApply(ok -> null);
+            }
+
+            @Override
+            public String describe() {
+                return what;
+            }
+        };
+    }
+}
