@@ -1,6 +1,11 @@
 package dev.heapscope.ui.flame;
 
 import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.flame.FlameBox;
+import dev.heapscope.analysis.flame.FlameColors;
+import dev.heapscope.analysis.flame.FlameDiff;
+import dev.heapscope.analysis.flame.FlameLayout;
+import dev.heapscope.analysis.flame.FlameSearch;
 import dev.heapscope.ui.Theme;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,4 +1,4 @@
-package dev.heapscope.ui.flame;
+package dev.heapscope.analysis.flame;
 
 /**
  * A stable colour per frame name (the same name always gets the same colour, in every run): a hue
