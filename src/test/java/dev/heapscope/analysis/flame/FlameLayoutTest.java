@@ -81,10 +81,4 @@ class FlameLayoutTest {
         assertThat(search.matchedPercent(inner)).isCloseTo(100.0, within(1e-9));
         assertThat(FlameSearch.of(tree, " ").isActive()).isFalse();
     }
-
-    @Test
-    void theSameNameAlwaysGetsTheSameColour() {
-        assertThat(FlameColors.hsb("leak (app.lua:3)")).containsExactly(FlameColors.hsb("leak (app.lua:3)"));
-        assertThat(FlameColors.hsb("leak (app.lua:3)")).isNotEqualTo(FlameColors.hsb("luaH_new (ltable.c)"));
-    }
 }
