@@ -1,6 +1,7 @@
 package dev.heapscope.export;
 
 import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.flame.FlamePalette;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -11,7 +12,9 @@ import java.util.Deque;
  * Frames narrower than {@value #MIN_WIDTH_PX} px are left out with everything above them, as
  * flamegraph.pl does: a million stacks still give a file a browser opens. Every frame is a
  * {@code <g class="f">} carrying its offset, total and depth in value units so {@code flame.js} can
- * zoom without the tree; its {@code <title>} holds the name, a line break and the value.
+ * zoom without the tree; its {@code <title>} holds the name, a line break and the value. Colours come
+ * from the app's {@link FlamePalette} (light: the file has a light background), so a frame has the same
+ * colour here as on screen and in the PNG.
  */
 final class FlameSvg {
     static final int WIDTH_PX = 1200;
@@ -21,6 +24,7 @@ final class FlameSvg {
     static final double CHAR_WIDTH_PX = 7.08;
     private static final int TOP_PX = 44;
     private static final int BOTTOM_PX = 28;
+    private static final FlamePalette PALETTE = FlamePalette.LIGHT;
 
     private final CallTree tree;
     private final String title;
@@ -47,9 +51,10 @@ final class FlameSvg {
                 .append(Integer.toString(WIDTH_PX)).append("\" height=\"").append(Integer.toString(heightPx))
                 .append("\" viewBox=\"0 0 ").append(Integer.toString(WIDTH_PX)).append(' ')
                 .append(Integer.toString(heightPx)).append("\" data-pad=\"").append(Integer.toString(PAD_PX))
-                .append("\" data-unit=\"");
+                .append("\" data-match-fill=\"").append(PALETTE.searchMatch().css()).append("\" data-unit=\"");
         Markup.escape(tree.weight().unit(), out);
-        out.append("\">\n<style>.f text{font:12px monospace;fill:#000;pointer-events:none}"
+        out.append("\">\n<style>.f text{font:12px monospace;fill:").append(PALETTE.label().css())
+                .append(";pointer-events:none}"
                 + ".f:hover rect{stroke:#000;stroke-width:.5}.f{cursor:pointer}"
                 + ".ctl{font:12px sans-serif;cursor:pointer;fill:#1a5fb4}.hs-title{font:16px sans-serif}"
                 + ".details{font:12px monospace}</style>\n");
@@ -132,7 +137,8 @@ final class FlameSvg {
         hundredths(out, xPx);
         out.append("\" y=\"").append(yPx).append("\" width=\"");
         hundredths(out, widthPx);
-        out.append("\" height=\"").append(FRAME_HEIGHT_PX - 1).append("\" rx=\"2\" fill=\"").append(colour(name))
+        out.append("\" height=\"").append(FRAME_HEIGHT_PX - 1).append("\" rx=\"2\" fill=\"")
+                .append(PALETTE.frame(name).css())
                 .append("\"/><text x=\"");
         hundredths(out, xPx + 3);
         out.append("\" y=\"").append(yPx + FRAME_HEIGHT_PX - 4).append("\">");
@@ -147,15 +153,6 @@ final class FlameSvg {
             return "";
         }
         return name.length() <= chars ? name : name.substring(0, chars - 2) + "..";
-    }
-
-    /** Warm colours from the name's hash: the same frame has the same colour in every graph. */
-    static String colour(String name) {
-        int hash = name.hashCode() * 0x9E3779B1;
-        int red = 205 + ((hash >>> 8) & 0xFF) % 50;
-        int green = (hash >>> 16 & 0xFF) * 230 / 255;
-        int blue = (hash >>> 24) % 55;
-        return "rgb(" + red + ',' + green + ',' + blue + ')';
     }
 
     private static void hundredths(StringBuilder out, double value) {

@@ -1,6 +1,7 @@
 package dev.heapscope.export;
 
 import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.flame.FlamePalette;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -15,12 +16,14 @@ import java.io.OutputStream;
 /**
  * A flame graph as a PNG image (icicle: root at the top), for a chat or a bug report, drawn with
  * headless AWT so the command line needs no display. Frames narrower than a pixel are left out;
- * colours follow the frame name, so the same frame has the same colour in every image.
+ * colours are the app's {@link FlamePalette} (light, on a white image), so a frame has the same colour
+ * here, on screen and in the SVG.
  */
 public final class PngFlameWriter {
     static final int WIDTH_PX = 1600;
     private static final int ROW_PX = 18;
     private static final int TITLE_PX = 28;
+    private static final FlamePalette PALETTE = FlamePalette.LIGHT;
 
     private PngFlameWriter() {
     }
@@ -58,12 +61,12 @@ public final class PngFlameWriter {
         }
         int y = TITLE_PX + depth * ROW_PX;
         String name = tree.name(node);
-        g.setColor(colour(name));
+        g.setColor(new Color(PALETTE.frame(name).packed()));
         g.fillRect((int) x, y, Math.max(1, (int) Math.floor(width) - 1), ROW_PX - 1);
         FontMetrics metrics = g.getFontMetrics();
         String label = fit(name, metrics, (int) width - 6);
         if (!label.isEmpty()) {
-            g.setColor(new Color(0x1a, 0x1a, 0x1a));
+            g.setColor(new Color(PALETTE.label().packed()));
             g.drawString(label, (int) x + 3, y + ROW_PX - 5);
         }
         int drawn = 1;
@@ -88,16 +91,6 @@ public final class PngFlameWriter {
             }
         }
         return "";
-    }
-
-    /** Warm colours for named frames, grey for bare addresses; stable per name. */
-    static Color colour(String name) {
-        int hash = name.hashCode() * 0x9E3779B1;
-        float spread = ((hash >>> 8) & 0xFFFF) / 65535f;
-        if (name.startsWith("0x") || name.startsWith("[")) {
-            return Color.getHSBColor(220 / 360f, 0.05f, 0.72f + 0.1f * spread);
-        }
-        return Color.getHSBColor((10 + 40 * spread) / 360f, 0.5f + 0.2f * spread, 0.95f);
     }
 
     private static int maxDepth(CallTree tree) {

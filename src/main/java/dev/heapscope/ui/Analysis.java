@@ -1,6 +1,7 @@
 package dev.heapscope.ui;
 
 import dev.heapscope.analysis.LeakTable;
+import dev.heapscope.analysis.timeline.TimeRange;
 import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.Record;
 import dev.heapscope.symbols.Symbolizer;

@@ -2,13 +2,14 @@ package dev.heapscope.ui;
 
 import dev.heapscope.analysis.DumpDiff;
 import dev.heapscope.analysis.LeakTable;
+import dev.heapscope.analysis.timeline.DumpTimes;
+import dev.heapscope.analysis.timeline.RecordsInRange;
+import dev.heapscope.analysis.timeline.TimeRange;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.Record;
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.symbols.Symbolizer;
-import dev.heapscope.ui.timeline.DumpTimes;
-import dev.heapscope.ui.timeline.RecordsInRange;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,12 +1,12 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.analysis.timeline.DumpTimes;
 import dev.heapscope.ui.console.ConsoleView;
 import dev.heapscope.ui.dumps.DiffView;
 import dev.heapscope.ui.dumps.DumpListView;
 import dev.heapscope.ui.flame.FlameGraphView;
 import dev.heapscope.ui.leaks.LeakView;
 import dev.heapscope.ui.retained.RetainedView;
-import dev.heapscope.ui.timeline.DumpTimes;
 import dev.heapscope.ui.timeline.TimelineView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

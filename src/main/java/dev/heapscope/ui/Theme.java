@@ -1,24 +1,29 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.analysis.flame.FlamePalette;
 import javafx.scene.paint.Color;
 
 /** Light or dark: the stylesheet for controls and the colours canvases paint with. */
 public enum Theme {
-    LIGHT("light.css", Color.web("#fbfbfb"), Color.web("#202020"), Color.web("#d0d0d0"), Color.web("#1565c0")),
-    DARK("dark.css", Color.web("#1e1f22"), Color.web("#e0e0e0"), Color.web("#3c3f45"), Color.web("#64b5f6"));
+    LIGHT("light.css", Color.web("#fbfbfb"), Color.web("#202020"), Color.web("#d0d0d0"), Color.web("#1565c0"),
+            FlamePalette.LIGHT),
+    DARK("dark.css", Color.web("#1e1f22"), Color.web("#e0e0e0"), Color.web("#3c3f45"), Color.web("#64b5f6"),
+            FlamePalette.DARK);
 
     private final String stylesheet;
     private final Color background;
     private final Color text;
     private final Color grid;
     private final Color accent;
+    private final FlamePalette flamePalette;
 
-    Theme(String stylesheet, Color background, Color text, Color grid, Color accent) {
+    Theme(String stylesheet, Color background, Color text, Color grid, Color accent, FlamePalette flamePalette) {
         this.stylesheet = stylesheet;
         this.background = background;
         this.text = text;
         this.grid = grid;
         this.accent = accent;
+        this.flamePalette = flamePalette;
     }
 
     public String stylesheetUrl() {
@@ -39,6 +44,11 @@ public enum Theme {
 
     public Color accent() {
         return accent;
+    }
+
+    /** The flame graph's colours on this theme (the exports' too: they are drawn as on {@link #LIGHT}). */
+    public FlamePalette flamePalette() {
+        return flamePalette;
     }
 
     public Theme other() {

@@ -7,6 +7,7 @@
     var details = svg.querySelector('.details');
     var reset = svg.querySelector('.reset');
     var matched = svg.querySelector('.matched');
+    var matchFill = svg.getAttribute('data-match-fill'); // the app's search colour, from FlamePalette
     var frames = [];
     var root = null;
     var groups = svg.querySelectorAll('g.f');
@@ -62,7 +63,7 @@
       for (var i = 0; i < frames.length; i++) {
         var f = frames[i];
         var hit = re !== null && f.d > 0 && re.test(f.name);
-        f.rect.setAttribute('fill', hit ? 'rgb(225,0,225)' : f.fill);
+        f.rect.setAttribute('fill', hit ? matchFill : f.fill);
         if (hit) { hits.push(f); }
       }
       hits.sort(function (a, b) { return a.o - b.o || a.d - b.d; });

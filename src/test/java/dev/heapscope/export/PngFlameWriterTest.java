@@ -2,6 +2,7 @@ package dev.heapscope.export;
 
 import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.Weight;
+import dev.heapscope.analysis.flame.FlamePalette;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -50,8 +51,12 @@ class PngFlameWriterTest {
     }
 
     @Test
-    void theSameNameAlwaysGetsTheSameColour() {
-        assertThat(PngFlameWriter.colour("leak (app.lua:3)")).isEqualTo(PngFlameWriter.colour("leak (app.lua:3)"));
-        assertThat(PngFlameWriter.colour("0x400d1234").getRed()).isLessThan(230);
+    void framesArePaintedInTheirNamesPaletteColour() throws Exception {
+        BufferedImage image = render(1);
+        int leafRowY = 28 + 2 * 18 + 2; // above the label text
+        assertThat(image.getRGB(600, leafRowY) & 0xFFFFFF)
+                .isEqualTo(FlamePalette.LIGHT.frame("handle_request (app.lua:16)").packed());
+        assertThat(image.getRGB(1400, leafRowY) & 0xFFFFFF)
+                .isEqualTo(FlamePalette.LIGHT.frame("log (app.lua:30)").packed());
     }
 }

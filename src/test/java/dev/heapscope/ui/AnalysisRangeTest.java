@@ -1,9 +1,10 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.analysis.timeline.DumpTimes;
+import dev.heapscope.analysis.timeline.TimeRange;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.Record;
 import dev.heapscope.symbols.Symbolizer;
-import dev.heapscope.ui.timeline.DumpTimes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

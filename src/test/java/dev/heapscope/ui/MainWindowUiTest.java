@@ -1,5 +1,7 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.analysis.flame.FlameDiff;
+import dev.heapscope.analysis.timeline.TimeRange;
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.ui.leaks.LeakLine;
 import javafx.application.Platform;
@@ -95,9 +97,9 @@ class MainWindowUiTest {
         waitFor(() -> window.diff().flame().diff() != null);
         var flameDiff = window.diff().flame().diff();
         var diffTree = window.diff().flame().tree();
-        assertThat(flameDiff.change(diffTree.root())).isEqualTo(dev.heapscope.ui.flame.FlameDiff.Change.GROWN);
+        assertThat(flameDiff.change(diffTree.root())).isEqualTo(FlameDiff.Change.GROWN);
         assertThat(java.util.stream.IntStream.range(0, diffTree.nodeCount()).mapToObj(flameDiff::change))
-                .contains(dev.heapscope.ui.flame.FlameDiff.Change.NEW);
+                .contains(FlameDiff.Change.NEW);
         snapshot("diff");
 
         robot.clickOn("#tab-console");

@@ -2,10 +2,11 @@ package dev.heapscope.ui.flame;
 
 import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.Weight;
+import dev.heapscope.analysis.flame.FlameLayout;
+import dev.heapscope.analysis.timeline.AllocationColumns;
+import dev.heapscope.analysis.timeline.AllocationEvents;
+import dev.heapscope.analysis.timeline.TimelineReduction;
 import dev.heapscope.model.HeapSample;
-import dev.heapscope.ui.timeline.AllocationColumns;
-import dev.heapscope.ui.timeline.AllocationEvents;
-import dev.heapscope.ui.timeline.TimelineReduction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

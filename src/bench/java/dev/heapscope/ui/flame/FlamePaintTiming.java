@@ -1,6 +1,8 @@
 package dev.heapscope.ui.flame;
 
 import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.flame.FlameLayout;
+import dev.heapscope.analysis.flame.FlameSearch;
 import dev.heapscope.ui.Theme;
 import javafx.application.Platform;
 import javafx.scene.canvas.Canvas;

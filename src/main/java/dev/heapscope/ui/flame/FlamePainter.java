@@ -1,6 +1,11 @@
 package dev.heapscope.ui.flame;
 
 import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.flame.FlameBox;
+import dev.heapscope.analysis.flame.FlameDiff;
+import dev.heapscope.analysis.flame.FlameLayout;
+import dev.heapscope.analysis.flame.FlamePalette;
+import dev.heapscope.analysis.flame.FlameSearch;
 import dev.heapscope.ui.Theme;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -8,7 +13,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
-/** Draws a {@link FlameLayout} immediately: one filled rectangle per box, labels where they fit. */
+/**
+ * Draws a {@link FlameLayout} immediately: one filled rectangle per box ({@link FlameBoxFill}), labels
+ * where they fit.
+ */
 final class FlamePainter {
     static final double ROW_HEIGHT_PX = 18;
     private static final double CHAR_WIDTH_PX = 6.6;
@@ -31,28 +39,18 @@ final class FlamePainter {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         CallTree tree = layout.tree();
+        FlamePalette palette = theme.flamePalette();
+        Color label = FlameBoxFill.fx(palette.label());
         for (FlameBox box : layout.boxes()) {
             double y = rowTop(box.depth(), icicle, heightPx);
             String name = box.isMerged() ? box.merged() + " small frames" : tree.name(box.node());
-            double[] hsb = box.isMerged() ? new double[] {0, 0, 0.8}
-                    : diff != null ? diff.hsb(box.node()) : FlameColors.hsb(name);
-            Color fill = Color.hsb(hsb[0], hsb[1], hsb[2]);
-            boolean dimmed = search.isActive() && !search.matches(box.node());
-            if (search.isActive() && search.matches(box.node())) {
-                fill = Color.web("#e040fb");
-            } else if (dimmed) {
-                fill = fill.desaturate().desaturate().deriveColor(0, 1, theme == Theme.DARK ? 0.55 : 1.05, 1);
-            }
-            boolean ancestorOfZoom = box.node() != FlameBox.MERGED && box.depth() < tree.depth(layout.zoomNode());
-            if (ancestorOfZoom) {
-                fill = fill.deriveColor(0, 0.4, 1, 0.7);
-            }
+            Color fill = FlameBoxFill.of(layout, box, search, diff, palette);
             double width = Math.max(box.width() - 0.5, 0.5);
             g.setFill(fill);
             g.fillRect(box.x(), y, width, ROW_HEIGHT_PX - 1);
             int chars = (int) ((width - 6) / CHAR_WIDTH_PX);
             if (chars >= 3) {
-                g.setFill(Color.web("#1a1a1a"));
+                g.setFill(label);
                 g.fillText(chars >= name.length() ? name : name.substring(0, chars - 1) + "…", box.x() + 3,
                         y + ROW_HEIGHT_PX / 2);
             }

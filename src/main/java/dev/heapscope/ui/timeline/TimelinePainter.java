@@ -1,9 +1,13 @@
 package dev.heapscope.ui.timeline;
 
+import dev.heapscope.analysis.timeline.AllocationColumns;
+import dev.heapscope.analysis.timeline.AllocationEvents;
+import dev.heapscope.analysis.timeline.TimeAxis;
+import dev.heapscope.analysis.timeline.TimeRange;
+import dev.heapscope.analysis.timeline.TimelineReduction;
 import dev.heapscope.session.Marker;
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.ui.Theme;
-import dev.heapscope.ui.TimeRange;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;

@@ -1,12 +1,15 @@
 package dev.heapscope.ui.timeline;
 
+import dev.heapscope.analysis.timeline.AllocationEvents;
+import dev.heapscope.analysis.timeline.DumpTimes;
+import dev.heapscope.analysis.timeline.TimeAxis;
+import dev.heapscope.analysis.timeline.TimeRange;
 import dev.heapscope.model.HeapSample;
 import dev.heapscope.session.Marker;
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.ui.Analysis;
 import dev.heapscope.ui.CanvasPane;
 import dev.heapscope.ui.Theme;
-import dev.heapscope.ui.TimeRange;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;

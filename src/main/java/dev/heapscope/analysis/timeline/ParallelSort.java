@@ -1,4 +1,4 @@
-package dev.heapscope.ui.timeline;
+package dev.heapscope.analysis.timeline;
 
 /** Sorts times ascending and moves the sizes along with them, without boxing (stable merge sort). */
 final class ParallelSort {

@@ -1,4 +1,4 @@
-package dev.heapscope.ui.flame;
+package dev.heapscope.analysis.flame;
 
 import dev.heapscope.analysis.CallTree;
 

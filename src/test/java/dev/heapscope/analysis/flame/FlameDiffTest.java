@@ -1,4 +1,4 @@
-package dev.heapscope.ui.flame;
+package dev.heapscope.analysis.flame;
 
 import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.Weight;
@@ -42,14 +42,19 @@ class FlameDiffTest {
     }
 
     @Test
-    void coloursSayTheChange() {
+    void theChangedShareIsTheChangeOverTheFramesSizeNow() {
         CallTree before = tree("a", 10, "b", 10, "d", 10);
         CallTree after = tree("a", 100, "b", 5, "c", 7, "d", 11);
         FlameDiff diff = FlameDiff.of(before, after);
-        assertThat(diff.hsb(after.find(List.of("a")))[0]).isEqualTo(0);      // red
-        assertThat(diff.hsb(after.find(List.of("b")))[0]).isEqualTo(215);    // blue
-        assertThat(diff.hsb(after.find(List.of("c")))[0]).isEqualTo(285);    // purple
+        assertThat(diff.changedShare(after.find(List.of("a")))).isEqualTo(0.9);
+        assertThat(diff.changedShare(after.find(List.of("b")))).isEqualTo(1.0);   // lost 5 of 5 now: capped
+        assertThat(diff.changedShare(after.find(List.of("c")))).isEqualTo(1.0);   // new
+        assertThat(diff.changedShare(after.find(List.of("d")))).isEqualTo(1 / 11.0);
         // a grew by 90 % of what it is now, d by 9 %: a is the stronger red
-        assertThat(diff.hsb(after.find(List.of("a")))[1]).isGreaterThan(diff.hsb(after.find(List.of("d")))[1]);
+        FlamePalette palette = FlamePalette.LIGHT;
+        int a = after.find(List.of("a"));
+        int d = after.find(List.of("d"));
+        assertThat(palette.change(diff.change(a), diff.changedShare(a)).green())
+                .isLessThan(palette.change(diff.change(d), diff.changedShare(d)).green());
     }
 }

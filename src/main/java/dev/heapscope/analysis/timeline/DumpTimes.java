@@ -1,4 +1,4 @@
-package dev.heapscope.ui.timeline;
+package dev.heapscope.analysis.timeline;
 
 import dev.heapscope.analysis.CcountClock;
 import dev.heapscope.analysis.TimedRecord;

@@ -1,4 +1,4 @@
-package dev.heapscope.ui;
+package dev.heapscope.analysis.timeline;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.heapscope.ui.timeline;
+package dev.heapscope.analysis.timeline;
 
 /**
  * Allocation events reduced to the pixel columns of a time window: per column how many records

@@ -1,4 +1,4 @@
-package dev.heapscope.ui.flame;
+package dev.heapscope.analysis.flame;
 
 import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.Weight;
@@ -80,11 +80,5 @@ class FlameLayoutTest {
         int inner = tree.find(List.of("main", "leak", "leak"));
         assertThat(search.matchedPercent(inner)).isCloseTo(100.0, within(1e-9));
         assertThat(FlameSearch.of(tree, " ").isActive()).isFalse();
-    }
-
-    @Test
-    void theSameNameAlwaysGetsTheSameColour() {
-        assertThat(FlameColors.hsb("leak (app.lua:3)")).containsExactly(FlameColors.hsb("leak (app.lua:3)"));
-        assertThat(FlameColors.hsb("leak (app.lua:3)")).isNotEqualTo(FlameColors.hsb("luaH_new (ltable.c)"));
     }
 }

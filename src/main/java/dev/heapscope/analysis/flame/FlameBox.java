@@ -1,4 +1,4 @@
-package dev.heapscope.ui.flame;
+package dev.heapscope.analysis.flame;
 
 /**
  * One rectangle of a flame graph, in pixels along x and rows along y.

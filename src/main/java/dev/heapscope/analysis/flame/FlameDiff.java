@@ -1,4 +1,4 @@
-package dev.heapscope.ui.flame;
+package dev.heapscope.analysis.flame;
 
 import dev.heapscope.analysis.CallTree;
 
@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A differential flame graph's colouring: each frame of the "after" tree compared with the same
+ * A differential flame graph's comparison: each frame of the "after" tree compared with the same
  * path in the "before" tree: new (absent before), grown, shrunk or unchanged, and by how much.
  * Frames only in "before" (gone) have no box in the after tree; the diff table lists them.
  */
@@ -59,16 +59,13 @@ public final class FlameDiff {
         return after.total(node) - Math.max(beforeTotal[node], 0);
     }
 
-    /** Hue, saturation, brightness: grown red, shrunk blue, new purple; stronger for a larger share. */
-    public double[] hsb(int node) {
+    /**
+     * How much of this frame changed, as a share of its size now (0..1; 1 for a new frame): what
+     * {@link FlamePalette#change} makes the colour stronger by.
+     */
+    public double changedShare(int node) {
         long total = Math.max(1, after.total(node));
-        double share = Math.min(1.0, Math.abs(delta(node)) / (double) total);
-        return switch (change(node)) {
-            case NEW -> new double[] {285, 0.55, 0.9};
-            case GROWN -> new double[] {0, 0.25 + 0.65 * share, 0.95};
-            case SHRUNK -> new double[] {215, 0.25 + 0.65 * share, 0.95};
-            case SAME -> new double[] {0, 0.0, 0.82};
-        };
+        return Math.min(1.0, Math.abs(delta(node)) / (double) total);
     }
 
     private static Map<String, Integer> childrenByName(CallTree tree, int node) {

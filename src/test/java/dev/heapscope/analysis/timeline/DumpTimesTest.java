@@ -1,8 +1,7 @@
-package dev.heapscope.ui.timeline;
+package dev.heapscope.analysis.timeline;
 
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.Record;
-import dev.heapscope.ui.TimeRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
