@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  */
 public final class GuidedHunt {
     /** The steps, for progress reports. */
-    public enum Step { STOP_RUNNING, INIT, GC_BEFORE, START, FIRST_DUMP, WORKLOAD, GC_AFTER, STOP, LAST_DUMP, DONE }
+    public enum Step { STOP_RUNNING, PREPARE, INIT, GC_BEFORE, START, FIRST_DUMP, WORKLOAD, GC_AFTER, STOP, LAST_DUMP, DONE }
 
     /**
      * @param workloadError the Lua error of the workload, or null when it ran cleanly
@@ -66,6 +66,7 @@ public final class GuidedHunt {
                 .thenCompose(now -> now.trace() == TraceState.TRACING
                         ? step(Step.STOP_RUNNING, "heaptrace.stop() of the trace still running", session::stop)
                         : CompletableFuture.completedFuture(null))
+                .thenCompose(ok -> prepare(workload))
                 .thenCompose(ok -> step(Step.INIT, "heaptrace.init(" + bufferRecords + ")", () -> session.init(bufferRecords)))
                 .thenCompose(ok -> step(Step.GC_BEFORE, "collectgarbage()", session::collectGarbage))
                 .thenCompose(ok -> step(Step.START, "heaptrace.start(" + modeWord + ")", () -> session.start(mode)))
@@ -82,6 +83,16 @@ public final class GuidedHunt {
             progress.accept(new Progress(Step.DONE, "done"));
             return new Result(first.join(), dump, ran.join());
         });
+    }
+
+    /** Before the trace starts, so what preparing allocates (an upload's file buffers) is not counted. */
+    private CompletableFuture<Void> prepare(HuntWorkload workload) {
+        String what = workload.preparation();
+        if (what == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        begin(Step.PREPARE, what);
+        return workload.prepare(session);
     }
 
     private void begin(Step step, String what) {

@@ -17,6 +17,16 @@ public interface HuntWorkload {
     /** What it is, for progress lines: {@code dofile("app.lua") and 30 s of virtual time}. */
     String describe();
 
+    /** What it puts in place before the trace starts, in words; null when nothing. */
+    default String preparation() {
+        return null;
+    }
+
+    /** Puts that in place (before {@code heaptrace.init}, so it is not traced); fails when the board refuses. */
+    default CompletableFuture<Void> prepare(ProfilingSession session) {
+        return CompletableFuture.completedFuture(null);
+    }
+
     static HuntWorkload lua(String line) {
         return new HuntWorkload() {
             @Override
@@ -49,6 +59,35 @@ public interface HuntWorkload {
             @Override
             public String describe() {
                 return dofile + (virtualSeconds > 0 ? " and " + virtualSeconds + " s of virtual time" : "");
+            }
+        };
+    }
+
+    /**
+     * Writes {@code text} into the board's flash as {@code fileName} through its console (any board with the
+     * file module), then runs it with {@code dofile}.
+     */
+    static HuntWorkload uploadedScript(String fileName, byte[] text) {
+        ScriptUpload upload = new ScriptUpload(fileName, text);
+        return new HuntWorkload() {
+            @Override
+            public String preparation() {
+                return "upload " + fileName + " (" + text.length + " bytes)";
+            }
+
+            @Override
+            public CompletableFuture<Void> prepare(ProfilingSession session) {
+                return upload.sendTo(session);
+            }
+
+            @Override
+            public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                return session.execute(upload.dofile());
+            }
+
+            @Override
+            public String describe() {
+                return upload.dofile();
             }
         };
     }

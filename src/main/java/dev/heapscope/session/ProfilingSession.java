@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * thread.
  */
 public final class ProfilingSession implements AutoCloseable {
-    private static final int CONSOLE_LINE_LIMIT = 255;
+    static final int CONSOLE_LINE_LIMIT = 255;
 
     private final SessionCore core;
 
