@@ -27,6 +27,35 @@ public interface HuntWorkload {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** This, then {@code next}: both prepared before the trace, both run between the dumps. */
+    default HuntWorkload followedBy(HuntWorkload next) {
+        HuntWorkload first = this;
+        return new HuntWorkload() {
+            @Override
+            public String preparation() {
+                String a = first.preparation();
+                String b = next.preparation();
+                return a == null ? b : b == null ? a : a + ", " + b;
+            }
+
+            @Override
+            public CompletableFuture<Void> prepare(ProfilingSession session) {
+                return first.prepare(session).thenCompose(ok -> next.prepare(session));
+            }
+
+            @Override
+            public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                // the first's answer is the one that says whether the Lua failed
+                return first.start(session).thenCompose(answer -> next.start(session).thenApply(ignored -> answer));
+            }
+
+            @Override
+            public String describe() {
+                return first.describe() + ", then " + next.describe();
+            }
+        };
+    }
+
     static HuntWorkload lua(String line) {
         return new HuntWorkload() {
             @Override

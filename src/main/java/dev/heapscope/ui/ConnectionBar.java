@@ -56,10 +56,10 @@ final class ConnectionBar extends ToolBar {
         disconnect.setOnAction(e -> session.disconnect());
         connect.disableProperty().bind(Bindings.createBooleanBinding(() ->
                 session.connectionProperty().get() == ConnectionState.CONNECTING
-                        || session.busyProperty().get(), session.connectionProperty(), session.busyProperty()));
+                        || session.hunts().busyProperty().get(), session.connectionProperty(), session.hunts().busyProperty()));
         disconnect.disableProperty().bind(Bindings.createBooleanBinding(() ->
                 session.connectionProperty().get() == ConnectionState.DISCONNECTED
-                        || session.busyProperty().get(), session.connectionProperty(), session.busyProperty()));
+                        || session.hunts().busyProperty().get(), session.connectionProperty(), session.hunts().busyProperty()));
         var simulator = Bindings.equal(SIMULATOR, target.valueProperty());
         for (var node : List.of(profile, scenario)) {
             node.visibleProperty().bind(simulator);

@@ -46,9 +46,9 @@ public final class MainWindow extends BorderPane {
     public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
         this.session = session;
         this.files = new SessionFiles(session, work);
-        this.analysis = new AnalysisViewModel(javafx.application.Platform::runLater, work, session::symbolizer,
+        this.analysis = new AnalysisViewModel(javafx.application.Platform::runLater, work, () -> session.names().symbolizer(),
                 () -> session.profileProperty().get() == null ? DumpTimes.DEFAULT_CPU_MHZ
-                        : session.profileProperty().get().cpuMhz(), session::heldBy);
+                        : session.profileProperty().get().cpuMhz(), session.luaHeap()::heldBy);
         session.snapshotProperty().addListener((obs, old, now) -> analysis.update(now));
         connectionBar = new ConnectionBar(session, options);
         toolbar = new SessionToolbar(session, this::hunt, () -> theme.set(theme.get().other()));
@@ -57,8 +57,8 @@ public final class MainWindow extends BorderPane {
             flame.search(frame);
             select("Flame graph");
         }, () -> analysis.rangeProperty().set(null));
-        diff = new DiffView(analysis, session::symbolizer, () -> select("Leaks"), work, theme);
-        retained = new RetainedView(analysis.analysisProperty(), session.heapSnapshots(), this::takeHeapSnapshot,
+        diff = new DiffView(analysis, () -> session.names().symbolizer(), () -> select("Leaks"), work, theme);
+        retained = new RetainedView(analysis.analysisProperty(), session.luaHeap().list(), this::takeHeapSnapshot,
                 session.profileProperty().isNotNull(), work, theme);
         console = new ConsoleView(session.consoleLines(), this::typed);
         timeline = new TimelineView(session.snapshotProperty(), analysis.timesProperty(), analysis.rangeProperty(),
@@ -107,7 +107,7 @@ public final class MainWindow extends BorderPane {
             return CompletableFuture.failedFuture(new IllegalStateException("no scenario selected"));
         }
         int records = toolbarRecords();
-        return session.hunt(scenario, records, scenario.virtualSeconds()).whenComplete((result, error) -> {
+        return session.hunts().hunt(scenario.name(), scenario.text(), scenario.virtualSeconds(), records).whenComplete((result, error) -> {
             if (result != null) {
                 javafx.application.Platform.runLater(() -> {
                     analysis.showNewSince(result.first(), result.last());
@@ -137,7 +137,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private CompletableFuture<dev.heapscope.model.HeapSnapshot> takeHeapSnapshot(String label) {
-        return session.takeHeapSnapshot(label).whenComplete((taken, error) -> {
+        return session.luaHeap().take(label).whenComplete((taken, error) -> {
             if (taken != null) {
                 javafx.application.Platform.runLater(() -> select("Retained by"));
             }

@@ -54,7 +54,7 @@ final class SerialControls {
                     new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
             java.io.File chosen = chooser.showOpenDialog(elf.getScene() == null ? null : elf.getScene().getWindow());
             if (chosen != null) {
-                session.useElf(chosen.toPath());
+                session.names().use(chosen.toPath());
             }
         });
         for (Node node : List.of(reset, speed, switchSpeed, elf)) {

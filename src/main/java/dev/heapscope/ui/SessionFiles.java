@@ -194,7 +194,7 @@ final class SessionFiles {
         Path saved = null;
         if (live != null) {
             String profile = session.profileProperty().get() == null ? null : session.profileProperty().get().name();
-            content = live.snapshot().thenCombine(live.transcript(), (snap, bytes) -> SavedSession.of(snap, bytes, profile, session.elfFile()));
+            content = live.snapshot().thenCombine(live.transcript(), (snap, bytes) -> SavedSession.of(snap, bytes, profile, session.names().elfFile()));
         } else if (shown != null) {
             content = CompletableFuture.completedFuture(shown);
             saved = recoveredFrom;
@@ -287,9 +287,9 @@ final class SessionFiles {
     private void report(Throwable error, String success, String failure) {
         if (error != null) {
             Throwable cause = error.getCause() != null ? error.getCause() : error;
-            session.showMessage(failure + cause.getMessage());
+            session.onFx(() -> session.say(failure + cause.getMessage()));
         } else if (success != null) {
-            session.showMessage(success);
+            session.onFx(() -> session.say(success));
         }
     }
 

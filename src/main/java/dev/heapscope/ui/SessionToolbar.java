@@ -60,13 +60,13 @@ final class SessionToolbar extends ToolBar {
         gc.setOnAction(e -> session.collectGarbage());
         // while a hunt runs, the same button stops it (between steps)
         hunt.setOnAction(e -> {
-            if (session.busyProperty().get()) {
-                session.cancelHunt();
+            if (session.hunts().busyProperty().get()) {
+                session.hunts().cancel();
             } else {
                 runHunt.run();
             }
         });
-        hunt.textProperty().bind(Bindings.when(session.busyProperty()).then("Cancel hunt").otherwise("Guided leak hunt"));
+        hunt.textProperty().bind(Bindings.when(session.hunts().busyProperty()).then("Cancel hunt").otherwise("Guided leak hunt"));
         hunt.setId("hunt");
         hunt.getStyleClass().add("hunt-button");
         init.setTooltip(new Tooltip("heaptrace.init(n): allocate the trace buffer (Ctrl+I)"));
@@ -82,9 +82,9 @@ final class SessionToolbar extends ToolBar {
         bindEnabled(session, resume, VerbAvailability::resume);
         bindEnabled(session, dump, VerbAvailability::dump);
         bindEnabled(session, gc, VerbAvailability::collectGarbage);
-        hunt.disableProperty().bind(Bindings.createBooleanBinding(() -> !session.busyProperty().get()
+        hunt.disableProperty().bind(Bindings.createBooleanBinding(() -> !session.hunts().busyProperty().get()
                         && !VerbAvailability.of(session.connectionProperty().get(), session.traceProperty().get(), false).hunt(),
-                session.connectionProperty(), session.traceProperty(), session.busyProperty()));
+                session.connectionProperty(), session.traceProperty(), session.hunts().busyProperty()));
         ChoiceBox<Long> poll = new ChoiceBox<>();
         poll.getItems().setAll(0L, 500L, 1000L, 2000L, 5000L);
         poll.setConverter(new StringConverter<>() {
@@ -103,8 +103,8 @@ final class SessionToolbar extends ToolBar {
         poll.valueProperty().addListener((obs, old, now) -> session.pollHeapEvery(now == null ? 0 : now));
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(110);
-        progress.progressProperty().bind(session.huntProgressProperty());
-        progress.visibleProperty().bind(session.busyProperty());
+        progress.progressProperty().bind(session.hunts().progressProperty());
+        progress.visibleProperty().bind(session.hunts().busyProperty());
         Button theme = new Button("Light/Dark");
         theme.setOnAction(e -> toggleTheme.run());
         getItems().addAll(new Label("Buffer"), records, cost, init, new Separator(), mode, start, stop, resume,
@@ -119,8 +119,8 @@ final class SessionToolbar extends ToolBar {
 
     private static void bindEnabled(SessionViewModel session, Button button, Function<VerbAvailability, Boolean> verb) {
         ObservableValue<Boolean> enabled = Bindings.createBooleanBinding(() -> verb.apply(VerbAvailability.of(
-                        session.connectionProperty().get(), session.traceProperty().get(), session.busyProperty().get())),
-                session.connectionProperty(), session.traceProperty(), session.busyProperty());
+                        session.connectionProperty().get(), session.traceProperty().get(), session.hunts().busyProperty().get())),
+                session.connectionProperty(), session.traceProperty(), session.hunts().busyProperty());
         button.disableProperty().bind(Bindings.createBooleanBinding(() -> !enabled.getValue(), enabled));
     }
 }

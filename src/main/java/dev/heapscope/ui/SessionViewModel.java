@@ -5,87 +5,67 @@ import dev.heapscope.model.Dump;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.session.DataDirectory;
-import dev.heapscope.session.HuntWorkload;
 import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.ProfilingSession;
-import dev.heapscope.session.Sessions;
 import dev.heapscope.session.SessionSnapshot;
+import dev.heapscope.session.Sessions;
 import dev.heapscope.session.TraceState;
+import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
 import dev.heapscope.sim.SimulatedBoard;
-import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.symbols.Symbolizer;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The connection and the session verbs for the views. Properties change only on the {@code fx}
- * executor (the FX thread in the app, a single thread in tests); blocking work runs on a worker.
+ * The connection and the session verbs for the views: properties only, over sessions opened by
+ * {@link Sessions}. Properties change only on the {@code fx} executor (the FX thread in the app, a single
+ * thread in tests). Connecting and closing run on their own worker, so Disconnect never waits behind a
+ * hunt; the hunt, heap snapshots and firmware names have models of their own.
  */
 public final class SessionViewModel implements AutoCloseable {
-    public static final int MAX_CONSOLE_LINES = 20_000;
+    public static final int MAX_CONSOLE_LINES = LiveState.MAX_CONSOLE_LINES;
     private static final long COMMAND_TIMEOUT_MILLIS = 30_000;
-
     private static final System.Logger LOG = System.getLogger(SessionViewModel.class.getName());
+
     private final Executor fx;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("heapscope-ui-pump"));
-    private final ExecutorService work = Executors.newSingleThreadExecutor(daemon("heapscope-ui-work"));
-    private final ReadOnlyObjectWrapper<SessionSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
-    private final ReadOnlyObjectWrapper<TraceState> trace = new ReadOnlyObjectWrapper<>(TraceState.UNKNOWN);
-    private final ReadOnlyObjectWrapper<BoardProfile> profile = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper huntProgress = new ReadOnlyDoubleWrapper(-1);
-    private final ObservableList<String> consoleLines = FXCollections.observableArrayList();
-    private volatile OpenedSession opened;
-    private volatile ProfilingSession session;
-    private volatile SimulatedBoard board;
-    private volatile dev.heapscope.session.GuidedHunt activeHunt;
-    private final javafx.collections.ObservableList<dev.heapscope.model.HeapSnapshot> heapSnapshots =
-            javafx.collections.FXCollections.observableArrayList();
-    private volatile Symbolizer symbolizer = Symbolizer.NONE;
-    private SnapshotPump pump;
-    private volatile long pollIntervalMillis;
-    private volatile String serialPort;
-    private volatile Path elfFile;
     private final DataDirectory data;
-    private final ElfChoices elfChoices;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Daemons.named("heapscope-ui-pump"));
+    private final ExecutorService work = Executors.newSingleThreadExecutor(Daemons.named("heapscope-ui-work"));
+    private final LiveState live = new LiveState();
+    private final ReadOnlyObjectWrapper<BoardProfile> profile = new ReadOnlyObjectWrapper<>();
+    private final HuntModel hunts = new HuntModel(this);
+    private final LuaHeapModel luaHeap = new LuaHeapModel(this, work);
+    private final FirmwareNames names;
+    private volatile OpenedSession opened;
+    private volatile SnapshotPump pump;
+    private volatile long pollIntervalMillis;
 
     /** {@code data}: where autosaves, raw logs, screenshots and remembered choices go. */
     public SessionViewModel(Executor fx, DataDirectory data) {
         this.fx = fx;
         this.data = data;
-        this.elfChoices = new ElfChoices(data.elfChoicesFile());
+        this.names = new FirmwareNames(this, work, new ElfChoices(data.elfChoicesFile()));
     }
 
     /** Boots a virtual board of this profile and connects to it; completes once its prompt is seen. */
     public CompletableFuture<Void> connectSimulator(String profileName) {
-        serialPort = null;
         return connect(() -> {
             BoardProfile chosen = BoardProfile.load(profileName);
             OpenedSession made = Sessions.virtualBoard(chosen, BoardOptions.defaults(), setup());
-            board = made.board().orElseThrow();
-            fx.execute(heapSnapshots::clear); // snapshots belong to the board they were taken of
-            symbolizer = made.symbols();
+            luaHeap.forget();
+            names.reset(made.symbols(), null);
             fx.execute(() -> profile.set(chosen));
             return made;
         }).thenApply(ok -> null);
@@ -96,18 +76,16 @@ public final class SessionViewModel implements AutoCloseable {
      * raw log when the session ends; the session reconnects by itself when the port comes back after an unplug.
      */
     public CompletableFuture<Void> connectSerial(String portName, int baudRate) {
-        serialPort = portName;
-        elfFile = null;
         return connect(() -> {
-            board = null;
-            symbolizer = Symbolizer.NONE;
+            luaHeap.forget();
+            names.reset(Symbolizer.NONE, portName);
             fx.execute(() -> profile.set(null));
             return Sessions.serial(portName, baudRate, setup());
         }).thenAccept(made -> {
             String log = made.rawLogFile().map(file -> "; its raw log goes to " + file + " when the session ends")
                     .orElse("");
-            made.firmware().ifPresent(check -> fx.execute(() -> message.set(check.advice() + log)));
-            fx.execute(() -> elfChoices.remembered(portName).ifPresent(this::useElf));
+            made.firmware().ifPresent(check -> fx.execute(() -> say(check.advice() + log)));
+            fx.execute(names::restoreChoice);
         });
     }
 
@@ -115,46 +93,49 @@ public final class SessionViewModel implements AutoCloseable {
         return Sessions.Setup.interactive(data, COMMAND_TIMEOUT_MILLIS, pollIntervalMillis);
     }
 
-    /**
-     * FX thread. Names real-board frames from this firmware ELF (then the log's monitor names); remembered for
-     * the port, and checked against the {@code ELF file SHA256} the board printed at boot.
-     */
-    public CompletableFuture<Void> useElf(Path elf) {
-        String port = serialPort;
-        List<String> lines = List.copyOf(consoleLines); // FX thread: the list is the FX thread's
-        return CompletableFuture.runAsync(() -> {
-            try {
-                dev.heapscope.symbols.ElfSymbolizer names = dev.heapscope.symbols.Symbolizers.forElf(elf);
-                elfFile = elf;
-                symbolizer = names.orElse(monitorNames());
-                String warning = ElfIdentity.mismatch(elf, lines);
-                if (port != null) {
-                    elfChoices.remember(port, elf);
-                }
-                SnapshotPump current = pump;
-                if (current != null) {
-                    current.markDirty();
-                }
-                fx.execute(() -> message.set(warning != null ? warning : "Names from " + elf.getFileName() + " ("
-                        + names.functionCount() + " functions)"));
-            } catch (java.io.IOException e) {
-                fx.execute(() -> message.set("Cannot use the ELF: " + e.getMessage()));
+    private CompletableFuture<OpenedSession> connect(Supplier<OpenedSession> opener) {
+        disconnect();
+        fx.execute(() -> live.connection(ConnectionState.CONNECTING));
+        return CompletableFuture.supplyAsync(() -> {
+            OpenedSession made = opener.get();
+            SnapshotPump newPump = new SnapshotPump(made.session(), fx, live);
+            opened = made;
+            pump = newPump;
+            newPump.start(timer);
+            return made;
+        }, work).thenCompose(OpenedSession::connect).whenComplete((made, error) -> fx.execute(() -> {
+            if (error != null) {
+                LOG.log(System.Logger.Level.WARNING, "connection failed: " + UserMessages.reason(error));
+                disconnect();
+                live.connection(ConnectionState.DISCONNECTED);
+                say("Connection failed: " + UserMessages.reason(error));
+            } else {
+                refreshViews();
+                say("Connected to " + made.description());
             }
-        }, work);
+        }));
     }
 
-    /** The firmware ELF naming this session's frames (saved with the session, with its hash), or null. */
-    public Path elfFile() {
-        return elfFile;
-    }
-
-    private Symbolizer monitorNames() {
-        dev.heapscope.symbols.SymbolTable table = new dev.heapscope.symbols.SymbolTable();
-        SessionSnapshot last = snapshot.get();
-        if (last != null) {
-            last.symbols().forEach(table::add);
+    /**
+     * Ends the session (off the FX thread, without waiting for a hunt): everything received is kept.
+     * Completes once the link is closed and the raw log written.
+     */
+    public CompletableFuture<Void> disconnect() {
+        OpenedSession closing = opened;
+        SnapshotPump stopping = pump;
+        opened = null;
+        pump = null;
+        hunts.cancel();
+        if (stopping != null) {
+            stopping.stop();
         }
-        return table;
+        if (closing == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            closing.close();
+            fx.execute(() -> live.connection(ConnectionState.DISCONNECTED));
+        });
     }
 
     /** Pulses the board's reset line (serial only). */
@@ -165,55 +146,6 @@ public final class SessionViewModel implements AutoCloseable {
     /** Switches the board's console speed ({@code uart.setup}) and follows it. */
     public CompletableFuture<CommandResult> changeBaudRate(int baudRate) {
         return verb("uart.setup(" + baudRate + ")", s -> s.changeBaudRate(baudRate));
-    }
-
-    private CompletableFuture<OpenedSession> connect(java.util.function.Supplier<OpenedSession> opener) {
-        disconnect();
-        fx.execute(() -> connection.set(ConnectionState.CONNECTING));
-        return CompletableFuture.supplyAsync(() -> {
-            OpenedSession made = opener.get();
-            SnapshotPump newPump = new SnapshotPump(made.session(), fx, new Sink());
-            opened = made;
-            session = made.session();
-            pump = newPump;
-            newPump.start(timer);
-            return made;
-        }, work).thenCompose(OpenedSession::connect).whenComplete((made, error) -> fx.execute(() -> {
-            if (error != null) {
-                LOG.log(System.Logger.Level.WARNING, "connection failed", error);
-                disconnect();
-                connection.set(ConnectionState.DISCONNECTED);
-                message.set("Connection failed: " + reason(error));
-            } else {
-                SnapshotPump current = pump;
-                if (current != null) {
-                    current.markDirty();
-                }
-                message.set("Connected to " + made.description());
-            }
-        }));
-    }
-
-    /** Ends the session (off the FX thread, without waiting for a hunt): everything received is kept. */
-    public void disconnect() {
-        OpenedSession closing = opened;
-        SnapshotPump stopping = pump;
-        dev.heapscope.session.GuidedHunt hunting = activeHunt;
-        opened = null;
-        session = null;
-        pump = null;
-        if (hunting != null) {
-            hunting.cancel();
-        }
-        if (stopping != null) {
-            stopping.stop();
-        }
-        if (closing != null) {
-            CompletableFuture.runAsync(() -> {
-                closing.close();
-                fx.execute(() -> connection.set(ConnectionState.DISCONNECTED));
-            });
-        }
     }
 
     public CompletableFuture<CommandResult> init(int records) {
@@ -248,163 +180,91 @@ public final class SessionViewModel implements AutoCloseable {
     /** Polls {@code node.heap()} every {@code intervalMillis} (0 = never), now and after reconnects. */
     public void pollHeapEvery(long intervalMillis) {
         pollIntervalMillis = intervalMillis;
-        ProfilingSession current = session;
+        ProfilingSession current = liveSession();
         if (current != null) {
             current.pollHeapEvery(intervalMillis);
         }
     }
 
-    /**
-     * Runs the guided hunt with {@code scenario} on the virtual board, asynchronously; progress goes to
-     * {@link #huntProgressProperty()} and the status line. {@link #cancelHunt()} stops it between steps.
-     */
-    public CompletableFuture<dev.heapscope.session.GuidedHunt.Result> hunt(Scenario scenario, int bufferRecords,
-                                                                          long virtualSeconds) {
-        ProfilingSession current = session;
-        SimulatedBoard currentBoard = board;
-        if (current == null || currentBoard == null) {
-            return failed("The guided hunt needs the virtual board: connect to the simulator first.");
-        }
-        busy.set(true);
-        huntProgress.set(0);
-        dev.heapscope.session.GuidedHunt hunt = new dev.heapscope.session.GuidedHunt(current, bufferRecords, TraceMode.LEAKS)
-                .onProgress(step -> fx.execute(() -> {
-                    huntProgress.set(step.fraction());
-                    message.set("Guided hunt: " + step.what());
-                }));
-        activeHunt = hunt;
-        return hunt.run(HuntWorkload.scriptOnVirtualBoard(currentBoard, scenario.name(), scenario.text(), virtualSeconds))
-                .whenComplete((done, error) -> fx.execute(() -> {
-                    activeHunt = null;
-                    busy.set(false);
-                    huntProgress.set(-1);
-                    if (error != null) {
-                        message.set("Guided hunt stopped: " + reason(error));
-                    } else {
-                        message.set("Guided hunt done: " + scenario.name() + (done.workloadError() != null
-                                ? " (the script failed: " + done.workloadError() + ")" : ""));
-                    }
-                }));
-    }
-
-    /** Stops the running hunt before its next step. */
-    public void cancelHunt() {
-        dev.heapscope.session.GuidedHunt hunting = activeHunt;
-        if (hunting != null) {
-            hunting.cancel();
-        }
-    }
-
-    private CompletableFuture<CommandResult> verb(String what,
-                                                  java.util.function.Function<ProfilingSession, CompletableFuture<CommandResult>> call) {
+    private CompletableFuture<CommandResult> verb(String what, Function<ProfilingSession, CompletableFuture<CommandResult>> call) {
         return report(what, withSession(call), answer -> answer.failed() ? what + ": Lua error: " + answer.luaError()
                 : what + (answer.output().isEmpty() ? ": ok" : ": " + answer.text()));
     }
 
-    private <T> CompletableFuture<T> withSession(java.util.function.Function<ProfilingSession, CompletableFuture<T>> call) {
-        ProfilingSession current = session;
-        return current == null ? failed("Not connected.") : call.apply(current);
+    private <T> CompletableFuture<T> withSession(Function<ProfilingSession, CompletableFuture<T>> call) {
+        ProfilingSession current = liveSession();
+        return current == null ? UserMessages.failed("Not connected.") : call.apply(current);
     }
 
-    private <T> CompletableFuture<T> report(String what, CompletableFuture<T> future, java.util.function.Function<T, String> ok) {
+    private <T> CompletableFuture<T> report(String what, CompletableFuture<T> future, Function<T, String> ok) {
         return future.whenComplete((value, error) -> fx.execute(() ->
-                message.set(error != null ? what + " refused: " + reason(error) : ok.apply(value))));
-    }
-
-    private static <T> CompletableFuture<T> failed(String why) {
-        return CompletableFuture.failedFuture(new IllegalStateException(why));
-    }
-
-    static String reason(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        // "task failed" alone says nothing: name the root cause too
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == cause ? text : text + " (" + root + ")";
-    }
-
-    public DataDirectory dataDirectory() {
-        return data;
-    }
-
-    ElfChoices elfChoices() {
-        return elfChoices;
-    }
-
-    /** The live session, or null. For saving it. */
-    ProfilingSession liveSession() {
-        return session;
-    }
-
-    void showMessage(String text) {
-        fx.execute(() -> message.set(text));
+                say(error != null ? what + " refused: " + UserMessages.reason(error) : ok.apply(value))));
     }
 
     /** Disconnects and shows a saved session's snapshot in every view. */
     void showSaved(SessionSnapshot saved, String text) {
         disconnect();
         work.execute(() -> fx.execute(() -> {
-            snapshot.set(saved);
-            trace.set(saved.trace());
-            message.set(text);
+            live.showSaved(saved);
+            say(text);
         }));
     }
 
-    public Symbolizer symbolizer() {
-        return symbolizer;
+    /** The live session, or null. */
+    ProfilingSession liveSession() {
+        OpenedSession current = opened;
+        return current == null ? null : current.session();
     }
 
-    /** What holds each record's block: the virtual board knows (Lua reachability at each dump); a real board's dump does not. */
-    public dev.heapscope.model.HeldBy heldBy() {
-        SimulatedBoard current = board;
-        return current == null ? dev.heapscope.model.HeldBy.UNKNOWN : current.console().heldBy();
+    /** The connected virtual board, or null (a serial board, or none). */
+    SimulatedBoard liveBoard() {
+        OpenedSession current = opened;
+        return current == null ? null : current.board().orElse(null);
     }
 
-    /** The heap snapshots taken of the connected virtual board, oldest first (FX thread). */
-    public javafx.collections.ObservableList<dev.heapscope.model.HeapSnapshot> heapSnapshots() {
-        return heapSnapshots;
-    }
-
-    /**
-     * Takes a heap snapshot of the virtual board (a full collection, then every live Lua object with what holds
-     * it), off the FX thread; says what it found. Fails with a sentence on a serial board.
-     */
-    public CompletableFuture<dev.heapscope.model.HeapSnapshot> takeHeapSnapshot(String label) {
-        SimulatedBoard current = board;
-        if (current == null) {
-            String why = "Heap snapshots need the virtual board: a real board's heap is read with the heaptrace dump";
-            fx.execute(() -> message.set(why));
-            return CompletableFuture.failedFuture(new IllegalStateException(why));
+    /** Asks the views to redraw from a fresh snapshot (new names, a new connection). */
+    void refreshViews() {
+        SnapshotPump current = pump;
+        if (current != null) {
+            current.markDirty();
         }
-        return CompletableFuture.supplyAsync(() -> current.console().snapshot(label), work).whenComplete((taken, error) ->
-                fx.execute(() -> {
-                    if (error != null) {
-                        message.set("Heap snapshot failed: " + reason(error));
-                    } else {
-                        heapSnapshots.add(taken);
-                        message.set(String.format("Heap snapshot %s: %,d bytes in %,d Lua objects, after a full "
-                                + "collection (see Retained by)", taken.title(), taken.totalBytes(), taken.objects().size()));
-                    }
-                }));
+    }
+
+    void onFx(Runnable action) {
+        fx.execute(action);
+    }
+
+    /** Shows a message in the status bar (FX thread). */
+    public void say(String text) {
+        live.notice(text);
+    }
+
+    public FirmwareNames names() {
+        return names;
+    }
+
+    public HuntModel hunts() {
+        return hunts;
+    }
+
+    public LuaHeapModel luaHeap() {
+        return luaHeap;
+    }
+
+    public DataDirectory dataDirectory() {
+        return data;
     }
 
     public ReadOnlyObjectProperty<SessionSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+        return live.snapshotProperty();
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
-        return connection.getReadOnlyProperty();
+        return live.connectionProperty();
     }
 
     public ReadOnlyObjectProperty<TraceState> traceProperty() {
-        return trace.getReadOnlyProperty();
+        return live.traceProperty();
     }
 
     /** The virtual board's profile, or null on a serial port. */
@@ -412,72 +272,28 @@ public final class SessionViewModel implements AutoCloseable {
         return profile.getReadOnlyProperty();
     }
 
-    /** Shows a message in the status bar (FX thread). */
-    public void say(String text) {
-        message.set(text);
-    }
-
     /** The last thing the user should read: a verb's answer, a refusal, a notice. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** True while the guided hunt runs. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    /** 0..1 while the hunt runs, -1 otherwise. */
-    public ReadOnlyDoubleProperty huntProgressProperty() {
-        return huntProgress.getReadOnlyProperty();
+        return live.messageProperty();
     }
 
     /** The console transcript as lines, the oldest dropped past {@value #MAX_CONSOLE_LINES}. */
     public ObservableList<String> consoleLines() {
-        return consoleLines;
+        return live.consoleLines();
     }
 
     @Override
     public void close() {
-        disconnect();
+        CompletableFuture<Void> closing = disconnect();
         work.shutdown();
         try {
+            closing.get(6, TimeUnit.SECONDS); // the raw log is written before the app (or a test) goes away
             work.awaitTermination(6, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "the session did not close cleanly: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** Runs on the FX executor. */
-    private final class Sink implements SnapshotPump.Sink {
-        @Override
-        public void snapshot(SessionSnapshot next) {
-            snapshot.set(next);
-            connection.set(next.connection());
-            trace.set(next.trace());
-        }
-
-        @Override
-        public void consoleLines(List<String> lines) {
-            consoleLines.addAll(lines);
-            int excess = consoleLines.size() - MAX_CONSOLE_LINES;
-            if (excess > 0) {
-                consoleLines.remove(0, excess);
-            }
-        }
-
-        @Override
-        public void notice(String text) {
-            message.set(text);
-        }
     }
 }

@@ -60,7 +60,7 @@ class MainWindowUiTest {
         assertThat(robot.lookup("#connection-state").queryAs(Label.class).getText()).isEqualTo("connected");
 
         robot.clickOn("#hunt");
-        waitFor(() -> !session.busyProperty().get() && window.leaks().visibleGroups().size() > 0
+        waitFor(() -> !session.hunts().busyProperty().get() && window.leaks().visibleGroups().size() > 0
                 && session.messageProperty().get().startsWith("Guided hunt done"));
         assertThat(window.leaks().visibleGroups()).extracting(LeakLine::where)
                 .anyMatch(top -> top.matches("handle_request \\(request-handler-leak\\.lua:\\d+\\)"));

@@ -64,7 +64,7 @@ class RetainedByUiTest {
         waitFor(() -> session.connectionProperty().get() == ConnectionState.CONNECTED
                 && !robot.lookup("#hunt").queryButton().isDisabled());
         robot.clickOn("#hunt");
-        waitFor(() -> !session.busyProperty().get() && !window.leaks().visibleGroups().isEmpty()
+        waitFor(() -> !session.hunts().busyProperty().get() && !window.leaks().visibleGroups().isEmpty()
                 && session.messageProperty().get().startsWith("Guided hunt done"));
         assertThat(window.leaks().visibleGroups()).extracting(LeakLine::heldBy)
                 .allMatch(held -> held.startsWith("_G.listeners"))
@@ -86,12 +86,12 @@ class RetainedByUiTest {
 
         robot.clickOn("#tab-console");
         robot.clickOn("#console-command").write("/snapshot before").type(KeyCode.ENTER);
-        waitFor(() -> session.heapSnapshots().size() == 1);
+        waitFor(() -> session.luaHeap().list().size() == 1);
         robot.clickOn("#tab-console");
         robot.clickOn("#console-command").write("grown = {} for i = 1, 30 do grown[i] = {i} end").type(KeyCode.ENTER);
         waitFor(() -> session.consoleLines().stream().anyMatch(line -> line.startsWith("> grown = {}")));
         robot.clickOn("#console-command").write("/snapshot after").type(KeyCode.ENTER);
-        waitFor(() -> session.heapSnapshots().size() == 2 && window.retained().showing().startsWith("Growth from #1 to #2")
+        waitFor(() -> session.luaHeap().list().size() == 2 && window.retained().showing().startsWith("Growth from #1 to #2")
                 && window.retained().icicle().tree() != null
                 && childNames(window.retained().icicle().tree(), 0).contains("_G"));
         CallTree growth = window.retained().icicle().tree();

@@ -61,11 +61,11 @@ class SerialConnectionTest {
         }
 
         Path elf = Path.of(getClass().getResource("/elf/app-xtensa-dwarf4.elf").toURI());
-        fx.submit(() -> session.useElf(elf)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        fx.submit(() -> session.names().use(elf)).get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
         // The virtual board printed its own firmware digest at boot: a different ELF is flagged.
         waitFor(() -> session.messageProperty().get().contains("Warning: the board runs firmware"));
         assertThat(new ElfChoices(data.elfChoicesFile()).remembered(link.toString())).contains(elf.toAbsolutePath());
-        assertThat(session.symbolizer().resolve(0x400d0004)).isPresent();
+        assertThat(session.names().symbolizer().resolve(0x400d0004)).isPresent();
 
         board.close();
         waitFor(() -> session.connectionProperty().get() == ConnectionState.BOARD_LOST);
@@ -117,6 +117,29 @@ class SerialConnectionTest {
             }
         } finally {
             board.close();
+        }
+    }
+
+    @Test
+    void theGuidedHuntOnARealBoardUploadsTheScriptAndFindsWhatItLeaks() throws Exception {
+        Path link = home.resolve("esp32");
+        SimulatedBoard simulated = SimulatedBoard.create(BoardProfile.load("esp32-devkitc"),
+                BoardOptions.defaults().withRealTime(true));
+        try (BoardOnPty board = BoardOnPty.serve(simulated, link, true)) {
+            session = new SessionViewModel(fx, DataDirectory.at(home.resolve("data")));
+            session.connectSerial(link.toString(), 115_200).get(30, TimeUnit.SECONDS);
+            String script = "-- Scenario: keeps twelve strings\nkept = kept or {}\n"
+                    + "for i = 1, 12 do kept[#kept + 1] = string.rep('k', 80) .. i end\n";
+            var result = fx.submit(() -> session.hunts().hunt("keeper.lua", script, 1, 200)).get(10, TimeUnit.SECONDS)
+                    .get(120, TimeUnit.SECONDS);
+
+            assertThat(result.workloadError()).isNull();
+            assertThat(simulated.console().files().read("keeper.lua"))
+                    .hasValue(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(dev.heapscope.analysis.DumpDiff.between(result.first(), result.last()).appeared())
+                    .as("the twelve strings, and nothing of the upload").hasSizeGreaterThanOrEqualTo(12)
+                    .allSatisfy(record -> assertThat(record.caller().toString()).doesNotContain("vfs"));
+            waitFor(() -> session.messageProperty().get().startsWith("Guided hunt done: keeper.lua"));
         }
     }
 }

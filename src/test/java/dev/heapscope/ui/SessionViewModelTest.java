@@ -38,16 +38,16 @@ class SessionViewModelTest {
     @Test
     void theGuidedHuntFindsTheRequestHandlerLeakAtItsLuaLine() throws Exception {
         Scenario scenario = ScenarioCatalog.named("request-handler-leak.lua");
-        dev.heapscope.session.GuidedHunt.Result result = session.hunt(scenario, 500, 0).get(90, TimeUnit.SECONDS);
+        dev.heapscope.session.GuidedHunt.Result result = session.hunts().hunt(scenario.name(), scenario.text(), 0, 500).get(90, TimeUnit.SECONDS);
 
-        Analysis analysis = AnalysisViewModel.compute(result.first(), result.last(), session.symbolizer());
+        Analysis analysis = AnalysisViewModel.compute(result.first(), result.last(), session.names().symbolizer());
         assertThat(result.workloadError()).isNull();
         assertThat(analysis.title()).isEqualTo("New in dump #2 since dump #1");
         assertThat(analysis.table().totalBytes()).isGreaterThan(1000);
         LeakRow largest = analysis.table().rows().get(0);
         assertThat(analysis.labels().topFrame(largest.chain())).matches("handle_request \\(request-handler-leak\\.lua:\\d+\\)");
         assertThat(analysis.labels().describe(largest.chain())).contains("main chunk (request-handler-leak.lua:26)");
-        waitFor(() -> session.traceProperty().get() == TraceState.STOPPED && !session.busyProperty().get());
+        waitFor(() -> session.traceProperty().get() == TraceState.STOPPED && !session.hunts().busyProperty().get());
         assertThat(session.messageProperty().get()).startsWith("Guided hunt done");
         waitFor(() -> session.consoleLines().stream().anyMatch(line -> line.contains("handled\t25\trequests")));
     }

@@ -1,0 +1,61 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.model.HeapSnapshot;
+import dev.heapscope.sim.SimulatedBoard;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** What the virtual board knows of its Lua heap: the snapshots taken, oldest first, and what holds each block. */
+public final class LuaHeapModel {
+    private final SessionViewModel owner;
+    private final Executor work;
+    private final ObservableList<HeapSnapshot> taken = FXCollections.observableArrayList();
+
+    LuaHeapModel(SessionViewModel owner, Executor work) {
+        this.owner = owner;
+        this.work = work;
+    }
+
+    /** What holds each record's block: the virtual board knows (Lua reachability at each dump); a real board's dump does not. */
+    public dev.heapscope.model.HeldBy heldBy() {
+        SimulatedBoard board = owner.liveBoard();
+        return board == null ? dev.heapscope.model.HeldBy.UNKNOWN : board.console().heldBy();
+    }
+
+    /** FX thread. */
+    public ObservableList<HeapSnapshot> list() {
+        return taken;
+    }
+
+    /** Snapshots belong to the board they were taken of: a new board starts without any. */
+    void forget() {
+        owner.onFx(taken::clear);
+    }
+
+    /**
+     * Takes a heap snapshot of the virtual board (a full collection, then every live Lua object with what holds
+     * it), off the FX thread; says what it found. Fails with a sentence on a serial board.
+     */
+    public CompletableFuture<HeapSnapshot> take(String label) {
+        SimulatedBoard board = owner.liveBoard();
+        if (board == null) {
+            String why = "Heap snapshots need the virtual board: a real board's heap is read with the heaptrace dump";
+            owner.onFx(() -> owner.say(why));
+            return UserMessages.failed(why);
+        }
+        return CompletableFuture.supplyAsync(() -> board.console().snapshot(label), work).whenComplete((snapshot, error) ->
+                owner.onFx(() -> {
+                    if (error != null) {
+                        owner.say("Heap snapshot failed: " + UserMessages.reason(error));
+                    } else {
+                        taken.add(snapshot);
+                        owner.say(String.format("Heap snapshot %s: %,d bytes in %,d Lua objects, after a full "
+                                + "collection (see Retained by)", snapshot.title(), snapshot.totalBytes(),
+                                snapshot.objects().size()));
+                    }
+                }));
+    }
+}

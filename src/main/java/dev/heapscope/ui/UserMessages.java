@@ -1,0 +1,31 @@
+package dev.heapscope.ui;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Turns a failure into words for the status line: the message people wrote, never a Java class name. */
+final class UserMessages {
+    private UserMessages() {
+    }
+
+    static String reason(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage() == null || cause.getMessage().isBlank()
+                ? "unexpected failure" : cause.getMessage();
+        // "task failed" alone says nothing: add the root cause's own words when it has any
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String rootText = root.getMessage();
+        return root == cause || rootText == null || rootText.isBlank() || text.contains(rootText)
+                ? text : text + " (" + rootText + ")";
+    }
+
+    static <T> java.util.concurrent.CompletableFuture<T> failed(String why) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException(why));
+    }
+}
