@@ -2,8 +2,8 @@ package dev.heapscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.heapscope.transport.pty.PseudoTerminals;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,36 +11,41 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code hunt --port} against the virtual board served on a real pseudo-terminal ({@code sim --pty}). */
 class HuntCommandTest {
     @TempDir
     Path dir;
-    private Path link;
     private Thread server;
 
-    @BeforeEach
-    void serveTheVirtualBoard() throws Exception {
-        link = dir.resolve("esp32");
+    /** Serves the virtual board on a pseudo-terminal ({@code sim --pty}); skips the test where there are none. */
+    private Path serveTheVirtualBoard() {
+        PseudoTerminals.assumeAvailable();
+        Path link = dir.resolve("esp32");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         server = new Thread(() -> Main.run(new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), "sim", "--pty", link.toString(), "--seconds", "120"));
+                new PrintStream(err), "sim", "--pty", link.toString(), "--seconds", "120"), "sim-pty-server");
         server.start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!Files.exists(link) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(link) || !server.isAlive());
+        assertThat(link).as("sim --pty serves its link; stderr: %s", err).exists();
+        return link;
     }
 
     @AfterEach
     void unplug() throws InterruptedException {
-        server.interrupt();
-        server.join(10_000);
+        if (server != null) {
+            server.interrupt();
+            server.join(10_000);
+        }
     }
 
     @Test
     void aLeakingLineFailsTheLeakGateWithTheLeaksInJson() throws Exception {
+        Path link = serveTheVirtualBoard();
         Path raw = dir.resolve("board.log");
         CliRunner result = CliRunner.run("hunt", "--port", link.toString(), "--lua",
                 "leak = {} for i = 1, 5 do leak[i] = {i} end", "--json", "--fail-on-leak", "0", "-o", raw.toString());
@@ -57,6 +62,7 @@ class HuntCommandTest {
 
     @Test
     void aQuietBoardPassesTheGate() {
+        Path link = serveTheVirtualBoard();
         CliRunner result = CliRunner.run("hunt", "--port", link.toString(), "--seconds", "1", "--fail-on-leak", "0");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("No leaks");

@@ -6,7 +6,9 @@ import dev.heapscope.model.Dump;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionOptions;
+import dev.heapscope.transport.pty.PseudoTerminals;
 import dev.heapscope.transport.serial.SerialTransport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,17 +16,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code heapscope sim --pty LINK} with jSerialComm on the other side of a real pseudo-terminal,
  * paced at the board's 115200 baud: the module's documented session, end to end.
  */
 class SimPtyEndToEndTest {
+
+    @BeforeEach
+    void pseudoTerminalsAreAvailable() {
+        PseudoTerminals.assumeAvailable();
+    }
 
     @Test
     void theDocumentedSessionRunsOverARealPseudoTerminal(@TempDir Path dir) throws Exception {
@@ -34,10 +43,11 @@ class SimPtyEndToEndTest {
         Thread server = new Thread(() -> exitCode.set(Main.run(new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err), "sim", "--pty", link.toString(), "--seconds", "100")), "sim-pty-server");
         server.start();
-        waitFor(() -> Files.exists(link), 10_000);
 
         try (ProfilingSession session = new ProfilingSession(new SerialTransport(link.toString()),
                 SessionOptions.DEFAULTS.withCommandTimeoutMillis(10_000))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(link) || !server.isAlive());
+            assertThat(link).as("sim --pty serves its link; stderr: %s", err).exists();
             get(session.connect());
             get(session.awaitPrompt(15_000));
             get(session.init(100));
@@ -66,16 +76,5 @@ class SimPtyEndToEndTest {
 
     private static <T> T get(Future<T> future) throws Exception {
         return future.get(30, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, long timeoutMillis)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + timeoutMillis + " ms");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -160,7 +160,7 @@ class BoardEventDetectorTest {
 
     @Test
     void theSamplePanicLogYieldsTheWholeStoryInOrder() throws Exception {
-        Path log = Path.of(getClass().getResource("incomplete-dump-panic-reboot.log").toURI());
+        Path log = Path.of(getClass().getResource("/logs/shared/incomplete-dump-panic-reboot.log").toURI());
 
         List<Class<?>> kinds = Files.readAllLines(log).stream()
                 .map(BoardEventDetector::detect).flatMap(Optional::stream)

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sample logs in shared/samples, read field by field. */
+/** The sample logs in src/test/resources/logs/shared, read field by field. */
 class SharedSamplesTest {
 
     @Test

@@ -2,6 +2,7 @@ package dev.heapscope.session;
 
 import dev.heapscope.sim.SimulatedBoard;
 import dev.heapscope.transport.pty.PseudoTerminal;
+import dev.heapscope.transport.pty.PseudoTerminals;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A virtual board behind a real pseudo-terminal, for serial end-to-end tests: output paced to a baud
  * rate, the power of {@link #unplug()} and {@link #injectNoise} to send bytes the board never printed.
+ * Creating one skips the test where this machine has no pseudo-terminals.
  */
 final class PtyBoard implements AutoCloseable {
     private final SimulatedBoard board;
@@ -19,6 +21,7 @@ final class PtyBoard implements AutoCloseable {
     private long lineFreeAtNanos;
 
     PtyBoard(SimulatedBoard board, Path link, int baudRate) throws IOException {
+        PseudoTerminals.assumeAvailable();
         this.board = board;
         this.baudRate = baudRate;
         this.pty = PseudoTerminal.open();

@@ -26,7 +26,7 @@ class DumpPrinterTest {
     }
 
     private static String sample(String name) throws IOException {
-        try (InputStream in = DumpPrinterTest.class.getResourceAsStream("samples/" + name)) {
+        try (InputStream in = DumpPrinterTest.class.getResourceAsStream("/logs/shared/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         }
     }

@@ -8,18 +8,22 @@ import dev.heapscope.sim.BoardOnPty;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
 import dev.heapscope.sim.SimulatedBoard;
+import dev.heapscope.transport.pty.PseudoTerminals;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The app's serial connection, without a stage, to the virtual board served on a real
@@ -30,6 +34,11 @@ class SerialConnectionTest {
     Path home;
     private final ExecutorService fx = Executors.newSingleThreadExecutor();
     private SessionViewModel session;
+
+    @BeforeEach
+    void pseudoTerminalsAreAvailable() {
+        PseudoTerminals.assumeAvailable();
+    }
 
     @AfterEach
     void close() {
@@ -79,14 +88,8 @@ class SerialConnectionTest {
         }
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.call()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(50);
-        }
+    private static void waitFor(Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.heapscope.transport.pty;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,27 +11,38 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @Timeout(20)
 class PseudoTerminalTest {
     /** Bytes a cooked terminal would swallow or translate: CR, LF, ^C, ^D, ^S, DEL, NUL, 0xFF. */
     private static final byte[] CONTROL_BYTES = {'\r', '\n', 0x03, 0x04, 0x13, 0x7f, 0x00, (byte) 0xff, 'a', '\r'};
 
-    private static byte[] readFromMaster(PseudoTerminal pty, int count) throws IOException {
+    @BeforeEach
+    void pseudoTerminalsAreAvailable() {
+        PseudoTerminals.assumeAvailable();
+    }
+
+    /** Reads until {@code count} bytes came, or 5 s passed: each read polls 100 ms, so it cannot hang. */
+    private static byte[] readFromMaster(PseudoTerminal pty, int count) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1024];
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (out.size() < count && System.currentTimeMillis() < deadline) {
-            int n = pty.read(buffer, 100);
-            if (n > 0) {
-                out.write(buffer, 0, n);
-            }
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                .until(() -> {
+                    int n = pty.read(buffer, 100);
+                    if (n > 0) {
+                        out.write(buffer, 0, n);
+                    }
+                    return out.size() >= count;
+                });
         return out.toByteArray();
     }
 
@@ -73,14 +85,16 @@ class PseudoTerminalTest {
     @Test
     void closingWakesAReaderThatIsWaiting() throws Exception {
         PseudoTerminal pty = PseudoTerminal.open();
+        AtomicBoolean reading = new AtomicBoolean();
         CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
             try {
+                reading.set(true);
                 return pty.read(new byte[16], 60_000);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(5)).untilTrue(reading);
 
         pty.close();
 
