@@ -1,5 +1,7 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lib.VirtualClock;
+import dev.heapscope.sim.lib.TraceControl;
 import dev.heapscope.sim.lib.BoardContext;
 import dev.heapscope.sim.lib.FileModule;
 import dev.heapscope.sim.lib.FlashFileSystem;

@@ -1,5 +1,7 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lib.VirtualClock;
+import dev.heapscope.sim.lib.TraceControl;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.TraceMode;
 

@@ -1,5 +1,6 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lib.VirtualClock;
 import dev.heapscope.model.CallChain;
 
 import java.util.Optional;

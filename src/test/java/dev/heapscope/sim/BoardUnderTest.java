@@ -1,5 +1,6 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lib.VirtualClock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

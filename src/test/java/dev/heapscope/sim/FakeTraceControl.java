@@ -1,5 +1,6 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lib.TraceControl;
 import dev.heapscope.model.TraceMode;
 
 import java.io.IOException;

@@ -1,15 +1,17 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lib.VirtualClock;
+import dev.heapscope.sim.lib.TraceControl;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Record;
 import dev.heapscope.model.Region;
 import dev.heapscope.model.TraceMode;
 import org.junit.jupiter.api.Test;
 
-import static dev.heapscope.sim.TraceControl.ESP_ERR_INVALID_ARG;
-import static dev.heapscope.sim.TraceControl.ESP_ERR_INVALID_STATE;
-import static dev.heapscope.sim.TraceControl.ESP_ERR_NO_MEM;
-import static dev.heapscope.sim.TraceControl.ESP_OK;
+import static dev.heapscope.sim.lib.TraceControl.ESP_ERR_INVALID_ARG;
+import static dev.heapscope.sim.lib.TraceControl.ESP_ERR_INVALID_STATE;
+import static dev.heapscope.sim.lib.TraceControl.ESP_ERR_NO_MEM;
+import static dev.heapscope.sim.lib.TraceControl.ESP_OK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HeapTracerTest {

@@ -1,5 +1,6 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.ui.common.Theme;
 import dev.heapscope.analysis.flame.FlameDiff;
 import dev.heapscope.analysis.timeline.TimeRange;
 import dev.heapscope.session.ConnectionState;

@@ -1,5 +1,7 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.ui.common.Analysis;
+import dev.heapscope.ui.common.AnalysisViewModel;
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.session.TraceState;

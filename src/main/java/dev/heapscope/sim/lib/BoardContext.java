@@ -1,7 +1,5 @@
 package dev.heapscope.sim.lib;
 
-import dev.heapscope.sim.TraceControl;
-import dev.heapscope.sim.VirtualClock;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;

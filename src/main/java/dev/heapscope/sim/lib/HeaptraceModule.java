@@ -1,7 +1,6 @@
 package dev.heapscope.sim.lib;
 
 import dev.heapscope.model.TraceMode;
-import dev.heapscope.sim.TraceControl;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;

@@ -6,10 +6,10 @@ import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.Record;
 import dev.heapscope.symbols.Symbolizer;
-import dev.heapscope.ui.Analysis;
-import dev.heapscope.ui.AnalysisViewModel;
-import dev.heapscope.ui.FrameLabels;
-import dev.heapscope.ui.Theme;
+import dev.heapscope.ui.common.Analysis;
+import dev.heapscope.ui.common.AnalysisViewModel;
+import dev.heapscope.ui.common.FrameLabels;
+import dev.heapscope.ui.common.Theme;
 import dev.heapscope.ui.flame.FlameGraphView;
 
 import javafx.beans.property.ObjectProperty;

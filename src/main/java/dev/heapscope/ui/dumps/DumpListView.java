@@ -1,7 +1,7 @@
 package dev.heapscope.ui.dumps;
 
 import dev.heapscope.model.Dump;
-import dev.heapscope.ui.AnalysisViewModel;
+import dev.heapscope.ui.common.AnalysisViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;

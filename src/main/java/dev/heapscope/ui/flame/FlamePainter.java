@@ -6,7 +6,7 @@ import dev.heapscope.analysis.flame.FlameDiff;
 import dev.heapscope.analysis.flame.FlameLayout;
 import dev.heapscope.analysis.flame.FlamePalette;
 import dev.heapscope.analysis.flame.FlameSearch;
-import dev.heapscope.ui.Theme;
+import dev.heapscope.ui.common.Theme;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;

@@ -6,7 +6,7 @@ import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.RetainingPath;
 import dev.heapscope.model.Hex;
 import dev.heapscope.model.Record;
-import dev.heapscope.ui.FrameLabels;
+import dev.heapscope.ui.common.FrameLabels;
 
 import java.util.Locale;
 

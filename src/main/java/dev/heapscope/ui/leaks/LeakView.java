@@ -2,8 +2,8 @@ package dev.heapscope.ui.leaks;
 
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.model.Record;
-import dev.heapscope.ui.Analysis;
-import dev.heapscope.ui.FrameLabels;
+import dev.heapscope.ui.common.Analysis;
+import dev.heapscope.ui.common.FrameLabels;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -86,7 +86,7 @@ public final class LeakView extends BorderPane {
                 menuItem("Copy location", this::copyLocation), openSource, menuItem("Show in flame graph", flame::fire));
         menu.setOnShowing(e -> {
             String location = selectedLocation();
-            openSource.setDisable(!dev.heapscope.ui.SourceOpener.isLocal(location));
+            openSource.setDisable(!dev.heapscope.ui.common.SourceOpener.isLocal(location));
             openSource.setText(location == null ? "Open source" : "Open " + location);
         });
         table.setContextMenu(menu);
@@ -191,7 +191,7 @@ public final class LeakView extends BorderPane {
     private void openSource() {
         String location = selectedLocation();
         if (location != null) {
-            Thread opener = new Thread(() -> LOG.log(System.Logger.Level.INFO, dev.heapscope.ui.SourceOpener.open(location)),
+            Thread opener = new Thread(() -> LOG.log(System.Logger.Level.INFO, dev.heapscope.ui.common.SourceOpener.open(location)),
                     "heapscope-open-source");
             opener.setDaemon(true);
             opener.start();

@@ -7,7 +7,7 @@ import dev.heapscope.analysis.timeline.TimeRange;
 import dev.heapscope.analysis.timeline.TimelineReduction;
 import dev.heapscope.session.Marker;
 import dev.heapscope.session.SessionSnapshot;
-import dev.heapscope.ui.Theme;
+import dev.heapscope.ui.common.Theme;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;

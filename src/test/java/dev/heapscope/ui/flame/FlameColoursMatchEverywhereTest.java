@@ -9,7 +9,7 @@ import dev.heapscope.analysis.flame.FlameSearch;
 import dev.heapscope.analysis.flame.Rgb;
 import dev.heapscope.export.PngFlameWriter;
 import dev.heapscope.export.SvgFlameWriter;
-import dev.heapscope.ui.Theme;
+import dev.heapscope.ui.common.Theme;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;

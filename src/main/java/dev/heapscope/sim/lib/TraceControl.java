@@ -1,4 +1,4 @@
-package dev.heapscope.sim;
+package dev.heapscope.sim.lib;
 
 import dev.heapscope.model.TraceMode;
 

@@ -1,4 +1,4 @@
-package dev.heapscope.ui;
+package dev.heapscope.ui.common;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

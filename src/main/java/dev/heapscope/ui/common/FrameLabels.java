@@ -1,4 +1,4 @@
-package dev.heapscope.ui;
+package dev.heapscope.ui.common;
 
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Hex;

@@ -1,4 +1,4 @@
-package dev.heapscope.ui;
+package dev.heapscope.ui.common;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Pane;

@@ -1,4 +1,4 @@
-package dev.heapscope.ui;
+package dev.heapscope.ui.common;
 
 import dev.heapscope.analysis.DumpDiff;
 import dev.heapscope.analysis.LeakTable;
@@ -135,11 +135,12 @@ public final class AnalysisViewModel {
                 }));
     }
 
-    static Analysis compute(Dump before, Dump after, Symbolizer names) {
+    /** What the views show for these dumps, computed on the calling thread. */
+    public static Analysis compute(Dump before, Dump after, Symbolizer names) {
         return compute(before, after, names, null, DumpTimes.NONE, HeldBy.UNKNOWN);
     }
 
-    static Analysis compute(Dump before, Dump after, Symbolizer names, TimeRange within, DumpTimes estimates,
+    public static Analysis compute(Dump before, Dump after, Symbolizer names, TimeRange within, DumpTimes estimates,
                             HeldBy heldBy) {
         List<Record> records = before == null ? after.liveRecords() : DumpDiff.between(before, after).appeared();
         String title = before == null ? "Live in dump #" + (after.index() + 1)

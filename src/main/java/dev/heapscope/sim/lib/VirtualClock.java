@@ -1,4 +1,4 @@
-package dev.heapscope.sim;
+package dev.heapscope.sim.lib;
 
 /**
  * The virtual board's time. It advances only when the board says so (work done, timers waited

@@ -1,4 +1,4 @@
-package dev.heapscope.ui;
+package dev.heapscope.ui.common;
 
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.analysis.timeline.TimeRange;

@@ -1,4 +1,4 @@
-package dev.heapscope.ui;
+package dev.heapscope.ui.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
