@@ -200,7 +200,7 @@ public final class CallTree {
      * the same tree always gives the same sequence (what a folded-stacks writer needs).
      */
     public void forEachStack(StackVisitor visitor) {
-        String[] path = new String[maxDepth()];
+        String[] path = new String[Arrays.stream(depthOf, 0, nodeCount).max().orElse(0)];
         List<String> view = Arrays.asList(path);
         Deque<Integer> pending = new ArrayDeque<>();
         pending.push(0);
@@ -216,14 +216,6 @@ public final class CallTree {
                 pending.push(childList[i]);
             }
         }
-    }
-
-    private int maxDepth() {
-        int max = 0;
-        for (int node = 0; node < nodeCount; node++) {
-            max = Math.max(max, depthOf[node]);
-        }
-        return max;
     }
 
     /** Same weight and the same named paths with the same totals and self values; ids may differ. */

@@ -2,14 +2,12 @@ package dev.heapscope.sim;
 
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
-import org.luaj.vm2.LuaNumber;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaThread;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
-import org.luaj.vm2.Varargs;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -30,6 +28,7 @@ final class HeapMarker {
     private final Map<Object, Integer> untracked = new IdentityHashMap<>();
     private final Map<Prototype, Boolean> protos = new IdentityHashMap<>();
     private final WeakTables weak = new WeakTables(this);
+    private final TableMarker tables = new TableMarker(this, weak);
     private Object[] queue = new Object[256];
     private int[] queueNode = new int[256];
     private int head;
@@ -181,7 +180,7 @@ final class HeapMarker {
 
     private void traverse(Object value, int node) {
         if (value instanceof LuaTable table) {
-            traverseTable(table, node);
+            tables.traverse(table, node);
         } else if (value instanceof LuaClosure closure) {
             traverseClosure(closure, node);
         } else if (value instanceof LuaUserdata userdata) {
@@ -194,68 +193,6 @@ final class HeapMarker {
         }
         if (value instanceof LuaReferences held && !(value instanceof LuaUserdata)) {
             held.references((held1, label) -> mark(held1, node, PathTree.LABEL, label));
-        }
-    }
-
-    private void traverseTable(LuaTable table, int node) {
-        LuaValue metatable = table.getmetatable();
-        boolean weakKeys = false;
-        boolean weakValues = false;
-        if (metatable != null) {
-            mark(metatable, node, PathTree.METATABLE, null);
-            LuaValue mode = metatable.rawget(MODE);
-            if (mode.isstring()) {
-                String text = mode.tojstring();
-                weakKeys = text.indexOf('k') >= 0;
-                weakValues = text.indexOf('v') >= 0;
-            }
-        }
-        if (weakKeys || weakValues) {
-            weak.found(table, weakKeys && !weakValues, node);
-        }
-        LuaValue key = LuaValue.NIL;
-        boolean leaf = metatable == null;
-        if (!weakKeys && !weakValues) {
-            // a strong table's array part is read directly (the hot path: no Varargs per entry)
-            LuaValue[] array = LuaSizes.arrayPart(table);
-            for (int i = 0; i < array.length; i++) {
-                LuaValue value = array[i];
-                if (value != null && !(value instanceof LuaNumber) && !value.isnil()) {
-                    leaf &= value.type() == LuaValue.TBOOLEAN;
-                    mark(value, node, PathTree.FIELD, paths == null ? null : LuaValue.valueOf(i + 1));
-                }
-            }
-            if (LuaSizes.hashSlots(table) == 0) {
-                noteTraversed(table, leaf);
-                return;
-            }
-            key = array.length == 0 ? LuaValue.NIL : LuaValue.valueOf(array.length);
-        }
-        while (true) {
-            Varargs entry = table.next(key);
-            key = entry.arg1();
-            if (key.isnil()) {
-                noteTraversed(table, leaf);
-                return;
-            }
-            LuaValue value = entry.arg(2);
-            leaf &= (key instanceof LuaNumber || key.type() == LuaValue.TBOOLEAN)
-                    && (value instanceof LuaNumber || value.type() == LuaValue.TBOOLEAN);
-            if (!weakKeys || key instanceof LuaString) {
-                mark(key, node, PathTree.KEY, null); // strings are never weak in 5.3
-            }
-            if (!weakValues || value instanceof LuaString) {
-                if (!weakKeys || isMarked(key)) {
-                    mark(value, node, PathTree.FIELD, key);
-                }
-            }
-        }
-    }
-
-    private static void noteTraversed(LuaTable table, boolean leaf) {
-        if (table instanceof TrackedTable tracked) {
-            tracked.written = false;
-            tracked.leaf = leaf;
         }
     }
 
@@ -295,6 +232,10 @@ final class HeapMarker {
     /** Removes the entries of weak tables whose weak key ({@code keys}) or weak value ({@code values}) is unmarked. */
     void clearWeakEntries(boolean keys, boolean values) {
         weak.clear(keys, values);
+    }
+
+    boolean recordingPaths() {
+        return paths != null;
     }
 
     /** Whether {@code value} survives this pass: strings, numbers and the like always do. */

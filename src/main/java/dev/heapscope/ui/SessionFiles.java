@@ -46,18 +46,6 @@ final class SessionFiles {
         this.recent = recent;
     }
 
-    static Autosave beginAutosave(Path root, String profile) {
-        if (root == null) {
-            return null;
-        }
-        try {
-            return Autosave.begin(root, profile, null);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "no autosave for this session: " + e);
-            return null;
-        }
-    }
-
     /** Open…, Save…, and the recent sessions and logs; rebuilt each time it opens. */
     javafx.scene.control.MenuButton menu() {
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Session");

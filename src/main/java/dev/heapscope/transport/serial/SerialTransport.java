@@ -1,8 +1,6 @@
 package dev.heapscope.transport.serial;
 
 import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortDataListener;
-import com.fazecast.jSerialComm.SerialPortEvent;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import dev.heapscope.transport.Transport;
 import dev.heapscope.transport.TransportException;
@@ -32,7 +30,6 @@ public final class SerialTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(SerialTransport.class.getName());
     private static final int READ_TIMEOUT_MILLIS = 100;
     private static final int UNPACED_CHUNK_BYTES = 256;
-    private static final int BITS_PER_BYTE_8N1 = 10;
     private static final long READER_JOIN_MILLIS = 2_000;
 
     private final String portName;
@@ -41,7 +38,6 @@ public final class SerialTransport implements Transport {
     private final Object writeLock = new Object();
     private final AtomicBoolean disconnectReported = new AtomicBoolean();
     private final AtomicBoolean portCloseStarted = new AtomicBoolean();
-    private final AtomicBoolean unplugCloserStarted = new AtomicBoolean();
     private volatile int baudRate;
     private volatile SerialPort port;
     private volatile boolean closing;
@@ -50,7 +46,7 @@ public final class SerialTransport implements Transport {
     private Thread reader;
     private ExecutorService writer;
     private Future<Integer> pendingWrite;
-    private long lineFreeAtNanos;
+    private final LinePacer pacer = new LinePacer();
 
     /** The port at 115200 baud, writes not paced. */
     public SerialTransport(String portName) {
@@ -93,7 +89,7 @@ public final class SerialTransport implements Transport {
                     + "or missing permissions (the dialout group)?");
         }
         port = candidate;
-        candidate.addDataListener(new UnplugListener());
+        candidate.addDataListener(new UnplugListener(portName, () -> vanished = true, this::closePortOnce));
         writer = Executors.newSingleThreadExecutor(r -> daemon(r, "serial-writer " + portName));
         open = true;
         reader = daemon(() -> readUntilClosed(listener), "serial-reader " + portName);
@@ -140,7 +136,7 @@ public final class SerialTransport implements Transport {
     public void write(byte[] bytes) throws TransportException {
         synchronized (writeLock) {
             awaitPendingWrite();
-            int chunkBytes = pacedWrites ? Math.max(1, baudRate / BITS_PER_BYTE_8N1 / 100) : UNPACED_CHUNK_BYTES;
+            int chunkBytes = pacedWrites ? LinePacer.chunkBytes(baudRate) : UNPACED_CHUNK_BYTES;
             for (int offset = 0; offset < bytes.length; ) {
                 int length = Math.min(chunkBytes, bytes.length - offset);
                 if (pacedWrites) {
@@ -185,27 +181,20 @@ public final class SerialTransport implements Transport {
                     + " ms: the board is not reading (hung, or in the bootloader?)", e);
         } catch (ExecutionException e) {
             pendingWrite = null;
-            throw new TransportException("write to " + portName + " failed: " + e.getCause(), e.getCause());
+            throw new TransportException("write to " + portName + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("write to " + portName + " interrupted", e);
         }
     }
 
-    /** Sleeps until the previous chunk would have left a real UART, then books this one. */
     private void waitForLine(int length) throws TransportException {
-        long now = System.nanoTime();
-        long waitNanos = lineFreeAtNanos - now;
-        if (waitNanos > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(waitNanos);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException("write to " + portName + " interrupted", e);
-            }
+        try {
+            pacer.waitForLine(length, baudRate);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("write to " + portName + " interrupted", e);
         }
-        long chunkNanos = length * BITS_PER_BYTE_8N1 * 1_000_000_000L / baudRate;
-        lineFreeAtNanos = Math.max(now, lineFreeAtNanos) + chunkNanos;
     }
 
     private SerialPort requireOpen() throws TransportException {
@@ -297,27 +286,5 @@ public final class SerialTransport implements Transport {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         return thread;
-    }
-
-    /**
-     * jSerialComm repeats the disconnect event until the port is closed, so the port is closed at once,
-     * but from a thread of its own: closing inside the callback deadlocks with a concurrent close.
-     */
-    private final class UnplugListener implements SerialPortDataListener {
-        @Override
-        public int getListeningEvents() {
-            return SerialPort.LISTENING_EVENT_PORT_DISCONNECTED;
-        }
-
-        @Override
-        public void serialEvent(SerialPortEvent event) {
-            if (event.getEventType() == SerialPort.LISTENING_EVENT_PORT_DISCONNECTED) {
-                vanished = true;
-                if (unplugCloserStarted.compareAndSet(false, true)) {
-                    SerialPort unplugged = event.getSerialPort();
-                    daemon(() -> closePortOnce(unplugged), "serial-unplug " + portName).start();
-                }
-            }
-        }
     }
 }

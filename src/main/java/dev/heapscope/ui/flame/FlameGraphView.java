@@ -52,7 +52,7 @@ public final class FlameGraphView extends BorderPane {
     private final ObservableValue<Theme> theme;
     private final TreeSource treeSource;
     private final CanvasPane canvasPane = new CanvasPane();
-    private final ChoiceBox<Weight> weight = new ChoiceBox<>();
+    private final ChoiceBox<Weight> weight = WeightChoice.create("flame-weight");
     private final ToggleButton icicle = new ToggleButton("Icicle");
     private final ToggleButton fold = new ToggleButton("Fold allocator");
     private final TextField search = TextFields.createClearableTextField();
@@ -79,20 +79,6 @@ public final class FlameGraphView extends BorderPane {
         this.work = work;
         this.theme = theme;
         this.treeSource = treeSource;
-        weight.getItems().setAll(Weight.values());
-        weight.setValue(Weight.BYTES);
-        weight.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Weight value) {
-                return value == null ? "" : value == Weight.BYTES ? "Bytes" : "Count";
-            }
-
-            @Override
-            public Weight fromString(String text) {
-                return "Count".equals(text) ? Weight.COUNT : Weight.BYTES;
-            }
-        });
-        weight.setId("flame-weight");
         icicle.setSelected(true);
         icicle.setTooltip(new Tooltip("Root at the top (icicle) or at the bottom (flame)"));
         fold.setSelected(true);
