@@ -8,13 +8,15 @@ import dev.heapscope.transport.Transport;
 import dev.heapscope.transport.serial.SerialTransport;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * The ways to open a session, with everything around it wired in one place: the transport, the
  * autosave (every byte on disk as it arrives), a serial session's raw log, reconnection after an
- * unplug, the firmware check and the heap polls. The app and the CLI open sessions only here.
+ * unplug, the firmware check and the heap polls; and a saved file. The app and the CLI open sessions only here.
  */
 public final class Sessions {
     static final long RECONNECT_EVERY_MILLIS = 1_000;
@@ -71,6 +73,20 @@ public final class Sessions {
         SessionOptions options = options(setup, autosave, autosave == null ? rawLog : null);
         return new OpenedSession(new ProfilingSession(port.get(), options), null, autosave,
                 autosave == null ? null : rawLog, portName + " at " + baudRate + " baud", setup, port);
+    }
+
+    /**
+     * A file as it was saved: a {@code .heapscope} session, or any console log with dumps (monitor output,
+     * a paste, a raw log), which opens as a session that has only its transcript.
+     */
+    public static SavedSession openFile(Path file) throws IOException {
+        if (SessionStore.isSessionFile(file)) {
+            return SessionStore.open(file);
+        }
+        byte[] text = Files.readAllBytes(file);
+        SessionSnapshot onlyText = new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null,
+                file.getFileName().toString(), List.of(), List.of(), List.of(), List.of(), List.of(), text.length);
+        return SavedSession.of(onlyText, text, null, null);
     }
 
     private static SessionOptions options(Setup setup, Autosave autosave, Path rawLog) {

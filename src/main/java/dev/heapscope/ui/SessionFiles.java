@@ -1,6 +1,7 @@
 package dev.heapscope.ui;
 
 import dev.heapscope.session.Autosave;
+import dev.heapscope.session.Sessions;
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SavedSession;
@@ -84,10 +85,7 @@ final class SessionFiles {
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                byte[] text = Files.readAllBytes(file);
-                SessionSnapshot none = new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null,
-                        file.getFileName().toString(), List.of(), List.of(), List.of(), List.of(), List.of(), text.length);
-                return SavedSession.of(none, text, null, null);
+                return Sessions.openFile(file);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -207,7 +205,7 @@ final class SessionFiles {
     CompletableFuture<SavedSession> open(Path file) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return SessionStore.open(file);
+                return Sessions.openFile(file);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
