@@ -1,7 +1,7 @@
 package dev.heapscope.parse;
 
 import dev.heapscope.model.Dump;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +42,7 @@ public final class LogParser {
     /** Reads {@code in} to its end; the stream is not closed. */
     public ParsedLog parse(InputStream in) throws IOException {
         List<Dump> dumps = new ArrayList<>();
-        List<SymbolHint> symbols = new ArrayList<>();
+        List<Symbol> symbols = new ArrayList<>();
         DumpParser parser = new DumpParser(new DumpListener() {
             @Override
             public void dumpParsed(Dump dump) {
@@ -50,7 +50,7 @@ public final class LogParser {
             }
 
             @Override
-            public void symbolFound(SymbolHint hint) {
+            public void symbolFound(Symbol hint) {
                 symbols.add(hint);
             }
         }, options);

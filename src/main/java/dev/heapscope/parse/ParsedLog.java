@@ -1,7 +1,7 @@
 package dev.heapscope.parse;
 
 import dev.heapscope.model.Dump;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param lines           lines read
  * @param truncatedLines  lines over 1 MiB whose excess was dropped
  */
-public record ParsedLog(List<Dump> dumps, List<SymbolHint> symbols, long lines, long truncatedLines) {
+public record ParsedLog(List<Dump> dumps, List<Symbol> symbols, long lines, long truncatedLines) {
 
     public ParsedLog {
         dumps = List.copyOf(dumps);

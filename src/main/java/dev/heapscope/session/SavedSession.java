@@ -2,7 +2,7 @@ package dev.heapscope.session;
 
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSample;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
 
@@ -78,7 +78,7 @@ public final class SavedSession {
         return log.dumps();
     }
 
-    public List<SymbolHint> symbols() {
+    public List<Symbol> symbols() {
         return log.symbols();
     }
 

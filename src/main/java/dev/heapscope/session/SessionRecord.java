@@ -2,7 +2,7 @@ package dev.heapscope.session;
 
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSample;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.model.TraceMode;
 
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,7 @@ final class SessionRecord {
     private final List<HeapSample> samples = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<SessionSnapshot.SentCommand> commands = new ArrayList<>();
-    private final List<SymbolHint> symbols = new ArrayList<>();
+    private final List<Symbol> symbols = new ArrayList<>();
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
 
     void addReceived(byte[] bytes, long hostMillis) {
@@ -38,7 +38,7 @@ final class SessionRecord {
         commands.add(new SessionSnapshot.SentCommand(lua, hostMillis));
     }
 
-    void addSymbol(SymbolHint hint) {
+    void addSymbol(Symbol hint) {
         symbols.add(hint);
     }
 

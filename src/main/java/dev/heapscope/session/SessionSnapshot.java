@@ -2,7 +2,7 @@ package dev.heapscope.session;
 
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSample;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.model.TraceMode;
 
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record SessionSnapshot(ConnectionState connection, TraceState trace, TraceMode mode, String board,
                               List<Dump> dumps, List<HeapSample> samples, List<Marker> markers,
-                              List<SentCommand> commands, List<SymbolHint> symbols, long bytesReceived) {
+                              List<SentCommand> commands, List<Symbol> symbols, long bytesReceived) {
 
     /** One command as sent, with its host time. */
     public record SentCommand(String lua, long hostMillis) {
