@@ -1,7 +1,7 @@
 package dev.heapscope.export;
 
-import dev.heapscope.console.BoardEvent;
-import dev.heapscope.console.BoardEventDetector;
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.parse.BoardEventDetector;
 
 import java.io.BufferedReader;
 import java.io.IOException;

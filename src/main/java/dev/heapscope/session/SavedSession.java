@@ -82,6 +82,12 @@ public final class SavedSession {
         return log.symbols();
     }
 
+    /** The session as the views show a saved one: disconnected, with what its transcript and files hold. */
+    public SessionSnapshot snapshot() {
+        return new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null, manifest.board(), dumps(),
+                samples, markers, commands, symbols(), log.events(), transcript.length);
+    }
+
     public List<Marker> markers() {
         return markers;
     }
@@ -135,7 +141,8 @@ public final class SavedSession {
                         d.warnings(), d.firstLine(), d.lastLine(), time.receivedAtMillis()));
             }
         }
-        return new ParsedLog(dumps, parsed.symbols(), parsed.lines(), parsed.truncatedLines());
+        return new ParsedLog(dumps, parsed.symbols(), parsed.events(), parsed.eventsLeftOut(), parsed.lines(),
+                parsed.truncatedLines());
     }
 
     static List<String> dialectsOf(List<Dump> dumps) {

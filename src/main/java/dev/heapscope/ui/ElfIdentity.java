@@ -1,7 +1,7 @@
 package dev.heapscope.ui;
 
-import dev.heapscope.console.BoardEvent;
-import dev.heapscope.console.BoardEventDetector;
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.parse.BoardEventDetector;
 import dev.heapscope.symbols.FirmwareIdentity;
 
 import java.io.IOException;

@@ -98,7 +98,7 @@ final class SessionFiles {
             try {
                 byte[] text = Files.readAllBytes(file);
                 SessionSnapshot none = new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null,
-                        file.getFileName().toString(), List.of(), List.of(), List.of(), List.of(), List.of(), text.length);
+                        file.getFileName().toString(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), text.length);
                 return SavedSession.of(none, text, null, null);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -278,10 +278,7 @@ final class SessionFiles {
 
     private void show(SavedSession saved, String text) {
         shown = saved;
-        SessionSnapshot snapshot = new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null,
-                saved.manifest().board(), saved.dumps(), saved.samples(), saved.markers(), saved.commands(),
-                saved.symbols(), saved.transcriptBytes());
-        session.showSaved(snapshot, text);
+        session.showSaved(saved.snapshot(), text);
     }
 
     private void report(Throwable error, String success, String failure) {

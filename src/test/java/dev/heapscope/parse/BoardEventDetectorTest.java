@@ -1,13 +1,14 @@
-package dev.heapscope.console;
+package dev.heapscope.parse;
 
-import dev.heapscope.console.BoardEvent.Backtrace;
-import dev.heapscope.console.BoardEvent.Banner;
-import dev.heapscope.console.BoardEvent.Crash;
-import dev.heapscope.console.BoardEvent.ElfSha256;
-import dev.heapscope.console.BoardEvent.LogLine;
-import dev.heapscope.console.BoardEvent.LuaError;
-import dev.heapscope.console.BoardEvent.Rebooting;
-import dev.heapscope.console.BoardEvent.Reset;
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.model.BoardEvent.Backtrace;
+import dev.heapscope.model.BoardEvent.Banner;
+import dev.heapscope.model.BoardEvent.Crash;
+import dev.heapscope.model.BoardEvent.ElfSha256;
+import dev.heapscope.model.BoardEvent.LogLine;
+import dev.heapscope.model.BoardEvent.LuaError;
+import dev.heapscope.model.BoardEvent.Rebooting;
+import dev.heapscope.model.BoardEvent.Reset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

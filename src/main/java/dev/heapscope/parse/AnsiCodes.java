@@ -1,4 +1,4 @@
-package dev.heapscope.console;
+package dev.heapscope.parse;
 
 /** Removes terminal escape sequences (colours from ESP-IDF's coloured log). */
 final class AnsiCodes {
