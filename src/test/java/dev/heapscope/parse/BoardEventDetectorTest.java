@@ -46,6 +46,14 @@ class BoardEventDetectorTest {
     }
 
     @Test
+    void aBrownoutIsSeenBareAsIdf4PrintsItAndAsTheLogLineOfIdf5() {
+        assertThat(detect("Brownout detector was triggered")).isEqualTo(new BoardEvent.Brownout());
+        assertThat(detect(ESC + "[0;32mI (1203) BOD: Brownout detector was triggered" + ESC + "[0m"))
+                .isEqualTo(new BoardEvent.Brownout());
+        assertThat(BoardEventDetector.detect("> print(\"Brownout detector was triggered\")")).isEmpty();
+    }
+
+    @Test
     void rebootingIsItsOwnEvent() {
         assertThat(detect("Rebooting...")).isEqualTo(new Rebooting());
     }
