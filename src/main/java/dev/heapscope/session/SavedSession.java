@@ -5,17 +5,15 @@ import dev.heapscope.model.HeapSample;
 import dev.heapscope.model.Symbol;
 import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.FirmwareIdentity;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -155,14 +153,9 @@ public final class SavedSession {
         if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
+        try {
+            return FirmwareIdentity.sha256Hex(file); // the digest the firmware check compares, saved with the session
+        } catch (IOException e) {
             return null;
         }
     }

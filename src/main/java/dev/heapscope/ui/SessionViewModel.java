@@ -121,13 +121,15 @@ public final class SessionViewModel implements AutoCloseable {
      */
     public CompletableFuture<Void> useElf(Path elf) {
         String port = serialPort;
-        List<String> lines = List.copyOf(consoleLines); // FX thread: the list is the FX thread's
+        SessionSnapshot seen = snapshot.get(); // FX thread: the snapshot is the FX thread's
         return CompletableFuture.runAsync(() -> {
             try {
                 dev.heapscope.symbols.ElfSymbolizer names = dev.heapscope.symbols.Symbolizers.forElf(elf);
                 elfFile = elf;
                 symbolizer = names.orElse(monitorNames());
-                String warning = ElfIdentity.mismatch(elf, lines);
+                var match = dev.heapscope.symbols.FirmwareMatch.of(seen == null ? List.of() : seen.events(), elf);
+                String warning = match.outcome() == dev.heapscope.symbols.FirmwareMatch.Outcome.MISMATCH
+                        ? "Warning: " + match.message() : null;
                 if (port != null) {
                     elfChoices.remember(port, elf);
                 }
