@@ -82,7 +82,7 @@ final class FirmwareSymbols {
         }
         try {
             FirmwareMatch match = FirmwareMatch.of(log.events(), elf);
-            if (match.outcome() == FirmwareMatch.Outcome.MISMATCH) {
+            if (match.mismatch()) {
                 err.println("heapscope: warning: " + match.message());
             }
         } catch (IOException e) {

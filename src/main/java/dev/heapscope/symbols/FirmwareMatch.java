@@ -57,6 +57,11 @@ public record FirmwareMatch(Outcome outcome, String message) {
                 + actual + "…: names may be wrong (a stale or different build?)");
     }
 
+    /** The only outcome worth a warning: names from this ELF would be plausible and wrong. */
+    public boolean mismatch() {
+        return outcome == Outcome.MISMATCH;
+    }
+
     /** The digest the board printed last, if any. */
     public static Optional<String> printedDigest(List<LineEvent> events) {
         for (int i = events.size() - 1; i >= 0; i--) {

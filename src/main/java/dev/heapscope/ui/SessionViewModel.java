@@ -128,8 +128,7 @@ public final class SessionViewModel implements AutoCloseable {
                 elfFile = elf;
                 symbolizer = names.orElse(monitorNames());
                 var match = dev.heapscope.symbols.FirmwareMatch.of(seen == null ? List.of() : seen.events(), elf);
-                String warning = match.outcome() == dev.heapscope.symbols.FirmwareMatch.Outcome.MISMATCH
-                        ? "Warning: " + match.message() : null;
+                String warning = match.mismatch() ? "Warning: " + match.message() : null;
                 if (port != null) {
                     elfChoices.remember(port, elf);
                 }
