@@ -32,9 +32,12 @@ class SerialConnectionTest {
     private SessionViewModel session;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (session != null) {
             session.close();
+            // the session ends off the calling thread and then moves its autosave into the data directory:
+            // let it finish before the temporary directory is deleted under it
+            waitFor(() -> session.connectionProperty().get() == ConnectionState.DISCONNECTED);
         }
         fx.shutdownNow();
     }
