@@ -16,7 +16,7 @@ public interface DumpListener {
     }
 
     /** A host monitor named a code address (free symbol information). */
-    default void symbolFound(Symbol hint) {
+    default void symbolFound(Symbol symbol) {
     }
 
     /** A line that belongs to no dump: console output, prompts, logs. */

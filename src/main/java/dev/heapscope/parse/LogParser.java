@@ -53,8 +53,8 @@ public final class LogParser {
             }
 
             @Override
-            public void symbolFound(Symbol hint) {
-                symbols.add(hint);
+            public void symbolFound(Symbol symbol) {
+                symbols.add(symbol);
             }
         }, options);
         BoardEvents events = new BoardEvents();

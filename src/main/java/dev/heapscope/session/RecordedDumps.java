@@ -23,7 +23,7 @@ final class RecordedDumps implements DumpListener {
     }
 
     @Override
-    public void symbolFound(Symbol hint) {
-        record.addSymbol(hint);
+    public void symbolFound(Symbol symbol) {
+        record.addSymbol(symbol);
     }
 }

@@ -41,8 +41,8 @@ final class SessionRecord {
         commands.add(new SessionSnapshot.SentCommand(lua, hostMillis));
     }
 
-    void addSymbol(Symbol hint) {
-        symbols.add(hint);
+    void addSymbol(Symbol symbol) {
+        symbols.add(symbol);
     }
 
     void addEvent(LineEvent event) {
