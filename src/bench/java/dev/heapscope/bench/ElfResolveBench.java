@@ -1,7 +1,7 @@
 package dev.heapscope.bench;
 
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.ElfSymbolizer;
-import dev.heapscope.symbols.Symbol;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

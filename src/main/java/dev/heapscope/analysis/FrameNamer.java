@@ -1,7 +1,7 @@
 package dev.heapscope.analysis;
 
 import dev.heapscope.model.Hex;
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.Symbolizer;
 
 import java.util.HashMap;

@@ -87,7 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.UNREADABLE_INPUT;
         }
-        FirmwareSymbols.checkIdentity(file, elf, err);
+        FirmwareSymbols.checkIdentity(log, elf, err);
         Symbolizer names = firmware.orElse(TextReport.monitorNames(log));
         boolean withFirmware = elf != null || !romScripts.isEmpty();
         if (format.json) {

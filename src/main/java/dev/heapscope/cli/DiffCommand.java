@@ -83,7 +83,7 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         DumpDiff diff = DumpDiff.between(before.dump(), after.dump());
-        FirmwareSymbols.checkIdentity(afterFile == null ? beforeFile : afterFile, elf, err);
+        FirmwareSymbols.checkIdentity(afterLog, elf, err);
         FrameNamer namer = new FrameNamer(firmware.orElse(TextReport.monitorNames(afterLog)));
         if (json) {
             writeJson(diff, before.dump(), after.dump(), namer);

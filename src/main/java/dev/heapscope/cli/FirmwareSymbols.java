@@ -1,20 +1,15 @@
 package dev.heapscope.cli;
 
-import dev.heapscope.console.BoardEvent;
-import dev.heapscope.console.BoardEventDetector;
-import dev.heapscope.symbols.FirmwareIdentity;
+import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.FirmwareMatch;
 import dev.heapscope.symbols.RomSymbols;
 import dev.heapscope.symbols.Symbolizer;
 import dev.heapscope.symbols.Symbolizers;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The names {@code analyze --elf/--rom-ld} adds: the firmware ELF first, then ROM linker scripts, then
@@ -50,7 +45,7 @@ final class FirmwareSymbols {
      * Names from the toolchain's {@code addr2line} ({@code tool} a path, or "auto" for the PATH), every
      * address of the log's dumps asked in one batch; then ROM scripts.
      */
-    static Symbolizer withAddr2line(String tool, Path elf, List<Path> romScripts, dev.heapscope.parse.ParsedLog log)
+    static Symbolizer withAddr2line(String tool, Path elf, List<Path> romScripts, ParsedLog log)
             throws InputLog.UnreadableInputException {
         if (elf == null) {
             throw new InputLog.UnreadableInputException("--addr2line needs --elf FIRMWARE.elf");
@@ -80,39 +75,18 @@ final class FirmwareSymbols {
         return rom == Symbolizer.NONE ? chain : chain.orElse(rom);
     }
 
-    /** Warns on {@code err} when the last {@code ELF file SHA256} the log shows does not match {@code elf}. */
-    static void checkIdentity(Path logFile, Path elf, PrintStream err) {
+    /** Warns on {@code err} when the firmware digest the log's board printed last does not match {@code elf}. */
+    static void checkIdentity(ParsedLog log, Path elf, PrintStream err) {
         if (elf == null) {
             return;
         }
         try {
-            Optional<String> printed = lastPrintedDigest(logFile);
-            if (printed.isEmpty()) {
-                return;
-            }
-            String actual = FirmwareIdentity.sha256Hex(elf);
-            if (!FirmwareIdentity.matches(printed.get(), actual)) {
-                err.println("heapscope: warning: the log's firmware has ELF SHA256 " + printed.get() + "… but "
-                        + elf.getFileName() + " has " + actual.substring(0, Math.min(16, actual.length()))
-                        + "…: names may be wrong (a stale or different build?)");
+            FirmwareMatch match = FirmwareMatch.of(log.events(), elf);
+            if (match.mismatch()) {
+                err.println("heapscope: warning: " + match.message());
             }
         } catch (IOException e) {
             err.println("heapscope: warning: could not compare the firmware digest: " + e.getMessage());
         }
-    }
-
-    static Optional<String> lastPrintedDigest(Path logFile) throws IOException {
-        String last = null;
-        try (BufferedReader reader = Files.newBufferedReader(logFile, StandardCharsets.ISO_8859_1)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.contains("ELF file SHA256:")) {
-                    Optional<BoardEvent> event = BoardEventDetector.detect(line);
-                    if (event.isPresent() && event.get() instanceof BoardEvent.ElfSha256 digest) {
-                        last = digest.hexPrefix();
-                    }
-                }
-            }
-        }
-        return Optional.ofNullable(last);
     }
 }

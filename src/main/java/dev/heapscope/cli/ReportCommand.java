@@ -1,6 +1,5 @@
 package dev.heapscope.cli;
 
-import dev.heapscope.export.BoardLog;
 import dev.heapscope.export.HtmlReportWriter;
 import dev.heapscope.parse.ParsedLog;
 import picocli.CommandLine.Command;
@@ -8,10 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,14 +53,10 @@ final class ReportCommand implements Callable<Integer> {
             err.println("heapscope: warning: no heap trace dump in " + input + "; the report will be empty");
         }
         Map<Integer, String> raw = RawDumps.read(input, log.dumps(), MAX_RAW_CHARS);
-        BoardLog board;
-        try (Reader text = new InputStreamReader(InputLog.openText(input), StandardCharsets.ISO_8859_1)) {
-            board = BoardLog.scan(text);
-        }
         HtmlReportWriter writer = new HtmlReportWriter(TextReport.namer(log));
         OutputTarget.write(output, out, stream -> {
             Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            writer.write(String.valueOf(input.getFileName()), log, raw::get, board, text);
+            writer.write(String.valueOf(input.getFileName()), log, raw::get, text);
             text.flush();
         });
         return ExitCodes.OK;

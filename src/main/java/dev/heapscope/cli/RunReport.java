@@ -12,8 +12,8 @@ import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.Hex;
 import dev.heapscope.model.Record;
 import dev.heapscope.model.RetainingPath;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.model.TraceMode;
-import dev.heapscope.symbols.Symbol;
 import dev.heapscope.symbols.Symbolizer;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.heapscope.console;
 
+import dev.heapscope.model.LineEvent;
+
 /** What a {@link ConsoleProtocol} reports, on the session thread. */
 public interface ConsoleListener {
 
@@ -7,8 +9,8 @@ public interface ConsoleListener {
     default void lineReceived(String line, long lineNumber, long hostMillis) {
     }
 
-    /** A reset, crash, banner, log line… recognised in the console output. */
-    default void boardEvent(BoardEvent event, long hostMillis) {
+    /** A reset, crash, banner, log line… recognised in the console output, with the line that said it. */
+    default void boardEvent(LineEvent event, long hostMillis) {
     }
 
     /** The board shows its prompt and waits for input. */

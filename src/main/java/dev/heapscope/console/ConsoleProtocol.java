@@ -1,5 +1,8 @@
 package dev.heapscope.console;
 
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.model.LineEvent;
+import dev.heapscope.parse.BoardEventDetector;
 import dev.heapscope.parse.LineFramer;
 import dev.heapscope.parse.LineSink;
 import dev.heapscope.transport.Transport;
@@ -116,7 +119,7 @@ public final class ConsoleProtocol implements LineSink {
         promptVisible = false;
         downstream.line(text, lineNumber, hostMillis);
         listener.lineReceived(text, lineNumber, hostMillis);
-        BoardEventDetector.detect(text).ifPresent(event -> boardEvent(event, hostMillis));
+        BoardEventDetector.detect(text).ifPresent(event -> boardEvent(new LineEvent(lineNumber, event), hostMillis));
         if (current != null && current.written) {
             // The first line after sending is the board echoing it (after the prompt), not output; what a busy
             // board printed before the echo belongs to whatever it was busy with.
@@ -128,8 +131,9 @@ public final class ConsoleProtocol implements LineSink {
         }
     }
 
-    private void boardEvent(BoardEvent event, long hostMillis) {
-        listener.boardEvent(event, hostMillis);
+    private void boardEvent(LineEvent lineEvent, long hostMillis) {
+        listener.boardEvent(lineEvent, hostMillis);
+        BoardEvent event = lineEvent.event();
         if (current == null) {
             return;
         }

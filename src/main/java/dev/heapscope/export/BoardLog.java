@@ -1,22 +1,23 @@
 package dev.heapscope.export;
 
-import dev.heapscope.console.BoardEvent;
-import dev.heapscope.console.BoardEventDetector;
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.model.LineEvent;
+import dev.heapscope.parse.ParsedLog;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What a console text says about the board itself (boot banners, resets, crashes, the firmware's ELF
- * digest), each with the 1-based line it was on, numbered as the parser numbers lines (CR, LF and CRLF
- * end a line). Read once by {@link #scan}; feeds the report's board section and session timeline.
+ * The board events the report shows (boot banners, resets, crashes, the firmware's ELF digest), taken
+ * from the events the parser pass found: the report never reads the log text again. Feeds the board
+ * section and the session timeline.
  */
-public final class BoardLog {
+final class BoardLog {
     /** A log with thousands of reboots still gives a readable report; the rest are only counted. */
     static final int MAX_EVENTS = 2000;
+    private static final Set<BoardEvent.Kind> SHOWN = Set.of(BoardEvent.Kind.BANNER, BoardEvent.Kind.RESET,
+            BoardEvent.Kind.CRASH, BoardEvent.Kind.ELF_SHA256);
 
     private final List<LineEvent> events;
     private final long eventsLeftOut;
@@ -26,30 +27,23 @@ public final class BoardLog {
         this.eventsLeftOut = eventsLeftOut;
     }
 
-    /** Nothing known about the board (the report then says so). */
-    public static BoardLog empty() {
-        return new BoardLog(List.of(), 0);
-    }
-
-    /** Reads {@code text} to its end (the caller closes it) and keeps the board events it announces. */
-    public static BoardLog scan(Reader text) throws IOException {
-        BufferedReader in = text instanceof BufferedReader buffered ? buffered : new BufferedReader(text, 1 << 16);
-        List<LineEvent> events = new ArrayList<>();
+    static BoardLog of(ParsedLog log) {
+        List<LineEvent> shown = new ArrayList<>();
         long leftOut = 0;
-        long lineNumber = 0;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNumber++;
-            BoardEvent event = BoardEventDetector.detect(line).orElse(null);
-            if (event instanceof BoardEvent.Banner || event instanceof BoardEvent.Reset
-                    || event instanceof BoardEvent.Crash || event instanceof BoardEvent.ElfSha256) {
-                if (events.size() < MAX_EVENTS) {
-                    events.add(new LineEvent(lineNumber, event));
-                } else {
-                    leftOut++;
-                }
+        for (LineEvent event : log.events()) {
+            if (!SHOWN.contains(event.kind())) {
+                continue;
+            }
+            if (shown.size() < MAX_EVENTS) {
+                shown.add(event);
+            } else {
+                leftOut++;
             }
         }
-        return new BoardLog(events, leftOut);
+        for (BoardEvent.Kind kind : SHOWN) {
+            leftOut += log.eventsLeftOut(kind); // the parser only counted these
+        }
+        return new BoardLog(shown, leftOut);
     }
 
     List<LineEvent> events() {
@@ -63,9 +57,5 @@ public final class BoardLog {
     /** The events of one kind, in line order. */
     <T extends BoardEvent> List<T> all(Class<T> kind) {
         return events.stream().map(LineEvent::event).filter(kind::isInstance).map(kind::cast).toList();
-    }
-
-    /** A board event and the 1-based input line that announced it. */
-    record LineEvent(long lineNumber, BoardEvent event) {
     }
 }

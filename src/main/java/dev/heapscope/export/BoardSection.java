@@ -1,8 +1,9 @@
 package dev.heapscope.export;
 
-import dev.heapscope.console.BoardEvent;
+import dev.heapscope.model.BoardEvent;
 import dev.heapscope.model.Dialect;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.LineEvent;
 import dev.heapscope.parse.ParsedLog;
 
 import java.io.IOException;
@@ -16,8 +17,8 @@ final class BoardSection {
     private final BoardLog board;
     private final ParsedLog log;
 
-    BoardSection(BoardLog board, ParsedLog log) {
-        this.board = board;
+    BoardSection(ParsedLog log) {
+        this.board = BoardLog.of(log);
         this.log = log;
     }
 
@@ -104,7 +105,7 @@ final class BoardSection {
     }
 
     private void events(Appendable out) throws IOException {
-        List<BoardLog.LineEvent> notable = board.events().stream()
+        List<LineEvent> notable = board.events().stream()
                 .filter(e -> e.event() instanceof BoardEvent.Reset || e.event() instanceof BoardEvent.Crash).toList();
         if (notable.isEmpty()) {
             out.append("<p class=\"muted\">No reset or crash in the log.</p>\n");
@@ -112,7 +113,7 @@ final class BoardSection {
         }
         out.append("<table id=\"board-events\"><thead><tr><th class=\"n\">Line</th><th>Event</th><th>Details</th>"
                 + "</tr></thead><tbody>\n");
-        for (BoardLog.LineEvent lineEvent : notable) {
+        for (LineEvent lineEvent : notable) {
             out.append("<tr><td class=\"n\">").append(Long.toString(lineEvent.lineNumber())).append("</td>");
             if (lineEvent.event() instanceof BoardEvent.Reset reset) {
                 out.append("<td>reset</td><td>rst:0x").append(Integer.toHexString(Math.max(reset.reasonCode(), 0)))

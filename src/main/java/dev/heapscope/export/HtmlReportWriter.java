@@ -26,21 +26,11 @@ public final class HtmlReportWriter {
 
     /**
      * @param sourceName   what the report is about (a file name), shown as its title
+     * @param log          the input as parsed, board events included: the report reads nothing else of it
      * @param rawDumpText  the input text of the dump with this index, or null when unavailable
      */
     public void write(String sourceName, ParsedLog log, IntFunction<String> rawDumpText, Appendable out)
             throws IOException {
-        write(sourceName, log, rawDumpText, BoardLog.empty(), out);
-    }
-
-    /**
-     * @param sourceName   what the report is about (a file name), shown as its title
-     * @param rawDumpText  the input text of the dump with this index, or null when unavailable
-     * @param board        what the whole input text says about the board (see {@link BoardLog#scan})
-     */
-    public void write(String sourceName, ParsedLog log, IntFunction<String> rawDumpText, BoardLog board,
-            Appendable out) throws IOException {
-        BoardLog known = board == null ? BoardLog.empty() : board;
         ReportSections sections = new ReportSections(log, namer, rawDumpText);
         String template = Resources.text("report.html");
         Matcher marker = MARKER.matcher(template);
@@ -50,8 +40,8 @@ public final class HtmlReportWriter {
             switch (marker.group(1)) {
                 case "TITLE" -> Markup.escape(sourceName, out);
                 case "SUMMARY" -> sections.summary(out);
-                case "BOARD" -> new BoardSection(known, log).write(out);
-                case "TIMELINE" -> new TimelineSvg(log.dumps(), known, log.lines()).write(out);
+                case "BOARD" -> new BoardSection(log).write(out);
+                case "TIMELINE" -> new TimelineSvg(log).write(out);
                 case "LEAKS" -> sections.leaks(out);
                 case "FLAME" -> sections.flame(out);
                 case "DIFF" -> sections.diff(out);

@@ -9,7 +9,7 @@ import dev.heapscope.model.Hex;
 import dev.heapscope.model.ParseWarning;
 import dev.heapscope.model.Record;
 import dev.heapscope.model.Summary;
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.Symbolizer;
 
 import java.io.IOException;

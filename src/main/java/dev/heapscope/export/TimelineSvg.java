@@ -1,7 +1,9 @@
 package dev.heapscope.export;
 
-import dev.heapscope.console.BoardEvent;
+import dev.heapscope.model.BoardEvent;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.LineEvent;
+import dev.heapscope.parse.ParsedLog;
 
 import java.io.IOException;
 import java.util.List;
@@ -25,11 +27,10 @@ final class TimelineSvg {
     private final BoardLog board;
     private final long lineCount;
 
-    /** @param lineCount how many lines the input has (places events after the last dump) */
-    TimelineSvg(List<Dump> dumps, BoardLog board, long lineCount) {
-        this.dumps = dumps;
-        this.board = board;
-        this.lineCount = lineCount;
+    TimelineSvg(ParsedLog log) {
+        this.dumps = log.dumps();
+        this.board = BoardLog.of(log);
+        this.lineCount = log.lines(); // places events after the last dump
     }
 
     void write(Appendable out) throws IOException {
@@ -108,7 +109,7 @@ final class TimelineSvg {
     private void markers(Appendable out, double slot, int plotHeight) throws IOException {
         // the first banner after a reset line is that reset's boot: one marker, not two
         boolean resetAwaitsBanner = false;
-        for (BoardLog.LineEvent lineEvent : board.events()) {
+        for (LineEvent lineEvent : board.events()) {
             BoardEvent event = lineEvent.event();
             String kind;
             String text;

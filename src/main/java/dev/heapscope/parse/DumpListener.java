@@ -3,7 +3,7 @@ package dev.heapscope.parse;
 import dev.heapscope.model.Dialect;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.DumpHeader;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 
 /** What a {@link DumpParser} reports, on the thread that feeds it. */
 public interface DumpListener {
@@ -16,7 +16,7 @@ public interface DumpListener {
     }
 
     /** A host monitor named a code address (free symbol information). */
-    default void symbolFound(SymbolHint hint) {
+    default void symbolFound(Symbol symbol) {
     }
 
     /** A line that belongs to no dump: console output, prompts, logs. */

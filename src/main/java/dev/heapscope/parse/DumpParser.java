@@ -3,7 +3,7 @@ package dev.heapscope.parse;
 import dev.heapscope.model.CallChainInterner;
 import dev.heapscope.model.Dialect;
 import dev.heapscope.model.DumpHeader;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 
 import java.util.regex.Matcher;
 
@@ -145,7 +145,7 @@ public final class DumpParser implements LineSink {
         if (!function.equals("??")) {
             String file = m.group(3).strip();
             int sourceLine = m.group(4) == null ? 0 : SummaryLines.parseInt(m.group(4));
-            listener.symbolFound(new SymbolHint((int) address, function, file.equals("??") ? null : file, sourceLine));
+            listener.symbolFound(new Symbol((int) address, function, file.equals("??") ? null : file, sourceLine));
         }
         return true;
     }

@@ -1,7 +1,7 @@
 package dev.heapscope.parse;
 
 import dev.heapscope.model.Dump;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a whole saved console log (a file, a paste) into its dumps: bytes → LineFramer → DumpParser. */
+/**
+ * Reads a whole saved console log (a file, a paste) in one pass: bytes → LineFramer → DumpParser for the
+ * dumps, and every line past the board event detector, so nothing downstream reads the text again.
+ */
 public final class LogParser {
     private static final int CHUNK_BYTES = 1 << 16;
 
@@ -42,7 +45,7 @@ public final class LogParser {
     /** Reads {@code in} to its end; the stream is not closed. */
     public ParsedLog parse(InputStream in) throws IOException {
         List<Dump> dumps = new ArrayList<>();
-        List<SymbolHint> symbols = new ArrayList<>();
+        List<Symbol> symbols = new ArrayList<>();
         DumpParser parser = new DumpParser(new DumpListener() {
             @Override
             public void dumpParsed(Dump dump) {
@@ -50,11 +53,15 @@ public final class LogParser {
             }
 
             @Override
-            public void symbolFound(SymbolHint hint) {
-                symbols.add(hint);
+            public void symbolFound(Symbol symbol) {
+                symbols.add(symbol);
             }
         }, options);
-        LineFramer framer = new LineFramer(parser);
+        BoardEvents events = new BoardEvents();
+        LineFramer framer = new LineFramer((text, lineNumber, hostMillis) -> {
+            parser.line(text, lineNumber, hostMillis);
+            events.scan(text, lineNumber);
+        });
         byte[] buffer = new byte[CHUNK_BYTES];
         int read;
         while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
@@ -62,6 +69,7 @@ public final class LogParser {
         }
         framer.flush(-1);
         parser.finish();
-        return new ParsedLog(dumps, symbols, framer.lineCount(), framer.truncatedLines());
+        return new ParsedLog(dumps, symbols, events.list(), events.leftOut(), framer.lineCount(),
+                framer.truncatedLines());
     }
 }

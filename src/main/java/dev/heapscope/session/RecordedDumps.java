@@ -1,7 +1,7 @@
 package dev.heapscope.session;
 
 import dev.heapscope.model.Dump;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.parse.DumpListener;
 
 import java.util.List;
@@ -23,7 +23,7 @@ final class RecordedDumps implements DumpListener {
     }
 
     @Override
-    public void symbolFound(SymbolHint hint) {
-        record.addSymbol(hint);
+    public void symbolFound(Symbol symbol) {
+        record.addSymbol(symbol);
     }
 }

@@ -2,20 +2,18 @@ package dev.heapscope.session;
 
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSample;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.FirmwareIdentity;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,8 +76,14 @@ public final class SavedSession {
         return log.dumps();
     }
 
-    public List<SymbolHint> symbols() {
+    public List<Symbol> symbols() {
         return log.symbols();
+    }
+
+    /** The session as the views show a saved one: disconnected, with what its transcript and files hold. */
+    public SessionSnapshot snapshot() {
+        return new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null, manifest.board(), dumps(),
+                samples, markers, commands, symbols(), log.events(), transcript.length);
     }
 
     public List<Marker> markers() {
@@ -135,7 +139,8 @@ public final class SavedSession {
                         d.warnings(), d.firstLine(), d.lastLine(), time.receivedAtMillis()));
             }
         }
-        return new ParsedLog(dumps, parsed.symbols(), parsed.lines(), parsed.truncatedLines());
+        return new ParsedLog(dumps, parsed.symbols(), parsed.events(), parsed.eventsLeftOut(), parsed.lines(),
+                parsed.truncatedLines());
     }
 
     static List<String> dialectsOf(List<Dump> dumps) {
@@ -148,14 +153,9 @@ public final class SavedSession {
         if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
+        try {
+            return FirmwareIdentity.sha256Hex(file); // the digest the firmware check compares, saved with the session
+        } catch (IOException e) {
             return null;
         }
     }

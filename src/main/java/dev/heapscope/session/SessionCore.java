@@ -1,9 +1,10 @@
 package dev.heapscope.session;
 
-import dev.heapscope.console.BoardEvent;
 import dev.heapscope.console.CommandResult;
 import dev.heapscope.console.ConsoleListener;
 import dev.heapscope.console.ConsoleProtocol;
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.model.LineEvent;
 import dev.heapscope.parse.DumpParser;
 import dev.heapscope.transport.Transport;
 import dev.heapscope.transport.TransportException;
@@ -262,7 +263,9 @@ final class SessionCore {
         }
 
         @Override
-        public void boardEvent(BoardEvent event, long hostMillis) {
+        public void boardEvent(LineEvent lineEvent, long hostMillis) {
+            record.addEvent(lineEvent);
+            BoardEvent event = lineEvent.event();
             if (event instanceof BoardEvent.Banner banner) {
                 idfVersion = banner.idfVersion();
                 trace.boardReset();

@@ -1,6 +1,6 @@
 package dev.heapscope.session;
 
-import dev.heapscope.console.BoardEvent;
+import dev.heapscope.model.BoardEvent;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSample;
 

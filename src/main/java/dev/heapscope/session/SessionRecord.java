@@ -2,8 +2,10 @@ package dev.heapscope.session;
 
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSample;
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.LineEvent;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.model.TraceMode;
+import dev.heapscope.parse.BoardEvents;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ final class SessionRecord {
     private final List<HeapSample> samples = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<SessionSnapshot.SentCommand> commands = new ArrayList<>();
-    private final List<SymbolHint> symbols = new ArrayList<>();
+    private final List<Symbol> symbols = new ArrayList<>();
+    private final BoardEvents events = new BoardEvents(); // the rules a log file's ParsedLog is read by
     private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
 
     void addReceived(byte[] bytes, long hostMillis) {
@@ -38,8 +41,12 @@ final class SessionRecord {
         commands.add(new SessionSnapshot.SentCommand(lua, hostMillis));
     }
 
-    void addSymbol(SymbolHint hint) {
-        symbols.add(hint);
+    void addSymbol(Symbol symbol) {
+        symbols.add(symbol);
+    }
+
+    void addEvent(LineEvent event) {
+        events.add(event);
     }
 
     /** The deepest chain seen in the last dump (a lower bound of the board's configured depth), else 2. */
@@ -69,6 +76,6 @@ final class SessionRecord {
 
     SessionSnapshot snapshot(ConnectionState connection, TraceState trace, TraceMode mode, String board) {
         return new SessionSnapshot(connection, trace, mode, board, dumps, samples, markers, commands, symbols,
-                transcript.size());
+                events.list(), transcript.size());
     }
 }

@@ -85,7 +85,7 @@ public final class Sessions {
         }
         byte[] text = Files.readAllBytes(file);
         SessionSnapshot onlyText = new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null,
-                file.getFileName().toString(), List.of(), List.of(), List.of(), List.of(), List.of(), text.length);
+                file.getFileName().toString(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), text.length);
         return SavedSession.of(onlyText, text, null, null);
     }
 

@@ -1,6 +1,6 @@
 package dev.heapscope.sim;
 
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.Symbolizer;
 
 import java.util.List;

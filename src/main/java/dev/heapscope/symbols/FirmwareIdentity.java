@@ -43,10 +43,15 @@ public final class FirmwareIdentity {
      * full {@code sha256Hex}; true when the prefix is too short to tell.
      */
     public static boolean matches(String printedPrefix, String sha256Hex) {
-        String prefix = printedPrefix.strip().toLowerCase(Locale.ROOT);
-        if (prefix.length() < MIN_PREFIX_CHARS || prefix.chars().allMatch(c -> c == '0')) {
-            return true; // too short to tell, or the all-zero placeholder of a panic handler without a hash
+        if (!canTell(printedPrefix)) {
+            return true;
         }
-        return sha256Hex.toLowerCase(Locale.ROOT).startsWith(prefix);
+        return sha256Hex.toLowerCase(Locale.ROOT).startsWith(printedPrefix.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** False for a prefix too short to tell, or the all-zero placeholder of a panic handler without a hash. */
+    static boolean canTell(String printedPrefix) {
+        String prefix = printedPrefix.strip();
+        return prefix.length() >= MIN_PREFIX_CHARS && !prefix.chars().allMatch(c -> c == '0');
     }
 }

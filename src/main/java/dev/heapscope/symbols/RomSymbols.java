@@ -1,5 +1,7 @@
 package dev.heapscope.symbols;
 
+import dev.heapscope.model.Symbol;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

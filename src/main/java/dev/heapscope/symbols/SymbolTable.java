@@ -1,6 +1,6 @@
 package dev.heapscope.symbols;
 
-import dev.heapscope.model.SymbolHint;
+import dev.heapscope.model.Symbol;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,10 +12,6 @@ public final class SymbolTable implements Symbolizer {
 
     public void add(Symbol symbol) {
         byAddress.put(symbol.address(), symbol);
-    }
-
-    public void add(SymbolHint hint) {
-        add(new Symbol(hint.address(), hint.function(), hint.file(), hint.line()));
     }
 
     public int size() {

@@ -1,5 +1,7 @@
 package dev.heapscope.symbols;
 
+import dev.heapscope.model.Symbol;
+
 import java.util.Optional;
 
 /**

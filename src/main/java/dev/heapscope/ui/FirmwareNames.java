@@ -2,6 +2,7 @@ package dev.heapscope.ui;
 
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.symbols.ElfSymbolizer;
+import dev.heapscope.symbols.FirmwareMatch;
 import dev.heapscope.symbols.SymbolTable;
 import dev.heapscope.symbols.Symbolizer;
 import dev.heapscope.symbols.Symbolizers;
@@ -49,13 +50,14 @@ public final class FirmwareNames {
     /** FX thread. Names real-board frames from this firmware ELF (then the log's monitor names). */
     public CompletableFuture<Void> use(Path elf) {
         String port = this.port;
-        List<String> lines = List.copyOf(owner.consoleLines()); // FX thread: the list is the FX thread's
+        SessionSnapshot seen = owner.snapshotProperty().get(); // FX thread: the snapshot is the FX thread's
         return CompletableFuture.runAsync(() -> {
             try {
                 ElfSymbolizer names = Symbolizers.forElf(elf);
                 elfFile = elf;
                 symbolizer = names.orElse(monitorNames());
-                String warning = ElfIdentity.mismatch(elf, lines);
+                FirmwareMatch match = FirmwareMatch.of(seen == null ? List.of() : seen.events(), elf);
+                String warning = match.mismatch() ? "Warning: " + match.message() : null;
                 if (port != null) {
                     choices.remember(port, elf);
                 }

@@ -264,10 +264,7 @@ final class SessionFiles {
 
     private void show(SavedSession saved, String text) {
         shown = saved;
-        SessionSnapshot snapshot = new SessionSnapshot(ConnectionState.DISCONNECTED, TraceState.UNKNOWN, null,
-                saved.manifest().board(), saved.dumps(), saved.samples(), saved.markers(), saved.commands(),
-                saved.symbols(), saved.transcriptBytes());
-        session.showSaved(snapshot, text);
+        session.showSaved(saved.snapshot(), text);
     }
 
     private void report(Throwable error, String success, String failure) {

@@ -1,7 +1,7 @@
 package dev.heapscope.analysis;
 
 import dev.heapscope.model.Record;
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.SymbolTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

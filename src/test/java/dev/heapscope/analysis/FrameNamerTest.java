@@ -1,6 +1,6 @@
 package dev.heapscope.analysis;
 
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.SymbolTable;
 import dev.heapscope.symbols.Symbolizer;
 import org.junit.jupiter.api.Test;

@@ -121,6 +121,17 @@ class AnalyzeWithElfTest {
     }
 
     @Test
+    void diffWarnsAboutAStaleElfWithTheSameSentence() throws Exception {
+        String elf = resource("app-xtensa-dwarf5.elf");
+        String actual = FirmwareIdentity.sha256Hex(Path.of(elf)).substring(0, 16);
+        CliRunner result = CliRunner.run("diff", log("ELF file SHA256: 0123456789abcdef").toString(), "--before", "1",
+                "--after", "1", "--elf", elf);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err().strip()).isEqualTo("heapscope: warning: the board runs firmware 0123456789abcdef… but "
+                + "app-xtensa-dwarf5.elf is " + actual + "…: names may be wrong (a stale or different build?)");
+    }
+
+    @Test
     void theMatchingElfIsNotWarnedAbout() throws Exception {
         String digest = FirmwareIdentity.sha256Hex(Path.of(resource("app-xtensa-dwarf5.elf"))).substring(0, 16);
         CliRunner result = CliRunner.run("analyze", log("I (331) app_init: ELF file SHA256:  " + digest).toString(),

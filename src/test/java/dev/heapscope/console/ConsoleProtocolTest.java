@@ -1,5 +1,7 @@
 package dev.heapscope.console;
 
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.model.LineEvent;
 import dev.heapscope.transport.Transport;
 import dev.heapscope.transport.TransportException;
 import dev.heapscope.transport.TransportListener;
@@ -21,8 +23,8 @@ class ConsoleProtocolTest {
     private final ConsoleProtocol console = new ConsoleProtocol(new RecordingTransport(),
             (text, number, millis) -> parsedLines.add(text), new ConsoleListener() {
                 @Override
-                public void boardEvent(BoardEvent event, long hostMillis) {
-                    events.add(event);
+                public void boardEvent(LineEvent event, long hostMillis) {
+                    events.add(event.event());
                 }
             });
 

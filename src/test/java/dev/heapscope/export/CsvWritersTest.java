@@ -4,8 +4,8 @@ import dev.heapscope.analysis.FrameNamer;
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.analysis.TestRecords;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.parse.ParsedLog;
-import dev.heapscope.symbols.Symbol;
 import dev.heapscope.symbols.SymbolTable;
 import org.junit.jupiter.api.Test;
 

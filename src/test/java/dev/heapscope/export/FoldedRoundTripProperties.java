@@ -8,7 +8,7 @@ import dev.heapscope.analysis.Weight;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Record;
 import dev.heapscope.model.Region;
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -7,7 +7,7 @@ import dev.heapscope.analysis.FrameNamer;
 import dev.heapscope.analysis.TestRecords;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.model.Record;
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.SymbolTable;
 import org.junit.jupiter.api.Test;
 

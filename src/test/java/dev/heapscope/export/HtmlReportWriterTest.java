@@ -1,16 +1,17 @@
 package dev.heapscope.export;
 
 import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.model.LineEvent;
+import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.SymbolTable;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,13 +30,14 @@ class HtmlReportWriterTest {
 
     private static String reportWithBoard(Path file) throws IOException {
         ParsedLog log = ExportFixtures.parse(file);
-        BoardLog board;
-        try (Reader text = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
-            board = BoardLog.scan(text);
-        }
         StringBuilder html = new StringBuilder();
-        new HtmlReportWriter(FrameNamer.hexOnly()).write(file.getFileName().toString(), log, i -> null, board, html);
+        new HtmlReportWriter(FrameNamer.hexOnly()).write(file.getFileName().toString(), log, i -> null, html);
         return html.toString();
+    }
+
+    /** {@code log}'s dumps with other board events (or none): the report must show exactly these. */
+    private static ParsedLog withEvents(ParsedLog log, List<LineEvent> events) {
+        return new ParsedLog(log.dumps(), log.symbols(), events, Map.of(), log.lines(), log.truncatedLines());
     }
 
     private static String section(String html, String id) {
@@ -97,7 +99,7 @@ class HtmlReportWriterTest {
 
     @Test
     void aLogWithoutDumpsGivesAReportThatSaysSo() throws IOException {
-        String html = report(new dev.heapscope.parse.LogParser().parse("just a console\n"), "empty.log", i -> null);
+        String html = report(new LogParser().parse("just a console\n"), "empty.log", i -> null);
         assertThat(html).contains("No heap trace dump found in the input.", "0 dump(s)");
     }
 
@@ -129,9 +131,9 @@ class HtmlReportWriterTest {
         String text = "NodeMCU ESP32 build <b>2024&x powered by Lua 5.4.6 [5.4-" + ExportFixtures.SCRIPT
                 + "] on IDF v5.5.1\nGuru Meditation Error: Core  0 panic'ed (<img src=x onerror=alert`3`>).\n"
                 + "rst:0xc (SW_<i>RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\n";
-        BoardLog board = BoardLog.scan(new StringReader(text));
+        ParsedLog log = withEvents(ExportFixtures.hostile(), new LogParser().parse(text).events());
         StringBuilder out = new StringBuilder();
-        new HtmlReportWriter(FrameNamer.hexOnly()).write("x.log", ExportFixtures.hostile(), i -> null, board, out);
+        new HtmlReportWriter(FrameNamer.hexOnly()).write("x.log", log, i -> null, out);
         String html = out.toString();
         assertThat(count(html, "<script")).isEqualTo(2);
         assertThat(section(html, "board")).contains("NodeMCU build &lt;b&gt;2024&amp;x, Lua 5.4.6 [5.4-"
@@ -181,8 +183,47 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void withoutBoardTextTheSectionsSayNothingIsKnown() throws IOException {
-        ParsedLog log = ExportFixtures.parse(ExportFixtures.sharedLog("nodemcu-session-idf51.log"));
+    void theBoardSectionAndTimelineShowTheParsedLogsEventsAndNothingReadFromText() throws IOException {
+        // a log without board text, given events by hand; the raw dump text holds a crash and a banner of its own
+        ParsedLog plain = ExportFixtures.parse(ExportFixtures.sharedLog("nodemcu-session-idf51.log"));
+        ParsedLog log = withEvents(plain, List.of(
+                new LineEvent(1, new BoardEvent.Banner("1999-12-31", "5.4.6", "", "5.0.2")),
+                new LineEvent(3, new BoardEvent.ElfSha256("feedfacecafebeef")),
+                new LineEvent(12, new BoardEvent.Crash(0, "StoreProhibited", "")),
+                new LineEvent(30, new BoardEvent.Reset(0xc, "SW_CPU_RESET", 0x13, "SPI_FAST_FLASH_BOOT"))));
+        String rawText = "NodeMCU ESP32 build 2024-10-25 powered by Lua 5.3.5 on IDF v5.1.3\n"
+                + "Guru Meditation Error: Core  1 panic'ed (OnlyInRawText).\nELF file SHA256: 0badc0de0badc0de\n";
+        StringBuilder out = new StringBuilder();
+        new HtmlReportWriter(FrameNamer.hexOnly()).write("x.log", log, i -> rawText, out);
+        String html = out.toString();
+
+        String board = section(html, "board");
+        assertThat(board).contains("NodeMCU build 1999-12-31, Lua 5.4.6, IDF v5.0.2", "<code>feedfacecafebeef</code>",
+                "1 banner(s), 1 reset line(s), 1 crash(es)", "IDF v5.0.2 prints dialect A; the dumps do not match",
+                "<td class=\"n\">12</td><td class=\"warn\">crash</td><td>core 0: StoreProhibited",
+                "<td class=\"n\">30</td><td>reset</td>");
+        assertThat(board).doesNotContain("2024-10-25", "OnlyInRawText", "0badc0de");
+        String timeline = section(html, "timeline-section");
+        assertThat(timeline).contains("<title>Line 12: crash on core 0: StoreProhibited</title>",
+                "<title>Line 30: reset rst:0xc (SW_CPU_RESET)</title>", "<title>Line 1: boot: NodeMCU banner, IDF v5.0.2</title>");
+        assertThat(timeline).doesNotContain("OnlyInRawText");
+    }
+
+    @Test
+    void eventsTheParserOnlyCountedAreSaidToBeLeftOut() throws IOException {
+        ParsedLog plain = ExportFixtures.parse(ExportFixtures.sharedLog("nodemcu-session-idf51.log"));
+        ParsedLog log = new ParsedLog(plain.dumps(), plain.symbols(),
+                List.of(new LineEvent(2, new BoardEvent.Crash(1, "LoadProhibited", ""))),
+                Map.of(BoardEvent.Kind.CRASH, 7L, BoardEvent.Kind.LUA_ERROR, 100L), plain.lines(), 0);
+        StringBuilder out = new StringBuilder();
+        new HtmlReportWriter(FrameNamer.hexOnly()).write("x.log", log, i -> null, out);
+        // the report shows crashes, not Lua errors: only the crashes it could not show are counted
+        assertThat(section(out.toString(), "board")).contains("7 further board event(s) left out.");
+    }
+
+    @Test
+    void withoutBoardEventsTheSectionsSayNothingIsKnown() throws IOException {
+        ParsedLog log = withEvents(ExportFixtures.parse(ExportFixtures.sharedLog("nodemcu-session-idf51.log")), List.of());
         String html = report(log, "x.log", i -> null);
         assertThat(section(html, "board")).contains("no NodeMCU banner in the log", "not printed",
                 "No reset or crash in the log.");

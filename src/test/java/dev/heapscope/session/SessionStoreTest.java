@@ -34,7 +34,7 @@ class SessionStoreTest {
                 new LogParser().parse(new String(transcript, StandardCharsets.ISO_8859_1)).dumps(),
                 List.of(new HeapSample(1000, 240_000), new HeapSample(2000, 239_500)),
                 List.of(new Marker(Marker.Kind.CONNECT, 900, "sim"), new Marker(Marker.Kind.DUMP, 1500, "dump #1, 1 records")),
-                List.of(new SessionSnapshot.SentCommand("heaptrace.init(200)", 950)), List.of(), transcript.length);
+                List.of(new SessionSnapshot.SentCommand("heaptrace.init(200)", 950)), List.of(), List.of(), transcript.length);
     }
 
     private Path golden() throws IOException {

@@ -1,6 +1,6 @@
 package dev.heapscope.sim;
 
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

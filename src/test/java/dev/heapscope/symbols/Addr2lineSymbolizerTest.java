@@ -1,5 +1,6 @@
 package dev.heapscope.symbols;
 
+import dev.heapscope.model.Symbol;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

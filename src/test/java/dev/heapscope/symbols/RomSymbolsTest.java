@@ -1,5 +1,6 @@
 package dev.heapscope.symbols;
 
+import dev.heapscope.model.Symbol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

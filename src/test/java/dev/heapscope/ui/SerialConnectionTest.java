@@ -41,9 +41,12 @@ class SerialConnectionTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (session != null) {
             session.close();
+            // the session ends off the calling thread and then moves its autosave into the data directory:
+            // let it finish before the temporary directory is deleted under it
+            waitFor(() -> session.connectionProperty().get() == ConnectionState.DISCONNECTED);
         }
         fx.shutdownNow();
     }

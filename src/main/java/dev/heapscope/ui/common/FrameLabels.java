@@ -2,7 +2,7 @@ package dev.heapscope.ui.common;
 
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Hex;
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.Symbolizer;
 
 import java.util.Optional;

@@ -6,7 +6,7 @@ import dev.heapscope.analysis.Weight;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Record;
 import dev.heapscope.model.Region;
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.SymbolTable;
 import org.junit.jupiter.api.Test;
 

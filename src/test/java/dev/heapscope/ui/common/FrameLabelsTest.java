@@ -1,7 +1,7 @@
 package dev.heapscope.ui.common;
 
 import dev.heapscope.model.CallChain;
-import dev.heapscope.symbols.Symbol;
+import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.SymbolTable;
 import org.junit.jupiter.api.Test;
 

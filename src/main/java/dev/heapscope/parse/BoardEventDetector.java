@@ -1,4 +1,6 @@
-package dev.heapscope.console;
+package dev.heapscope.parse;
+
+import dev.heapscope.model.BoardEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +8,17 @@ import java.util.Optional;
 
 /**
  * Recognises {@link BoardEvent}s in single console lines (without the line terminator; ANSI colours
- * allowed). Pure and stateless; every check is a linear scan, so long garbage lines stay cheap.
+ * allowed). Pure and stateless; every check is a linear scan, so long garbage lines stay cheap. The one
+ * detector: the live console and the log parser both ask it, so a session and its saved transcript
+ * see the same events.
  */
 public final class BoardEventDetector {
     private static final String GURU = "Guru Meditation Error:";
     private static final String ABORT = "abort() was called at PC ";
     private static final String ELF_SHA = "ELF file SHA256:";
     private static final String BANNER_LUA = " powered by Lua ";
+    // IDF 3-4 print it bare, IDF 5 as an I-level log line of the "BOD" tag: the phrase is the same
+    private static final String BROWNOUT = "Brownout detector was triggered";
 
     private BoardEventDetector() {
     }
@@ -23,6 +29,10 @@ public final class BoardEventDetector {
         BoardEvent crash = crash(line);
         if (crash != null) {
             return Optional.of(crash);
+        }
+        int brownout = line.indexOf(BROWNOUT);
+        if (brownout >= 0 && !quotedAt(line, brownout)) {
+            return Optional.of(new BoardEvent.Brownout());
         }
         int sha = line.indexOf(ELF_SHA);
         if (sha >= 0 && (sha == 0 || logLine(line) != null)) {

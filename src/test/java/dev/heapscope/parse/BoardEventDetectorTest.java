@@ -1,13 +1,14 @@
-package dev.heapscope.console;
+package dev.heapscope.parse;
 
-import dev.heapscope.console.BoardEvent.Backtrace;
-import dev.heapscope.console.BoardEvent.Banner;
-import dev.heapscope.console.BoardEvent.Crash;
-import dev.heapscope.console.BoardEvent.ElfSha256;
-import dev.heapscope.console.BoardEvent.LogLine;
-import dev.heapscope.console.BoardEvent.LuaError;
-import dev.heapscope.console.BoardEvent.Rebooting;
-import dev.heapscope.console.BoardEvent.Reset;
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.model.BoardEvent.Backtrace;
+import dev.heapscope.model.BoardEvent.Banner;
+import dev.heapscope.model.BoardEvent.Crash;
+import dev.heapscope.model.BoardEvent.ElfSha256;
+import dev.heapscope.model.BoardEvent.LogLine;
+import dev.heapscope.model.BoardEvent.LuaError;
+import dev.heapscope.model.BoardEvent.Rebooting;
+import dev.heapscope.model.BoardEvent.Reset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,14 @@ class BoardEventDetectorTest {
         assertThat(detect("rst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\r"))
                 .isEqualTo(new Reset(1, "POWERON_RESET", 0x13, "SPI_FAST_FLASH_BOOT"));
         assertThat(detect("rst:0x10 (RTCWDT_RTC_RESET)")).isEqualTo(new Reset(0x10, "RTCWDT_RTC_RESET", -1, ""));
+    }
+
+    @Test
+    void aBrownoutIsSeenBareAsIdf4PrintsItAndAsTheLogLineOfIdf5() {
+        assertThat(detect("Brownout detector was triggered")).isEqualTo(new BoardEvent.Brownout());
+        assertThat(detect(ESC + "[0;32mI (1203) BOD: Brownout detector was triggered" + ESC + "[0m"))
+                .isEqualTo(new BoardEvent.Brownout());
+        assertThat(BoardEventDetector.detect("> print(\"Brownout detector was triggered\")")).isEmpty();
     }
 
     @Test

@@ -1,12 +1,17 @@
-package dev.heapscope.console;
+package dev.heapscope.model;
 
 import java.util.List;
 
 /**
  * Something a console line says about the board itself rather than about the REPL: it booted, reset,
- * crashed, logged. Recognised by {@link BoardEventDetector}; immutable.
+ * crashed, logged. Recognised by the parser pass ({@code parse.BoardEventDetector}); immutable.
  */
 public sealed interface BoardEvent {
+
+    /** What sort of event this is, for counting and filtering without a chain of instanceof. */
+    enum Kind { BANNER, RESET, REBOOTING, CRASH, BACKTRACE, BROWNOUT, ELF_SHA256, LOG_LINE, LUA_ERROR }
+
+    Kind kind();
 
     /**
      * NodeMCU's boot banner, e.g. {@code NodeMCU ESP32 build 2024-10-25 powered by Lua 5.3.5
@@ -19,14 +24,26 @@ public sealed interface BoardEvent {
      * @param idfVersion e.g. {@code 5.1.3} (without the {@code v})
      */
     record Banner(String build, String luaVersion, String luaFlavour, String idfVersion) implements BoardEvent {
+        @Override
+        public Kind kind() {
+            return Kind.BANNER;
+        }
     }
 
     /** The ROM's reset line, e.g. {@code rst:0xc (SW_CPU_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)}; -1/"" when absent. */
     record Reset(int reasonCode, String reason, int bootCode, String bootMode) implements BoardEvent {
+        @Override
+        public Kind kind() {
+            return Kind.RESET;
+        }
     }
 
     /** The panic handler's {@code Rebooting...}. */
     record Rebooting() implements BoardEvent {
+        @Override
+        public Kind kind() {
+            return Kind.REBOOTING;
+        }
     }
 
     /**
@@ -38,6 +55,10 @@ public sealed interface BoardEvent {
      * @param textBefore what the line held before the crash text (a cut-off dump record), often empty
      */
     record Crash(int core, String reason, String textBefore) implements BoardEvent {
+        @Override
+        public Kind kind() {
+            return Kind.CRASH;
+        }
     }
 
     /**
@@ -49,10 +70,31 @@ public sealed interface BoardEvent {
         public Backtrace {
             programCounters = List.copyOf(programCounters);
         }
+
+        @Override
+        public Kind kind() {
+            return Kind.BACKTRACE;
+        }
+    }
+
+    /**
+     * {@code Brownout detector was triggered}: the supply voltage sagged and the board is about to reset
+     * (a {@code BROWNOUT_RST} reset line follows). Worth telling apart from a crash: the cure is a better
+     * cable or power supply, not the code.
+     */
+    record Brownout() implements BoardEvent {
+        @Override
+        public Kind kind() {
+            return Kind.BROWNOUT;
+        }
     }
 
     /** The firmware's ELF digest prefix (to match a symbol file), lower-case hex as printed. */
     record ElfSha256(String hexPrefix) implements BoardEvent {
+        @Override
+        public Kind kind() {
+            return Kind.ELF_SHA256;
+        }
     }
 
     /**
@@ -62,9 +104,17 @@ public sealed interface BoardEvent {
      * @param millis milliseconds since boot, as printed
      */
     record LogLine(char level, long millis, String tag, String message) implements BoardEvent {
+        @Override
+        public Kind kind() {
+            return Kind.LOG_LINE;
+        }
     }
 
     /** NodeMCU's {@code Lua error: } line; the message without the leading tab. */
     record LuaError(String message) implements BoardEvent {
+        @Override
+        public Kind kind() {
+            return Kind.LUA_ERROR;
+        }
     }
 }

@@ -1,7 +1,9 @@
-package dev.heapscope.symbols;
+package dev.heapscope.model;
 
 /**
- * What a code address resolves to.
+ * What a code address resolves to: from a firmware ELF, a ROM linker script, the simulator's Lua frames,
+ * or a line a host monitor printed into the log itself ({@code 0x400d276d: leak_some_memory at
+ * /path/blink.c:27}), which is free symbol information when the user has no ELF at hand.
  *
  * @param function name of the function (for simulated Lua frames: the Lua function's name)
  * @param file     source file, or null when unknown
