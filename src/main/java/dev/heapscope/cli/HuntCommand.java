@@ -7,22 +7,20 @@ import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.Sessions;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
-import dev.heapscope.session.SessionOptions;
 import dev.heapscope.symbols.SymbolTable;
-import dev.heapscope.transport.serial.SerialTransport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope hunt --port PATH}: the guided leak hunt on a real board, headless. */
-@Command(name = "hunt", mixinStandardHelpOptions = true,
+@Command(name = "hunt", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.hunt",
         description = {"Runs the documented leak hunt on a board over serial: init, collectgarbage(), start, dump,",
                 "then waits --seconds or runs --lua CODE, collectgarbage(), stop, dump; reports what leaked.",
                 "Hardware-in-the-loop CI: exit code 3 past --fail-on-leak."},
@@ -49,11 +47,11 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--lua", paramLabel = "CODE", description = "Lua to run between the dumps (one line of at most 255 characters)")
     String lua;
 
-    @Option(names = "--json", description = "the same JSON as run")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
-    @Option(names = "--fail-on-leak", paramLabel = "BYTES", description = "exit 3 when more than BYTES leaked")
-    Long failOnLeakBytes;
+    @Mixin
+    LeakGate leakGate;
 
     @Option(names = {"-o", "--output"}, paramLabel = "LOG", description = "save every byte the board sent (a log analyze reads)")
     Path rawLog;
@@ -109,19 +107,11 @@ final class HuntCommand implements Callable<Integer> {
         RunReport report = new RunReport(port + " @ " + baudRate + " baud", traceMode, bufferRecords,
                 lua != null ? "--lua" : seconds + " s of the board's own work", result.first(), result.last(),
                 List.of(), names, dev.heapscope.model.HeldBy.UNKNOWN);
-        if (json) {
-            report.writeJson(out);
-        } else {
-            report.writeText(out);
-        }
+        output.write(() -> report.writeJson(out), () -> report.writeText(out));
         if (result.workloadError() != null) {
             err.println("heapscope: the Lua failed: " + result.workloadError());
             return ExitCodes.UNREADABLE_INPUT;
         }
-        if (failOnLeakBytes != null && report.leakedBytes() > failOnLeakBytes) {
-            err.println("heapscope: leaked " + report.leakedBytes() + " bytes, more than --fail-on-leak " + failOnLeakBytes);
-            return ExitCodes.LEAK_GATE;
-        }
-        return ExitCodes.OK;
+        return leakGate.verdict(report.leakedBytes(), err);
     }
 }

@@ -23,6 +23,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line with these streams and returns its exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** Every command, wired to these streams, with HeapScope's error handling. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Main(out))
                 .addSubcommand(new AnalyzeCommand(out, err))
                 .addSubcommand(new DiffCommand(out, err))
@@ -40,11 +45,12 @@ public final class Main implements Runnable {
                     .replaceFirst("^heapscope ?", "") + " --help'.".replace("  ", " "));
             return ExitCodes.USAGE;
         });
+        // the mixins throw these instead of each command catching them: one line, the documented code
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             err.println("heapscope: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return ExitCodes.UNREADABLE_INPUT;
+            return e instanceof BoardChoice.BadBoardException ? ExitCodes.USAGE : ExitCodes.UNREADABLE_INPUT;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     @Override

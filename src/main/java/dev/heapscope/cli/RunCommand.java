@@ -11,12 +11,11 @@ import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.Sessions;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
-import dev.heapscope.session.SessionOptions;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
 import dev.heapscope.sim.SimulatedBoard;
-import dev.heapscope.sim.SimulatorTransport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,7 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope run SCRIPT.lua}: a leak check of a Lua script on the virtual board. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.run",
         description = {"Runs a Lua script on the virtual NodeMCU board with heap tracing and reports what it leaks.",
                 "Sequence: boot, heaptrace.init, collectgarbage(), start, dump, dofile(SCRIPT), timers for",
                 "--seconds of virtual time, collectgarbage(), stop, dump. Leaks = live in the last dump, not in the first."},
@@ -46,9 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCRIPT", description = "the Lua script to run")
     Path script;
 
-    @Option(names = "--board", defaultValue = BoardProfile.DEFAULT_NAME,
-            description = "board profile name or .properties file (default: ${DEFAULT-VALUE})")
-    String board;
+    @Mixin
+    BoardOption board;
 
     @Option(names = "--mode", defaultValue = "leaks", description = "trace mode: leaks or all (default: ${DEFAULT-VALUE})")
     String mode;
@@ -60,16 +58,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "0", description = "virtual seconds to run timers after the script")
     long seconds;
 
-    @Option(names = "--json", description = "the analyze JSON plus frames per record and a leaks list")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Option(names = "--snapshot", description = {"also take a heap snapshot before and after the script (each after a",
             "full collection) and show what grew, by the path that holds it; with --json: 'snapshots'"})
     boolean snapshot;
 
-    @Option(names = "--fail-on-leak", paramLabel = "BYTES",
-            description = "exit with code 3 when more than BYTES bytes leaked")
-    Long failOnLeakBytes;
+    @Mixin
+    LeakGate leakGate;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -85,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         BoardProfile profile;
         try {
             traceMode = TraceMode.ofWord(mode);
-            profile = BoardChoice.load(board);
+            profile = board.profile();
         } catch (IllegalArgumentException | BoardChoice.BadBoardException e) {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -112,21 +109,12 @@ final class RunCommand implements Callable<Integer> {
         if (outcome.before != null && outcome.after != null) {
             report.withGrowth(SnapshotGrowth.between(outcome.before, outcome.after));
         }
-        if (json) {
-            report.writeJson(out);
-        } else {
-            report.writeText(out);
-        }
+        output.write(() -> report.writeJson(out), () -> report.writeText(out));
         if (outcome.scriptError != null) {
             err.println("heapscope: the script failed: " + outcome.scriptError);
             return ExitCodes.UNREADABLE_INPUT;
         }
-        if (failOnLeakBytes != null && report.leakedBytes() > failOnLeakBytes) {
-            err.println("heapscope: leaked " + report.leakedBytes() + " bytes, more than --fail-on-leak "
-                    + failOnLeakBytes);
-            return ExitCodes.LEAK_GATE;
-        }
-        return ExitCodes.OK;
+        return leakGate.verdict(report.leakedBytes(), err);
     }
 
     private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code) throws InterruptedException {
