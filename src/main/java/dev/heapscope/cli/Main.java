@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 
 /** {@code java -jar heapscope.jar}: the headless command line over HeapScope's core. */
-@Command(name = "heapscope", mixinStandardHelpOptions = true, version = "HeapScope 0.1.0",
+@Command(name = "heapscope", mixinStandardHelpOptions = true, versionProvider = PomVersion.class,
         description = "Heap profiler for ESP32 boards running NodeMCU: reads heaptrace dumps, finds leaks.",
         footer = {"", "Exit codes: 0 ok, 1 usage error, 2 unreadable input, 3 leak gate exceeded."})
 public final class Main implements Runnable {
@@ -37,6 +37,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new ExportCommand(out, err))
                 .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new CommandLine.HelpCommand());
+        // subcommands have -V too (mixinStandardHelpOptions) but no version of their own
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new PomVersion()));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((e, ignored) -> {
