@@ -13,16 +13,15 @@ import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.ScenarioHeader;
 import dev.heapscope.sim.SimulatedBoard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +54,9 @@ final class RunCommand implements Callable<Integer> {
             description = "trace buffer records for heaptrace.init (default: ${DEFAULT-VALUE})")
     int bufferRecords;
 
-    @Option(names = "--seconds", defaultValue = "0", description = "virtual seconds to run timers after the script")
-    long seconds;
+    @Option(names = "--seconds", description = "virtual seconds to run timers after the script (default: the "
+            + "script's '-- expect.seconds' header line, as the bundled scenarios have; else 0)")
+    Long secondsOption;
 
     @Mixin
     JsonOutput output;
@@ -87,18 +87,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        if (bufferRecords <= 0 || seconds < 0) {
+        if (bufferRecords <= 0 || secondsOption != null && secondsOption < 0) {
             err.println("heapscope: --buffer must be positive and --seconds not negative");
             return ExitCodes.USAGE;
         }
-        String code;
-        try {
-            code = Files.readString(script, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println("heapscope: " + script + ": cannot read (" + e.getClass().getSimpleName() + ")");
-            return ExitCodes.UNREADABLE_INPUT;
-        }
-        RunOutcome outcome = runOnBoard(profile, traceMode, code);
+        String code = new String(ScriptFile.read(script), StandardCharsets.UTF_8);
+        long seconds = secondsOption != null ? secondsOption : headerSeconds(code);
+        RunOutcome outcome = runOnBoard(profile, traceMode, code, seconds);
         if (outcome.failure != null) {
             err.println("heapscope: " + outcome.failure);
             return ExitCodes.UNREADABLE_INPUT;
@@ -117,7 +112,17 @@ final class RunCommand implements Callable<Integer> {
         return leakGate.verdict(report.leakedBytes(), err);
     }
 
-    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code) throws InterruptedException {
+    /** A scenario says how long its timers need; a header that cannot be read is the script's error. */
+    private long headerSeconds(String code) throws InputLog.UnreadableInputException {
+        try {
+            return ScenarioHeader.read(script.toString(), code).virtualSeconds();
+        } catch (ScenarioHeader.MalformedException e) {
+            throw new InputLog.UnreadableInputException(e.getMessage() + " (or give --seconds)");
+        }
+    }
+
+    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code, long seconds)
+            throws InterruptedException {
         RunOutcome outcome = new RunOutcome();
         String fileName = script.getFileName().toString();
         List<String> output = new ArrayList<>();

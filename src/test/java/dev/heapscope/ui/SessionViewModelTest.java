@@ -3,6 +3,7 @@ package dev.heapscope.ui;
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.session.TraceState;
+import dev.heapscope.sim.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
