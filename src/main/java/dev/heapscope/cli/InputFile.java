@@ -43,7 +43,7 @@ final class InputFile {
         try {
             return FoldedStacksReader.read(path, weight);
         } catch (IOException e) {
-            throw new InputLog.UnreadableInputException(path + ": cannot read (" + e.getMessage() + ")");
+            throw InputLog.unreadable(path, e);
         }
     }
 

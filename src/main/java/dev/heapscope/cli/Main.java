@@ -49,8 +49,22 @@ public final class Main implements Runnable {
         });
         // the mixins throw these instead of each command catching them: one line, the documented code
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            err.println("heapscope: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return e instanceof BoardChoice.BadBoardException ? ExitCodes.USAGE : ExitCodes.UNREADABLE_INPUT;
+            if (e instanceof java.nio.file.FileSystemException problem && problem.getFile() != null) {
+                // their message is the bare path, or the path and the system's reason
+                err.println("heapscope: " + problem.getFile() + ": " + (e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file" : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : String.valueOf(problem.getReason())));
+                return ExitCodes.UNREADABLE_INPUT;
+            }
+            if (e instanceof InputLog.UnreadableInputException || e instanceof BoardChoice.BadBoardException
+                    || e instanceof java.io.IOException && e.getMessage() != null) {
+                err.println("heapscope: " + e.getMessage());
+                return e instanceof BoardChoice.BadBoardException ? ExitCodes.USAGE : ExitCodes.UNREADABLE_INPUT;
+            }
+            // a bug, not bad input: still one line, with what a report needs
+            err.println("heapscope: internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it");
+            return ExitCodes.UNREADABLE_INPUT;
         });
         return commandLine;
     }

@@ -1,9 +1,7 @@
 package dev.heapscope.cli;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** A Lua script named on the command line ({@code run SCRIPT}, {@code hunt --script}), read whole. */
@@ -26,12 +24,8 @@ final class ScriptFile {
                         + maxBytes + " bytes (" + (maxBytes >> 10) + " KiB) can be " + limitReason);
             }
             return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputLog.UnreadableInputException(file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputLog.UnreadableInputException(file + ": permission denied");
         } catch (IOException e) {
-            throw new InputLog.UnreadableInputException(file + ": cannot read (" + e.getMessage() + ")");
+            throw InputLog.unreadable(file, e);
         }
     }
 

@@ -54,6 +54,11 @@ final class SimCommand implements Callable<Integer> {
         BoardOnPty served;
         try {
             served = BoardOnPty.serve(simulated, link, !fast);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // its message is the bare path
+            err.println("heapscope: cannot serve the board on a pseudo-terminal: " + link.toAbsolutePath().getParent()
+                    + ": no such directory");
+            return ExitCodes.UNREADABLE_INPUT;
         } catch (IOException e) {
             err.println("heapscope: cannot serve the board on a pseudo-terminal: " + e.getMessage());
             return ExitCodes.UNREADABLE_INPUT;
