@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", description = "virtual seconds to run timers after the script (default: the "
             + "script's '-- expect.seconds' header line, as the bundled scenarios have; else 0)")
-    Long secondsOption;
+    Long seconds;
 
     @Mixin
     JsonOutput output;
@@ -87,13 +87,13 @@ final class RunCommand implements Callable<Integer> {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        if (bufferRecords <= 0 || secondsOption != null && secondsOption < 0) {
+        if (bufferRecords <= 0 || seconds != null && seconds < 0) {
             err.println("heapscope: --buffer must be positive and --seconds not negative");
             return ExitCodes.USAGE;
         }
         String code = new String(ScriptFile.read(script), StandardCharsets.UTF_8);
-        long seconds = secondsOption != null ? secondsOption : headerSeconds(code);
-        RunOutcome outcome = runOnBoard(profile, traceMode, code, seconds);
+        long virtualSeconds = seconds != null ? seconds : headerSeconds(code);
+        RunOutcome outcome = runOnBoard(profile, traceMode, code, virtualSeconds);
         if (outcome.failure != null) {
             err.println("heapscope: " + outcome.failure);
             return ExitCodes.UNREADABLE_INPUT;
@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code, long seconds)
+    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code, long virtualSeconds)
             throws InterruptedException {
         RunOutcome outcome = new RunOutcome();
         String fileName = script.getFileName().toString();
@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             });
             opened.connect().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            HuntWorkload script = HuntWorkload.scriptOnVirtualBoard(outcome.board, fileName, code, seconds);
+            HuntWorkload script = HuntWorkload.scriptOnVirtualBoard(outcome.board, fileName, code, virtualSeconds);
             HuntWorkload captured = new HuntWorkload() {
                 @Override
                 public CompletableFuture<CommandResult> start(ProfilingSession on) {
