@@ -5,20 +5,17 @@ import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.Symbolizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code heapscope analyze FILE [--json | --folded | --text] [--elf FIRMWARE.elf] [--rom-ld FILE]…}. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.analyze",
         description = {"Reads a console log (idf.py monitor, screen, PuTTY, a paste) and reports its heap trace dumps.",
                 "Text (default): each dump and the leak table of the last complete dump."},
         footer = {"", "Examples:", "  heapscope analyze session.log",
@@ -27,9 +24,10 @@ import java.util.concurrent.Callable;
                 "  heapscope analyze session.log --elf build/nodemcu.elf --rom-ld $IDF_PATH/components/esp_rom/esp32/ld/esp32.rom.ld"})
 final class AnalyzeCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "the console log or saved session (.heapscope) to read")
-    Path file;
+    @Mixin
+    InputFile input;
 
+    // not JsonOutput: here --json is one of three exclusive formats, and picocli allows no mixin in an ArgGroup
     @ArgGroup(exclusive = true)
     Format format = new Format();
 
@@ -46,13 +44,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--count", description = "with --folded: weigh stacks by allocation count instead of bytes")
     boolean byCount;
 
-    @Option(names = "--elf", paramLabel = "FIRMWARE.elf",
-            description = "the firmware's ELF file: function names and source lines for code addresses")
-    Path elf;
-
-    @Option(names = "--rom-ld", paramLabel = "FILE", description = "an ESP-IDF ROM linker script "
-            + "(components/esp_rom/<chip>/ld/<chip>.rom*.ld) naming ROM functions; repeatable")
-    List<Path> romScripts = new ArrayList<>();
+    @Mixin
+    FirmwareFiles firmwareFiles;
 
     @Option(names = "--addr2line", paramLabel = "PATH", arity = "0..1", fallbackValue = "auto",
             description = "with --elf: name frames with the toolchain's addr2line (one process, every address in one "
@@ -71,25 +64,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        ParsedLog log;
-        try {
-            log = InputLog.read(file);
-        } catch (InputLog.UnreadableInputException e) {
-            err.println("heapscope: " + e.getMessage());
-            return ExitCodes.UNREADABLE_INPUT;
-        }
-        Symbolizer firmware;
-        try {
-            firmware = addr2line == null ? FirmwareSymbols.load(elf, romScripts)
-                    : FirmwareSymbols.withAddr2line(addr2line, elf, romScripts, log);
-        } catch (InputLog.UnreadableInputException e) {
-            err.println("heapscope: " + e.getMessage());
-            return ExitCodes.UNREADABLE_INPUT;
-        }
-        FirmwareSymbols.checkIdentity(log, elf, err);
+    public Integer call() throws IOException, InputLog.UnreadableInputException {
+        ParsedLog log = input.log();
+        Symbolizer firmware = addr2line == null ? firmwareFiles.symbolizer() : firmwareFiles.withAddr2line(addr2line, log);
+        firmwareFiles.checkIdentity(log, err);
         Symbolizer names = firmware.orElse(TextReport.monitorNames(log));
-        boolean withFirmware = elf != null || !romScripts.isEmpty();
+        boolean withFirmware = firmwareFiles.given();
         if (format.json) {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
             (withFirmware ? new JsonWriter(names) : new JsonWriter()).write(buffered, log.dumps(), false);

@@ -10,19 +10,18 @@ import dev.heapscope.model.Hex;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.Symbolizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code heapscope diff BEFORE [AFTER] [--before N] [--after N] [--json] [--elf FIRMWARE.elf] [--rom-ld FILE]…}. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.diff",
         description = {"Compares the live allocations of two dumps: what is new, gone, grown or shrunk per call chain.",
                 "With two files: the last complete dump of each. With one file: its first and last complete dumps."},
         footer = {"", "Examples:", "  heapscope diff before.log after.log",
@@ -30,8 +29,8 @@ import java.util.concurrent.Callable;
                 "  heapscope diff session.log --before 2 --after 5 --json"})
 final class DiffCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "BEFORE", description = "log holding the 'before' dump")
-    Path beforeFile;
+    @Mixin
+    InputFile beforeFile;
 
     @Parameters(index = "1", paramLabel = "AFTER", arity = "0..1",
             description = "log holding the 'after' dump (default: BEFORE itself)")
@@ -43,15 +42,11 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--after", paramLabel = "N", description = "dump number (1-based) in AFTER")
     Integer afterNumber;
 
-    @Option(names = "--json", description = "the diff as JSON")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
-    @Option(names = "--elf", paramLabel = "FIRMWARE.elf",
-            description = "the firmware's ELF file: function names and source lines for code addresses")
-    Path elf;
-
-    @Option(names = "--rom-ld", paramLabel = "FILE", description = "an ESP-IDF ROM linker script naming ROM functions; repeatable")
-    List<Path> romScripts = new ArrayList<>();
+    @Mixin
+    FirmwareFiles firmwareFiles;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -62,18 +57,10 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        ParsedLog beforeLog;
-        ParsedLog afterLog;
-        Symbolizer firmware;
-        try {
-            beforeLog = InputLog.read(beforeFile);
-            afterLog = afterFile == null ? beforeLog : InputLog.read(afterFile);
-            firmware = FirmwareSymbols.load(elf, romScripts);
-        } catch (InputLog.UnreadableInputException e) {
-            err.println("heapscope: " + e.getMessage());
-            return ExitCodes.UNREADABLE_INPUT;
-        }
+    public Integer call() throws IOException, InputLog.UnreadableInputException {
+        ParsedLog beforeLog = beforeFile.log();
+        ParsedLog afterLog = afterFile == null ? beforeLog : InputLog.read(afterFile);
+        Symbolizer firmware = firmwareFiles.symbolizer();
         DumpSelector.Selection before = DumpSelector.select(beforeLog, beforeNumber, afterFile == null, true);
         DumpSelector.Selection after = DumpSelector.select(afterLog, afterNumber, afterFile == null, false);
         for (DumpSelector.Selection selection : new DumpSelector.Selection[] {before, after}) {
@@ -83,13 +70,10 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         DumpDiff diff = DumpDiff.between(before.dump(), after.dump());
-        FirmwareSymbols.checkIdentity(afterLog, elf, err);
+        firmwareFiles.checkIdentity(afterLog, err);
         FrameNamer namer = new FrameNamer(firmware.orElse(TextReport.monitorNames(afterLog)));
-        if (json) {
-            writeJson(diff, before.dump(), after.dump(), namer);
-        } else {
-            writeText(diff, before.dump(), after.dump(), namer);
-        }
+        output.write(() -> writeJson(diff, before.dump(), after.dump(), namer),
+                () -> writeText(diff, before.dump(), after.dump(), namer));
         return ExitCodes.OK;
     }
 

@@ -2,7 +2,6 @@ package dev.heapscope.cli;
 
 import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.FoldedImport;
-import dev.heapscope.analysis.FoldedStacksReader;
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.export.CsvWriter;
@@ -15,22 +14,17 @@ import dev.heapscope.export.SvgFlameWriter;
 import dev.heapscope.model.Dump;
 import dev.heapscope.parse.ParsedLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code heapscope export INPUT --format F [-o FILE] [--dump N] [--count]}. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.export",
         description = {"Writes a console log (or folded stacks, for svg/speedscope/folded) in another format.",
                 "Flame formats show the live records of one dump (default: the last complete one)."},
         footer = {"", "Examples:", "  heapscope export session.log --format speedscope -o heap.speedscope.json",
@@ -38,15 +32,15 @@ import java.util.concurrent.Callable;
                 "  heapscope export stacks.folded --format svg -o flame.svg"})
 final class ExportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "INPUT", description = "a console log, a saved session (.heapscope), or folded stacks (lines 'a;b;c 123')")
-    Path input;
+    @Mixin
+    InputFile input;
 
     @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
             description = "folded, speedscope, csv (records), leaks-csv (leak table), json, svg (flame graph), png (flame graph image)")
     String formatWord;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here instead of standard output")
-    Path output;
+    @Mixin
+    OutputFile output;
 
     @Option(names = "--dump", paramLabel = "N", description = "only dump N (1-based); speedscope: one profile per dump unless given")
     Integer dumpNumber;
@@ -66,45 +60,40 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InputLog.UnreadableInputException {
         ExportFormat format = ExportFormat.ofWord(formatWord);
         if (format == null) {
             return fail(ExitCodes.USAGE, "unknown format '" + formatWord + "'; expected " + ExportFormat.words());
         }
-        try {
-            InputKind kind = InputKind.of(input);
-            if (kind == InputKind.FOLDED) {
-                return exportFolded(format);
-            }
-            return exportLog(format, InputLog.read(input));
-        } catch (InputLog.UnreadableInputException e) {
-            return fail(ExitCodes.UNREADABLE_INPUT, e.getMessage());
+        if (input.kind() == InputKind.FOLDED) {
+            return exportFolded(format);
         }
+        return exportLog(format, input.log());
     }
 
-    private Integer exportFolded(ExportFormat format) throws IOException {
+    private Integer exportFolded(ExportFormat format) throws IOException, InputLog.UnreadableInputException {
         if (!format.acceptsFolded()) {
-            return fail(ExitCodes.USAGE, input + " holds folded stacks; --format " + format.word() + " needs a console log");
+            return fail(ExitCodes.USAGE, input.path() + " holds folded stacks; --format " + format.word() + " needs a console log");
         }
         if (dumpNumber != null) {
-            return fail(ExitCodes.USAGE, input + " holds folded stacks, which have no dumps to choose with --dump");
+            return fail(ExitCodes.USAGE, input.path() + " holds folded stacks, which have no dumps to choose with --dump");
         }
-        FoldedImport folded = FoldedStacksReader.read(input, byCount ? Weight.COUNT : Weight.BYTES);
+        FoldedImport folded = input.folded(byCount ? Weight.COUNT : Weight.BYTES);
         if (!folded.problems().isEmpty()) {
             err.println("heapscope: warning: " + folded.problems().size() + " unreadable line(s) skipped, first: "
                     + folded.problems().get(0));
         }
         if (folded.stackLines() == 0) {
-            return fail(ExitCodes.UNREADABLE_INPUT, input + ": no stack could be read");
+            return fail(ExitCodes.UNREADABLE_INPUT, input.path() + ": no stack could be read");
         }
-        String name = String.valueOf(input.getFileName());
+        String name = input.name();
         writeTree(format, folded.tree(), name, List.of(new SpeedscopeWriter.Profile(name, folded.tree())), 0);
         return ExitCodes.OK;
     }
 
     private Integer exportLog(ExportFormat format, ParsedLog log) throws IOException {
         if (log.dumps().isEmpty()) {
-            return fail(ExitCodes.UNREADABLE_INPUT, input + ": no heap trace dump in the input");
+            return fail(ExitCodes.UNREADABLE_INPUT, input.path() + ": no heap trace dump in the input");
         }
         if (dumpNumber != null && (dumpNumber < 1 || dumpNumber > log.dumps().size())) {
             return fail(ExitCodes.USAGE, "there is no dump #" + dumpNumber + "; the input has "
@@ -115,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
         switch (format) {
             case CSV -> writeText(w -> csvWriter(log).write(dumps, w));
             case LEAKS_CSV -> writeText(w -> new LeaksCsvWriter(TextReport.namer(log)).write(LeakTable.of(chosen), w));
-            case JSON -> OutputTarget.write(output, out, stream -> new JsonWriter().write(stream, dumps, false));
+            case JSON -> output.write(out, stream -> new JsonWriter().write(stream, dumps, false));
             default -> {
                 if (!chosen.complete()) {
                     err.println("heapscope: warning: dump #" + (chosen.index() + 1) + " is incomplete");
@@ -124,7 +113,7 @@ final class ExportCommand implements Callable<Integer> {
                 for (Dump dump : dumps) {
                     profiles.add(new SpeedscopeWriter.Profile(describe(dump), tree(log, dump)));
                 }
-                writeTree(format, tree(log, chosen), input.getFileName() + ", " + describe(chosen), profiles,
+                writeTree(format, tree(log, chosen), input.name() + ", " + describe(chosen), profiles,
                         dumps.indexOf(chosen));
             }
         }
@@ -132,7 +121,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private CsvWriter csvWriter(ParsedLog log) {
-        return log.symbols().isEmpty() ? new CsvWriter() : new CsvWriter(Symbols.of(log));
+        return log.symbols().isEmpty() ? new CsvWriter() : new CsvWriter(TextReport.monitorNames(log));
     }
 
     private CallTree tree(ParsedLog log, Dump dump) {
@@ -149,24 +138,14 @@ final class ExportCommand implements Callable<Integer> {
         switch (format) {
             case FOLDED -> writeText(w -> FoldedWriter.write(tree, w));
             case SVG -> writeText(w -> SvgFlameWriter.write(tree, title, w));
-            case PNG -> OutputTarget.write(output, out, stream -> PngFlameWriter.write(tree, title, scale, stream));
-            case SPEEDSCOPE -> OutputTarget.write(output, out, stream ->
-                    SpeedscopeWriter.write(stream, String.valueOf(input.getFileName()), profiles, active));
+            case PNG -> output.write(out, stream -> PngFlameWriter.write(tree, title, scale, stream));
+            case SPEEDSCOPE -> output.write(out, stream -> SpeedscopeWriter.write(stream, input.name(), profiles, active));
             default -> throw new IllegalStateException(format + " is not a flame format");
         }
     }
 
-    @FunctionalInterface
-    private interface TextBody {
-        void writeTo(Writer writer) throws IOException;
-    }
-
-    private void writeText(TextBody body) throws IOException {
-        OutputTarget.write(output, out, (OutputStream stream) -> {
-            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            body.writeTo(writer);
-            writer.flush();
-        });
+    private void writeText(OutputFile.TextBody body) throws IOException {
+        output.writeText(out, body);
     }
 
     private int fail(int code, String message) {

@@ -7,28 +7,38 @@ import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.Sessions;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
-import dev.heapscope.session.SessionOptions;
 import dev.heapscope.symbols.SymbolTable;
-import dev.heapscope.transport.serial.SerialTransport;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope hunt --port PATH}: the guided leak hunt on a real board, headless. */
-@Command(name = "hunt", mixinStandardHelpOptions = true,
-        description = {"Runs the documented leak hunt on a board over serial: init, collectgarbage(), start, dump,",
-                "then waits --seconds or runs --lua CODE, collectgarbage(), stop, dump; reports what leaked.",
-                "Hardware-in-the-loop CI: exit code 3 past --fail-on-leak."},
+@Command(name = "hunt", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.hunt",
+        description = {"Runs the documented leak hunt on a board over serial: init, collectgarbage(),",
+                "start, dump, then waits --seconds, runs --lua CODE or --script FILE,",
+                "collectgarbage(), stop, dump; reports what leaked. Hardware-in-the-loop CI:",
+                "exit code 3 past --fail-on-leak.",
+                "--script FILE is written into the board's flash through the console before",
+                "the trace starts (the upload is not traced), under its own name (replacing a",
+                "file of that name), and run with dofile between the dumps. The board needs",
+                "the io or file module."},
         footer = {"", "Examples:", "  heapscope hunt --port /dev/ttyUSB0 --seconds 60",
-                "  heapscope hunt --port /dev/ttyUSB0 --lua 'dofile(\"app.lua\")' --json --fail-on-leak 0"})
+                "  heapscope hunt --port /dev/ttyUSB0 --lua 'dofile(\"app.lua\")' --json --fail-on-leak 0",
+                "  heapscope hunt --port /dev/ttyUSB0 --script test/leak_check.lua --fail-on-leak 0"})
 final class HuntCommand implements Callable<Integer> {
+    // every byte is typed at the console and echoed back (about 15 s for 64 KiB at 115200 baud), and a
+    // script much bigger than this would not compile in a NodeMCU board's Lua heap anyway
+    static final int MAX_SCRIPT_BYTES = 64 << 10;
+    // NodeMCU runs these at every boot: a test script there would keep running after the hunt
+    private static final java.util.Set<String> BOOT_FILES = java.util.Set.of("init.lua", "init.lc");
 
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port (/dev/ttyUSB0, COM3)")
     String port;
@@ -43,18 +53,28 @@ final class HuntCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--seconds", defaultValue = "10", description = "how long the board runs between the dumps "
-            + "when no --lua is given (default: ${DEFAULT-VALUE})")
+            + "when neither --lua nor --script is given (default: ${DEFAULT-VALUE})")
     long seconds;
 
-    @Option(names = "--lua", paramLabel = "CODE", description = "Lua to run between the dumps (one line of at most 255 characters)")
-    String lua;
+    @ArgGroup(exclusive = true)
+    Workload workload = new Workload();
 
-    @Option(names = "--json", description = "the same JSON as run")
-    boolean json;
+    static final class Workload {
+        @Option(names = "--lua", paramLabel = "CODE", description = "Lua to run between the dumps (one line of at most 255 characters)")
+        String lua;
 
-    @Option(names = "--fail-on-leak", paramLabel = "BYTES", description = "exit 3 when more than BYTES leaked")
-    Long failOnLeakBytes;
+        @Option(names = "--script", paramLabel = "FILE", description = "a Lua file to upload to the board and run "
+                + "between the dumps (at most " + (MAX_SCRIPT_BYTES >> 10) + " KiB)")
+        Path script;
+    }
 
+    @Mixin
+    JsonOutput output;
+
+    @Mixin
+    LeakGate leakGate;
+
+    // not OutputFile: the report still goes to standard output; this file is the board's transcript
     @Option(names = {"-o", "--output"}, paramLabel = "LOG", description = "save every byte the board sent (a log analyze reads)")
     Path rawLog;
 
@@ -70,7 +90,7 @@ final class HuntCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException, java.io.IOException {
+    public Integer call() throws InterruptedException, java.io.IOException, InputLog.UnreadableInputException {
         TraceMode traceMode;
         try {
             traceMode = TraceMode.ofWord(mode);
@@ -78,6 +98,16 @@ final class HuntCommand implements Callable<Integer> {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (workload.script != null && BOOT_FILES.contains(String.valueOf(workload.script.getFileName()))) {
+            err.println("heapscope: --script " + workload.script.getFileName() + " would replace the board's "
+                    + workload.script.getFileName() + ", which runs at every boot; copy it under another name");
+            return ExitCodes.USAGE;
+        }
+        // before the port is opened: a missing or oversized file fails at once, not after the board's boot
+        HuntWorkload work = workload.script != null
+                ? HuntWorkload.uploadedScript(workload.script.getFileName().toString(),
+                        ScriptFile.read(workload.script, MAX_SCRIPT_BYTES, "uploaded through the console"))
+                : workload.lua != null ? HuntWorkload.lua(workload.lua) : HuntWorkload.waitMillis(seconds * 1000L);
         Sessions.Setup setup = Sessions.Setup.headless(timeoutSeconds * 1000L).withRawLogFile(rawLog)
                 .withPromptTimeoutMillis(timeoutSeconds * 1000L);
         SymbolTable names = new SymbolTable();
@@ -96,8 +126,7 @@ final class HuntCommand implements Callable<Integer> {
                 err.println("heapscope: " + firmware.advice());
                 return ExitCodes.UNREADABLE_INPUT;
             }
-            HuntWorkload workload = lua != null ? HuntWorkload.lua(lua) : HuntWorkload.waitMillis(seconds * 1000L);
-            result = new GuidedHunt(session, bufferRecords, traceMode).run(workload)
+            result = new GuidedHunt(session, bufferRecords, traceMode).run(work)
                     .get(seconds + 10L * timeoutSeconds, TimeUnit.SECONDS);
             session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -107,21 +136,21 @@ final class HuntCommand implements Callable<Integer> {
             return ExitCodes.UNREADABLE_INPUT;
         }
         RunReport report = new RunReport(port + " @ " + baudRate + " baud", traceMode, bufferRecords,
-                lua != null ? "--lua" : seconds + " s of the board's own work", result.first(), result.last(),
+                workloadName(), result.first(), result.last(),
                 List.of(), names, dev.heapscope.model.HeldBy.UNKNOWN);
-        if (json) {
-            report.writeJson(out);
-        } else {
-            report.writeText(out);
-        }
+        output.write(() -> report.writeJson(out), () -> report.writeText(out));
         if (result.workloadError() != null) {
             err.println("heapscope: the Lua failed: " + result.workloadError());
             return ExitCodes.UNREADABLE_INPUT;
         }
-        if (failOnLeakBytes != null && report.leakedBytes() > failOnLeakBytes) {
-            err.println("heapscope: leaked " + report.leakedBytes() + " bytes, more than --fail-on-leak " + failOnLeakBytes);
-            return ExitCodes.LEAK_GATE;
+        return leakGate.verdict(report.leakedBytes(), err);
+    }
+
+    /** What ran between the dumps, for the report's "script". */
+    private String workloadName() {
+        if (workload.script != null) {
+            return workload.script.getFileName().toString();
         }
-        return ExitCodes.OK;
+        return workload.lua != null ? "--lua" : seconds + " s of the board's own work";
     }
 }

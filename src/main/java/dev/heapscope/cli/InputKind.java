@@ -3,9 +3,7 @@ package dev.heapscope.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -25,12 +23,8 @@ enum InputKind {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);
-        } catch (NoSuchFileException e) {
-            throw new InputLog.UnreadableInputException(file + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputLog.UnreadableInputException(file + ": permission denied");
         } catch (IOException e) {
-            throw new InputLog.UnreadableInputException(file + ": cannot read (" + e.getMessage() + ")");
+            throw InputLog.unreadable(file, e);
         }
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return SESSION;

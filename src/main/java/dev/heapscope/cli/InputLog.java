@@ -6,6 +6,8 @@ import dev.heapscope.session.SessionStore;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,15 +28,48 @@ final class InputLog {
             if (SessionStore.isSessionFile(file)) {
                 return SessionStore.open(file).log();
             }
-            return new LogParser().parse(file);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableInputException(file + ": no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new UnreadableInputException(file + ": permission denied");
+            ParsedLog log = new LogParser().parse(file);
+            if (log.dumps().isEmpty() && looksBinary(file)) {
+                // a log without dumps is an answer ("none found"); bytes that are no text at all are a wrong input
+                throw new UnreadableInputException(file + ": no heap trace dump, and not console text "
+                        + "(a binary file, or a capture at the wrong baud rate?)");
+            }
+            return log;
         } catch (IOException e) {
-            throw new UnreadableInputException(e.getMessage() != null && e.getMessage().startsWith(file.toString())
-                    ? e.getMessage() : file + ": cannot read (" + e.getMessage() + ")");
+            // the session store words its own errors, starting with the file
+            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ")
+                    ? new UnreadableInputException(e.getMessage()) : unreadable(file, e);
         }
+    }
+
+    /**
+     * More than 1 in 20 of the first 64 KiB are control bytes a console never prints (NUL, and the C0
+     * controls other than tab, line feed, carriage return, form feed, backspace and escape).
+     */
+    static boolean looksBinary(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(1 << 16);
+        }
+        int control = 0;
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && "\t\n\r\f\b\u001b".indexOf(b) < 0 || b == 0x7f) {
+                control++;
+            }
+        }
+        return control * 20L > head.length;
+    }
+
+    /** One line for a file that could not be read: no Java exception names, the file first. */
+    static UnreadableInputException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new UnreadableInputException(file + ": no such file");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new UnreadableInputException(file + ": permission denied");
+        }
+        String reason = e instanceof FileSystemException fileSystem ? fileSystem.getReason() : e.getMessage();
+        return new UnreadableInputException(file + ": cannot read" + (reason == null ? "" : " (" + reason + ")"));
     }
 
     /** The console text of an input: the file itself, or a session's transcript. */

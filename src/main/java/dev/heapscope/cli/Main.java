@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 
 /** {@code java -jar heapscope.jar}: the headless command line over HeapScope's core. */
-@Command(name = "heapscope", mixinStandardHelpOptions = true, version = "HeapScope 0.1.0",
+@Command(name = "heapscope", mixinStandardHelpOptions = true, versionProvider = PomVersion.class,
         description = "Heap profiler for ESP32 boards running NodeMCU: reads heaptrace dumps, finds leaks.",
         footer = {"", "Exit codes: 0 ok, 1 usage error, 2 unreadable input, 3 leak gate exceeded."})
 public final class Main implements Runnable {
@@ -23,6 +23,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line with these streams and returns its exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** Every command, wired to these streams, with HeapScope's error handling. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Main(out))
                 .addSubcommand(new AnalyzeCommand(out, err))
                 .addSubcommand(new DiffCommand(out, err))
@@ -32,6 +37,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new ExportCommand(out, err))
                 .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new CommandLine.HelpCommand());
+        // subcommands have -V too (mixinStandardHelpOptions) but no version of their own
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new PomVersion()));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((e, ignored) -> {
@@ -40,11 +47,26 @@ public final class Main implements Runnable {
                     .replaceFirst("^heapscope ?", "") + " --help'.".replace("  ", " "));
             return ExitCodes.USAGE;
         });
+        // the mixins throw these instead of each command catching them: one line, the documented code
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            err.println("heapscope: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (e instanceof java.nio.file.FileSystemException problem && problem.getFile() != null) {
+                // their message is the bare path, or the path and the system's reason
+                err.println("heapscope: " + problem.getFile() + ": " + (e instanceof java.nio.file.NoSuchFileException
+                        ? "no such file" : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : String.valueOf(problem.getReason())));
+                return ExitCodes.UNREADABLE_INPUT;
+            }
+            if (e instanceof InputLog.UnreadableInputException || e instanceof BoardChoice.BadBoardException
+                    || e instanceof java.io.IOException && e.getMessage() != null) {
+                err.println("heapscope: " + e.getMessage());
+                return e instanceof BoardChoice.BadBoardException ? ExitCodes.USAGE : ExitCodes.UNREADABLE_INPUT;
+            }
+            // a bug, not bad input: still one line, with what a report needs
+            err.println("heapscope: internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it");
             return ExitCodes.UNREADABLE_INPUT;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     @Override

@@ -1,33 +1,32 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.analysis.FoldedImport;
+import dev.heapscope.analysis.Weight;
+import dev.heapscope.export.FoldedReportWriter;
 import dev.heapscope.export.HtmlReportWriter;
 import dev.heapscope.parse.ParsedLog;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code heapscope report INPUT [-o report.html]}: one self-contained HTML file that opens offline. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.report",
         description = {"Writes a self-contained HTML report of a console log: summary, board and firmware, session timeline,",
                 "sortable leak table, interactive flame graph, diff of the first and last complete dump, raw dumps."},
         footer = {"", "Example:", "  heapscope report session.log -o report.html"})
 final class ReportCommand implements Callable<Integer> {
     private static final long MAX_RAW_CHARS = 4L << 20;
 
-    @Parameters(paramLabel = "INPUT", description = "the console log or saved session (.heapscope) to report on")
-    Path input;
+    @Mixin
+    InputFile input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write (default: standard output)")
-    Path output;
+    @Mixin
+    OutputFile output;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -38,44 +37,28 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        ParsedLog log;
-        try {
-            if (InputKind.of(input) == InputKind.FOLDED) {
-                return reportFolded();
-            }
-            log = InputLog.read(input);
-        } catch (InputLog.UnreadableInputException e) {
-            err.println("heapscope: " + e.getMessage());
-            return ExitCodes.UNREADABLE_INPUT;
+    public Integer call() throws IOException, InputLog.UnreadableInputException {
+        if (input.kind() == InputKind.FOLDED) {
+            return reportFolded();
         }
+        ParsedLog log = input.log();
         if (log.dumps().isEmpty()) {
-            err.println("heapscope: warning: no heap trace dump in " + input + "; the report will be empty");
+            err.println("heapscope: warning: no heap trace dump in " + input.path() + "; the report will be empty");
         }
-        Map<Integer, String> raw = RawDumps.read(input, log.dumps(), MAX_RAW_CHARS);
+        Map<Integer, String> raw = RawDumps.read(input.path(), log.dumps(), MAX_RAW_CHARS);
         HtmlReportWriter writer = new HtmlReportWriter(TextReport.namer(log));
-        OutputTarget.write(output, out, stream -> {
-            Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            writer.write(String.valueOf(input.getFileName()), log, raw::get, text);
-            text.flush();
-        });
+        output.writeText(out, text -> writer.write(input.name(), log, raw::get, text));
         return ExitCodes.OK;
     }
 
     /** Folded stacks of another tool: a report of their flame graph. */
-    private Integer reportFolded() throws IOException {
-        dev.heapscope.analysis.FoldedImport folded = dev.heapscope.analysis.FoldedStacksReader.read(input,
-                dev.heapscope.analysis.Weight.BYTES);
+    private Integer reportFolded() throws IOException, InputLog.UnreadableInputException {
+        FoldedImport folded = input.folded(Weight.BYTES);
         if (folded.stackLines() == 0) {
-            err.println("heapscope: " + input + ": no stack could be read");
+            err.println("heapscope: " + input.path() + ": no stack could be read");
             return ExitCodes.UNREADABLE_INPUT;
         }
-        OutputTarget.write(output, out, stream -> {
-            Writer text = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            dev.heapscope.export.FoldedReportWriter.write(String.valueOf(input.getFileName()), folded.tree(),
-                    folded.stackLines(), text);
-            text.flush();
-        });
+        output.writeText(out, text -> FoldedReportWriter.write(input.name(), folded.tree(), folded.stackLines(), text));
         return ExitCodes.OK;
     }
 }

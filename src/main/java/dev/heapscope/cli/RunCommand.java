@@ -11,19 +11,17 @@ import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.Sessions;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
-import dev.heapscope.session.SessionOptions;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.ScenarioHeader;
 import dev.heapscope.sim.SimulatedBoard;
-import dev.heapscope.sim.SimulatorTransport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope run SCRIPT.lua}: a leak check of a Lua script on the virtual board. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.run",
         description = {"Runs a Lua script on the virtual NodeMCU board with heap tracing and reports what it leaks.",
                 "Sequence: boot, heaptrace.init, collectgarbage(), start, dump, dofile(SCRIPT), timers for",
                 "--seconds of virtual time, collectgarbage(), stop, dump. Leaks = live in the last dump, not in the first."},
@@ -46,9 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCRIPT", description = "the Lua script to run")
     Path script;
 
-    @Option(names = "--board", defaultValue = BoardProfile.DEFAULT_NAME,
-            description = "board profile name or .properties file (default: ${DEFAULT-VALUE})")
-    String board;
+    @Mixin
+    BoardOption board;
 
     @Option(names = "--mode", defaultValue = "leaks", description = "trace mode: leaks or all (default: ${DEFAULT-VALUE})")
     String mode;
@@ -57,19 +54,19 @@ final class RunCommand implements Callable<Integer> {
             description = "trace buffer records for heaptrace.init (default: ${DEFAULT-VALUE})")
     int bufferRecords;
 
-    @Option(names = "--seconds", defaultValue = "0", description = "virtual seconds to run timers after the script")
-    long seconds;
+    @Option(names = "--seconds", description = "virtual seconds to run timers after the script (default: the "
+            + "script's '-- expect.seconds' header line, as the bundled scenarios have; else 0)")
+    Long seconds;
 
-    @Option(names = "--json", description = "the analyze JSON plus frames per record and a leaks list")
-    boolean json;
+    @Mixin
+    JsonOutput output;
 
     @Option(names = "--snapshot", description = {"also take a heap snapshot before and after the script (each after a",
             "full collection) and show what grew, by the path that holds it; with --json: 'snapshots'"})
     boolean snapshot;
 
-    @Option(names = "--fail-on-leak", paramLabel = "BYTES",
-            description = "exit with code 3 when more than BYTES bytes leaked")
-    Long failOnLeakBytes;
+    @Mixin
+    LeakGate leakGate;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -85,23 +82,18 @@ final class RunCommand implements Callable<Integer> {
         BoardProfile profile;
         try {
             traceMode = TraceMode.ofWord(mode);
-            profile = BoardChoice.load(board);
+            profile = board.profile();
         } catch (IllegalArgumentException | BoardChoice.BadBoardException e) {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        if (bufferRecords <= 0 || seconds < 0) {
+        if (bufferRecords <= 0 || seconds != null && seconds < 0) {
             err.println("heapscope: --buffer must be positive and --seconds not negative");
             return ExitCodes.USAGE;
         }
-        String code;
-        try {
-            code = Files.readString(script, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println("heapscope: " + script + ": cannot read (" + e.getClass().getSimpleName() + ")");
-            return ExitCodes.UNREADABLE_INPUT;
-        }
-        RunOutcome outcome = runOnBoard(profile, traceMode, code);
+        String code = new String(ScriptFile.read(script), StandardCharsets.UTF_8);
+        long virtualSeconds = seconds != null ? seconds : headerSeconds(code);
+        RunOutcome outcome = runOnBoard(profile, traceMode, code, virtualSeconds);
         if (outcome.failure != null) {
             err.println("heapscope: " + outcome.failure);
             return ExitCodes.UNREADABLE_INPUT;
@@ -112,24 +104,25 @@ final class RunCommand implements Callable<Integer> {
         if (outcome.before != null && outcome.after != null) {
             report.withGrowth(SnapshotGrowth.between(outcome.before, outcome.after));
         }
-        if (json) {
-            report.writeJson(out);
-        } else {
-            report.writeText(out);
-        }
+        output.write(() -> report.writeJson(out), () -> report.writeText(out));
         if (outcome.scriptError != null) {
             err.println("heapscope: the script failed: " + outcome.scriptError);
             return ExitCodes.UNREADABLE_INPUT;
         }
-        if (failOnLeakBytes != null && report.leakedBytes() > failOnLeakBytes) {
-            err.println("heapscope: leaked " + report.leakedBytes() + " bytes, more than --fail-on-leak "
-                    + failOnLeakBytes);
-            return ExitCodes.LEAK_GATE;
-        }
-        return ExitCodes.OK;
+        return leakGate.verdict(report.leakedBytes(), err);
     }
 
-    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code) throws InterruptedException {
+    /** A scenario says how long its timers need; a header that cannot be read is the script's error. */
+    private long headerSeconds(String code) throws InputLog.UnreadableInputException {
+        try {
+            return ScenarioHeader.read(script.toString(), code).virtualSeconds();
+        } catch (ScenarioHeader.MalformedException e) {
+            throw new InputLog.UnreadableInputException(e.getMessage() + " (or give --seconds)");
+        }
+    }
+
+    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code, long virtualSeconds)
+            throws InterruptedException {
         RunOutcome outcome = new RunOutcome();
         String fileName = script.getFileName().toString();
         List<String> output = new ArrayList<>();
@@ -147,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             });
             opened.connect().get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            HuntWorkload script = HuntWorkload.scriptOnVirtualBoard(outcome.board, fileName, code, seconds);
+            HuntWorkload script = HuntWorkload.scriptOnVirtualBoard(outcome.board, fileName, code, virtualSeconds);
             HuntWorkload captured = new HuntWorkload() {
                 @Override
                 public CompletableFuture<CommandResult> start(ProfilingSession on) {

@@ -5,6 +5,7 @@ import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
 import dev.heapscope.sim.SimulatedBoard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -25,9 +26,8 @@ final class SimCommand implements Callable<Integer> {
             description = "symlink to create for the pseudo-terminal's device (removed on exit)")
     Path link;
 
-    @Option(names = "--board", defaultValue = BoardProfile.DEFAULT_NAME,
-            description = "board profile name or .properties file (default: ${DEFAULT-VALUE})")
-    String board;
+    @Mixin
+    BoardOption board;
 
     @Option(names = "--fast", description = "do not pace output to the board's baud rate")
     boolean fast;
@@ -45,7 +45,7 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         BoardProfile profile;
         try {
-            profile = BoardChoice.load(board);
+            profile = board.profile();
         } catch (BoardChoice.BadBoardException e) {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -54,6 +54,11 @@ final class SimCommand implements Callable<Integer> {
         BoardOnPty served;
         try {
             served = BoardOnPty.serve(simulated, link, !fast);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // its message is the bare path
+            err.println("heapscope: cannot serve the board on a pseudo-terminal: " + link.toAbsolutePath().getParent()
+                    + ": no such directory");
+            return ExitCodes.UNREADABLE_INPUT;
         } catch (IOException e) {
             err.println("heapscope: cannot serve the board on a pseudo-terminal: " + e.getMessage());
             return ExitCodes.UNREADABLE_INPUT;

@@ -2,6 +2,7 @@ package dev.heapscope.ui;
 
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.Scenario;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;

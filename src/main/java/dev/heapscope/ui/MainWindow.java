@@ -3,6 +3,7 @@ package dev.heapscope.ui;
 import dev.heapscope.ui.common.AnalysisViewModel;
 import dev.heapscope.ui.common.Theme;
 import dev.heapscope.analysis.timeline.DumpTimes;
+import dev.heapscope.sim.Scenario;
 import dev.heapscope.ui.console.ConsoleView;
 import dev.heapscope.ui.dumps.DiffView;
 import dev.heapscope.ui.dumps.DumpListView;

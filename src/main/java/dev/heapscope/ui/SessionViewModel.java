@@ -12,6 +12,7 @@ import dev.heapscope.session.Sessions;
 import dev.heapscope.session.TraceState;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.Scenario;
 import dev.heapscope.sim.SimulatedBoard;
 import dev.heapscope.symbols.Symbolizer;
 import javafx.beans.property.ReadOnlyObjectProperty;

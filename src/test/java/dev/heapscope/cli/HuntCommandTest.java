@@ -69,6 +69,71 @@ class HuntCommandTest {
     }
 
     @Test
+    void aScriptFileIsUploadedBeforeTheTraceAndRunBetweenTheDumps() throws Exception {
+        StringBuilder text = new StringBuilder("-- a script longer than one console line, with \"quotes\", \\ and é\n");
+        text.append("-- ").append("x".repeat(400)).append('\n');
+        text.append("kept = kept or {}\n");
+        text.append("for i = 1, 8 do kept[#kept + 1] = string.rep('k', 40) .. i end\n");
+        text.append("print(\"uploaded and run: \" .. #kept .. \" é\")\n");
+        Path script = Files.writeString(dir.resolve("leaky.lua"), text);
+        Path raw = dir.resolve("board.log");
+        Path link = serveTheVirtualBoard();
+
+        CliRunner result = CliRunner.run("hunt", "--port", link.toString(), "--script", script.toString(), "--json",
+                "--fail-on-leak", "0", "-o", raw.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("script").asText()).isEqualTo("leaky.lua");
+        assertThat(json.get("dumps").get(0).get("records")).as("the upload itself is not traced").isEmpty();
+        assertThat(json.get("leakedCount").asInt()).as("the 8 strings and the table").isGreaterThanOrEqualTo(8);
+        String transcript = Files.readString(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(transcript.indexOf("heapscope_upload:close()")).as("uploaded before the trace starts")
+                .isPositive().isLessThan(transcript.indexOf("heaptrace.start("));
+        assertThat(transcript.indexOf("dofile(\"leaky.lua\")")).as("run between the dumps")
+                .isGreaterThan(transcript.indexOf("heaptrace.start(")).isLessThan(transcript.lastIndexOf("heaptrace.dump()"));
+        assertThat(transcript).contains("uploaded and run: 8");
+    }
+
+    @Test
+    void aScriptThatFailsOnTheBoardIsExitCodeTwoWithTheBoardsError() throws Exception {
+        Path script = Files.writeString(dir.resolve("broken.lua"), "local x = = 1\n");
+        Path link = serveTheVirtualBoard();
+        CliRunner result = CliRunner.run("hunt", "--port", link.toString(), "--script", script.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines().filter(line -> !line.startsWith("heapscope: note: ")))
+                .containsExactly("heapscope: the Lua failed: stdin:1: broken.lua:1: unexpected symbol 61 (=)");
+    }
+
+    @Test
+    void aScriptIsCheckedBeforeThePortIsOpened() throws Exception {
+        CliRunner missing = CliRunner.run("hunt", "--port", dir.resolve("no-port").toString(), "--script",
+                dir.resolve("nothing.lua").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().strip()).isEqualTo("heapscope: " + dir.resolve("nothing.lua") + ": no such file");
+
+        Path big = Files.write(dir.resolve("big.lua"), new byte[HuntCommand.MAX_SCRIPT_BYTES + 1]);
+        CliRunner tooBig = CliRunner.run("hunt", "--port", dir.resolve("no-port").toString(), "--script", big.toString());
+        assertThat(tooBig.exitCode()).isEqualTo(2);
+        assertThat(tooBig.err().strip()).isEqualTo("heapscope: " + big + ": 65537 bytes is too big; at most 65536 bytes "
+                + "(64 KiB) can be uploaded through the console");
+
+        Path init = Files.writeString(dir.resolve("init.lua"), "print(1)\n");
+        CliRunner boot = CliRunner.run("hunt", "--port", dir.resolve("no-port").toString(), "--script", init.toString());
+        assertThat(boot.exitCode()).isEqualTo(1);
+        assertThat(boot.err()).contains("would replace the board's init.lua, which runs at every boot");
+    }
+
+    @Test
+    void aScriptAndALuaLineAreMutuallyExclusive() throws Exception {
+        Path script = Files.writeString(dir.resolve("a.lua"), "x = 1\n");
+        CliRunner result = CliRunner.run("hunt", "--port", dir.resolve("no-port").toString(), "--script",
+                script.toString(), "--lua", "y = 2");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--lua=CODE, --script=FILE are mutually exclusive");
+    }
+
+    @Test
     void aMissingPortIsAClearError() {
         CliRunner result = CliRunner.run("hunt", "--port", dir.resolve("nothing").toString(), "--seconds", "1");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -6,6 +6,7 @@ import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Record;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.ScenarioHeader;
 import dev.heapscope.sim.SimulatedBoard;
 import dev.heapscope.sim.SimulatorTransport;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class VerdictDeterminismTest {
 
     /** One hunt's leak table, a line per chain: chain, count, bytes, holders. */
     private static List<String> hunt(ProfilingSession session, SimulatedBoard board, String scenario) throws Exception {
-        long seconds = scenario.startsWith("timer") ? 30 : 0;
+        long seconds = ScenarioHeader.read(scenario, text(scenario)).virtualSeconds();
         GuidedHunt.Result result = new GuidedHunt(session, 500, TraceMode.LEAKS)
                 .run(HuntWorkload.scriptOnVirtualBoard(board, scenario, text(scenario), seconds)).get(60, TimeUnit.SECONDS);
         assertThat(result.workloadError()).as("%s ran cleanly", scenario).isNull();

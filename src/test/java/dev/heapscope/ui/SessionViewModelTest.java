@@ -5,6 +5,7 @@ import dev.heapscope.ui.common.AnalysisViewModel;
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.session.TraceState;
+import dev.heapscope.sim.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

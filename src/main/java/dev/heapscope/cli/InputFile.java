@@ -1,0 +1,54 @@
+package dev.heapscope.cli;
+
+import dev.heapscope.analysis.FoldedImport;
+import dev.heapscope.analysis.FoldedStacksReader;
+import dev.heapscope.analysis.Weight;
+import dev.heapscope.parse.ParsedLog;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * The input a command reads (a console log, a saved session, for some commands folded stacks): the
+ * first positional argument, with its reading and its one-line errors. Its label and description come
+ * from the command's help bundle ({@code input.label}, {@code input}), so each command keeps its own words.
+ */
+final class InputFile {
+
+    @Parameters(index = "0", paramLabel = "${bundle:input.label:-INPUT}", descriptionKey = "input")
+    Path path;
+
+    Path path() {
+        return path;
+    }
+
+    /** The file name alone, for titles. */
+    String name() {
+        return String.valueOf(path.getFileName());
+    }
+
+    InputKind kind() throws InputLog.UnreadableInputException {
+        return InputKind.of(path);
+    }
+
+    /** The parsed log (a session's transcript for a session). */
+    ParsedLog log() throws InputLog.UnreadableInputException {
+        return InputLog.read(path);
+    }
+
+    /** The folded stacks the file holds (when {@link #kind()} is {@link InputKind#FOLDED}). */
+    FoldedImport folded(Weight weight) throws InputLog.UnreadableInputException {
+        try {
+            return FoldedStacksReader.read(path, weight);
+        } catch (IOException e) {
+            throw InputLog.unreadable(path, e);
+        }
+    }
+
+    /** The console text: the file itself, or a session's transcript. */
+    InputStream openText() throws IOException {
+        return InputLog.openText(path);
+    }
+}
