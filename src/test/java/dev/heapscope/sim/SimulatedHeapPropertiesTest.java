@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SimulatedHeapProperties {
+class SimulatedHeapPropertiesTest {
 
     /**
      * Each step is a size to allocate when positive and, when negative, an index (mod live count)

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FoldedRoundTripProperties {
+class FoldedRoundTripPropertiesTest {
 
     @Provide
     Arbitrary<List<Record>> records() {

@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AnalysisProperties {
+class AnalysisPropertiesTest {
 
     @Provide
     static Arbitrary<List<Record>> records() {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than a wrap period apart, each arriving under 2 s after its newest allocation, older records freed
  * at random. The estimate must then be exact up to the 2 s anchor lag, with no wrap lost or added.
  */
-class CcountClockProperties {
+class CcountClockPropertiesTest {
     private static final long START_MILLIS = 1_700_000_000_000L;
 
     @Property(tries = 150)
