@@ -22,24 +22,6 @@ final class BoardSection {
         this.log = log;
     }
 
-    /**
-     * The dialect an ESP-IDF version prints (docs/heap-trace-format.md): before 5.1 A, 5.1 to 5.4 B,
-     * 5.5 on C; empty when the version does not parse.
-     */
-    static Optional<Dialect> expectedDialect(String idfVersion) {
-        String[] parts = idfVersion.split("[.\\-]");
-        try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            if (major < 5 || (major == 5 && minor < 1)) {
-                return Optional.of(Dialect.A);
-            }
-            return Optional.of(major == 5 && minor < 5 ? Dialect.B : Dialect.C);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     void write(Appendable out) throws IOException {
         List<BoardEvent.Banner> banners = board.all(BoardEvent.Banner.class);
         Set<BoardEvent.Banner> firmwares = new LinkedHashSet<>(banners);
@@ -91,7 +73,7 @@ final class BoardSection {
         out.append(seen.isEmpty() ? "no dump" : String.join(", ", seen.stream().map(Dialect::name).toList()));
         out.append("</dd>\n");
         for (BoardEvent.Banner banner : firmwares) {
-            Optional<Dialect> expected = expectedDialect(banner.idfVersion());
+            Optional<Dialect> expected = Dialect.printedBy(banner.idfVersion());
             if (expected.isEmpty()) {
                 continue;
             }

@@ -40,7 +40,11 @@ final class DumpLines {
     private DumpLines() {
     }
 
-    /** Lines that mean the board stopped what it was doing: crash, reboot, boot ROM, banner. */
+    /**
+     * Lines that mean the board stopped what it was doing: crash, reboot, boot ROM, banner. A cheap test the
+     * dump parser makes on every line; it must hold wherever {@link BoardEventDetector} finds a reset, reboot,
+     * crash or banner (a test checks they agree), and also catches the boot ROM's first line.
+     */
     static boolean isResetOrCrash(String line) {
         return line.contains(GURU)
                 || line.startsWith("Rebooting...")
@@ -49,29 +53,5 @@ final class DumpLines {
                 || line.startsWith("NodeMCU ") && line.contains(" powered by Lua")
                 || line.startsWith("abort() was called")
                 || line.startsWith("***ERROR*** A stack overflow");
-    }
-
-    /** Removes ANSI colour sequences ({@code ESC [ ... m}) that monitors and IDF logs add. */
-    static String stripAnsi(String line) {
-        int escape = line.indexOf('\u001b');
-        if (escape < 0) {
-            return line;
-        }
-        StringBuilder out = new StringBuilder(line.length());
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '\u001b' && i + 1 < line.length() && line.charAt(i + 1) == '[') {
-                int j = i + 2;
-                while (j < line.length() && (Character.isDigit(line.charAt(j)) || line.charAt(j) == ';')) {
-                    j++;
-                }
-                i = j < line.length() ? j + 1 : j;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
     }
 }

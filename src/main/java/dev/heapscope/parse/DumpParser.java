@@ -62,7 +62,7 @@ public final class DumpParser implements LineSink {
         if (hostMillis >= 0) {
             lastHostMillis = hostMillis;
         }
-        String line = DumpLines.stripAnsi(raw);
+        String line = AnsiCodes.strip(raw);
         int crash = state == State.OUTSIDE ? -1 : line.indexOf(DumpLines.GURU);
         if (crash >= 0) {
             crashInsideDump(line, crash, lineNumber, hostMillis);

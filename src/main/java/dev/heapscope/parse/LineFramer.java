@@ -21,6 +21,7 @@ public final class LineFramer {
     private long lineNumber;
     private long truncatedLines;
     private boolean currentLineTruncated;
+    private boolean continuesFlushedLine;
 
     public LineFramer(LineSink sink) {
         this.sink = sink;
@@ -50,10 +51,15 @@ public final class LineFramer {
         append(bytes, lineStart, end - lineStart);
     }
 
-    /** Ends the input: an unfinished last line is delivered as a line. */
+    /**
+     * Delivers an unfinished last line as a line (the end of the input, or a link lost mid-line). Should
+     * bytes follow, they continue that line of the byte stream, so the next line delivered carries the same
+     * number: line numbers stay those of a later parse of the same bytes.
+     */
     public void flush(long hostMillis) {
         if (pendingLength > 0) {
             emit(null, 0, 0, hostMillis);
+            continuesFlushedLine = true;
         }
     }
 
@@ -82,7 +88,9 @@ public final class LineFramer {
             pendingLength = 0;
         }
         currentLineTruncated = false;
-        sink.line(text, ++lineNumber, hostMillis);
+        long number = continuesFlushedLine ? lineNumber : ++lineNumber;
+        continuesFlushedLine = false;
+        sink.line(text, number, hostMillis);
     }
 
     private void append(byte[] bytes, int offset, int length) {

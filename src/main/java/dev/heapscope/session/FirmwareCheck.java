@@ -36,20 +36,8 @@ public record FirmwareCheck(boolean heaptracePresent, String luaVersion, long fr
         return new FirmwareCheck(present, lua, heap, idfVersion, dialect, advice);
     }
 
-    /** v3.0–v5.0 print A, v5.1–v5.4 B, v5.5 and later C (heap-trace-format.md §1). */
+    /** The dialect {@code idfVersion} prints, or null when that is unknown. */
     static Dialect dialectOf(String idfVersion) {
-        if (idfVersion == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v?(\\d+)\\.(\\d+)").matcher(idfVersion);
-        if (!m.find()) {
-            return null;
-        }
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        if (major < 5 || major == 5 && minor == 0) {
-            return Dialect.A;
-        }
-        return major == 5 && minor <= 4 ? Dialect.B : Dialect.C;
+        return Dialect.printedBy(idfVersion).orElse(null);
     }
 }

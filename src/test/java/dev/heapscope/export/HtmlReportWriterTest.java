@@ -118,12 +118,12 @@ class HtmlReportWriterTest {
     void aDumpDialectThatTheBannersIdfVersionWouldNotPrintIsFlagged() throws IOException {
         String board = section(reportWithBoard(ExportFixtures.sharedLog("nodemcu-session-idf51.log")), "board");
         assertThat(board).contains("IDF v5.1.3 prints dialect B").doesNotContain("do not match");
-        assertThat(BoardSection.expectedDialect("4.4.7")).contains(dev.heapscope.model.Dialect.A);
-        assertThat(BoardSection.expectedDialect("5.0")).contains(dev.heapscope.model.Dialect.A);
-        assertThat(BoardSection.expectedDialect("5.4.1")).contains(dev.heapscope.model.Dialect.B);
-        assertThat(BoardSection.expectedDialect("5.5")).contains(dev.heapscope.model.Dialect.C);
-        assertThat(BoardSection.expectedDialect("6.0-dev")).contains(dev.heapscope.model.Dialect.C);
-        assertThat(BoardSection.expectedDialect("master")).isEmpty();
+        assertThat(dev.heapscope.model.Dialect.printedBy("4.4.7")).contains(dev.heapscope.model.Dialect.A);
+        assertThat(dev.heapscope.model.Dialect.printedBy("5.0")).contains(dev.heapscope.model.Dialect.A);
+        assertThat(dev.heapscope.model.Dialect.printedBy("5.4.1")).contains(dev.heapscope.model.Dialect.B);
+        assertThat(dev.heapscope.model.Dialect.printedBy("5.5")).contains(dev.heapscope.model.Dialect.C);
+        assertThat(dev.heapscope.model.Dialect.printedBy("6.0-dev")).contains(dev.heapscope.model.Dialect.C);
+        assertThat(dev.heapscope.model.Dialect.printedBy("master")).isEmpty();
     }
 
     @Test

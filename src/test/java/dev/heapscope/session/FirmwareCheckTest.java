@@ -20,6 +20,9 @@ class FirmwareCheckTest {
         assertThat(FirmwareCheck.dialectOf("v6.0-dev")).isEqualTo(Dialect.C);
         assertThat(FirmwareCheck.dialectOf(null)).isNull();
         assertThat(FirmwareCheck.dialectOf("unknown")).isNull();
+        assertThat(FirmwareCheck.dialectOf("5")).as("5.0 prints A, 5.1 B, 5.5 C: a bare 5 says nothing").isNull();
+        assertThat(FirmwareCheck.dialectOf("4")).isEqualTo(Dialect.A);
+        assertThat(FirmwareCheck.dialectOf("release/v5.1")).isEqualTo(Dialect.B);
     }
 
     @Test
