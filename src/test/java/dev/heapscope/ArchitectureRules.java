@@ -38,9 +38,8 @@ final class ArchitectureRules {
             .whereLayer("transport").mayOnlyAccessLayers("model")
             .whereLayer("console").mayOnlyAccessLayers("model", "parse", "transport")
             .whereLayer("sim").mayOnlyAccessLayers("model", "symbols", "transport")
-            .whereLayer("session").mayOnlyAccessLayers("model", "parse", "symbols", "analysis", "transport",
-                    "console", "sim")
-            .whereLayer("export").mayOnlyAccessLayers("model", "parse", "symbols", "analysis", "console")
+            .whereLayer("session").mayOnlyAccessLayers("model", "parse", "symbols", "transport", "console", "sim")
+            .whereLayer("export").mayOnlyAccessLayers("model", "parse", "symbols", "analysis")
             .whereLayer("cli").mayOnlyAccessLayers("model", "parse", "symbols", "analysis", "transport", "console",
                     "sim", "session", "export")
             .whereLayer("ui").mayOnlyAccessLayers("model", "parse", "symbols", "analysis", "transport", "console",
