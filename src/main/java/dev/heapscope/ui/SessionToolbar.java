@@ -2,6 +2,8 @@ package dev.heapscope.ui;
 
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.ui.common.LabelledChoice;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
@@ -12,14 +14,14 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.util.StringConverter;
 
 import java.util.function.Function;
 
 /** The heaptrace verbs, each enabled only when it is valid now, plus heap polling and the guided hunt. */
 final class SessionToolbar extends ToolBar {
     private final Spinner<Integer> records = new Spinner<>(1, 100_000, 500, 50);
-    private final ChoiceBox<TraceMode> mode = new ChoiceBox<>();
+    private final ChoiceBox<TraceMode> mode = LabelledChoice.of(List.of(TraceMode.LEAKS, TraceMode.ALL),
+            TraceMode.LEAKS, value -> value == TraceMode.LEAKS ? "Leaks" : "All");
     final Button init = new Button("Init");
     final Button start = new Button("Start");
     final Button stop = new Button("Stop");
@@ -39,19 +41,6 @@ final class SessionToolbar extends ToolBar {
             int count = records.getValue() == null ? 0 : records.getValue();
             return profile == null ? count + " records" : String.format("= %,d bytes of board heap", (long) count * profile.recordBytes());
         }, records.valueProperty(), session.profileProperty()));
-        mode.getItems().setAll(TraceMode.LEAKS, TraceMode.ALL);
-        mode.setValue(TraceMode.LEAKS);
-        mode.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TraceMode value) {
-                return value == null ? "" : value == TraceMode.LEAKS ? "Leaks" : "All";
-            }
-
-            @Override
-            public TraceMode fromString(String text) {
-                return "All".equals(text) ? TraceMode.ALL : TraceMode.LEAKS;
-            }
-        });
         init.setOnAction(e -> session.init(records.getValue()));
         start.setOnAction(e -> session.start(mode.getValue()));
         stop.setOnAction(e -> session.stop());
@@ -85,20 +74,8 @@ final class SessionToolbar extends ToolBar {
         hunt.disableProperty().bind(Bindings.createBooleanBinding(() -> !session.hunts().busyProperty().get()
                         && !VerbAvailability.of(session.connectionProperty().get(), session.traceProperty().get(), false).hunt(),
                 session.connectionProperty(), session.traceProperty(), session.hunts().busyProperty()));
-        ChoiceBox<Long> poll = new ChoiceBox<>();
-        poll.getItems().setAll(0L, 500L, 1000L, 2000L, 5000L);
-        poll.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Long millis) {
-                return millis == null || millis == 0 ? "off" : millis < 1000 ? millis + " ms" : millis / 1000 + " s";
-            }
-
-            @Override
-            public Long fromString(String text) {
-                return 0L;
-            }
-        });
-        poll.setValue(1000L);
+        ChoiceBox<Long> poll = LabelledChoice.of(List.of(0L, 500L, 1000L, 2000L, 5000L), 1000L,
+                millis -> millis == 0 ? "off" : millis < 1000 ? millis + " ms" : millis / 1000 + " s");
         session.pollHeapEvery(1000);
         poll.valueProperty().addListener((obs, old, now) -> session.pollHeapEvery(now == null ? 0 : now));
         ProgressBar progress = new ProgressBar();

@@ -10,6 +10,7 @@ import dev.heapscope.analysis.flame.FlameLayout;
 import dev.heapscope.analysis.flame.FlameSearch;
 import dev.heapscope.ui.common.Analysis;
 import dev.heapscope.ui.common.CanvasPane;
+import dev.heapscope.ui.common.LabelledChoice;
 import dev.heapscope.ui.common.Theme;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -52,7 +53,8 @@ public final class FlameGraphView extends BorderPane {
     private final ObservableValue<Theme> theme;
     private final TreeSource treeSource;
     private final CanvasPane canvasPane = new CanvasPane();
-    private final ChoiceBox<Weight> weight = WeightChoice.create("flame-weight");
+    private final ChoiceBox<Weight> weight = LabelledChoice.of(List.of(Weight.values()), Weight.BYTES,
+            value -> value == Weight.BYTES ? "Bytes" : "Count");
     private final ToggleButton icicle = new ToggleButton("Icicle");
     private final ToggleButton fold = new ToggleButton("Fold allocator");
     private final TextField search = TextFields.createClearableTextField();
@@ -85,6 +87,7 @@ public final class FlameGraphView extends BorderPane {
         fold.setTooltip(new Tooltip("Leave out the allocator's own frames (heap_caps_malloc, malloc, l_alloc, "
                 + "luaM_realloc_…) at the end of each chain"));
         fold.selectedProperty().addListener((obs, old, now) -> rebuild());
+        weight.setId("flame-weight");
         search.setPromptText("Search frames");
         search.setId("flame-search");
         matched.setId("flame-matched");
