@@ -75,7 +75,9 @@ final class SessionFiles {
 
     /** A dropped or chosen file: a saved session, or any text log with dumps (monitor output, a paste). */
     CompletableFuture<SavedSession> openAny(Path file) {
-        if (SessionStore.isSessionFile(file)) {
+        // a .heapscope name or a missing file: the session store says what is wrong with it
+        if (SessionStore.isSessionFile(file) || file.getFileName().toString().endsWith(SessionStore.EXTENSION)
+                || !Files.exists(file)) {
             return open(file);
         }
         if (foldedViewer != null && isFolded(file)) {
@@ -274,8 +276,7 @@ final class SessionFiles {
 
     private void report(Throwable error, String success, String failure) {
         if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            session.onFx(() -> session.say(failure + cause.getMessage()));
+            session.onFx(() -> session.say(failure + UserMessages.reason(error)));
         } else if (success != null) {
             session.onFx(() -> session.say(success));
         }
