@@ -80,7 +80,9 @@ public final class Sessions {
      * a paste, a raw log), which opens as a session that has only its transcript.
      */
     public static SavedSession openFile(Path file) throws IOException {
-        if (SessionStore.isSessionFile(file)) {
+        // a .heapscope name or a missing file: the session store says what is wrong with it
+        if (SessionStore.isSessionFile(file) || file.getFileName().toString().endsWith(SessionStore.EXTENSION)
+                || !Files.exists(file) || Files.isDirectory(file)) {
             return SessionStore.open(file);
         }
         byte[] text = Files.readAllBytes(file);

@@ -54,6 +54,9 @@ public final class App extends Application {
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.close();
+        }
         if (session != null) {
             session.close();
         }

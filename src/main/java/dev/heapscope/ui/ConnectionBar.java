@@ -26,6 +26,7 @@ final class ConnectionBar extends ToolBar {
     ConnectionBar(SessionViewModel session, LaunchOptions options) {
         target.getItems().setAll(SIMULATOR, SERIAL);
         target.setValue(SIMULATOR);
+        target.setId("connection-target");
         profile.getItems().setAll(BoardProfile.available());
         profile.setValue(options.board());
         profile.setId("board-profile");
@@ -43,6 +44,7 @@ final class ConnectionBar extends ToolBar {
         Button connect = new Button("Connect");
         connect.setId("connect");
         Button disconnect = new Button("Disconnect");
+        disconnect.setId("disconnect");
         Label state = new Label();
         state.setId("connection-state");
         state.textProperty().bind(Bindings.createStringBinding(() -> session.connectionProperty().get().name()
@@ -83,5 +85,10 @@ final class ConnectionBar extends ToolBar {
 
     Scenario scenario() {
         return scenario.getValue();
+    }
+
+    /** Stops watching the serial ports. */
+    void close() {
+        serial.close();
     }
 }

@@ -147,6 +147,11 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    /** Stops what the window runs in the background (the serial port watcher); the session is closed apart. */
+    public void close() {
+        connectionBar.close();
+    }
+
     public RetainedView retained() {
         return retained;
     }

@@ -76,8 +76,8 @@ final class SessionFiles {
 
     /** A dropped or chosen file: a saved session, or any text log with dumps (monitor output, a paste). */
     CompletableFuture<SavedSession> openAny(Path file) {
-        if (SessionStore.isSessionFile(file)) {
-            return open(file);
+        if (SessionStore.isSessionFile(file) || !Files.isRegularFile(file)) {
+            return open(file); // opened, or refused in words, as a session
         }
         if (foldedViewer != null && isFolded(file)) {
             openFolded(file);
@@ -269,8 +269,7 @@ final class SessionFiles {
 
     private void report(Throwable error, String success, String failure) {
         if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            session.onFx(() -> session.say(failure + cause.getMessage()));
+            session.onFx(() -> session.say(failure + UserMessages.reason(error)));
         } else if (success != null) {
             session.onFx(() -> session.say(success));
         }

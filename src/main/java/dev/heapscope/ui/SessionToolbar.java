@@ -35,12 +35,16 @@ final class SessionToolbar extends ToolBar {
         records.setPrefWidth(90);
         records.setId("init-records");
         Label cost = new Label();
+        cost.setId("buffer-cost");
         cost.getStyleClass().add("hint");
         cost.textProperty().bind(Bindings.createStringBinding(() -> {
             BoardProfile profile = session.profileProperty().get();
             int count = records.getValue() == null ? 0 : records.getValue();
             return profile == null ? count + " records" : String.format("= %,d bytes of board heap", (long) count * profile.recordBytes());
         }, records.valueProperty(), session.profileProperty()));
+        for (Button verb : new Button[] {init, start, stop, resume, dump, gc}) {
+            verb.setId(verb.getText().toLowerCase(java.util.Locale.ROOT));
+        }
         init.setOnAction(e -> session.init(records.getValue()));
         start.setOnAction(e -> session.start(mode.getValue()));
         stop.setOnAction(e -> session.stop());
@@ -79,6 +83,7 @@ final class SessionToolbar extends ToolBar {
         session.pollHeapEvery(1000);
         poll.valueProperty().addListener((obs, old, now) -> session.pollHeapEvery(now == null ? 0 : now));
         ProgressBar progress = new ProgressBar();
+        progress.setId("hunt-progress");
         progress.setPrefWidth(110);
         progress.progressProperty().bind(session.hunts().progressProperty());
         progress.visibleProperty().bind(session.hunts().busyProperty());

@@ -23,6 +23,7 @@ final class StatusBar extends HBox {
         warning.getStyleClass().add("status-warning");
         message.setId("status-message");
         link.setId("status-link");
+        heap.setId("status-heap");
         message.textProperty().bind(session.messageProperty());
         getChildren().addAll(link, heap, buffer, resets, warning, message);
         session.snapshotProperty().addListener((obs, old, now) -> show(now));

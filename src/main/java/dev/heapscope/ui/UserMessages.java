@@ -10,7 +10,9 @@ final class UserMessages {
 
     static String reason(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        // wrappers whose own message is only the wrapped exception's class and message
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause instanceof java.io.UncheckedIOException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         String text = cause.getMessage() == null || cause.getMessage().isBlank()

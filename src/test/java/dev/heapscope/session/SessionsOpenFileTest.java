@@ -49,6 +49,13 @@ class SessionsOpenFileTest {
     }
 
     @Test
+    void aFileNamedAsASessionThatIsNotOneIsRefusedRatherThanReadAsALog() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes" + SessionStore.EXTENSION), "not a session\n");
+        assertThatThrownBy(() -> Sessions.openFile(notes)).isInstanceOf(IOException.class)
+                .hasMessage(notes + ": not a HeapScope session file (it is not a zip archive)");
+    }
+
+    @Test
     void binaryGarbageOpensWithNoDumpsRatherThanFailing() throws IOException {
         Path garbage = dir.resolve("noise.bin");
         byte[] bytes = new byte[4096];

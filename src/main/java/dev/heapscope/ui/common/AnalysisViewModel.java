@@ -73,12 +73,14 @@ public final class AnalysisViewModel {
     /** Takes the snapshot's dumps; a new dump becomes the selection when the newest one was selected. FX thread. */
     public void update(SessionSnapshot snapshot) {
         List<Dump> next = snapshot == null ? List.of() : snapshot.dumps();
-        if (next.size() == dumps.size()) {
+        boolean more = continues(next);
+        if (more && next.size() == dumps.size()) {
             return;
         }
         Dump previousNewest = dumps.isEmpty() ? null : dumps.get(dumps.size() - 1);
-        // A diff the user (or the hunt) chose stays put; a plain "newest dump" view follows new dumps.
-        boolean followNewest = base.get() == null && (selected.get() == null || selected.get() == previousNewest);
+        // A diff the user (or the hunt) chose stays put; a plain "newest dump" view follows new dumps. Other
+        // dumps than those shown (a session opened, even with as many dumps) are shown from their newest.
+        boolean followNewest = !more || base.get() == null && (selected.get() == null || selected.get() == previousNewest);
         dumps.setAll(next);
         estimateTimes(next);
         if (next.isEmpty()) {
@@ -88,6 +90,19 @@ public final class AnalysisViewModel {
             base.set(null);
             selected.set(next.get(next.size() - 1));
         }
+    }
+
+    /** Whether {@code next} starts with the very dumps shown now (the live session's dumps, and maybe more). */
+    private boolean continues(List<Dump> next) {
+        if (next.size() < dumps.size()) {
+            return false;
+        }
+        for (int i = 0; i < dumps.size(); i++) {
+            if (next.get(i) != dumps.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shows the records new in {@code after} since {@code before}. */

@@ -55,8 +55,6 @@ public final class DiffView extends BorderPane {
         flame.setIdPrefix("diff-flame");
         table.setId("diff-table");
         table.setPlaceholder(new Label("Needs two dumps"));
-        before.setItems(analysis.dumps());
-        after.setItems(analysis.dumps());
         before.setId("diff-before");
         after.setId("diff-after");
         for (ComboBox<Dump> box : List.of(before, after)) {
@@ -106,8 +104,8 @@ public final class DiffView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
-        analysis.dumps().addListener((ListChangeListener<Dump>) c -> defaults(analysis.dumps()));
-        defaults(analysis.dumps());
+        analysis.dumps().addListener((ListChangeListener<Dump>) c -> dumpsChanged(analysis.dumps()));
+        dumpsChanged(analysis.dumps());
     }
 
     /** Compares these two dumps now. */
@@ -142,6 +140,22 @@ public final class DiffView extends BorderPane {
 
     public List<Line> lines() {
         return List.copyOf(table.getItems());
+    }
+
+    /**
+     * The combo boxes get copies of the dumps, replaced before a pair is chosen: sharing the list, the popup's
+     * list view heard of a change after the pair was chosen and emptied "Before" (a hunt ending between its
+     * two dumps' arrival).
+     */
+    private void dumpsChanged(List<Dump> dumps) {
+        settingDefaults = true;
+        try {
+            before.getItems().setAll(dumps);
+            after.getItems().setAll(dumps);
+        } finally {
+            settingDefaults = false;
+        }
+        defaults(dumps);
     }
 
     /** First and last dump, unless the user (or the hunt) chose a pair that still exists. */

@@ -59,6 +59,7 @@ public final class FlameGraphView extends BorderPane {
     private final ToggleButton fold = new ToggleButton("Fold allocator");
     private final TextField search = TextFields.createClearableTextField();
     private final Label matched = new Label();
+    private final Button reset = new Button("Reset zoom");
     private final HBox breadcrumb = new HBox(2);
     private final Label info = new Label("Hover a frame for details; click to zoom.");
     private final Tooltip tooltip = new Tooltip();
@@ -94,7 +95,7 @@ public final class FlameGraphView extends BorderPane {
         breadcrumb.setId("flame-breadcrumb");
         breadcrumb.getStyleClass().add("breadcrumb");
         canvasPane.setId("flame-canvas");
-        Button reset = new Button("Reset zoom");
+        reset.setId("flame-reset");
         reset.setOnAction(e -> zoomTo(0));
         ToolBar bar = new ToolBar(new Label("Weight"), weight, icicle, fold, reset, search, matched);
         if (treeSource != CALL_CHAINS) {
@@ -129,6 +130,7 @@ public final class FlameGraphView extends BorderPane {
         search.setId(prefix + "-search");
         matched.setId(prefix + "-matched");
         breadcrumb.setId(prefix + "-breadcrumb");
+        reset.setId(prefix + "-reset");
         weight.setId(prefix + "-weight");
     }
 
