@@ -41,7 +41,6 @@ public final class GuidedHunt {
     private final TraceMode mode;
     private Consumer<Progress> progress = step -> { };
     private volatile boolean cancelled;
-    private volatile Step current = Step.STOP_RUNNING;
 
     public GuidedHunt(ProfilingSession session, int bufferRecords, TraceMode mode) {
         this.session = session;
@@ -99,7 +98,6 @@ public final class GuidedHunt {
         if (cancelled) {
             throw new CancellationException("the hunt was cancelled before " + what);
         }
-        current = step;
         progress.accept(new Progress(step, what));
     }
 
@@ -118,10 +116,5 @@ public final class GuidedHunt {
     private CompletableFuture<Dump> dumpStep(Step step, String what) {
         begin(step, what);
         return session.dump();
-    }
-
-    /** The step running now (or the last one begun). */
-    public Step currentStep() {
-        return current;
     }
 }

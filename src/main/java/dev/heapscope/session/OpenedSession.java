@@ -1,6 +1,5 @@
 package dev.heapscope.session;
 
-import dev.heapscope.model.HeldBy;
 import dev.heapscope.sim.SimulatedBoard;
 import dev.heapscope.symbols.Symbolizer;
 
@@ -73,11 +72,6 @@ public final class OpenedSession implements AutoCloseable {
         return board == null ? Symbolizer.NONE : board.console().symbols();
     }
 
-    /** What holds each record's block: known on the virtual board only. */
-    public HeldBy heldBy() {
-        return board == null ? HeldBy.UNKNOWN : board.console().heldBy();
-    }
-
     /** "the virtual board esp32-devkitc", "/dev/ttyUSB0 at 115200 baud". */
     public String description() {
         return description;
@@ -86,11 +80,6 @@ public final class OpenedSession implements AutoCloseable {
     /** The serial board's firmware check, once {@link #connect()} has completed; empty for the virtual board. */
     public Optional<FirmwareCheck> firmware() {
         return Optional.ofNullable(firmware);
-    }
-
-    /** Where every received byte is on disk as it arrives (the autosave's transcript), if anywhere. */
-    public Optional<Path> transcriptFile() {
-        return Optional.ofNullable(autosave).map(Autosave::transcriptFile);
     }
 
     /** Where a serial session's transcript is kept when the session ends, if anywhere. */

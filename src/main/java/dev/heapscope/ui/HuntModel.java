@@ -39,10 +39,9 @@ public final class HuntModel {
             return CompletableFuture.failedFuture(new IllegalStateException("Connect to a board first."));
         }
         SimulatedBoard board = owner.liveBoard();
-        HuntWorkload workload = board != null
-                ? HuntWorkload.scriptOnVirtualBoard(board, name, text, seconds)
-                : HuntWorkload.uploadedScript(name, text.getBytes(StandardCharsets.UTF_8))
-                        .followedBy(HuntWorkload.waitMillis(seconds * 1000));
+        HuntWorkload uploaded = HuntWorkload.uploadedScript(name, text.getBytes(StandardCharsets.UTF_8));
+        HuntWorkload workload = board != null ? HuntWorkload.scriptOnVirtualBoard(board, name, text, seconds)
+                : seconds > 0 ? uploaded.followedBy(HuntWorkload.waitMillis(seconds * 1000)) : uploaded;
         busy.set(true);
         progress.set(0);
         GuidedHunt hunt = new GuidedHunt(session, bufferRecords, TraceMode.LEAKS).onProgress(step -> owner.onFx(() -> {
