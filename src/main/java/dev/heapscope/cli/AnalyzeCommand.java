@@ -69,10 +69,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         Symbolizer firmware = addr2line == null ? firmwareFiles.symbolizer() : firmwareFiles.withAddr2line(addr2line, log);
         firmwareFiles.checkIdentity(log, err);
         Symbolizer names = firmware.orElse(TextReport.monitorNames(log));
-        boolean withFirmware = firmwareFiles.given();
+        boolean withNames = firmwareFiles.given() || input.hasSavedNames();
         if (format.json) {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            (withFirmware ? new JsonWriter(names) : new JsonWriter()).write(buffered, log.dumps(), false);
+            (withNames ? new JsonWriter(names, input.heldBy()) : new JsonWriter()).write(buffered, log.dumps(), false);
             buffered.flush();
             out.println();
             return ExitCodes.OK;
@@ -80,7 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (format.folded) {
             return FoldedOutput.print(log, byCount, names, out, err);
         }
-        TextReport.print(log, top, names, out);
+        TextReport.print(log, top, names, input.heldBy(), out);
         return ExitCodes.OK;
     }
 }

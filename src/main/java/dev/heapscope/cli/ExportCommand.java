@@ -104,7 +104,8 @@ final class ExportCommand implements Callable<Integer> {
         switch (format) {
             case CSV -> writeText(w -> csvWriter(log).write(dumps, w));
             case LEAKS_CSV -> writeText(w -> new LeaksCsvWriter(TextReport.namer(log)).write(LeakTable.of(chosen), w));
-            case JSON -> output.write(out, stream -> new JsonWriter().write(stream, dumps, false));
+            case JSON -> output.write(out, stream -> (input.hasSavedNames() ? new JsonWriter(TextReport.monitorNames(log),
+                    input.heldBy()) : new JsonWriter()).write(stream, dumps, false));
             default -> {
                 if (!chosen.complete()) {
                     err.println("heapscope: warning: dump #" + (chosen.index() + 1) + " is incomplete");

@@ -3,7 +3,9 @@ package dev.heapscope.cli;
 import dev.heapscope.analysis.FoldedImport;
 import dev.heapscope.analysis.FoldedStacksReader;
 import dev.heapscope.analysis.Weight;
+import dev.heapscope.model.HeldBy;
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.session.SavedSession;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -33,9 +35,25 @@ final class InputFile {
         return InputKind.of(path);
     }
 
-    /** The parsed log (a session's transcript for a session). */
+    private SavedSession session;
+
+    /** The parsed log (a session's transcript for a session, with the names saved with it). */
     ParsedLog log() throws InputLog.UnreadableInputException {
+        if (dev.heapscope.session.SessionStore.isSessionFile(path)) {
+            session = InputLog.readSession(path);
+            return session.log();
+        }
         return InputLog.read(path);
+    }
+
+    /** Whether the input is a session saved with the names its live session showed (call after {@link #log()}). */
+    boolean hasSavedNames() {
+        return session != null && !session.names().isEmpty();
+    }
+
+    /** What held each record's block, as saved with a virtual-board session; unknown for a log. Call after {@link #log()}. */
+    HeldBy heldBy() {
+        return session == null ? HeldBy.UNKNOWN : session.heldBy();
     }
 
     /** The folded stacks the file holds (when {@link #kind()} is {@link InputKind#FOLDED}). */

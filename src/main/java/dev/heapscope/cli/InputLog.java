@@ -2,6 +2,7 @@ package dev.heapscope.cli;
 
 import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.session.SavedSession;
 import dev.heapscope.session.SessionStore;
 
 import java.io.IOException;
@@ -18,6 +19,16 @@ import java.nio.file.Path;
  */
 final class InputLog {
     private InputLog() {
+    }
+
+    /** A saved session named on the command line (its file told by its zip magic), with the store's one-line errors. */
+    static SavedSession readSession(Path file) throws UnreadableInputException {
+        try {
+            return SessionStore.open(file);
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ")
+                    ? new UnreadableInputException(e.getMessage()) : unreadable(file, e);
+        }
     }
 
     static ParsedLog read(Path file) throws UnreadableInputException {

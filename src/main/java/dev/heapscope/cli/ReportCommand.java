@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
             err.println("heapscope: warning: no heap trace dump in " + input.path() + "; the report will be empty");
         }
         Map<Integer, String> raw = RawDumps.read(input.path(), log.dumps(), MAX_RAW_CHARS);
-        HtmlReportWriter writer = new HtmlReportWriter(TextReport.namer(log));
+        HtmlReportWriter writer = new HtmlReportWriter(TextReport.namer(log), input.heldBy());
         output.writeText(out, text -> writer.write(input.name(), log, raw::get, text));
         return ExitCodes.OK;
     }

@@ -68,6 +68,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LeakGate leakGate;
 
+    @Option(names = "--save", paramLabel = "FILE.heapscope", description = {"also save the session (every byte the",
+            "board printed, its dumps with their times, the Lua names and what held each block) for the app,",
+            "analyze, report and export"})
+    Path saveAs;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -165,6 +170,9 @@ final class RunCommand implements Callable<Integer> {
             outcome.last = result.last();
             outcome.scriptError = result.workloadError();
             outcome.output = output.stream().filter(l -> !l.startsWith("> dofile(")).toList();
+            if (saveAs != null) {
+                outcome.failure = SavedRun.save(opened, profile, saveAs);
+            }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             outcome.failure = "the virtual board failed: " + cause.getMessage();

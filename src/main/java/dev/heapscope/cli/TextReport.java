@@ -1,10 +1,12 @@
 package dev.heapscope.cli;
 
 import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.analysis.Holders;
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.ParseWarning;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.SymbolTable;
@@ -24,6 +26,11 @@ final class TextReport {
 
     /** As {@link #print(ParsedLog, int, PrintStream)}, naming frames through {@code names}. */
     static void print(ParsedLog log, int topRows, Symbolizer names, PrintStream out) {
+        print(log, topRows, names, HeldBy.UNKNOWN, out);
+    }
+
+    /** As above, with what held each leak's blocks under its row where {@code heldBy} knows it (a saved virtual-board session). */
+    static void print(ParsedLog log, int topRows, Symbolizer names, HeldBy heldBy, PrintStream out) {
         long complete = log.dumps().stream().filter(Dump::complete).count();
         out.printf("%d dump(s), %d complete, %d line(s) read%n", log.dumps().size(), complete, log.lines());
         if (log.dumps().isEmpty()) {
@@ -40,7 +47,7 @@ final class TextReport {
         }
         Optional<Dump> last = log.lastCompleteDump();
         FrameNamer namer = new FrameNamer(names);
-        last.ifPresent(dump -> printLeaks(dump, namer, topRows, out));
+        last.ifPresent(dump -> printLeaks(dump, namer, heldBy, topRows, out));
     }
 
     static FrameNamer namer(ParsedLog log) {
@@ -54,7 +61,7 @@ final class TextReport {
         return symbols;
     }
 
-    static void printLeaks(Dump dump, FrameNamer namer, int topRows, PrintStream out) {
+    static void printLeaks(Dump dump, FrameNamer namer, HeldBy heldBy, int topRows, PrintStream out) {
         LeakTable table = LeakTable.of(dump);
         String mode = dump.summary() == null || dump.summary().mode() == null ? "" : ", "
                 + dump.summary().mode().word() + " mode";
@@ -72,6 +79,10 @@ final class TextReport {
             }
             out.printf("%10d %7d %9.1f  %-8s  %s%n", row.totalBytes(), row.count(), row.averageSizeBytes(),
                     row.regions().name().toLowerCase(java.util.Locale.ROOT), describe(row.chain(), namer));
+            Holders holders = Holders.of(row.records(), heldBy);
+            if (!holders.isEmpty()) {
+                out.printf("%38s held by %s%n", "", holders.summary());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.heapscope.export;
 
 import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.model.HeldBy;
 import dev.heapscope.parse.ParsedLog;
 
 import java.io.IOException;
@@ -19,9 +20,16 @@ public final class HtmlReportWriter {
     private static final Pattern MARKER = Pattern.compile("<!--@([A-Z]+)-->");
 
     private final FrameNamer namer;
+    private final HeldBy heldBy;
 
     public HtmlReportWriter(FrameNamer namer) {
+        this(namer, HeldBy.UNKNOWN);
+    }
+
+    /** With a "Held by" column in the leak table when {@code heldBy} is known (a saved virtual-board session). */
+    public HtmlReportWriter(FrameNamer namer, HeldBy heldBy) {
         this.namer = namer == null ? FrameNamer.hexOnly() : namer;
+        this.heldBy = heldBy == null ? HeldBy.UNKNOWN : heldBy;
     }
 
     /**
@@ -31,7 +39,7 @@ public final class HtmlReportWriter {
      */
     public void write(String sourceName, ParsedLog log, IntFunction<String> rawDumpText, Appendable out)
             throws IOException {
-        ReportSections sections = new ReportSections(log, namer, rawDumpText);
+        ReportSections sections = new ReportSections(log, namer, rawDumpText, heldBy);
         String template = Resources.text("report.html");
         Matcher marker = MARKER.matcher(template);
         int from = 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.Hex;
 import dev.heapscope.model.ParseWarning;
 import dev.heapscope.model.Record;
@@ -25,6 +26,7 @@ public final class JsonWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final Symbolizer symbolizer;
+    private final HeldBy heldBy;
 
     /** Without names: records carry addresses only. */
     public JsonWriter() {
@@ -33,7 +35,13 @@ public final class JsonWriter {
 
     /** With names: every record also gets {@code frames} resolved through {@code symbolizer}. */
     public JsonWriter(Symbolizer symbolizer) {
+        this(symbolizer, HeldBy.UNKNOWN);
+    }
+
+    /** With names and, where {@code heldBy} knows it, each record's {@code heldBy}: the path that held its block. */
+    public JsonWriter(Symbolizer symbolizer, HeldBy heldBy) {
         this.symbolizer = symbolizer;
+        this.heldBy = heldBy == null ? HeldBy.UNKNOWN : heldBy;
     }
 
     /** Opens the top-level object and writes {@code "dumps":[…]}; the caller may add fields, then close. */
@@ -109,6 +117,10 @@ public final class JsonWriter {
         }
         if (symbolizer != null) {
             writeFrames(json, record.caller());
+        }
+        java.util.Optional<dev.heapscope.model.RetainingPath> path = heldBy.pathOf(record);
+        if (path.isPresent()) {
+            json.writeStringField("heldBy", path.get().concrete());
         }
         json.writeEndObject();
     }

@@ -4,6 +4,8 @@ import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.DiffRow;
 import dev.heapscope.analysis.DumpDiff;
 import dev.heapscope.analysis.FrameNamer;
+import dev.heapscope.analysis.Holders;
+import dev.heapscope.model.HeldBy;
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.analysis.Weight;
@@ -28,9 +30,11 @@ final class ReportSections {
     private final IntFunction<String> rawDumpText;
     private final Optional<Dump> last;
     private final List<Dump> complete;
+    private final HeldBy heldBy;
 
-    ReportSections(ParsedLog log, FrameNamer namer, IntFunction<String> rawDumpText) {
+    ReportSections(ParsedLog log, FrameNamer namer, IntFunction<String> rawDumpText, HeldBy heldBy) {
         this.log = log;
+        this.heldBy = heldBy;
         this.namer = namer;
         this.rawDumpText = rawDumpText;
         this.last = log.lastCompleteDump();
@@ -98,7 +102,8 @@ final class ReportSections {
                 .append(" call chain(s). Click a header to sort.</p>\n");
         out.append("<table class=\"sortable\" id=\"leak-table\"><thead><tr><th class=\"n\">Bytes</th><th class=\"n\">Count"
                 + "</th><th class=\"n\">Avg</th><th class=\"n\">Min</th><th class=\"n\">Max</th><th>Region</th>"
-                + "<th class=\"n\">First #</th><th>Call chain (innermost first)</th></tr></thead><tbody>\n");
+                + "<th class=\"n\">First #</th>" + (heldBy == HeldBy.UNKNOWN ? "" : "<th>Held by</th>")
+                + "<th>Call chain (innermost first)</th></tr></thead><tbody>\n");
         int shown = 0;
         for (LeakRow row : table.rows()) {
             if (shown++ == MAX_TABLE_ROWS) {
@@ -113,6 +118,11 @@ final class ReportSections {
             number(out, row.maxSizeBytes());
             out.append("<td>").append(row.regions().name().toLowerCase(Locale.ROOT)).append("</td>");
             number(out, row.firstSeen().index());
+            if (heldBy != HeldBy.UNKNOWN) {
+                out.append("<td>");
+                Markup.escape(Holders.of(row.records(), heldBy).summary(), out);
+                out.append("</td>");
+            }
             chainCell(out, row.chain());
             out.append("</tr>\n");
         }

@@ -1,5 +1,8 @@
 package dev.heapscope.session;
 
+import dev.heapscope.model.HeldBy;
+import dev.heapscope.symbols.Symbolizer;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +41,9 @@ public final class Autosave implements AutoCloseable {
     private final Path elfFile;
     private final ScheduledExecutorService writer;
     private String lastWritten = "";
+    private int namedDumps = -1;
+    private volatile Supplier<Symbolizer> names = () -> Symbolizer.NONE;
+    private volatile HeldBy heldBy = HeldBy.UNKNOWN;
 
     private Autosave(Path directory, String profile, Path elfFile) {
         this.directory = directory;
@@ -78,6 +85,16 @@ public final class Autosave implements AutoCloseable {
         return base.withRawLogFile(directory.resolve(SessionJson.TRANSCRIPT));
     }
 
+    /**
+     * As {@link #follow(ProfilingSession)}, also keeping the names and retaining paths of the dumps (the
+     * virtual board's symbols and holders), so that a recovered session shows them as the live one did.
+     */
+    public void follow(ProfilingSession session, Supplier<Symbolizer> names, HeldBy heldBy) {
+        this.names = names;
+        this.heldBy = heldBy;
+        follow(session);
+    }
+
     /** Starts rewriting the session's markers, polls and commands here, at most once a second. */
     public void follow(ProfilingSession session) {
         writer.scheduleWithFixedDelay(() -> writeNow(session), 0, WRITE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
@@ -104,7 +121,12 @@ public final class Autosave implements AutoCloseable {
         }
         List<SessionJson.DumpTime> times = new ArrayList<>();
         snapshot.dumps().forEach(d -> times.add(new SessionJson.DumpTime(d.index(), d.receivedAtMillis())));
-        // Dump times first, markers last: a marker on disk means its dump's time is on disk too.
+        // Names and dump times first, markers last: a marker on disk means its dump's time is on disk too.
+        if (snapshot.dumps().size() != namedDumps) { // names change only with the dumps
+            SessionNames kept = SessionNames.of(snapshot.dumps(), names.get(), heldBy);
+            replace(SessionJson.NAMES, SessionNamesJson.write(kept));
+            namedDumps = snapshot.dumps().size();
+        }
         replace(SessionJson.DUMP_TIMES, SessionJson.write(times));
         replace(SessionJson.SAMPLES, SessionJson.write(snapshot.samples()));
         replace(SessionJson.COMMANDS, SessionJson.write(snapshot.commands()));
@@ -169,9 +191,16 @@ public final class Autosave implements AutoCloseable {
         List<dev.heapscope.model.HeapSample> samples = readOrNull(directory, SessionJson.SAMPLES, SessionJson::samples);
         List<SessionSnapshot.SentCommand> commands = readOrNull(directory, SessionJson.COMMANDS, SessionJson::commands);
         List<SessionJson.DumpTime> times = readOrNull(directory, SessionJson.DUMP_TIMES, SessionJson::dumpTimes);
+        SessionNames names = sizeOf(directory.resolve(SessionJson.NAMES)) > SessionNamesJson.MAX_BYTES ? null
+                : readOrNull(directory, SessionJson.NAMES, SessionNamesJson::readChecked);
         return SavedSession.assemble(manifest, transcript, markers == null ? List.of() : markers,
                 samples == null ? List.of() : samples, commands == null ? List.of() : commands,
-                times == null ? List.of() : times);
+                times == null ? List.of() : times, names);
+    }
+
+    /** What a leftover says about itself (when it started, on which board, how many dumps); empty when it cannot tell. */
+    public static java.util.Optional<SessionManifest> manifestOf(Path directory) {
+        return java.util.Optional.ofNullable(readOrNull(directory, SessionJson.MANIFEST, SessionJson::manifest));
     }
 
     /** Deletes an autosave folder (recovered, saved elsewhere, or declined). */

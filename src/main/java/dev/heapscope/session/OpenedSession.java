@@ -34,7 +34,7 @@ public final class OpenedSession implements AutoCloseable {
         this.setup = setup;
         this.reconnect = reconnect;
         if (autosave != null) {
-            autosave.follow(session);
+            autosave.follow(session, this::symbols, heldBy());
         }
     }
 
@@ -70,6 +70,11 @@ public final class OpenedSession implements AutoCloseable {
     /** Names for the board's frames: the virtual board's symbol table; none for a real board (an ELF adds them). */
     public Symbolizer symbols() {
         return board == null ? Symbolizer.NONE : board.console().symbols();
+    }
+
+    /** What held each record's block when the virtual board printed its dump; unknown on a real board. */
+    public dev.heapscope.model.HeldBy heldBy() {
+        return board == null ? dev.heapscope.model.HeldBy.UNKNOWN : board.console().heldBy();
     }
 
     /** "the virtual board esp32-devkitc", "/dev/ttyUSB0 at 115200 baud". */

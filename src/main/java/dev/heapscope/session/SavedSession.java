@@ -2,10 +2,13 @@ package dev.heapscope.session;
 
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSample;
+import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.Symbol;
 import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.FirmwareIdentity;
+import dev.heapscope.symbols.SymbolTable;
+import dev.heapscope.symbols.Symbolizer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,12 +33,14 @@ public final class SavedSession {
     private final List<Marker> markers;
     private final List<HeapSample> samples;
     private final List<SessionSnapshot.SentCommand> commands;
+    private final SessionNames names;
 
     private SavedSession(SessionManifest manifest, byte[] transcript, ParsedLog log, List<Marker> markers,
-                         List<HeapSample> samples, List<SessionSnapshot.SentCommand> commands) {
+                         List<HeapSample> samples, List<SessionSnapshot.SentCommand> commands, SessionNames names) {
         this.manifest = manifest;
         this.transcript = transcript;
-        this.log = log;
+        this.log = withNames(log, names);
+        this.names = names;
         this.markers = List.copyOf(markers);
         this.samples = List.copyOf(samples);
         this.commands = List.copyOf(commands);
@@ -48,26 +53,55 @@ public final class SavedSession {
      * @param elfFile the firmware ELF used for symbols, or null; hashed when readable
      */
     public static SavedSession of(SessionSnapshot snapshot, byte[] transcript, String profile, Path elfFile) {
+        return of(snapshot, transcript, profile, elfFile, Symbolizer.NONE, HeldBy.UNKNOWN);
+    }
+
+    /**
+     * As {@link #of(SessionSnapshot, byte[], String, Path)}, keeping the names and retaining paths the live
+     * session showed for its dumps ({@code names}: the virtual board's symbols, an ELF's; {@code heldBy}:
+     * the virtual board's), so that the file shows them in any process.
+     */
+    public static SavedSession of(SessionSnapshot snapshot, byte[] transcript, String profile, Path elfFile,
+                                  Symbolizer names, HeldBy heldBy) {
         ParsedLog log = parse(transcript, timesOf(snapshot.dumps()));
         SessionManifest manifest = new SessionManifest(SessionManifest.FORMAT_VERSION, Instant.now().toString(),
                 SessionManifest.HEAPSCOPE_VERSION, snapshot.board(), profile, dialectsOf(log.dumps()),
                 elfFile == null ? null : elfFile.toAbsolutePath().toString(), sha256(elfFile),
                 log.dumps().size(), snapshot.markers().size(), snapshot.samples().size(), snapshot.commands().size(),
                 transcript.length);
-        return new SavedSession(manifest, transcript.clone(), log, snapshot.markers(), snapshot.samples(), snapshot.commands());
+        SessionNames kept = SessionNames.of(log.dumps(), names, heldBy);
+        return new SavedSession(manifest, transcript.clone(), log, snapshot.markers(), snapshot.samples(),
+                snapshot.commands(), kept);
     }
 
     /** Reassembles the parts read from a file or an autosave folder. */
     static SavedSession assemble(SessionManifest manifest, byte[] transcript, List<Marker> markers, List<HeapSample> samples,
-                                 List<SessionSnapshot.SentCommand> commands, List<SessionJson.DumpTime> times) {
-        return new SavedSession(manifest, transcript, parse(transcript, times), markers, samples, commands);
+                                 List<SessionSnapshot.SentCommand> commands, List<SessionJson.DumpTime> times,
+                                 SessionNames names) {
+        return new SavedSession(manifest, transcript, parse(transcript, times), markers, samples, commands,
+                names == null ? SessionNames.NONE : names);
     }
 
     public SessionManifest manifest() {
         return manifest;
     }
 
-    /** The dumps, symbols and line counts read from the transcript. */
+    /** The names and retaining paths kept with the session (none in files older than them). */
+    public SessionNames names() {
+        return names;
+    }
+
+    /** Names for the frames of its dumps, as the live session named them, then the transcript's monitor names. */
+    public Symbolizer symbolizer() {
+        return tableOf(log.symbols());
+    }
+
+    /** What held each record's block when the live session printed its dump; unknown where it was not known. */
+    public HeldBy heldBy() {
+        return names.heldBy();
+    }
+
+    /** The dumps, symbols and line counts read from the transcript; its symbols include the saved names. */
     public ParsedLog log() {
         return log;
     }
@@ -141,6 +175,20 @@ public final class SavedSession {
         }
         return new ParsedLog(dumps, parsed.symbols(), parsed.events(), parsed.eventsLeftOut(), parsed.lines(),
                 parsed.truncatedLines());
+    }
+
+    private static ParsedLog withNames(ParsedLog log, SessionNames names) {
+        if (names.symbols().isEmpty()) {
+            return log;
+        }
+        return new ParsedLog(log.dumps(), names.mergedWith(log.symbols()), log.events(), log.eventsLeftOut(),
+                log.lines(), log.truncatedLines());
+    }
+
+    private static SymbolTable tableOf(List<Symbol> symbols) {
+        SymbolTable table = new SymbolTable();
+        symbols.forEach(table::add);
+        return table;
     }
 
     static List<String> dialectsOf(List<Dump> dumps) {

@@ -17,6 +17,7 @@ final class SessionJson {
     static final String MARKERS = "markers.json";
     static final String SAMPLES = "samples.json";
     static final String DUMP_TIMES = "dumps.json";
+    static final String NAMES = "names.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -31,6 +32,15 @@ final class SessionJson {
 
     static byte[] write(Object value) throws IOException {
         return MAPPER.writeValueAsBytes(value);
+    }
+
+    /** Without indentation: for parts that may hold a hundred thousand entries. */
+    static byte[] writeCompact(Object value) throws IOException {
+        return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+    }
+
+    static <T> T read(byte[] json, Class<T> type) throws IOException {
+        return MAPPER.readValue(json, type);
     }
 
     static SessionManifest manifest(byte[] json) throws IOException {

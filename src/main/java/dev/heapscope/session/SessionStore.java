@@ -16,7 +16,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * Saves sessions to {@code .heapscope} files and opens them again. A session file is a zip holding
  * {@code manifest.json}, {@code transcript.bin} (every byte received), {@code commands.json},
- * {@code markers.json}, {@code samples.json} and {@code dumps.json} (when each dump arrived).
+ * {@code markers.json}, {@code samples.json}, {@code dumps.json} (when each dump arrived) and
+ * {@code names.json} (the names and retaining paths the live session showed; absent in older files,
+ * which still open, with the names their transcript holds).
  * Stateless; any thread.
  */
 public final class SessionStore {
@@ -38,6 +40,9 @@ public final class SessionStore {
                 put(zip, SessionJson.MARKERS, SessionJson.write(session.markers()));
                 put(zip, SessionJson.SAMPLES, SessionJson.write(session.samples()));
                 put(zip, SessionJson.DUMP_TIMES, SessionJson.write(session.dumpTimes()));
+                if (!session.names().isEmpty()) {
+                    put(zip, SessionJson.NAMES, SessionNamesJson.write(session.names()));
+                }
             }
             moveInto(temp, target);
         } finally {
@@ -65,11 +70,12 @@ public final class SessionStore {
             byte[] markers = entry(zip, SessionJson.MARKERS, false);
             byte[] samples = entry(zip, SessionJson.SAMPLES, false);
             byte[] times = entry(zip, SessionJson.DUMP_TIMES, false);
+            SessionNames names = names(zip);
             return SavedSession.assemble(manifest, transcript,
                     markers == null ? List.of() : SessionJson.markers(markers),
                     samples == null ? List.of() : SessionJson.samples(samples),
                     commands == null ? List.of() : SessionJson.commands(commands),
-                    times == null ? List.of() : SessionJson.dumpTimes(times));
+                    times == null ? List.of() : SessionJson.dumpTimes(times), names);
         } catch (ZipException e) {
             throw new IOException(file + ": damaged session file, not a readable zip (" + e.getMessage() + ")", e);
         } catch (DamagedEntryException e) {
@@ -103,6 +109,26 @@ public final class SessionStore {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
+    }
+
+    /** The saved names, read no further than their bound (a zip entry may claim any size). */
+    private static SessionNames names(ZipFile zip) throws IOException {
+        ZipEntry entry = zip.getEntry(SessionJson.NAMES);
+        if (entry == null) {
+            return SessionNames.NONE;
+        }
+        byte[] json;
+        try (InputStream in = zip.getInputStream(entry)) {
+            json = in.readNBytes(SessionNamesJson.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new DamagedEntryException("damaged session file: " + SessionJson.NAMES + " cannot be read ("
+                    + e.getMessage() + ")");
+        }
+        try {
+            return SessionNamesJson.readChecked(json);
+        } catch (IOException e) {
+            throw new DamagedEntryException("damaged session file: " + e.getMessage());
+        }
     }
 
     private static byte[] entry(ZipFile zip, String name, boolean required) throws IOException {
