@@ -13,6 +13,7 @@ public final class LuaHeapModel {
     private final SessionViewModel owner;
     private final Executor work;
     private final ObservableList<HeapSnapshot> taken = FXCollections.observableArrayList();
+    private volatile dev.heapscope.model.HeldBy saved = dev.heapscope.model.HeldBy.UNKNOWN;
 
     LuaHeapModel(SessionViewModel owner, Executor work) {
         this.owner = owner;
@@ -22,7 +23,13 @@ public final class LuaHeapModel {
     /** What holds each record's block: the virtual board knows (Lua reachability at each dump); a real board's dump does not. */
     public dev.heapscope.model.HeldBy heldBy() {
         SimulatedBoard board = owner.liveBoard();
-        return board == null ? dev.heapscope.model.HeldBy.UNKNOWN : board.console().heldBy();
+        return board == null ? saved : board.console().heldBy();
+    }
+
+    /** A saved session is shown: what held its blocks is what was saved with it. */
+    void showSaved(dev.heapscope.model.HeldBy heldBy) {
+        saved = heldBy;
+        owner.onFx(taken::clear);
     }
 
     /** FX thread. */
@@ -32,6 +39,7 @@ public final class LuaHeapModel {
 
     /** Snapshots belong to the board they were taken of: a new board starts without any. */
     void forget() {
+        saved = dev.heapscope.model.HeldBy.UNKNOWN;
         owner.onFx(taken::clear);
     }
 

@@ -180,7 +180,8 @@ final class SessionFiles {
         Path saved = null;
         if (live != null) {
             String profile = session.profileProperty().get() == null ? null : session.profileProperty().get().name();
-            content = live.snapshot().thenCombine(live.transcript(), (snap, bytes) -> SavedSession.of(snap, bytes, profile, session.names().elfFile()));
+            content = live.snapshot().thenCombine(live.transcript(), (snap, bytes) -> SavedSession.of(snap, bytes, profile,
+                    session.names().elfFile(), session.names().symbolizer(), session.luaHeap().heldBy()));
         } else if (shown != null) {
             content = CompletableFuture.completedFuture(shown);
             saved = recoveredFrom;
@@ -227,12 +228,12 @@ final class SessionFiles {
                 return;
             }
             Path newest = leftovers.get(0);
+            String question = RecoveryText.describe(newest, java.time.ZoneId.systemDefault());
             Platform.runLater(() -> {
                 ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.OK_DONE);
                 ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.OTHER);
                 ButtonType later = new ButtonType("Later", ButtonBar.ButtonData.CANCEL_CLOSE);
-                Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "A session did not end cleanly (" + newest.getFileName()
-                        + "). Recover it? Save it with Ctrl+S to keep it.", recover, discard, later);
+                Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, recover, discard, later);
                 alert.setHeaderText("Unsaved session found");
                 alert.setOnHidden(e -> {
                     if (alert.getResult() == recover) {
@@ -264,6 +265,8 @@ final class SessionFiles {
 
     private void show(SavedSession saved, String text) {
         shown = saved;
+        session.names().reset(saved.symbolizer(), null); // the names it was saved with, not the last board's
+        session.luaHeap().showSaved(saved.heldBy());
         session.showSaved(saved.snapshot(), text);
     }
 
