@@ -54,8 +54,8 @@ final class SessionNamesJson {
 
     static SessionNames read(byte[] json) throws IOException {
         if (json.length > MAX_BYTES) {
-            throw new IOException(SessionJson.NAMES + " is too large (" + json.length / (1 << 20) + " MiB, at most "
-                    + MAX_BYTES / (1 << 20) + " MiB)");
+            throw new IOException(SessionJson.NAMES + " is larger than the " + MAX_BYTES / (1 << 20)
+                    + " MiB the names of a session may take");
         }
         Names names;
         try {

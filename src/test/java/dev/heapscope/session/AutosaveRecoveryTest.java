@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -33,8 +34,10 @@ class AutosaveRecoveryTest {
                 AutosaveVictim.class.getName(), root.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String ready;
+        String times;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(victim.getInputStream(), StandardCharsets.UTF_8))) {
             ready = out.readLine();
+            times = out.readLine();
             assertThat(Autosave.findRecoverable(root)).as("a running session is not a leftover").isEmpty();
         } finally {
             victim.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
@@ -55,6 +58,18 @@ class AutosaveRecoveryTest {
         assertThat(recovered.markers()).filteredOn(m -> m.kind() == Marker.Kind.DUMP).hasSize(dumps);
         assertThat(recovered.commands()).extracting(SessionSnapshot.SentCommand::lua).contains("heaptrace.init(200)");
         assertThat(recovered.manifest().profile()).isEqualTo("esp32-devkitc");
+
+        assertThat(times).as("the victim's dump times").startsWith("TIMES ");
+        assertThat(recovered.dumps()).extracting(Dump::receivedAtMillis).as("each dump keeps its own time, not the recovery's")
+                .containsExactlyElementsOf(Arrays.stream(times.split(" ")).skip(1).map(Long::valueOf).toList());
+        dev.heapscope.symbols.Symbolizer names = recovered.symbolizer();
+        Dump last = recovered.dumps().get(dumps - 1);
+        assertThat(last.records()).as("the Lua frame that allocated, named in this process, which never ran the board")
+                .anyMatch(r -> IntStream.of(r.caller().frames())
+                        .mapToObj(a -> names.resolve(a).map(dev.heapscope.model.Symbol::frameLabel).orElse(""))
+                        .anyMatch("fill (stdin:1)"::equals));
+        assertThat(last.records()).extracting(r -> recovered.heldBy().pathOf(r).map(p -> p.concrete()).orElse(""))
+                .as("what held each block, as the live board knew it").contains("_G.keep2[1]");
     }
 
     @Test

@@ -23,16 +23,21 @@ public final class AutosaveVictim {
         SimulatedBoard board = SimulatedBoard.create(BoardProfile.load("esp32-devkitc"));
         ProfilingSession session = new ProfilingSession(new SimulatorTransport(board, false),
                 autosave.options(SessionOptions.DEFAULTS));
-        autosave.follow(session);
+        autosave.follow(session, board.console()::symbols, board.console().heldBy());
         get(session.connect());
         get(session.awaitPrompt(10_000));
         get(session.init(200));
         get(session.start(TraceMode.LEAKS));
         StringBuilder records = new StringBuilder();
+        StringBuilder times = new StringBuilder("TIMES");
         int dumps = 3;
+        get(session.execute("function fill(t, n) for i = 1, n do t[i] = {i} end end"));
         for (int i = 0; i < dumps; i++) {
-            get(session.execute("keep" + i + " = {} for i=1," + (i + 2) + " do keep" + i + "[i] = {i} end"));
-            records.append(' ').append(get(session.dump()).records().size());
+            get(session.execute("keep" + i + " = {} fill(keep" + i + ", " + (i + 2) + ")"));
+            dev.heapscope.model.Dump dump = get(session.dump());
+            records.append(' ').append(dump.records().size());
+            times.append(' ').append(dump.receivedAtMillis());
+            Thread.sleep(30); // dumps at distinct host times
         }
         // Markers are written at most once a second: wait until the last dump's marker is on disk.
         Path markers = autosave.directory().resolve(SessionJson.MARKERS);
@@ -40,6 +45,7 @@ public final class AutosaveVictim {
             Thread.sleep(50);
         }
         System.out.println("READY " + dumps + records);
+        System.out.println(times);
         System.out.flush();
         Thread.sleep(TimeUnit.MINUTES.toMillis(5));
     }
