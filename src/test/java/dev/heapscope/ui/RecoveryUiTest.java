@@ -21,13 +21,20 @@ class RecoveryUiTest extends WindowTestBase {
         try (InputStream log = getClass().getResourceAsStream("/logs/shared/nodemcu-session-idf51.log")) {
             Files.copy(log, leftover.resolve("transcript.bin"));
         }
+        // the manifest an autosave writes; the dialog reads its start time in the user's zone
+        java.time.Instant started = java.time.LocalDateTime.of(2026, 1, 1, 10, 4)
+                .atZone(java.time.ZoneId.systemDefault()).toInstant();
+        Files.writeString(leftover.resolve("manifest.json"), "{\"formatVersion\": 1, \"createdAt\": \"" + started
+                + "\", \"board\": \"Simulator (esp32-devkitc)\", \"dumpCount\": 2}");
     }
 
     @Test
     void theLeftoverIsOfferedAtStartupAndRecoveringItShowsItsDumps() throws Exception {
         DialogPane offer = offer();
         assertThat(onFx(offer::getHeaderText)).isEqualTo("Unsaved session found");
-        assertThat(onFx(offer::getContentText)).contains(LEFTOVER).contains("Recover it?");
+        assertThat(onFx(offer::getContentText)).as("when, on what board, how many dumps; not the folder's name")
+                .startsWith("A session did not end cleanly: started 2026-01-01 10:04 on Simulator (esp32-devkitc), 2 dumps.")
+                .contains("Recover it?").doesNotContain(LEFTOVER);
 
         robot.clickOn("Recover");
         waitUntil("recovered", () -> status().equals("Recovered 2 dumps; save with Ctrl+S (the autosave stays until then)"));
