@@ -225,17 +225,19 @@ public final class ConsoleProtocol implements LineSink {
     }
 
     private void startNext(long nowMillis) {
+        List<PendingCommand> refused = new ArrayList<>();
         current = queue.poll();
         while (current != null && lastPrompt == BoardPrompt.WANTS_MORE && !current.typed) {
-            // written now, it would become part of the user's unfinished chunk
-            PendingCommand refused = current;
+            refused.add(current); // written now, it would become part of the user's unfinished chunk
             current = queue.poll();
-            refused.future.completeExceptionally(new ConsoleException(ConsoleException.Kind.REFUSED,
-                    "the board waits for the rest of a Lua chunk typed at the console (it shows >>); finish it"
-                            + " there, then '" + abbreviate(refused.command) + "' can go"));
         }
         if (current != null) {
             write(current, nowMillis);
+        }
+        for (PendingCommand command : refused) { // after the write: their callbacks may queue more
+            command.future.completeExceptionally(new ConsoleException(ConsoleException.Kind.REFUSED,
+                    "the board waits for the rest of a Lua chunk typed at the console (it shows >>); finish it"
+                            + " there, then '" + abbreviate(command.command) + "' can go"));
         }
     }
 
