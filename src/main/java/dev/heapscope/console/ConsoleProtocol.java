@@ -29,6 +29,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Owned by the session thread: {@link #bytesReceived}, {@link #send} and {@link #tick} must all
  * be called on it. The returned futures complete on it too.
+ *
+ * <p>It also remembers which prompt the board showed last: after {@code >> } the board holds a partial
+ * chunk, and any line sent now would be glued to it. Then only {@linkplain #sendTyped typed} lines (the
+ * rest of that chunk) go out; anything else is refused until the board shows {@code > } again.
  */
 public final class ConsoleProtocol implements LineSink {
     private static final String PROMPT = "> ";
@@ -42,6 +46,10 @@ public final class ConsoleProtocol implements LineSink {
     private PendingCommand current;
     private long lastActivityMillis;
     private boolean promptVisible;
+    private BoardPrompt lastPrompt = BoardPrompt.NONE;
+
+    /** The last prompt the board printed: none yet (or a reset since), {@code > }, or {@code >> }. */
+    public enum BoardPrompt { NONE, READY, WANTS_MORE }
 
     public ConsoleProtocol(Transport transport, LineSink downstream, ConsoleListener listener) {
         this.transport = transport;
@@ -72,7 +80,19 @@ public final class ConsoleProtocol implements LineSink {
      * {@code idleTimeoutMillis} while waiting.
      */
     public CompletableFuture<CommandResult> send(String lua, long idleTimeoutMillis, long nowMillis) {
-        PendingCommand command = new PendingCommand(lua, idleTimeoutMillis);
+        return enqueue(new PendingCommand(lua, idleTimeoutMillis, false), nowMillis);
+    }
+
+    /**
+     * Lua as the user typed it at the console: when the board asks for more after its last line
+     * ({@code >> }), that is its answer ({@link CommandResult#wantsMore()}), not a failure, and the next
+     * typed line continues the chunk.
+     */
+    public CompletableFuture<CommandResult> sendTyped(String lua, long idleTimeoutMillis, long nowMillis) {
+        return enqueue(new PendingCommand(lua, idleTimeoutMillis, true), nowMillis);
+    }
+
+    private CompletableFuture<CommandResult> enqueue(PendingCommand command, long nowMillis) {
         queue.add(command);
         if (current == null) {
             startNext(nowMillis);
@@ -93,6 +113,7 @@ public final class ConsoleProtocol implements LineSink {
         framer.flush(nowMillis);
         downstream.promptShown(); // nothing more of a dump cut here will come
         promptVisible = false;
+        lastPrompt = BoardPrompt.NONE;
         failAll(ConsoleException.Kind.DISCONNECTED, reason, nowMillis);
     }
 
@@ -103,6 +124,18 @@ public final class ConsoleProtocol implements LineSink {
 
     public boolean isBusy() {
         return current != null || !queue.isEmpty();
+    }
+
+    /**
+     * Nothing of ours is queued or unanswered and the board's last prompt was {@code > }: a line sent now
+     * is a chunk of its own, mixed with nothing the user typed.
+     */
+    public boolean idleAtPrompt() {
+        return !isBusy() && lastPrompt == BoardPrompt.READY;
+    }
+
+    public BoardPrompt lastPrompt() {
+        return lastPrompt;
     }
 
     /** The board's prompt is the last thing it printed. */
@@ -134,6 +167,10 @@ public final class ConsoleProtocol implements LineSink {
     private void boardEvent(LineEvent lineEvent, long hostMillis) {
         listener.boardEvent(lineEvent, hostMillis);
         BoardEvent event = lineEvent.event();
+        if (event instanceof BoardEvent.Crash || event instanceof BoardEvent.Banner || event instanceof BoardEvent.Reset
+                || event instanceof BoardEvent.Rebooting) {
+            lastPrompt = BoardPrompt.NONE; // a rebooting board has no input line until its next prompt
+        }
         if (current == null) {
             return;
         }
@@ -149,6 +186,7 @@ public final class ConsoleProtocol implements LineSink {
 
     private void promptShown(long hostMillis) {
         promptVisible = true;
+        lastPrompt = BoardPrompt.READY;
         downstream.promptShown();
         listener.promptShown(hostMillis);
         if (current != null && current.written && current.lastLineSent()
@@ -162,7 +200,17 @@ public final class ConsoleProtocol implements LineSink {
     }
 
     private void continuationShown(long hostMillis) {
+        lastPrompt = BoardPrompt.WANTS_MORE;
         if (current == null || !current.written) {
+            return;
+        }
+        if (current.lastLineSent() && current.typed) {
+            if (current.echoSeen) { // else this >> came before our line reached the board
+                PendingCommand done = current;
+                current = null;
+                done.future.complete(new CommandResult(done.command, done.output, null, done.sentAtMillis, hostMillis, true));
+                startNext(hostMillis);
+            }
             return;
         }
         if (current.lastLineSent()) {
@@ -177,9 +225,19 @@ public final class ConsoleProtocol implements LineSink {
     }
 
     private void startNext(long nowMillis) {
+        List<PendingCommand> refused = new ArrayList<>();
         current = queue.poll();
+        while (current != null && lastPrompt == BoardPrompt.WANTS_MORE && !current.typed) {
+            refused.add(current); // written now, it would become part of the user's unfinished chunk
+            current = queue.poll();
+        }
         if (current != null) {
             write(current, nowMillis);
+        }
+        for (PendingCommand command : refused) { // after the write: their callbacks may queue more
+            command.future.completeExceptionally(new ConsoleException(ConsoleException.Kind.REFUSED,
+                    "the board waits for the rest of a Lua chunk typed at the console (it shows >>); finish it"
+                            + " there, then '" + abbreviate(command.command) + "' can go"));
         }
     }
 
@@ -237,33 +295,5 @@ public final class ConsoleProtocol implements LineSink {
     private static String abbreviate(String text) {
         String oneLine = text.replace('\n', ' ');
         return oneLine.length() > 60 ? oneLine.substring(0, 60) + "..." : oneLine;
-    }
-
-    private static final class PendingCommand {
-        final String command;
-        final String[] lines;
-        final long idleTimeoutMillis;
-        final CompletableFuture<CommandResult> future = new CompletableFuture<>();
-        final List<String> output = new ArrayList<>();
-        int lineIndex;
-        boolean written;
-        boolean echoSeen;
-        // the board showed its prompt when the line went out: it was idle, so the next prompt answers it
-        boolean promptVisibleAtWrite;
-        long sentAtMillis;
-
-        PendingCommand(String command, long idleTimeoutMillis) {
-            this.command = command;
-            this.lines = command.split("\r?\n", -1);
-            this.idleTimeoutMillis = idleTimeoutMillis;
-        }
-
-        String currentLine() {
-            return lines[lineIndex];
-        }
-
-        boolean lastLineSent() {
-            return lineIndex == lines.length - 1;
-        }
     }
 }

@@ -14,12 +14,17 @@ final class HeapReading {
             return null;
         }
         for (String line : answer.output()) {
-            String text = line.strip();
-            if (!text.isEmpty() && text.length() < 19 && text.chars().allMatch(Character::isDigit)) {
+            if (isNumber(line)) {
                 long millis = answer.answeredAtMillis() > 0 ? answer.answeredAtMillis() : fallbackMillis;
-                return new HeapSample(millis, Long.parseLong(text));
+                return new HeapSample(millis, Long.parseLong(line.strip()));
             }
         }
         return null;
+    }
+
+    /** A line that is only a byte count. */
+    static boolean isNumber(String line) {
+        String text = line.strip();
+        return !text.isEmpty() && text.length() < 19 && text.chars().allMatch(Character::isDigit);
     }
 }

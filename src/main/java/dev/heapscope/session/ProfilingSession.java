@@ -94,6 +94,16 @@ public final class ProfilingSession implements AutoCloseable {
         return core.commands().execute(lua, lineTooLong(lua));
     }
 
+    /**
+     * A line the user typed at the console, sent as {@link #execute} sends it, except that the board answering
+     * {@code >>} (an unfinished chunk) is not a failure: the result {@link CommandResult#wantsMore() wants more},
+     * the next typed line continues the chunk, and until it is complete heap polls wait and other commands are
+     * refused rather than glued to it.
+     */
+    public CompletableFuture<CommandResult> typed(String lua) {
+        return core.commands().typed(lua, lineTooLong(lua));
+    }
+
     /** Switches the board's console speed with {@code uart.setup} and follows it. */
     public CompletableFuture<CommandResult> changeBaudRate(int baudRate) {
         return core.commands().changeBaudRate(baudRate);

@@ -49,6 +49,30 @@ final class SessionCommands {
         return verb(() -> refusal, lua, null, () -> TypedVerbs.observe(lua, core.trace()));
     }
 
+    /** A line typed at the console: as {@link #execute}, but the board asking for more ({@code >>}) answers it. */
+    CompletableFuture<CommandResult> typed(String lua, String refusal) {
+        CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        core.thread().execute(() -> {
+            if (refusal != null) {
+                result.completeExceptionally(new ConsoleException(ConsoleException.Kind.REFUSED, refusal));
+                return;
+            }
+            core.record().addCommand(lua, SessionCore.now());
+            core.sendTyped(lua).whenComplete((answer, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                    return;
+                }
+                if (!answer.failed() && !answer.wantsMore()) {
+                    TypedVerbs.observe(lua, core.trace());
+                    core.notifyState();
+                }
+                result.complete(answer);
+            });
+        });
+        return result;
+    }
+
     /** Prints a dump and completes with it once parsed. */
     CompletableFuture<Dump> dump() {
         CompletableFuture<Dump> result = new CompletableFuture<>();

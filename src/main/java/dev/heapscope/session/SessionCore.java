@@ -156,8 +156,14 @@ final class SessionCore {
         return console.send(lua, options.commandTimeoutMillis(), now());
     }
 
-    boolean idleAndConnected() {
-        return !console.isBusy() && connection == ConnectionState.CONNECTED;
+    /** Lua the user typed at the console: {@code >>} after it is an answer, not a failure. */
+    CompletableFuture<CommandResult> sendTyped(String lua) {
+        return console.sendTyped(lua, options.commandTimeoutMillis(), now());
+    }
+
+    /** A poll now would mix with nothing: connected, nothing unanswered, the board at its {@code > } prompt. */
+    boolean readyForPoll() {
+        return console.idleAtPrompt() && connection == ConnectionState.CONNECTED;
     }
 
     SessionRecord record() {
@@ -259,7 +265,7 @@ final class SessionCore {
     private final class ConsoleEvents implements ConsoleListener {
         @Override
         public void lineReceived(String line, long lineNumber, long hostMillis) {
-            listeners.forEach(l -> l.consoleLine(line, hostMillis));
+            polling.deliver(line, hostMillis, listeners); // a poll's own lines go apart
         }
 
         @Override

@@ -13,6 +13,13 @@ public interface SessionListener {
     default void consoleLine(String line, long hostMillis) {
     }
 
+    /**
+     * A line of a heap poll (its echo, its answer): kept in the transcript like every byte, but apart from
+     * {@link #consoleLine} so that polls are not console noise.
+     */
+    default void heapPollLine(String line, long hostMillis) {
+    }
+
     default void dumpReceived(Dump dump) {
     }
 

@@ -56,6 +56,11 @@ public final class SimulatedBoard implements AutoCloseable {
         return heap;
     }
 
+    /** What {@code node.heap()} would answer, read on the board thread after the input before it; no Lua runs. */
+    public java.util.concurrent.CompletableFuture<Long> freeHeapLater() {
+        return console.later(() -> heap.freeBytes());
+    }
+
     @Override
     public void close() {
         console.close();

@@ -1,9 +1,11 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.transport.HeapCounter;
 import dev.heapscope.transport.Transport;
 import dev.heapscope.transport.TransportException;
 import dev.heapscope.transport.TransportListener;
 
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -74,6 +76,15 @@ public final class SimulatorTransport implements Transport {
         }
         board.console().pressReset();
         return true;
+    }
+
+    /**
+     * The virtual board's heap counter, read on the board thread without running Lua: the simulator may look
+     * at its own heap, and a poll that runs Lua leaves its result string behind as garbage (see HeapPolling).
+     */
+    @Override
+    public Optional<HeapCounter> heapCounter() {
+        return Optional.of(board::freeHeapLater);
     }
 
     @Override

@@ -271,6 +271,11 @@ public final class VirtualBoard implements AutoCloseable {
         });
     }
 
+    /** Runs {@code action} on the board thread after the tasks queued before it; completes there. */
+    public <T> CompletableFuture<T> later(java.util.function.Supplier<T> action) {
+        return CompletableFuture.supplyAsync(action, tasks::add);
+    }
+
     private <T> T callValue(java.util.function.Supplier<T> action) {
         if (Thread.currentThread() == thread) {
             return action.get();
@@ -278,16 +283,8 @@ public final class VirtualBoard implements AutoCloseable {
         if (!thread.isAlive()) {
             throw new IllegalStateException("the virtual board is not running: call boot() first");
         }
-        CompletableFuture<T> done = new CompletableFuture<>();
-        tasks.add(() -> {
-            try {
-                done.complete(action.get());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        });
         try {
-            return done.get();
+            return later(action).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the virtual board", e);

@@ -1,6 +1,7 @@
 package dev.heapscope.transport;
 
 import java.io.Closeable;
+import java.util.Optional;
 
 /**
  * A byte pipe to a NodeMCU console: a serial port, the in-process virtual board, or a replayed log.
@@ -34,6 +35,14 @@ public interface Transport extends Closeable {
      */
     default boolean resetBoard() throws TransportException {
         return false;
+    }
+
+    /**
+     * A side channel to the board's free-heap counter, when the link has one; heap polls then read it instead
+     * of running {@code =node.heap()}, so that polling does not itself allocate on the board.
+     */
+    default Optional<HeapCounter> heapCounter() {
+        return Optional.empty();
     }
 
     @Override

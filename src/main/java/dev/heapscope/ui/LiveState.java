@@ -3,6 +3,7 @@ package dev.heapscope.ui;
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.session.TraceState;
+import dev.heapscope.ui.console.ConsoleLine;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,7 +24,7 @@ final class LiveState implements SnapshotPump.Sink {
     private final ReadOnlyObjectWrapper<ConnectionState> connection = new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
     private final ReadOnlyObjectWrapper<TraceState> trace = new ReadOnlyObjectWrapper<>(TraceState.UNKNOWN);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> consoleLines = FXCollections.observableArrayList();
+    private final ObservableList<ConsoleLine> consoleLines = FXCollections.observableArrayList();
 
     @Override
     public void snapshot(SessionSnapshot next) {
@@ -43,7 +44,7 @@ final class LiveState implements SnapshotPump.Sink {
     }
 
     @Override
-    public void consoleLines(List<String> lines) {
+    public void consoleLines(List<ConsoleLine> lines) {
         consoleLines.addAll(lines);
         int excess = consoleLines.size() - MAX_CONSOLE_LINES;
         if (excess > 0) {
@@ -72,7 +73,8 @@ final class LiveState implements SnapshotPump.Sink {
         return message.getReadOnlyProperty();
     }
 
-    ObservableList<String> consoleLines() {
+    /** Every line, heap polls' included (the console view hides those unless asked). */
+    ObservableList<ConsoleLine> consoleLines() {
         return consoleLines;
     }
 }

@@ -15,6 +15,7 @@ import dev.heapscope.sim.BoardProfile;
 import dev.heapscope.sim.Scenario;
 import dev.heapscope.sim.SimulatedBoard;
 import dev.heapscope.symbols.Symbolizer;
+import dev.heapscope.ui.console.ConsoleLine;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -170,7 +171,7 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     public CompletableFuture<CommandResult> execute(String lua) {
-        return verb(lua, s -> s.execute(lua));
+        return report(lua, withSession(s -> s.typed(lua)), answer -> UserMessages.answered(lua, answer));
     }
 
     public CompletableFuture<Dump> dump() {
@@ -188,8 +189,7 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     private CompletableFuture<CommandResult> verb(String what, Function<ProfilingSession, CompletableFuture<CommandResult>> call) {
-        return report(what, withSession(call), answer -> answer.failed() ? what + ": Lua error: " + answer.luaError()
-                : what + (answer.output().isEmpty() ? ": ok" : ": " + answer.text()));
+        return report(what, withSession(call), answer -> UserMessages.answered(what, answer));
     }
 
     private <T> CompletableFuture<T> withSession(Function<ProfilingSession, CompletableFuture<T>> call) {
@@ -279,7 +279,7 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     /** The console transcript as lines, the oldest dropped past {@value #MAX_CONSOLE_LINES}. */
-    public ObservableList<String> consoleLines() {
+    public ObservableList<ConsoleLine> consoleLines() {
         return live.consoleLines();
     }
 

@@ -9,6 +9,7 @@ import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
 import dev.heapscope.session.SessionSnapshot;
 import dev.heapscope.session.TraceState;
+import dev.heapscope.ui.console.ConsoleLine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,14 @@ final class SnapshotPump implements SessionListener {
     interface Sink {
         void snapshot(SessionSnapshot snapshot);
 
-        void consoleLines(List<String> lines);
+        void consoleLines(List<ConsoleLine> lines);
 
         void notice(String message);
     }
 
     private final AtomicBoolean dirty = new AtomicBoolean(true);
     private final AtomicBoolean inFlight = new AtomicBoolean();
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<ConsoleLine> lines = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> notices = new ConcurrentLinkedQueue<>();
     private final ProfilingSession session;
     private final Executor fx;
@@ -78,7 +79,7 @@ final class SnapshotPump implements SessionListener {
     }
 
     private void pump() {
-        List<String> drained = drain(lines);
+        List<ConsoleLine> drained = drain(lines);
         List<String> drainedNotices = drain(notices);
         if (!drained.isEmpty() || !drainedNotices.isEmpty()) {
             fx.execute(() -> {
@@ -99,9 +100,9 @@ final class SnapshotPump implements SessionListener {
         }
     }
 
-    private static List<String> drain(ConcurrentLinkedQueue<String> queue) {
-        List<String> out = new ArrayList<>();
-        for (String next = queue.poll(); next != null; next = queue.poll()) {
+    private static <T> List<T> drain(ConcurrentLinkedQueue<T> queue) {
+        List<T> out = new ArrayList<>();
+        for (T next = queue.poll(); next != null; next = queue.poll()) {
             out.add(next);
         }
         return out;
@@ -109,7 +110,12 @@ final class SnapshotPump implements SessionListener {
 
     @Override
     public void consoleLine(String line, long hostMillis) {
-        lines.add(line);
+        lines.add(ConsoleLine.board(line));
+    }
+
+    @Override
+    public void heapPollLine(String line, long hostMillis) {
+        lines.add(ConsoleLine.poll(line));
     }
 
     @Override

@@ -27,6 +27,17 @@ final class UserMessages {
                 ? text : text + " (" + rootText + ")";
     }
 
+    /** A command's answer for the status line. */
+    static String answered(String what, dev.heapscope.console.CommandResult answer) {
+        if (answer.failed()) {
+            return what + ": Lua error: " + answer.luaError();
+        }
+        if (answer.wantsMore()) {
+            return what + ": the board waits for the rest of this Lua (>>); heap polls pause until it is complete";
+        }
+        return what + (answer.output().isEmpty() ? ": ok" : ": " + answer.text());
+    }
+
     static <T> java.util.concurrent.CompletableFuture<T> failed(String why) {
         return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException(why));
     }

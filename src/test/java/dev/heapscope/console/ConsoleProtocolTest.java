@@ -111,6 +111,53 @@ class ConsoleProtocolTest {
     }
 
     @Test
+    void aTypedLineTheBoardWantsMoreOfIsAnsweredAndTheNextTypedLineFinishesTheChunk() {
+        board("> ", 0);
+        CompletableFuture<CommandResult> open = console.sendTyped("print(\"hello\" ..", 1_000, 1);
+        board("print(\"hello\" ..\n>> ", 2);
+        assertThat(open).isCompleted();
+        assertThat(open.join().wantsMore()).isTrue();
+        assertThat(console.lastPrompt()).isEqualTo(ConsoleProtocol.BoardPrompt.WANTS_MORE);
+        assertThat(console.idleAtPrompt()).as("nothing may be glued to the open chunk").isFalse();
+
+        CompletableFuture<CommandResult> closed = console.sendTyped("1)", 1_000, 3);
+        board("1)\nhello1\n> ", 4);
+        assertThat(closed.join().wantsMore()).isFalse();
+        assertThat(closed.join().output()).containsExactly("hello1");
+        assertThat(console.idleAtPrompt()).isTrue();
+        assertThat(written).containsExactly("print(\"hello\" ..\n", "1)\n");
+    }
+
+    @Test
+    void whileTheBoardWantsMoreAnythingNotTypedIsRefusedUnwritten() {
+        board("> ", 0);
+        console.sendTyped("for i = 1, 2 do", 1_000, 1);
+        CompletableFuture<CommandResult> queued = console.send("=node.heap()", 1_000, 1);
+        board("for i = 1, 2 do\n>> ", 2);
+        assertThat(queued).isCompletedExceptionally();
+        assertThatThrownBy(queued::join).hasMessageContaining("waits for the rest of a Lua chunk typed at the console");
+        assertThat(written).containsExactly("for i = 1, 2 do\n");
+
+        CompletableFuture<CommandResult> typed = console.sendTyped("print(i) end", 1_000, 3);
+        assertThat(written).containsExactly("for i = 1, 2 do\n", "print(i) end\n");
+        board("print(i) end\n1\n2\n> ", 4);
+        assertThat(typed.join().output()).containsExactly("1", "2");
+        assertThat(console.send("=1", 1_000, 5)).isNotDone();
+        assertThat(written).last().isEqualTo("=1\n");
+    }
+
+    @Test
+    void aBoardThatRebootsHasNoPromptUntilItShowsOneAgain() {
+        board("> ", 0);
+        assertThat(console.idleAtPrompt()).isTrue();
+        board("ets Jul 29 2019 12:21:46\n\nrst:0x1 (POWERON_RESET),boot:0x13 (SPI_FAST_FLASH_BOOT)\n", 1);
+        assertThat(console.lastPrompt()).isEqualTo(ConsoleProtocol.BoardPrompt.NONE);
+        assertThat(console.idleAtPrompt()).isFalse();
+        board("NodeMCU ESP32 build 2024-10-25 10:46 powered by Lua 5.3.5 on IDF v5.1.3\n> ", 2);
+        assertThat(console.idleAtPrompt()).isTrue();
+    }
+
+    @Test
     void silenceLongerThanTheTimeoutFailsTheCommandAndTheNextOneGoesOut() {
         board("> ", 0);
         CompletableFuture<CommandResult> lost = console.send("x()", 500, 1_000);

@@ -1,6 +1,5 @@
 package dev.heapscope.ui;
 
-import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +63,7 @@ class ConsoleUiTest extends WindowTestBase {
     }
 
     /** The lines the console's list shows. */
-    @SuppressWarnings("unchecked")
     private java.util.List<String> shownLines() throws Exception {
-        return onFx(() -> java.util.List.copyOf(robot.lookup("#console-lines").queryAs(ListView.class).getItems()));
+        return onFx(() -> window.console().shownLines());
     }
 }

@@ -52,7 +52,7 @@ class SessionViewModelTest {
         assertThat(analysis.labels().describe(largest.chain())).contains("main chunk (request-handler-leak.lua:26)");
         waitFor(() -> session.traceProperty().get() == TraceState.STOPPED && !session.hunts().busyProperty().get());
         assertThat(session.messageProperty().get()).startsWith("Guided hunt done");
-        waitFor(() -> session.consoleLines().stream().anyMatch(line -> line.contains("handled\t25\trequests")));
+        waitFor(() -> session.consoleLines().stream().anyMatch(line -> line.text().contains("handled\t25\trequests")));
     }
 
     @Test

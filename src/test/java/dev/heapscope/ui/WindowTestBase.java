@@ -2,6 +2,7 @@ package dev.heapscope.ui;
 
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.session.DataDirectory;
+import dev.heapscope.ui.console.ConsoleLine;
 import dev.heapscope.ui.leaks.LeakLine;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -129,9 +130,9 @@ abstract class WindowTestBase {
         return text("#status-message");
     }
 
-    /** The board's console as the window shows it. */
+    /** Every line of the board's console, heap polls' lines included. */
     List<String> consoleLines() throws Exception {
-        return onFx(() -> List.copyOf(session.consoleLines()));
+        return onFx(() -> session.consoleLines().stream().map(ConsoleLine::text).toList());
     }
 
     List<LeakLine> leakRows() throws Exception {
