@@ -63,6 +63,10 @@ class PackagedJarTest {
             for (String glass : List.of("gtk/GtkPlatformFactory", "win/WinPlatformFactory", "mac/MacPlatformFactory")) {
                 entry(jar, "com/sun/glass/ui/" + glass + ".class");
             }
+            // each OS's graphics pipeline: Direct3D on Windows, OpenGL through its own factory on macOS
+            entry(jar, "com/sun/prism/d3d/D3DPipeline.class");
+            entry(jar, "com/sun/prism/es2/MacGLFactory.class");
+            entry(jar, "com/sun/prism/es2/X11GLFactory.class");
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(HeapScope.class.getName());
         }
         assertThat(Files.size(DIR.resolve("heapscope.jar"))).as("bytes").isLessThan(30_000_000L);
