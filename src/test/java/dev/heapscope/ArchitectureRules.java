@@ -31,6 +31,7 @@ final class ArchitectureRules {
             .layer("export").definedBy(OURS + "export..")
             .layer("cli").definedBy(OURS + "cli..")
             .layer("ui").definedBy(OURS + "ui..")
+            .layer("launch").definedBy(OURS + "launch..")
             .whereLayer("model").mayNotAccessAnyLayer()
             .whereLayer("parse").mayOnlyAccessLayers("model")
             .whereLayer("symbols").mayOnlyAccessLayers("model")
@@ -43,7 +44,10 @@ final class ArchitectureRules {
             .whereLayer("cli").mayOnlyAccessLayers("model", "parse", "symbols", "analysis", "transport", "console",
                     "sim", "session", "export")
             .whereLayer("ui").mayOnlyAccessLayers("model", "parse", "symbols", "analysis", "transport", "console",
-                    "sim", "session", "export");
+                    "sim", "session", "export")
+            // the jar's main class: the one place that knows both the command line and the window
+            .whereLayer("launch").mayOnlyAccessLayers("cli", "ui")
+            .whereLayer("launch").mayNotBeAccessedByAnyLayer();
 
     /** Every package, sub-packages included, is its own slice: no two may depend on each other. */
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.heapscope.(**)").should().beFreeOfCycles();
@@ -70,8 +74,9 @@ final class ArchitectureRules {
             .that().resideOutsideOfPackages(OURS + "export..", OURS + "session..", OURS + "cli..")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..");
 
+    /** The launcher too: it holds JavaFX's start-up output back from the user. */
     static final ArchRule ONLY_CLI_AND_UI_PRINT = noClasses()
-            .that().resideOutsideOfPackages(OURS + "cli..", OURS + "ui..")
+            .that().resideOutsideOfPackages(OURS + "cli..", OURS + "ui..", OURS + "launch..")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err");
 }

@@ -43,6 +43,13 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void theLayersCatchTheCliReachingUpToTheLauncher() {
+        assertThatThrownBy(() -> ArchitectureRules.LAYERS.check(fixture("cli.ArchFixtureCliUsesLaunch",
+                "launch.HeapScope"))).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ArchFixtureCliUsesLaunch").hasMessageContaining("HeapScope");
+    }
+
+    @Test
     void theCycleRuleCatchesACycle() {
         // the real parse → model dependencies, plus one fixture in model that uses the parser
         JavaClasses modelAndParse = new ClassFileImporter().importPackages("dev.heapscope.model", "dev.heapscope.parse");

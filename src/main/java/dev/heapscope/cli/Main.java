@@ -6,10 +6,23 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
-/** {@code java -jar heapscope.jar}: the headless command line over HeapScope's core. */
+/**
+ * The command line over HeapScope's core. {@code java -jar heapscope.jar} starts it through
+ * {@code dev.heapscope.launch.HeapScope}, which also hands it the window for {@code gui}.
+ */
 @Command(name = "heapscope", mixinStandardHelpOptions = true, versionProvider = PomVersion.class,
-        description = "Heap profiler for ESP32 boards running NodeMCU: reads heaptrace dumps, finds leaks.",
-        footer = {"", "Exit codes: 0 ok, 1 usage error, 2 unreadable input, 3 leak gate exceeded."})
+        description = {"Heap profiler for ESP32 boards running NodeMCU: reads heaptrace dumps, finds leaks.", "",
+                "The app (a window, the virtual board ready to hunt): heapscope gui",
+                "  (or heapscope with no command at all, when a display is available)",
+                "The commands below work without a display."},
+        footer = {"", "Examples:",
+                "  heapscope gui --dark                the app, dark theme",
+                "  heapscope run app.lua --seconds 30  what a Lua script leaks, virtual board",
+                "  heapscope hunt --port /dev/ttyUSB0  the leak hunt on a real board",
+                "  heapscope analyze session.log       dumps and leaks of a console log",
+                "  heapscope COMMAND --help            a command's options",
+                "", "Exit codes: 0 ok, 1 usage error, 2 unreadable input, 3 leak gate exceeded,",
+                "4 the window cannot open (gui)."})
 public final class Main implements Runnable {
     private final PrintStream out;
 
@@ -17,18 +30,29 @@ public final class Main implements Runnable {
         this.out = out;
     }
 
+    /** The command line alone; {@code gui} then only says where the app is. */
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
     }
 
-    /** Runs the command line with these streams and returns its exit code. */
+    /** Runs the command line with these streams and returns its exit code; no window for {@code gui}. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return commandLine(out, err).execute(args);
+        return run(out, err, GuiStarter.notInThisEntryPoint(err), args);
+    }
+
+    /** Runs the command line with these streams, {@code gui} opening the window through {@code app}. */
+    public static int run(PrintStream out, PrintStream err, GuiStarter app, String... args) {
+        return commandLine(out, err, app).execute(args);
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, GuiStarter.notInThisEntryPoint(err));
     }
 
     /** Every command, wired to these streams, with HeapScope's error handling. */
-    static CommandLine commandLine(PrintStream out, PrintStream err) {
+    static CommandLine commandLine(PrintStream out, PrintStream err, GuiStarter app) {
         CommandLine commandLine = new CommandLine(new Main(out))
+                .addSubcommand(new GuiCommand(app))
                 .addSubcommand(new AnalyzeCommand(out, err))
                 .addSubcommand(new DiffCommand(out, err))
                 .addSubcommand(new RunCommand(out, err))

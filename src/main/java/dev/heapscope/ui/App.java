@@ -31,6 +31,7 @@ public final class App extends Application {
         stage.setTitle("HeapScope");
         stage.setScene(new Scene(window, options.widthPx(), options.heightPx()));
         stage.show();
+        Launcher.shown();
         window.select(options.tab() == null ? "Leaks" : options.tab());
         session.connectSimulator(options.board()).thenRun(() -> {
             if (options.hunt()) {
