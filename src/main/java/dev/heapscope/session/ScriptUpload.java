@@ -22,10 +22,10 @@ final class ScriptUpload {
     private static final String WRITE_END = "\")";
     private static final String CHECK_WORD = "heapscope-check";
     // one line of Lua: the size and Adler-32 of an open file, printed; defined apart so the call fits any name
-    private static final String CHECK_FUNCTION = "heapscope_check = function(f) local n, a, b = 0, 1, 0 "
-            + "while true do local c = f:read(512) if not c then break end n = n + #c "
-            + "for i = 1, #c do a = (a + c:byte(i)) % 65521 b = (b + a) % 65521 end end f:close() "
-            + "print(\"" + CHECK_WORD + " \" .. n .. \" \" .. (b * 65536 + a)) end";
+    private static final String CHECK_FUNCTION = "heapscope_check=function(f) local n,a,b=0,1,0 "
+            + "while true do local c=f:read(512) if not c then break end n=n+#c "
+            + "for i=1,#c do a=(a+c:byte(i))%65521 b=(b+a)%65521 end end f:close() "
+            + "print(\"" + CHECK_WORD + " \"..n..\" \"..(b*65536+a)) end";
 
     private final String fileName;
     private final byte[] contents;
