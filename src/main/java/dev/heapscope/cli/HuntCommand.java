@@ -23,16 +23,21 @@ import java.util.concurrent.TimeUnit;
 /** {@code heapscope hunt --port PATH}: the guided leak hunt on a real board, headless. */
 @Command(name = "hunt", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.hunt",
         description = {"Runs the documented leak hunt on a board over serial: init, collectgarbage(),",
-                "start, dump, then waits --seconds, runs --lua CODE or --script FILE,",
-                "collectgarbage(), stop, dump; reports what leaked. Hardware-in-the-loop CI:",
-                "exit code 3 past --fail-on-leak.",
+                "start, dump, then the workload, collectgarbage(), stop, dump; reports what",
+                "leaked. The workload is one of: --lua CODE, --dofile NAME (a file already in",
+                "the board's flash), --script FILE (a local file uploaded first),",
+                "--wait-for-enter (use the device now, press Enter when done), or else",
+                "--seconds of the board's own work. Hardware-in-the-loop CI: exit code 3",
+                "past --fail-on-leak.",
                 "--script FILE is written into the board's flash through the console before",
                 "the trace starts (the upload is not traced), under its own name (replacing a",
-                "file of that name), and run with dofile between the dumps. The board needs",
-                "the io or file module."},
+                "file of that name), read back and checked (size and Adler-32), and run with",
+                "dofile between the dumps. The board needs the io or file module."},
         footer = {"", "Examples:", "  heapscope hunt --port /dev/ttyUSB0 --seconds 60",
                 "  heapscope hunt --port /dev/ttyUSB0 --lua 'dofile(\"app.lua\")' --json --fail-on-leak 0",
-                "  heapscope hunt --port /dev/ttyUSB0 --script test/leak_check.lua --fail-on-leak 0"})
+                "  heapscope hunt --port /dev/ttyUSB0 --dofile app.lua",
+                "  heapscope hunt --port /dev/ttyUSB0 --script test/leak_check.lua --fail-on-leak 0",
+                "  heapscope hunt --port /dev/ttyUSB0 --wait-for-enter"})
 final class HuntCommand implements Callable<Integer> {
     // every byte is typed at the console and echoed back (about 15 s for 64 KiB at 115200 baud), and a
     // script much bigger than this would not compile in a NodeMCU board's Lua heap anyway
@@ -52,8 +57,9 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "leaks", description = "leaks or all (default: ${DEFAULT-VALUE})")
     String mode;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "how long the board runs between the dumps "
-            + "when neither --lua nor --script is given (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--seconds", "--wait"}, defaultValue = "10", paramLabel = "SECONDS",
+            description = "how long the board runs on its own between the dumps when no other workload is given "
+            + "(default: ${DEFAULT-VALUE})")
     long seconds;
 
     @ArgGroup(exclusive = true)
@@ -66,6 +72,14 @@ final class HuntCommand implements Callable<Integer> {
         @Option(names = "--script", paramLabel = "FILE", description = "a Lua file to upload to the board and run "
                 + "between the dumps (at most " + (MAX_SCRIPT_BYTES >> 10) + " KiB)")
         Path script;
+
+        @Option(names = "--dofile", paramLabel = "NAME", description = "a file already in the board's flash to run "
+                + "between the dumps")
+        String dofile;
+
+        @Option(names = "--wait-for-enter", description = "use the device now (press its buttons, send it requests); "
+                + "the hunt waits between the dumps until Enter is pressed here")
+        boolean waitForEnter;
     }
 
     @Mixin
@@ -107,7 +121,11 @@ final class HuntCommand implements Callable<Integer> {
         HuntWorkload work = workload.script != null
                 ? HuntWorkload.uploadedScript(workload.script.getFileName().toString(),
                         ScriptFile.read(workload.script, MAX_SCRIPT_BYTES, "uploaded through the console"))
-                : workload.lua != null ? HuntWorkload.lua(workload.lua) : HuntWorkload.waitMillis(seconds * 1000L);
+                : workload.lua != null ? HuntWorkload.lua(workload.lua)
+                : workload.dofile != null ? HuntWorkload.dofile(workload.dofile)
+                : workload.waitForEnter ? HuntWorkload.userAction("use the device now; press Enter here when done",
+                        () -> EnterKey.pressedOn(System.in, err))
+                : HuntWorkload.waitMillis(seconds * 1000L);
         Sessions.Setup setup = Sessions.Setup.headless(timeoutSeconds * 1000L).withRawLogFile(rawLog)
                 .withPromptTimeoutMillis(timeoutSeconds * 1000L);
         SymbolTable names = new SymbolTable();
@@ -126,8 +144,10 @@ final class HuntCommand implements Callable<Integer> {
                 err.println("heapscope: " + firmware.advice());
                 return ExitCodes.UNREADABLE_INPUT;
             }
-            result = new GuidedHunt(session, bufferRecords, traceMode).run(work)
-                    .get(seconds + 10L * timeoutSeconds, TimeUnit.SECONDS);
+            var hunting = new GuidedHunt(session, bufferRecords, traceMode)
+                    .onProgress(step -> err.println("heapscope: note: hunt: " + step.what())).run(work);
+            // the user takes as long as the device needs
+            result = workload.waitForEnter ? hunting.get() : hunting.get(seconds + 10L * timeoutSeconds, TimeUnit.SECONDS);
             session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -150,6 +170,12 @@ final class HuntCommand implements Callable<Integer> {
     private String workloadName() {
         if (workload.script != null) {
             return workload.script.getFileName().toString();
+        }
+        if (workload.dofile != null) {
+            return workload.dofile;
+        }
+        if (workload.waitForEnter) {
+            return "use the device now";
         }
         return workload.lua != null ? "--lua" : seconds + " s of the board's own work";
     }

@@ -3,6 +3,7 @@ package dev.heapscope.cli;
 import dev.heapscope.sim.BoardOnPty;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.FlashProject;
 import dev.heapscope.sim.SimulatedBoard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = {"Serves the virtual NodeMCU board on a pseudo-terminal, so screen, picocom or HeapScope's",
                 "serial mode talk to it like to a real board. Runs until interrupted (Ctrl-C) or --seconds."},
-        footer = {"", "Example:", "  heapscope sim --pty /tmp/esp32 &   picocom -b 115200 /tmp/esp32"})
+        footer = {"", "Examples:", "  heapscope sim --pty /tmp/esp32 &   picocom -b 115200 /tmp/esp32",
+                "  heapscope sim --pty /tmp/esp32 --project my-app/ &   heapscope hunt --port /tmp/esp32 --wait-for-enter"})
 final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--pty", paramLabel = "LINK", required = true,
@@ -34,6 +36,10 @@ final class SimCommand implements Callable<Integer> {
 
     @Option(names = "--seconds", defaultValue = "0", description = "stop after this many seconds (0: run until interrupted)")
     long seconds;
+
+    @Option(names = "--project", paramLabel = "PATH", description = {"a .lua file or a project folder (init.lua plus",
+            "modules) put into the board's flash before it boots; init.lua runs at boot"})
+    Path project;
 
     private final PrintStream err;
 
@@ -50,7 +56,19 @@ final class SimCommand implements Callable<Integer> {
             err.println("heapscope: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        FlashProject files = null;
+        if (project != null) {
+            try {
+                files = FlashProject.read(project);
+            } catch (FlashProject.UnloadableException e) {
+                err.println("heapscope: --project " + e.getMessage());
+                return ExitCodes.UNREADABLE_INPUT;
+            }
+        }
         SimulatedBoard simulated = SimulatedBoard.create(profile, BoardOptions.defaults().withRealTime(true));
+        if (files != null) {
+            files.writeInto(simulated.console().files(), null);
+        }
         BoardOnPty served;
         try {
             served = BoardOnPty.serve(simulated, link, !fast);
@@ -69,8 +87,9 @@ final class SimCommand implements Callable<Integer> {
             stopped.countDown();
         }, "heapscope-sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        err.printf("Virtual board %s on %s, linked at %s (%d baud%s). Ctrl-C stops.%n", profile.name(),
-                served.slavePath(), link, profile.baudRate(), fast ? ", unpaced" : "");
+        err.printf("Virtual board %s on %s, linked at %s (%d baud%s%s). Ctrl-C stops.%n", profile.name(),
+                served.slavePath(), link, profile.baudRate(), fast ? ", unpaced" : "",
+                files != null ? ", flash: " + files.describe() : "");
         try {
             if (seconds > 0) {
                 stopped.await(seconds, TimeUnit.SECONDS);

@@ -70,6 +70,11 @@ public interface HuntWorkload {
         };
     }
 
+    /** Runs a file that is already in the board's flash. */
+    static HuntWorkload dofile(String fileName) {
+        return lua("dofile(" + ScriptUpload.quoted(fileName) + ")");
+    }
+
     /** Stores {@code text} as {@code fileName} in the virtual board's flash, runs it, then runs its timers. */
     static HuntWorkload scriptOnVirtualBoard(SimulatedBoard board, String fileName, String text, long virtualSeconds) {
         String dofile = "dofile(\"" + fileName.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
@@ -133,6 +138,52 @@ public interface HuntWorkload {
             @Override
             public String describe() {
                 return "the board's own work for " + (millis / 1000) + " s";
+            }
+        };
+    }
+
+    /**
+     * The virtual board's "use the device now": while the user types at its console, its timers run, the
+     * virtual clock following the wall clock, until {@code done}.
+     */
+    static HuntWorkload userActionOnVirtualBoard(SimulatedBoard board, String what,
+                                                 java.util.function.Supplier<CompletableFuture<Void>> done) {
+        return new HuntWorkload() {
+            @Override
+            public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors
+                        .newSingleThreadScheduledExecutor(run -> {
+                            Thread thread = new Thread(run, "virtual-board-time");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+                long[] last = {System.nanoTime()};
+                ticker.scheduleWithFixedDelay(() -> {
+                    long now = System.nanoTime();
+                    board.console().runVirtualTime((now - last[0]) / 1_000_000);
+                    last[0] += (now - last[0]) / 1_000_000 * 1_000_000;
+                }, 100, 100, TimeUnit.MILLISECONDS);
+                return done.get().whenComplete((ok, error) -> ticker.shutdownNow()).thenApply(ok -> null);
+            }
+
+            @Override
+            public String describe() {
+                return what;
+            }
+        };
+    }
+
+    /** As {@link #userAction(String, CompletableFuture)}, asking for the wait only when the workload step begins. */
+    static HuntWorkload userAction(String what, java.util.function.Supplier<CompletableFuture<Void>> done) {
+        return new HuntWorkload() {
+            @Override
+            public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                return done.get().thenApply(ok -> null);
+            }
+
+            @Override
+            public String describe() {
+                return what;
             }
         };
     }

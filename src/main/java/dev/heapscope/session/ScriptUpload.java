@@ -12,12 +12,20 @@ import java.util.concurrent.CompletionException;
  * A file written into the board's flash by typing at its console: opened with {@code io.open} (today's
  * ESP32 firmware, where files are the standard io library's) or else {@code file.open} (older builds),
  * then {@code :write("…")} lines that each fit the console's 255 characters, then {@code :close()}. Bytes
- * that are not printable ASCII are written as decimal escapes, so any file survives the trip.
+ * that are not printable ASCII are written as decimal escapes, so any file survives the trip. The board then
+ * reads the file back and prints its size and Adler-32: a line lost or garbled on the way (a full flash, a
+ * console that dropped bytes) fails the upload instead of running a different script.
  */
 final class ScriptUpload {
     private static final String HANDLE = "heapscope_upload";
     private static final String WRITE_START = HANDLE + ":write(\"";
     private static final String WRITE_END = "\")";
+    private static final String CHECK_WORD = "heapscope-check";
+    // one line of Lua: the size and Adler-32 of an open file, printed; defined apart so the call fits any name
+    private static final String CHECK_FUNCTION = "heapscope_check=function(f) local n,a,b=0,1,0 "
+            + "while true do local c=f:read(512) if not c then break end n=n+#c "
+            + "for i=1,#c do a=(a+c:byte(i))%65521 b=(b+a)%65521 end end f:close() "
+            + "print(\"" + CHECK_WORD + " \"..n..\" \"..(b*65536+a)) end";
 
     private final String fileName;
     private final byte[] contents;
@@ -49,6 +57,23 @@ final class ScriptUpload {
         return lines;
     }
 
+    /** The lines that read the file back and print {@code heapscope-check SIZE ADLER32}. */
+    List<String> checkLines() {
+        return List.of(CHECK_FUNCTION, "heapscope_check(assert((io and io.open or file.open)(" + quoted(fileName)
+                + ", \"r\"), \"cannot read " + escaped(fileName) + " back\")) heapscope_check = nil");
+    }
+
+    /** The size and Adler-32 the board should print for the file. */
+    String expectedCheck() {
+        long a = 1;
+        long b = 0;
+        for (byte value : contents) {
+            a = (a + (value & 0xff)) % 65521;
+            b = (b + a) % 65521;
+        }
+        return CHECK_WORD + " " + contents.length + " " + (b * 65536 + a);
+    }
+
     String dofile() {
         return "dofile(" + quoted(fileName) + ")";
     }
@@ -59,7 +84,27 @@ final class ScriptUpload {
         for (String line : lines()) {
             sent = sent.thenCompose(ok -> session.execute(line)).thenAccept(this::requireSuccess);
         }
-        return sent;
+        List<String> check = checkLines();
+        return sent.thenCompose(ok -> session.execute(check.get(0))).thenAccept(this::requireSuccess)
+                .thenCompose(ok -> session.execute(check.get(1))).thenAccept(answer -> {
+                    requireSuccess(answer);
+                    requireSameFile(answer.output());
+                });
+    }
+
+    private void requireSameFile(List<String> printed) {
+        String expected = expectedCheck();
+        String seen = printed.stream().map(String::strip).filter(line -> line.startsWith(CHECK_WORD)).findFirst()
+                .orElse(null);
+        if (!expected.equals(seen)) {
+            String[] words = seen == null ? new String[0] : seen.split(" ");
+            String found = words.length != 3 ? "nothing the check could read"
+                    : words[1].equals(String.valueOf(contents.length)) ? "as many bytes with a different checksum"
+                    : words[1] + " bytes";
+            throw new CompletionException(new ConsoleException(ConsoleException.Kind.REFUSED,
+                    "the upload of " + fileName + " did not check out: " + contents.length
+                            + " bytes were sent, the board's flash holds " + found));
+        }
     }
 
     private void requireSuccess(CommandResult answer) {
@@ -69,7 +114,7 @@ final class ScriptUpload {
         }
     }
 
-    private static String quoted(String text) {
+    static String quoted(String text) {
         return "\"" + escaped(text) + "\"";
     }
 

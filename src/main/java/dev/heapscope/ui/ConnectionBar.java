@@ -2,7 +2,6 @@ package dev.heapscope.ui;
 
 import dev.heapscope.session.ConnectionState;
 import dev.heapscope.sim.BoardProfile;
-import dev.heapscope.sim.Scenario;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -10,17 +9,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 
 import java.util.List;
 
-/** Target (virtual board with profile and scenario, or a serial port), Connect/Disconnect and the link state. */
+/** Target (virtual board with profile, or a serial port), Connect/Disconnect, the link state, then the hunt's workload. */
 final class ConnectionBar extends ToolBar {
     static final String SIMULATOR = "Simulator";
     static final String SERIAL = "Serial";
     private final ChoiceBox<String> target = new ChoiceBox<>();
     private final ComboBox<String> profile = new ComboBox<>();
-    private final ComboBox<Scenario> scenario = new ComboBox<>();
     private final SerialControls serial;
 
     ConnectionBar(SessionViewModel session, LaunchOptions options) {
@@ -30,16 +27,6 @@ final class ConnectionBar extends ToolBar {
         profile.getItems().setAll(BoardProfile.available());
         profile.setValue(options.board());
         profile.setId("board-profile");
-        List<Scenario> scenarios = ScenarioCatalog.load();
-        scenario.getItems().setAll(scenarios);
-        scenario.setId("scenario");
-        scenarios.stream().filter(s -> s.name().equals(options.scenario())).findFirst()
-                .or(() -> scenarios.stream().findFirst()).ifPresent(scenario::setValue);
-        scenario.valueProperty().addListener((obs, old, now) ->
-                scenario.setTooltip(now == null ? null : new Tooltip(now.title())));
-        if (scenario.getValue() != null) {
-            scenario.setTooltip(new Tooltip(scenario.getValue().title()));
-        }
         serial = new SerialControls(session);
         Button connect = new Button("Connect");
         connect.setId("connect");
@@ -64,27 +51,29 @@ final class ConnectionBar extends ToolBar {
                 session.connectionProperty().get() == ConnectionState.DISCONNECTED
                         || session.hunts().busyProperty().get(), session.connectionProperty(), session.hunts().busyProperty()));
         var simulator = Bindings.equal(SIMULATOR, target.valueProperty());
-        for (var node : List.of(profile, scenario)) {
-            node.visibleProperty().bind(simulator);
-            node.managedProperty().bind(simulator);
-        }
+        profile.visibleProperty().bind(simulator);
+        profile.managedProperty().bind(simulator);
         List<javafx.scene.Node> serialNodes = new java.util.ArrayList<>(serial.beforeConnect());
         serialNodes.addAll(serial.afterConnect());
         for (var node : serialNodes) {
             node.visibleProperty().bind(simulator.not());
             node.managedProperty().bind(simulator.not());
         }
-        Label scenarioLabel = new Label("Scenario");
-        scenarioLabel.visibleProperty().bind(simulator);
-        scenarioLabel.managedProperty().bind(simulator);
         getItems().addAll(new Label("Target"), target, profile);
         getItems().addAll(serial.beforeConnect());
-        getItems().addAll(connect, disconnect, state, new Separator(), scenarioLabel, scenario);
+        getItems().addAll(connect, disconnect, state);
         getItems().addAll(serial.afterConnect());
     }
 
-    Scenario scenario() {
-        return scenario.getValue();
+    /** The hunt's workload chooser (and its Continue bar) after the connection's own controls. */
+    void addHuntControls(javafx.scene.Node... controls) {
+        getItems().add(new Separator());
+        getItems().addAll(controls);
+    }
+
+    /** {@link #SIMULATOR} or {@link #SERIAL}. */
+    javafx.beans.property.ReadOnlyObjectProperty<String> targetProperty() {
+        return target.valueProperty();
     }
 
     /** Stops watching the serial ports. */

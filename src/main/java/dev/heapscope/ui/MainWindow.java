@@ -3,7 +3,6 @@ package dev.heapscope.ui;
 import dev.heapscope.ui.common.AnalysisViewModel;
 import dev.heapscope.ui.common.Theme;
 import dev.heapscope.analysis.timeline.DumpTimes;
-import dev.heapscope.sim.Scenario;
 import dev.heapscope.ui.console.ConsoleView;
 import dev.heapscope.ui.dumps.DiffView;
 import dev.heapscope.ui.dumps.DumpListView;
@@ -45,6 +44,7 @@ public final class MainWindow extends BorderPane {
     private final ConsoleView console;
     private final TimelineView timeline;
     private final SessionFiles files;
+    private final WorkloadControls workload;
 
     public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
         this.session = session;
@@ -54,6 +54,9 @@ public final class MainWindow extends BorderPane {
                         : session.profileProperty().get().cpuMhz(), session.luaHeap()::heldBy);
         session.snapshotProperty().addListener((obs, old, now) -> analysis.update(now));
         connectionBar = new ConnectionBar(session, options);
+        workload = new WorkloadControls(session, options, work);
+        workload.follow(connectionBar.targetProperty());
+        connectionBar.addHuntControls(workload.nodes().toArray(javafx.scene.Node[]::new));
         toolbar = new SessionToolbar(session, this::hunt, () -> theme.set(theme.get().other()));
         flame = new FlameGraphView(analysis.analysisProperty(), work, theme);
         leaks = new LeakView(analysis.analysisProperty(), frame -> {
@@ -103,14 +106,9 @@ public final class MainWindow extends BorderPane {
         });
     }
 
-    /** Runs the guided hunt with the selected scenario, then shows the new records as leaks and the diff. */
+    /** Runs the guided hunt with the chosen workload, then shows the new records as leaks and the diff. */
     public CompletableFuture<dev.heapscope.session.GuidedHunt.Result> hunt() {
-        Scenario scenario = connectionBar.scenario();
-        if (scenario == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no scenario selected"));
-        }
-        int records = toolbarRecords();
-        return session.hunts().hunt(scenario.name(), scenario.text(), scenario.virtualSeconds(), records).whenComplete((result, error) -> {
+        return workload.hunt(toolbarRecords()).whenComplete((result, error) -> {
             if (result != null) {
                 javafx.application.Platform.runLater(() -> {
                     analysis.showNewSince(result.first(), result.last());
@@ -150,6 +148,11 @@ public final class MainWindow extends BorderPane {
     /** Stops what the window runs in the background (the serial port watcher); the session is closed apart. */
     public void close() {
         connectionBar.close();
+    }
+
+    /** The hunt's workload chooser and the user's project on the virtual board. */
+    WorkloadControls workload() {
+        return workload;
     }
 
     public RetainedView retained() {

@@ -68,7 +68,7 @@ final class SessionToolbar extends ToolBar {
         resume.setTooltip(new Tooltip("heaptrace.resume() (Ctrl+R)"));
         dump.setTooltip(new Tooltip("heaptrace.dump() (Ctrl+D)"));
         gc.setTooltip(new Tooltip("collectgarbage() (Ctrl+G)"));
-        hunt.setTooltip(new Tooltip("init, GC, start, dump, run the scenario, GC, stop, dump, then show the leaks (Ctrl+Enter)"));
+        hunt.setTooltip(new Tooltip("init, GC, start, dump, run the chosen workload, GC, stop, dump, then show the leaks (Ctrl+Enter)"));
         bindEnabled(session, init, VerbAvailability::init);
         bindEnabled(session, start, VerbAvailability::start);
         bindEnabled(session, stop, VerbAvailability::stop);

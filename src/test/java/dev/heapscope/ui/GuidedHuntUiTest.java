@@ -56,7 +56,7 @@ class GuidedHuntUiTest extends WindowTestBase {
 
     @Test
     void theScenarioChosenIsTheOneHunted() throws Exception {
-        robot.clickOn("#scenario").clickOn("cache-never-evicts.lua");
+        robot.clickOn("#workload").clickOn("cache-never-evicts.lua");
         runGuidedHunt();
         assertThat(status()).isEqualTo("Guided hunt done: cache-never-evicts.lua");
         assertThat(leakRows()).extracting(LeakLine::location).isNotEmpty()
