@@ -2,6 +2,7 @@ package dev.heapscope.ui;
 
 import dev.heapscope.ui.common.MiddleEllipsis;
 import dev.heapscope.ui.common.Theme;
+import dev.heapscope.ui.common.ViewBar;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -36,6 +37,10 @@ class NarrowWindowUiTest extends WindowTestBase {
         });
         WaitForAsyncUtils.waitForFxEvents();
         eventually(() -> assertThat(onFx(() -> window.getScene().getWidth())).isEqualTo(width, org.assertj.core.data.Offset.offset(1.0)));
+        onFx(() -> { // as a window opened at this size lays it out (a narrowed one keeps the dump list narrower)
+            robot.lookup(".split-pane").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.25);
+            return null;
+        });
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(onFx(() -> robot.lookup(".tool-bar-overflow-button").queryAll().stream().filter(this::shown)
@@ -56,6 +61,21 @@ class NarrowWindowUiTest extends WindowTestBase {
             assertThat(frames).anySatisfy(frame -> assertThat(frame[1]).contains(MiddleEllipsis.ELLIPSIS)
                     .isNotEqualTo(frame[0]));
         }
+        for (String view : AppMenus.VIEWS) { // each view's own bar too
+            onFx(() -> {
+                window.select(view);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(onFx(() -> robot.lookup(".tool-bar-overflow-button").queryAll().stream().filter(this::shown).count()))
+                    .as("items behind » in " + view).isZero();
+            assertThat(onFx(this::itemsOutsideTheirToolbar)).as("items cut off in " + view).isEmpty();
+            assertThat(onFx(this::cutLabels)).as("labels cut in " + view).isEmpty();
+        }
+        onFx(() -> {
+            window.select("Leaks");
+            return null;
+        });
         snapshot(window, "narrow-" + width + "x" + height + "-" + theme.name().toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -96,7 +116,7 @@ class NarrowWindowUiTest extends WindowTestBase {
         for (Node node : robot.lookup(".tool-bar .labeled, .tool-bar .button, .tool-bar .label, .menu-bar .label, .status-bar .label")
                 .queryAll()) {
             if (node instanceof Labeled labeled && shown(labeled) && labeled.getText() != null && !labeled.getText().isEmpty()
-                    && !labeled.getStyleClass().contains("view-title") // the leak title gives way on purpose, whole in its tooltip
+                    && !labeled.getStyleClass().contains(ViewBar.GIVES_WAY) // a view's summary gives way on purpose, whole in its tooltip
                     && !RenderedText.of(labeled).equals(labeled.getText())) {
                 cut.add(labeled.getText() + " drawn as " + RenderedText.of(labeled));
             }

@@ -79,19 +79,8 @@ public final class LeakView extends BorderPane {
         clearRangeButton.managedProperty().bind(clearRangeButton.visibleProperty());
         Region spring = new Region();
         javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
-        // not a ToolBar: in a narrow window the long title gives way (whole in its tooltip), never the buttons
-        title.setMinWidth(0);
-        title.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> new Tooltip(title.getText()),
-                title.textProperty()));
-        javafx.scene.layout.HBox.setHgrow(title, Priority.SOMETIMES);
         filter.setPrefWidth(170);
-        for (Region fixed : new Region[] {clearRangeButton, filter, copy, flame}) {
-            fixed.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, title, clearRangeButton, spring, filter, copy, flame);
-        bar.getStyleClass().add("tool-bar");
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        setTop(bar);
+        setTop(dev.heapscope.ui.common.ViewBar.of(title, clearRangeButton, spring, filter, copy, flame));
         setCenter(table);
         MenuItem openSource = menuItem("Open source", this::openSource);
         ContextMenu menu = new ContextMenu(menuItem("Copy rows", this::copySelection),
