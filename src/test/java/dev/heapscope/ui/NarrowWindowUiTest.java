@@ -74,8 +74,12 @@ class NarrowWindowUiTest extends WindowTestBase {
         }
         onFx(() -> {
             window.select("Leaks");
+            robot.lookup("#connection-target").queryAs(javafx.scene.control.ChoiceBox.class).setValue(ConnectionBar.SERIAL);
             return null;
         });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(this::itemsOutsideTheirToolbar)).as("items cut off with a serial target").isEmpty();
+        assertThat(onFx(this::cutLabels)).as("labels cut with a serial target").isEmpty();
         snapshot(window, "narrow-" + width + "x" + height + "-" + theme.name().toLowerCase(java.util.Locale.ROOT));
     }
 
