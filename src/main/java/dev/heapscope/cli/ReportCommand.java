@@ -4,6 +4,7 @@ import dev.heapscope.analysis.FoldedImport;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.export.FoldedReportWriter;
 import dev.heapscope.export.HtmlReportWriter;
+import dev.heapscope.export.RawDumps;
 import dev.heapscope.parse.ParsedLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +21,6 @@ import java.util.concurrent.Callable;
                 "sortable leak table, interactive flame graph, diff of the first and last complete dump, raw dumps."},
         footer = {"", "Example:", "  heapscope report session.log -o report.html"})
 final class ReportCommand implements Callable<Integer> {
-    private static final long MAX_RAW_CHARS = 4L << 20;
-
     @Mixin
     InputFile input;
 
@@ -45,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
         if (log.dumps().isEmpty()) {
             err.println("heapscope: warning: no heap trace dump in " + input.path() + "; the report will be empty");
         }
-        Map<Integer, String> raw = RawDumps.read(input.path(), log.dumps(), MAX_RAW_CHARS);
+        Map<Integer, String> raw = RawDumps.read(input.openText(), log.dumps(), RawDumps.MAX_CHARS);
         HtmlReportWriter writer = new HtmlReportWriter(TextReport.namer(log), input.heldBy());
         output.writeText(out, text -> writer.write(input.name(), log, raw::get, text));
         return ExitCodes.OK;

@@ -44,8 +44,10 @@ final class ConnectionBar extends ToolBar {
             }
         });
         disconnect.setOnAction(e -> session.disconnect());
+        // connected: nothing to connect to (Disconnect first, or pick another target)
         connect.disableProperty().bind(Bindings.createBooleanBinding(() ->
                 session.connectionProperty().get() == ConnectionState.CONNECTING
+                        || session.connectionProperty().get() == ConnectionState.CONNECTED
                         || session.hunts().busyProperty().get(), session.connectionProperty(), session.hunts().busyProperty()));
         disconnect.disableProperty().bind(Bindings.createBooleanBinding(() ->
                 session.connectionProperty().get() == ConnectionState.DISCONNECTED

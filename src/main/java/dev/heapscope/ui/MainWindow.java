@@ -45,6 +45,7 @@ public final class MainWindow extends BorderPane {
     private final TimelineView timeline;
     private final SessionFiles files;
     private final WorkloadControls workload;
+    private final SessionExports exports;
 
     public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
         this.session = session;
@@ -57,7 +58,8 @@ public final class MainWindow extends BorderPane {
         workload = new WorkloadControls(session, options, work);
         workload.follow(connectionBar.targetProperty());
         connectionBar.addHuntControls(workload.nodes().toArray(javafx.scene.Node[]::new));
-        toolbar = new SessionToolbar(session, this::hunt, () -> theme.set(theme.get().other()));
+        toolbar = new SessionToolbar(session, this::hunt);
+        exports = new SessionExports(session, files::shown, work);
         flame = new FlameGraphView(analysis.analysisProperty(), work, theme);
         leaks = new LeakView(analysis.analysisProperty(), frame -> {
             flame.search(frame);
@@ -75,12 +77,13 @@ public final class MainWindow extends BorderPane {
         tabs.setId("views");
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
         split.setDividerPositions(0.25);
-        toolbar.getItems().addAll(files.menu(), screenshotMenu());
         files.showFoldedIn(tree -> javafx.application.Platform.runLater(() -> {
             flame.showTree(tree);
             select("Flame graph");
         }));
-        setTop(new VBox(connectionBar, toolbar));
+        AppMenus menus = new AppMenus(files, exports, (whole, scale) -> screenshot(whole, scale),
+                () -> theme.set(theme.get().other()), index -> tabs.getSelectionModel().select(index));
+        setTop(new VBox(menus, connectionBar, toolbar));
         setCenter(split);
         setBottom(new StatusBar(session));
         if (options.dark()) {
@@ -197,27 +200,17 @@ public final class MainWindow extends BorderPane {
         return files;
     }
 
+    /** File › Export: the session written as the command line would write it. */
+    SessionExports exports() {
+        return exports;
+    }
+
     public ObjectProperty<Theme> themeProperty() {
         return theme;
     }
 
     private void applyTheme(Scene scene) {
         scene.getStylesheets().setAll(theme.get().stylesheetUrl());
-    }
-
-    /** PNG of the view on screen (Ctrl+P) or of the whole window (Ctrl+Shift+P), at 1x or 2x. */
-    private javafx.scene.control.MenuButton screenshotMenu() {
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("PNG");
-        menu.setId("screenshot-menu");
-        for (double scale : new double[] {1, 2}) {
-            String suffix = scale == 1 ? "" : " at 2×";
-            javafx.scene.control.MenuItem view = new javafx.scene.control.MenuItem("Current view" + suffix);
-            view.setOnAction(e -> screenshot(false, scale));
-            javafx.scene.control.MenuItem window = new javafx.scene.control.MenuItem("Whole window" + suffix);
-            window.setOnAction(e -> screenshot(true, scale));
-            menu.getItems().addAll(view, window);
-        }
-        return menu;
     }
 
     /** Saves a PNG of the selected view or of the window into the data directory's screenshots folder and says where. */

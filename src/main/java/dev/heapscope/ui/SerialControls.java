@@ -33,7 +33,7 @@ final class SerialControls {
         port.setEditable(true);
         port.setId("serial-port");
         port.setPromptText("/dev/ttyUSB0");
-        port.setPrefWidth(200);
+        port.setPrefWidth(180); // with the serial controls the connection bar still fits a 1024-pixel window
         port.setTooltip(new Tooltip("Ports are listed as they are plugged in; type a path for a pseudo-terminal "
                 + "(heapscope sim --pty LINK)"));
         baud.getItems().setAll(BAUD_RATES);

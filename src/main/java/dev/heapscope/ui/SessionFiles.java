@@ -47,31 +47,14 @@ final class SessionFiles {
         this.recent = recent;
     }
 
-    /** Open…, Save…, and the recent sessions and logs; rebuilt each time it opens. */
-    javafx.scene.control.MenuButton menu() {
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton("Session");
-        menu.setId("session-menu");
-        menu.setOnShowing(e -> {
-            javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open… (Ctrl+O)");
-            open.setOnAction(a -> askOpen(menu.getScene()));
-            javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save… (Ctrl+S)");
-            save.setOnAction(a -> askSave(menu.getScene()));
-            menu.getItems().setAll(open, save, new javafx.scene.control.SeparatorMenuItem());
-            List<Path> files = recent.list();
-            if (files.isEmpty()) {
-                javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("No recent sessions");
-                none.setDisable(true);
-                menu.getItems().add(none);
-            }
-            for (Path file : files) {
-                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(file.getFileName() + "  —  "
-                        + file.getParent());
-                item.setOnAction(a -> openAny(file));
-                menu.getItems().add(item);
-            }
-        });
-        menu.getItems().add(new javafx.scene.control.MenuItem("…"));
-        return menu;
+    /** The recent sessions and logs, newest first (File menu). */
+    List<Path> recentFiles() {
+        return recent.list();
+    }
+
+    /** The session opened from a file or recovered, or null: what is saved or exported when none is live. */
+    SavedSession shown() {
+        return shown;
     }
 
     /** A dropped or chosen file: a saved session, or any text log with dumps (monitor output, a paste). */
@@ -154,7 +137,7 @@ final class SessionFiles {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> askOpen(scene));
     }
 
-    private void askSave(Scene scene) {
+    void askSave(Scene scene) {
         FileChooser chooser = chooser("Save session");
         chooser.setInitialFileName("session" + SessionStore.EXTENSION);
         File file = chooser.showSaveDialog(scene.getWindow());
@@ -163,7 +146,7 @@ final class SessionFiles {
         }
     }
 
-    private void askOpen(Scene scene) {
+    void askOpen(Scene scene) {
         FileChooser chooser = chooser("Open a session or a console log");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Console logs", "*.log", "*.txt"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));

@@ -7,7 +7,7 @@ import dev.heapscope.session.SessionSnapshot;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
-import java.util.Locale;
+import java.util.List;
 
 /** Connection and trace state, free heap and its minimum, buffer use, overflow warnings, resets, the last message. */
 final class StatusBar extends HBox {
@@ -24,6 +24,8 @@ final class StatusBar extends HBox {
         message.setId("status-message");
         link.setId("status-link");
         heap.setId("status-heap");
+        buffer.setId("status-buffer");
+        warning.setId("status-warning");
         message.textProperty().bind(session.messageProperty());
         getChildren().addAll(link, heap, buffer, resets, warning, message);
         session.snapshotProperty().addListener((obs, old, now) -> show(now));
@@ -38,29 +40,17 @@ final class StatusBar extends HBox {
         if (snapshot == null) {
             return;
         }
-        link.setText(word(snapshot.connection().name()) + " · trace " + word(snapshot.trace().name())
-                + (snapshot.mode() != null ? " (" + snapshot.mode().word() + ")" : ""));
+        link.setText(StatusTexts.link(snapshot.connection(), snapshot.trace(), snapshot.mode()));
         if (!snapshot.samples().isEmpty()) {
             long last = snapshot.samples().get(snapshot.samples().size() - 1).freeBytes();
             long min = snapshot.samples().stream().mapToLong(HeapSample::freeBytes).min().orElse(last);
             heap.setText(String.format("free heap %,d B (min %,d)", last, min));
         }
-        if (!snapshot.dumps().isEmpty()) {
-            Dump dump = snapshot.dumps().get(snapshot.dumps().size() - 1);
-            Integer capacity = dump.summary() != null && dump.summary().capacity() != null ? dump.summary().capacity()
-                    : dump.header() != null ? Integer.valueOf(dump.header().capacity()) : null;
-            buffer.setText("records " + dump.records().size() + (capacity != null ? "/" + capacity : ""));
-            boolean overflow = snapshot.dumps().stream().anyMatch(d -> d.summary() != null && d.summary().overflowed());
-            boolean cut = snapshot.dumps().stream().anyMatch(d -> !d.complete());
-            warning.setText(overflow ? "buffer overflowed: records were lost, init a larger buffer"
-                    : cut ? "a dump was cut short" : "");
-        }
+        List<Dump> current = StatusTexts.currentTrace(snapshot);
+        buffer.setText(StatusTexts.buffer(current));
+        warning.setText(StatusTexts.warning(current));
         long resetCount = snapshot.markers().stream().filter(m -> m.kind() == Marker.Kind.RESET).count();
         // The first banner is the boot itself, not a reset the user should worry about.
         resets.setText(resetCount > 1 ? (resetCount - 1) + " board reset(s)" : "");
-    }
-
-    private static String word(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -57,7 +57,7 @@ class ConnectionBarUiTest extends WindowTestBase {
         int bytesPerRecord = BoardProfile.load(legacy).recordBytes();
         assertThat(bytesPerRecord).isNotEqualTo(BoardProfile.load(BOARD).recordBytes());
         waitUntil("the buffer's cost on this board", () -> text("#buffer-cost")
-                .equals(String.format("= %,d bytes of board heap", 500 * bytesPerRecord)));
+                .equals(String.format("= %,d B", 500 * bytesPerRecord)));
         waitUntil("its boot banner in the console",
                 () -> consoleLines().contains("I (29) boot: ESP-IDF v4.4.7 2nd stage bootloader"));
     }

@@ -51,7 +51,7 @@ class GuidedHuntUiTest extends WindowTestBase {
         assertThat(leakRows()).extracting(LeakLine::where).contains("handle_request (request-handler-leak.lua:19)",
                 "handle_request (request-handler-leak.lua:20)", "main chunk (request-handler-leak.lua:26)");
         assertThat(text("#hunt")).isEqualTo("Guided leak hunt");
-        assertThat(text("#status-link")).isEqualTo("connected · trace stopped (leaks)");
+        assertThat(text("#status-link")).isEqualTo("connected · stopped tracing leaks");
     }
 
     @Test

@@ -30,7 +30,7 @@ class SaveOpenUiTest extends WindowTestBase {
         window.files().save(file);
         waitUntil("saved", () -> status().equals("Saved the session to " + file));
 
-        robot.clickOn("#session-menu").clickOn(file.getFileName() + "  \u2014  " + file.getParent());
+        robot.clickOn("File").clickOn(file.getFileName() + "  \u2014  " + file.getParent());
         waitUntil("opened", () -> status().equals("Opened hunt.heapscope: 2 dumps"));
         waitUntil("the saved dumps listed", () -> dumpRows().equals(dumps));
         assertThat(text("#connection-state")).isEqualTo("disconnected");

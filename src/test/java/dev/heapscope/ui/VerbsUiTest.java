@@ -15,7 +15,7 @@ class VerbsUiTest extends WindowTestBase {
 
     @BeforeEach
     void freshBoardWithoutABuffer() {
-        waitUntil("the fresh board's state known", () -> text("#status-link").equals("connected · trace no buffer"));
+        waitUntil("the fresh board's state known", () -> text("#status-link").equals("connected · no trace buffer"));
     }
 
     @Test
@@ -25,24 +25,24 @@ class VerbsUiTest extends WindowTestBase {
         robot.clickOn("#init-records .increment-arrow-button");
         int recordBytes = BoardProfile.load(BOARD).recordBytes();
         waitUntil("the cost of 550 records", () -> text("#buffer-cost")
-                .equals(String.format("= %,d bytes of board heap", 550 * recordBytes)));
-        verb("#init", "init(550): ok", "initialized");
+                .equals(String.format("= %,d B", 550 * recordBytes)));
+        verb("#init", "init(550): ok", "trace buffer ready");
         assertOffered("#init", "#start", "#dump", "#gc");
 
-        verb("#start", "start(leaks): ok", "tracing (leaks)");
+        verb("#start", "start(leaks): ok", "tracing leaks");
         assertOffered("#init", "#start", "#stop", "#dump", "#gc");
 
         robot.clickOn("#dump");
         waitUntil("the dump listed", () -> status().matches("dump #1: \\d+ records, \\d+ live bytes")
                 && robot.lookup("#dump-list").queryTableView().getItems().size() == 1);
 
-        verb("#stop", "stop(): ok", "stopped (leaks)");
+        verb("#stop", "stop(): ok", "stopped tracing leaks");
         assertOffered("#init", "#start", "#resume", "#dump", "#gc");
 
-        verb("#resume", "resume(): ok", "tracing (leaks)");
+        verb("#resume", "resume(): ok", "tracing leaks");
         assertOffered("#init", "#start", "#stop", "#dump", "#gc");
 
-        verb("#gc", "collectgarbage(): ok", "tracing (leaks)");
+        verb("#gc", "collectgarbage(): ok", "tracing leaks");
         eventually(() -> assertThat(consoleLines()).as("the board's console")
                 .containsSubsequence("> heaptrace.init(550)", "> heaptrace.start(heaptrace.TRACE_LEAKS)",
                         "> heaptrace.dump()", "> heaptrace.stop()", "> heaptrace.resume()", "> collectgarbage()"));
@@ -51,13 +51,13 @@ class VerbsUiTest extends WindowTestBase {
     @Test
     void theShortcutsFireTheSameVerbs() throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.I);
-        waitUntil("initialised", () -> text("#status-link").equals("connected · trace initialized"));
+        waitUntil("initialised", () -> text("#status-link").equals("connected · trace buffer ready"));
         robot.push(KeyCode.CONTROL, KeyCode.T);
-        waitUntil("tracing", () -> text("#status-link").equals("connected · trace tracing (leaks)"));
+        waitUntil("tracing", () -> text("#status-link").equals("connected · tracing leaks"));
         robot.push(KeyCode.CONTROL, KeyCode.D);
         waitUntil("dumped", () -> status().startsWith("dump #1: "));
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T);
-        waitUntil("stopped", () -> text("#status-link").equals("connected · trace stopped (leaks)"));
+        waitUntil("stopped", () -> text("#status-link").equals("connected · stopped tracing leaks"));
         robot.push(KeyCode.CONTROL, KeyCode.G);
         waitUntil("collected", () -> status().equals("collectgarbage(): ok"));
     }
@@ -71,13 +71,13 @@ class VerbsUiTest extends WindowTestBase {
         waitUntil("the next verb answered", () -> status().equals("collectgarbage(): ok")
                 && consoleLines().contains("> collectgarbage()"));
         assertThat(consoleLines()).noneMatch(line -> line.contains("heaptrace.start"));
-        assertThat(text("#status-link")).isEqualTo("connected · trace no buffer");
+        assertThat(text("#status-link")).isEqualTo("connected · no trace buffer");
     }
 
     private void verb(String button, String answer, String traceShown) {
         robot.clickOn(button);
         waitUntil(button + " answered", () -> status().equals(answer)
-                && text("#status-link").equals("connected · trace " + traceShown));
+                && text("#status-link").equals("connected · " + traceShown));
     }
 
     /** Exactly these verbs enabled (the buttons follow the trace state as it reaches the window). */

@@ -23,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 
 import java.util.List;
@@ -94,7 +93,7 @@ public final class DiffView extends BorderPane {
                 showLeaks.run();
             }
         });
-        setTop(new ToolBar(new Label("Before"), before, new Label("After"), after, asLeaks, summary));
+        setTop(dev.heapscope.ui.common.ViewBar.of(new Label("Before"), before, new Label("After"), after, asLeaks, summary));
         Label legend = new Label("Differential flame graph of the live records after: grown red, shrunk blue, "
                 + "new purple, unchanged grey (gone frames are in the table)");
         legend.getStyleClass().add("hint");

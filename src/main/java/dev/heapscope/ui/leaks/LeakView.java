@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
@@ -40,6 +39,7 @@ public final class LeakView extends BorderPane {
     private final TextField filter = TextFields.createClearableTextField();
     private static final System.Logger LOG = System.getLogger(LeakView.class.getName());
     private final Label title = new Label();
+    private final Label placeholder = new Label();
     private final Button clearRangeButton = new Button("Clear time range");
     private Analysis analysis = Analysis.EMPTY;
     private TreeTableColumn<LeakLine, String> heldByColumn;
@@ -55,7 +55,7 @@ public final class LeakView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         heldByColumn = column("Held by", LeakLine::heldBy, 320, 130);
         table.getColumns().setAll(List.of(
-                column("Top frame", LeakLine::where, 250, 150),
+                frameColumn(),
                 heldByColumn,
                 // numbers stay readable in a narrow window: the text columns give way first
                 column("Count", LeakLine::count, 60, 52),
@@ -79,15 +79,19 @@ public final class LeakView extends BorderPane {
         clearRangeButton.managedProperty().bind(clearRangeButton.visibleProperty());
         Region spring = new Region();
         javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
-        setTop(new ToolBar(title, clearRangeButton, spring, filter, copy, flame));
+        filter.setPrefWidth(170);
+        setTop(dev.heapscope.ui.common.ViewBar.of(title, clearRangeButton, spring, filter, copy, flame));
         setCenter(table);
         MenuItem openSource = menuItem("Open source", this::openSource);
         ContextMenu menu = new ContextMenu(menuItem("Copy rows", this::copySelection),
                 menuItem("Copy location", this::copyLocation), openSource, menuItem("Show in flame graph", flame::fire));
         menu.setOnShowing(e -> {
             String location = selectedLocation();
-            openSource.setDisable(!dev.heapscope.ui.common.SourceOpener.isLocal(location));
-            openSource.setText(location == null ? "Open source" : "Open " + location);
+            boolean local = dev.heapscope.ui.common.SourceOpener.isLocal(location);
+            openSource.setDisable(!local);
+            // a disabled item must say why: the file is on the board, not on this machine
+            openSource.setText(location == null ? "Open source (no file and line known for this row)"
+                    : local ? "Open " + location : "Open " + location + " (not on this machine)");
         });
         table.setContextMenu(menu);
         KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
@@ -97,7 +101,9 @@ public final class LeakView extends BorderPane {
                 e.consume();
             }
         });
-        table.setPlaceholder(new Label("No records: run the guided hunt or take a dump."));
+        placeholder.setId("leak-placeholder");
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
         BorderPane.setMargin(table, new Insets(0));
         filter.textProperty().addListener((obs, old, now) -> fill());
         source.addListener((obs, old, now) -> {
@@ -147,6 +153,7 @@ public final class LeakView extends BorderPane {
         // only the virtual board knows what holds a block: no empty column for a real board's dumps
         heldByColumn.setVisible(root.getChildren().stream().anyMatch(item -> !item.getValue().heldBy().isEmpty()));
         clearRangeButton.setVisible(analysis.range() != null);
+        placeholder.setText(LeakPlaceholder.text(analysis, filter.getText()));
         title.setText(String.format("%s: %,d bytes in %,d records, %d call chains", analysis.title(),
                 analysis.table().totalBytes(), analysis.table().totalCount(), analysis.table().chainCount()));
     }
@@ -207,6 +214,14 @@ public final class LeakView extends BorderPane {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** The top frame, cut in the middle when narrow so that its {@code :line} stays readable. */
+    private static TreeTableColumn<LeakLine, String> frameColumn() {
+        TreeTableColumn<LeakLine, String> column = column("Top frame", LeakLine::where, 250, 150);
+        column.setId("leak-top-frame");
+        column.setCellFactory(c -> new FrameCell());
+        return column;
     }
 
     private static <T> TreeTableColumn<LeakLine, T> column(String name, Function<LeakLine, T> value, double widthPx,

@@ -15,7 +15,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.util.StringConverter;
@@ -82,7 +81,7 @@ public final class RetainedView extends BorderPane {
                 () -> !Boolean.TRUE.equals(virtualBoard.getValue()), virtualBoard));
         note.setId("retained-note");
         note.getStyleClass().add("view-title");
-        setTop(new ToolBar(new Label("Show"), show, take, note));
+        setTop(dev.heapscope.ui.common.ViewBar.of(new Label("Show"), show, take, note));
         setCenter(icicle);
         source.addListener((obs, old, now) -> updateNote(now));
         updateNote(source.getValue());

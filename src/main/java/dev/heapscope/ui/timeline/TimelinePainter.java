@@ -141,11 +141,11 @@ final class TimelinePainter {
                 continue;
             }
             double x = axis.xOf(micros);
-            Color color = switch (marker.kind()) {
-                case RESET, CRASH, DISCONNECT -> Color.web("#e53935");
-                case DUMP -> Color.web("#8e24aa");
-                case GC -> Color.web("#43a047");
-                default -> colors.grid().darker();
+            Color color = switch (marker.kind()) { // the label is drawn in it: readable colours of the theme
+                case RESET, CRASH, DISCONNECT -> colors.marks().danger();
+                case DUMP -> colors.marks().dump();
+                case GC -> colors.marks().gc();
+                default -> colors.marks().muted();
             };
             g.setStroke(color);
             g.strokeLine(x, top, x, bottom);

@@ -15,7 +15,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -70,7 +69,7 @@ public final class TimelineView extends BorderPane {
         fitAllocations.setId("timeline-fit-allocations");
         fitAllocations.setOnAction(e -> fitAllocations());
         clear.setOnAction(e -> range.set(null));
-        setTop(new ToolBar(fit, fitAllocations, selectMode, clear, rangeLabel, hint));
+        setTop(dev.heapscope.ui.common.ViewBar.of(fit, fitAllocations, selectMode, clear, rangeLabel, hint));
         setCenter(canvasPane);
         canvasPane.setPainter(this::paint);
         source.addListener((obs, old, now) -> {

@@ -1,29 +1,33 @@
-package dev.heapscope.cli;
+package dev.heapscope.export;
 
 import dev.heapscope.model.Dump;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The input text of each dump, read back from the file (a session's transcript) by the line range the parser recorded (CR,
+ * The input text of each dump, read back from the console text (a log file, a session's transcript) by the line range the parser recorded (CR,
  * LF and CRLF end a line, as for the parser). One pass; only dump lines are kept, up to a budget.
  */
-final class RawDumps {
+public final class RawDumps {
     private RawDumps() {
     }
 
-    static Map<Integer, String> read(Path file, List<Dump> dumps, long maxChars) throws IOException {
+    /** At most this much dump text goes into a report: the raw dumps are an appendix, not the report. */
+    public static final long MAX_CHARS = 4L << 20;
+
+    /** Dump index to its lines as received; reads and closes {@code consoleText}. */
+    public static Map<Integer, String> read(InputStream consoleText, List<Dump> dumps, long maxChars) throws IOException {
         Map<Integer, StringBuilder> texts = new HashMap<>();
         long kept = 0;
         try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(InputLog.openText(file), StandardCharsets.ISO_8859_1), 1 << 16)) {
+                new InputStreamReader(consoleText, StandardCharsets.ISO_8859_1), 1 << 16)) {
             long lineNumber = 0;
             int next = 0;
             for (String line = in.readLine(); line != null && next < dumps.size(); line = in.readLine()) {
