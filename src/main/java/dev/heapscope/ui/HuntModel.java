@@ -98,7 +98,7 @@ public final class HuntModel {
     /** FX thread. A line about the hunt or the user's project, in the status bar and the console. */
     public void note(String message) {
         owner.say(message);
-        owner.consoleLines().add("[heapscope] " + message);
+        owner.consoleLines().add(dev.heapscope.ui.console.ConsoleLine.board("[heapscope] " + message));
     }
 
     /** Called by a workload that waits for the user, as its step begins (any thread). */
