@@ -45,6 +45,9 @@ final class StatusBar extends HBox {
             long min = snapshot.samples().stream().mapToLong(HeapSample::freeBytes).min().orElse(last);
             heap.setText(String.format("free heap %,d B (min %,d)", last, min));
         }
+        heap.setText("");
+        buffer.setText(""); // a new session's first snapshot has no dump: nothing of the old one stays
+        warning.setText("");
         if (!snapshot.dumps().isEmpty()) {
             Dump dump = snapshot.dumps().get(snapshot.dumps().size() - 1);
             Integer capacity = dump.summary() != null && dump.summary().capacity() != null ? dump.summary().capacity()
