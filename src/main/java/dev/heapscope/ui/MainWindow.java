@@ -80,7 +80,7 @@ public final class MainWindow extends BorderPane {
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
         split.setDividerPositions(0.25);
         details = new DetailsController(split, leaks, flame, analysis, session);
-        if (options.widthPx() >= 1280) { // a narrow window keeps its width for the views: F3 shows it
+        if (options.widthPx() >= 1600) { // narrower windows keep their width for the views: F3 shows it
             details.toggle();
         }
         toolbar.getItems().addAll(files.menu(), screenshotMenu());

@@ -40,12 +40,12 @@ final class StatusBar extends HBox {
         }
         link.setText(word(snapshot.connection().name()) + " · trace " + word(snapshot.trace().name())
                 + (snapshot.mode() != null ? " (" + snapshot.mode().word() + ")" : ""));
+        heap.setText("");
         if (!snapshot.samples().isEmpty()) {
             long last = snapshot.samples().get(snapshot.samples().size() - 1).freeBytes();
             long min = snapshot.samples().stream().mapToLong(HeapSample::freeBytes).min().orElse(last);
             heap.setText(String.format("free heap %,d B (min %,d)", last, min));
         }
-        heap.setText("");
         buffer.setText(""); // a new session's first snapshot has no dump: nothing of the old one stays
         warning.setText("");
         if (!snapshot.dumps().isEmpty()) {

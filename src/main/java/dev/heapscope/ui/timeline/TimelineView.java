@@ -75,6 +75,9 @@ public final class TimelineView extends BorderPane {
         setTop(new ToolBar(fit, fitAllocations, selectMode, clear, rangeLabel, hint));
         readout.setId("timeline-readout");
         readout.getStyleClass().add("timeline-readout");
+        // the theme's own colours (looked up), so the readout stays legible over the plot in both themes
+        readout.setStyle("-fx-background-color: -fx-background; -fx-border-color: -fx-box-border; -fx-padding: 2 6;"
+                + " -fx-text-fill: -fx-text-base-color;");
         readout.setMouseTransparent(true);
         readout.setVisible(false);
         javafx.scene.layout.StackPane.setAlignment(readout, javafx.geometry.Pos.TOP_RIGHT);
