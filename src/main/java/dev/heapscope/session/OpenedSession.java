@@ -109,8 +109,9 @@ public final class OpenedSession implements AutoCloseable {
         }
         if (autosave != null) {
             boolean logKept = SerialLogs.keep(autosave.transcriptFile(), keepLogAs);
+            autosave.stop(); // before anyone may delete the folder: nothing is written into it after this
             if (keepAutosave.test(autosave.directory())) {
-                autosave.stop();
+                LOG.log(System.Logger.Level.INFO, "the autosave " + autosave.directory() + " stays: unsaved dumps");
             } else if (logKept) {
                 autosave.close();
             } else {

@@ -55,7 +55,8 @@ class UnsavedSessionUiTest extends WindowTestBase {
         runGuidedHunt();
         waitUntil("the hunt's diff", () -> !window.diff().lines().isEmpty());
         robot.clickOn("#disconnect"); // the autosave of a session with unsaved dumps outlives the disconnect
-        waitUntil("disconnected", () -> session.connectionProperty().get() == ConnectionState.DISCONNECTED);
+        waitUntil("disconnected, its autosave kept", () -> session.connectionProperty().get()
+                == ConnectionState.DISCONNECTED && !session.saved().keptAutosaves().isEmpty());
         assertThat(onFx(() -> session.saved().keptAutosaves())).singleElement().satisfies(d -> assertThat(d).exists());
         Path oldAutosave = onFx(() -> session.saved().keptAutosaves().get(0));
         answer(UnsavedGuard.Choice.DISCARD);
