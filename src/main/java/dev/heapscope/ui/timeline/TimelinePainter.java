@@ -101,6 +101,9 @@ final class TimelinePainter {
             g.strokeLine(x, y, x, y + 4);
             String board = ticks.boardLabel(t);
             String wall = TimeTicks.wallLabel(t, ZoneId.systemDefault());
+            if (x + wall.length() * CHAR_PX / 2 > width) {
+                continue; // a label cut at the right edge reads wrong ("01:40:3")
+            }
             g.fillText(board, x - board.length() * CHAR_PX / 2, y + 9);
             g.fillText(wall, x - wall.length() * CHAR_PX / 2, y + 21);
             drawn.add(board + " " + wall);
