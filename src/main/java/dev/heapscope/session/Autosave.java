@@ -148,13 +148,21 @@ public final class Autosave implements AutoCloseable {
     /** The session ended cleanly: stops writing and deletes the folder. Call after closing the session. */
     @Override
     public void close() {
+        stop();
+        discard(directory);
+    }
+
+    /**
+     * Stops writing but keeps the folder: the session ended with dumps the user has not saved yet, so the
+     * app discards it only once they chose to (or a crash leaves it to be recovered).
+     */
+    public void stop() {
         writer.shutdownNow();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        discard(directory);
     }
 
     /** Autosave folders under {@code root} whose session did not end cleanly and whose app is gone, newest first. */

@@ -23,6 +23,7 @@ public final class OpenedSession implements AutoCloseable {
     private final Sessions.Setup setup;
     private final java.util.function.Supplier<dev.heapscope.transport.Transport> reconnect;
     private volatile FirmwareCheck firmware;
+    private volatile java.util.function.Predicate<Path> keepAutosave = folder -> false;
 
     OpenedSession(ProfilingSession session, SimulatedBoard board, Autosave autosave, Path keepLogAs, String description,
                   Sessions.Setup setup, java.util.function.Supplier<dev.heapscope.transport.Transport> reconnect) {
@@ -93,6 +94,15 @@ public final class OpenedSession implements AutoCloseable {
     }
 
     /**
+     * Asked at {@link #close()} with the autosave folder: true keeps it on disk (the app does while the session
+     * has dumps nobody saved, and deletes it once the user saved or discarded them).
+     */
+    public OpenedSession keepAutosaveWhen(java.util.function.Predicate<Path> keep) {
+        keepAutosave = keep;
+        return this;
+    }
+
+    /**
      * Ends the session, keeping everything received: a serial session's transcript is copied to its raw log
      * and the autosave deleted; if that copy fails, the autosave stays to be recovered at the next start.
      */
@@ -103,7 +113,11 @@ public final class OpenedSession implements AutoCloseable {
             board.close();
         }
         if (autosave != null) {
-            if (SerialLogs.keep(autosave.transcriptFile(), keepLogAs)) {
+            boolean logKept = SerialLogs.keep(autosave.transcriptFile(), keepLogAs);
+            autosave.stop(); // before anyone may delete the folder: nothing is written into it after this
+            if (keepAutosave.test(autosave.directory())) {
+                LOG.log(System.Logger.Level.INFO, "the autosave " + autosave.directory() + " stays: unsaved dumps");
+            } else if (logKept) {
                 autosave.close();
             } else {
                 LOG.log(System.Logger.Level.WARNING, "the autosave " + autosave.directory() + " stays for recovery");

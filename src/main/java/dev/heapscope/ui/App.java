@@ -30,6 +30,7 @@ public final class App extends Application {
         window.files().offerRecovery(data.autosaves());
         stage.setTitle("HeapScope");
         stage.setScene(new Scene(window, options.widthPx(), options.heightPx()));
+        window.unsaved().guardQuit(stage);
         stage.show();
         Launcher.shown();
         window.select(options.tab() == null ? "Leaks" : options.tab());
@@ -60,6 +61,9 @@ public final class App extends Application {
         }
         if (session != null) {
             session.close();
+            if (!session.saved().unsaved()) { // saved or discarded when quitting; else left to be recovered
+                session.saved().discardKeptAutosaves();
+            }
         }
         if (work != null) {
             work.shutdownNow();

@@ -73,7 +73,7 @@ final class AppMenus extends MenuBar {
             for (int i = 0; i < recent.size(); i++) {
                 Path path = recent.get(i);
                 file.getItems().add(fixed + i, item(path.getFileName() + "  \u2014  " + path.getParent(), null,
-                        () -> files.openAny(path)));
+                        () -> files.openAsked(path)));
             }
         });
         return file;

@@ -20,7 +20,7 @@ final class ConnectionBar extends ToolBar {
     private final ComboBox<String> profile = new ComboBox<>();
     private final SerialControls serial;
 
-    ConnectionBar(SessionViewModel session, LaunchOptions options) {
+    ConnectionBar(SessionViewModel session, LaunchOptions options, UnsavedGuard unsaved) {
         target.getItems().setAll(SIMULATOR, SERIAL);
         target.setValue(SIMULATOR);
         target.setId("connection-target");
@@ -36,13 +36,13 @@ final class ConnectionBar extends ToolBar {
         state.setId("connection-state");
         state.textProperty().bind(Bindings.createStringBinding(() -> session.connectionProperty().get().name()
                 .toLowerCase(java.util.Locale.ROOT).replace('_', ' '), session.connectionProperty()));
-        connect.setOnAction(e -> {
+        connect.setOnAction(e -> unsaved.replaceSession("connect", () -> {
             if (SIMULATOR.equals(target.getValue())) {
                 session.connectSimulator(profile.getValue());
             } else {
                 session.connectSerial(serial.portPath(), serial.baudRate());
             }
-        });
+        }));
         disconnect.setOnAction(e -> session.disconnect());
         // connected: nothing to connect to (Disconnect first, or pick another target)
         connect.disableProperty().bind(Bindings.createBooleanBinding(() ->

@@ -46,6 +46,8 @@ public final class MainWindow extends BorderPane {
     private final SessionFiles files;
     private final WorkloadControls workload;
     private final SessionExports exports;
+    private final UnsavedGuard unsaved;
+    private final DetailsController details;
 
     public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
         this.session = session;
@@ -54,7 +56,12 @@ public final class MainWindow extends BorderPane {
                 () -> session.profileProperty().get() == null ? DumpTimes.DEFAULT_CPU_MHZ
                         : session.profileProperty().get().cpuMhz(), session.luaHeap()::heldBy);
         session.snapshotProperty().addListener((obs, old, now) -> analysis.update(now));
-        connectionBar = new ConnectionBar(session, options);
+        unsaved = new UnsavedGuard(session.saved(), () -> files.askSave(getScene()));
+        session.snapshotProperty().addListener((obs, old, now) -> session.saved().show(now));
+        session.luaHeap().list().addListener((javafx.collections.ListChangeListener<dev.heapscope.model.HeapSnapshot>)
+                change -> session.saved().heapSnapshots(session.luaHeap().list()));
+        files.guardWith(unsaved);
+        connectionBar = new ConnectionBar(session, options, unsaved);
         workload = new WorkloadControls(session, options, work);
         workload.follow(connectionBar.targetProperty());
         connectionBar.addHuntControls(workload.nodes().toArray(javafx.scene.Node[]::new));
@@ -77,12 +84,17 @@ public final class MainWindow extends BorderPane {
         tabs.setId("views");
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
         split.setDividerPositions(0.25);
+        details = new DetailsController(split, leaks, flame, analysis, session);
+        if (options.widthPx() >= 1600) { // narrower windows keep their width for the views: F3 shows it
+            details.toggle();
+        }
         files.showFoldedIn(tree -> javafx.application.Platform.runLater(() -> {
             flame.showTree(tree);
             select("Flame graph");
         }));
         AppMenus menus = new AppMenus(files, exports, (whole, scale) -> screenshot(whole, scale),
                 () -> theme.set(theme.get().other()), index -> tabs.getSelectionModel().select(index));
+        unsaved.onReplace(this::resetViews);
         setTop(new VBox(menus, connectionBar, toolbar));
         setCenter(split);
         setBottom(new StatusBar(session));
@@ -146,6 +158,26 @@ public final class MainWindow extends BorderPane {
                 javafx.application.Platform.runLater(() -> select("Retained by"));
             }
         });
+    }
+
+    /** A new session replaces the one shown: nothing of the old one's diff, zoom, range or selection stays. */
+    private void resetViews() {
+        analysis.rangeProperty().set(null);
+        diff.clear();
+        flame.search("");
+        flame.zoomTo(0);
+        timeline.reset();
+        details.pane().clear();
+        session.say("");
+    }
+
+    DetailsController details() {
+        return details;
+    }
+
+    /** Asks Save/Discard/Cancel before connect, open, recovery and quit replace unsaved dumps. */
+    public UnsavedGuard unsaved() {
+        return unsaved;
     }
 
     /** Stops what the window runs in the background (the serial port watcher); the session is closed apart. */
@@ -242,6 +274,8 @@ public final class MainWindow extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), toolbar.gc::fire);
         keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), toolbar.hunt::fire);
         keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> theme.set(theme.get().other()));
+        keys.put(new KeyCodeCombination(KeyCode.F3), details::toggle);
+        keys.put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), details::toggle);
         keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::takeHeapSnapshot);
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,

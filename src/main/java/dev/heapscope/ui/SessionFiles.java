@@ -36,6 +36,7 @@ final class SessionFiles {
     private volatile Path recoveredFrom;
     private final RecentSessions recent;
     private volatile java.util.function.Consumer<dev.heapscope.analysis.CallTree> foldedViewer;
+    private UnsavedGuard guard;
 
     SessionFiles(SessionViewModel session, Executor work) {
         this(session, work, RecentSessions.in(session.dataDirectory()));
@@ -75,6 +76,7 @@ final class SessionFiles {
         }, work).whenComplete((saved, error) -> {
             if (saved != null) {
                 recent.add(file);
+                session.saved().accountFor(saved.snapshot());
                 show(saved, "Opened the log " + file.getFileName() + ": " + saved.dumps().size() + " dumps");
             }
             report(error, null, "Cannot open: ");
@@ -124,7 +126,7 @@ final class SessionFiles {
         scene.setOnDragDropped(e -> {
             List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
             if (!files.isEmpty()) {
-                openAny(files.get(0).toPath());
+                openAsked(files.get(0).toPath());
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();
@@ -137,13 +139,23 @@ final class SessionFiles {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> askOpen(scene));
     }
 
-    void askSave(Scene scene) {
+    /** Completes with whether the session was saved (false: the chooser was cancelled, or the save failed). */
+    CompletableFuture<Boolean> askSave(Scene scene) {
         FileChooser chooser = chooser("Save session");
         chooser.setInitialFileName("session" + SessionStore.EXTENSION);
         File file = chooser.showSaveDialog(scene.getWindow());
-        if (file != null) {
-            save(file.toPath());
-        }
+        return file == null ? CompletableFuture.completedFuture(false) : save(file.toPath()).handle((ok, e) -> e == null);
+    }
+
+    void guardWith(UnsavedGuard unsaved) { this.guard = unsaved; }
+
+    /** Opens a file the user chose (menu, recent list, drop), asking first when unsaved dumps would go. */
+    void openAsked(Path file) {
+        guarded("open " + file.getFileName(), () -> openAny(file));
+    }
+
+    private void guarded(String action, Runnable then) { // no guard: tests of the file actions alone
+        java.util.Optional.ofNullable(guard).ifPresentOrElse(g -> g.replaceSession(action, then), then);
     }
 
     void askOpen(Scene scene) {
@@ -152,7 +164,7 @@ final class SessionFiles {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         File file = chooser.showOpenDialog(scene.getWindow());
         if (file != null) {
-            openAny(file.toPath());
+            openAsked(file.toPath());
         }
     }
 
@@ -176,6 +188,7 @@ final class SessionFiles {
             try {
                 SessionStore.save(contents, file);
                 recent.add(file);
+                session.onFx(session.saved()::accountForShown); // what is shown is written now
                 if (autosaveDone != null) { // the recovered autosave is now safe in the file
                     Autosave.discard(autosaveDone);
                     recoveredFrom = null;
@@ -197,6 +210,7 @@ final class SessionFiles {
             if (saved != null) {
                 recoveredFrom = null;
                 recent.add(file);
+                session.saved().accountFor(saved.snapshot());
                 show(saved, "Opened " + file.getFileName() + ": " + saved.dumps().size() + " dumps");
             }
             report(error, null, "Cannot open: ");
@@ -220,7 +234,7 @@ final class SessionFiles {
                 alert.setHeaderText("Unsaved session found");
                 alert.setOnHidden(e -> {
                     if (alert.getResult() == recover) {
-                        recover(newest);
+                        guarded("recover that session", () -> recover(newest));
                     } else if (alert.getResult() == discard) {
                         work.execute(() -> Autosave.discard(newest));
                     }

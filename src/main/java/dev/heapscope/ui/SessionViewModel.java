@@ -12,13 +12,11 @@ import dev.heapscope.session.Sessions;
 import dev.heapscope.session.TraceState;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
-import dev.heapscope.sim.Scenario;
 import dev.heapscope.sim.SimulatedBoard;
 import dev.heapscope.symbols.Symbolizer;
 import dev.heapscope.ui.console.ConsoleLine;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableList;
 
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +24,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -49,6 +46,7 @@ public final class SessionViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<BoardProfile> profile = new ReadOnlyObjectWrapper<>();
     private final HuntModel hunts = new HuntModel(this);
     private final LuaHeapModel luaHeap = new LuaHeapModel(this, work);
+    private final SavedState saved = new SavedState();
     private final FirmwareNames names;
     private volatile OpenedSession opened;
     private volatile SnapshotPump pump;
@@ -99,7 +97,7 @@ public final class SessionViewModel implements AutoCloseable {
         disconnect();
         fx.execute(() -> live.connection(ConnectionState.CONNECTING));
         return CompletableFuture.supplyAsync(() -> {
-            OpenedSession made = opener.get();
+            OpenedSession made = opener.get().keepAutosaveWhen(saved::keepAutosave);
             SnapshotPump newPump = new SnapshotPump(made.session(), fx, live);
             opened = made;
             pump = newPump;
@@ -252,6 +250,8 @@ public final class SessionViewModel implements AutoCloseable {
         return luaHeap;
     }
 
+    public SavedState saved() { return saved; } // unsaved dumps shown; autosaves kept for them
+
     public DataDirectory dataDirectory() {
         return data;
     }
@@ -274,7 +274,7 @@ public final class SessionViewModel implements AutoCloseable {
     }
 
     /** The last thing the user should read: a verb's answer, a refusal, a notice. */
-    public ReadOnlyStringProperty messageProperty() {
+    public javafx.beans.property.ReadOnlyStringProperty messageProperty() {
         return live.messageProperty();
     }
 
@@ -288,8 +288,8 @@ public final class SessionViewModel implements AutoCloseable {
         CompletableFuture<Void> closing = disconnect();
         work.shutdown();
         try {
-            closing.get(6, TimeUnit.SECONDS); // the raw log is written before the app (or a test) goes away
-            work.awaitTermination(6, TimeUnit.SECONDS);
+            closing.get(6, java.util.concurrent.TimeUnit.SECONDS); // the raw log is written before the app (or a test) goes away
+            work.awaitTermination(6, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "the session did not close cleanly: " + e.getMessage());
         } catch (InterruptedException e) {

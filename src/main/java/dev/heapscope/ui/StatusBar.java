@@ -41,6 +41,7 @@ final class StatusBar extends HBox {
             return;
         }
         link.setText(StatusTexts.link(snapshot.connection(), snapshot.trace(), snapshot.mode()));
+        heap.setText("");
         if (!snapshot.samples().isEmpty()) {
             long last = snapshot.samples().get(snapshot.samples().size() - 1).freeBytes();
             long min = snapshot.samples().stream().mapToLong(HeapSample::freeBytes).min().orElse(last);

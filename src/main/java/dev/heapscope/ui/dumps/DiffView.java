@@ -112,6 +112,11 @@ public final class DiffView extends BorderPane {
         chosen(first, last);
     }
 
+    /** Shows no comparison (a new session: the old pair is gone). */
+    public void clear() {
+        chosen(null, null);
+    }
+
     public String summaryText() {
         return summary.getText();
     }
@@ -160,6 +165,9 @@ public final class DiffView extends BorderPane {
     /** First and last dump, unless the user (or the hunt) chose a pair that still exists. */
     private void defaults(List<Dump> dumps) {
         if (dumps.size() < 2) {
+            if (firstDump != null && !dumps.contains(firstDump)) {
+                clear(); // the pair belongs to a session no longer shown
+            }
             return;
         }
         boolean keep = firstDump != null && lastDump != null && dumps.contains(firstDump) && dumps.contains(lastDump)

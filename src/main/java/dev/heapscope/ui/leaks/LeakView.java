@@ -43,6 +43,7 @@ public final class LeakView extends BorderPane {
     private final Button clearRangeButton = new Button("Clear time range");
     private Analysis analysis = Analysis.EMPTY;
     private TreeTableColumn<LeakLine, String> heldByColumn;
+    private final java.util.Map<LeakLine, LeakRow> rowOfLine = new java.util.IdentityHashMap<>();
 
     /** @param clearRange drops the timeline's time range (the button shows while one is active) */
     public LeakView(ObservableValue<Analysis> source, Consumer<String> showInFlameGraph, Runnable clearRange) {
@@ -114,6 +115,20 @@ public final class LeakView extends BorderPane {
         fill();
     }
 
+    /** Calls {@code listener} with the chain's row when a row (or one of its records) is selected; null when none. */
+    public void onRowSelected(Consumer<LeakRow> listener) {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            TreeItem<LeakLine> group = item != null && item.getParent() != null && item.getParent() != table.getRoot()
+                    ? item.getParent() : item;
+            listener.accept(group == null || group.getValue() == null ? null : rowOfLine.get(group.getValue()));
+        });
+    }
+
+    /** Selects the group line at {@code index} (table order). */
+    public void selectGroup(int index) {
+        table.getSelectionModel().clearAndSelect(table.getRow(table.getRoot().getChildren().get(index)));
+    }
+
     /** The group lines shown (after the filter), in table order. */
     public List<LeakLine> visibleGroups() {
         return table.getRoot().getChildren().stream().map(TreeItem::getValue).toList();
@@ -136,12 +151,14 @@ public final class LeakView extends BorderPane {
     private void fill() {
         FrameLabels labels = analysis.labels();
         TreeItem<LeakLine> root = new TreeItem<>();
+        rowOfLine.clear();
         for (LeakRow row : analysis.table().rows()) {
             LeakLine line = LeakLine.of(row, labels, analysis.heldBy());
             if (!line.matches(filter.getText())) {
                 continue;
             }
             TreeItem<LeakLine> group = new TreeItem<>(line);
+            rowOfLine.put(line, row);
             int index = 0;
             for (Record record : row.records()) {
                 group.getChildren().add(new TreeItem<>(LeakLine.of(record, index++, line.chain(), analysis.heldBy())));

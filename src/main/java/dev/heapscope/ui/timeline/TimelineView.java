@@ -45,6 +45,8 @@ public final class TimelineView extends BorderPane {
     private double dragX;
     private double selectionStartX = Double.NaN;
     private TimeRange dragging;
+    private final Label readout = new Label();
+    private TimelineDrawn painted = TimelineDrawn.NOTHING;
 
     /**
      * @param range    the selected range, shared with the analysis views (null: none)
@@ -70,7 +72,17 @@ public final class TimelineView extends BorderPane {
         fitAllocations.setOnAction(e -> fitAllocations());
         clear.setOnAction(e -> range.set(null));
         setTop(dev.heapscope.ui.common.ViewBar.of(fit, fitAllocations, selectMode, clear, rangeLabel, hint));
-        setCenter(canvasPane);
+        readout.setId("timeline-readout");
+        readout.getStyleClass().add("timeline-readout");
+        // the theme's own colours (looked up), so the readout stays legible over the plot in both themes
+        readout.setStyle("-fx-background-color: -fx-background; -fx-border-color: -fx-box-border; -fx-padding: 2 6;"
+                + " -fx-text-fill: -fx-text-base-color;");
+        readout.setMouseTransparent(true);
+        readout.setVisible(false);
+        javafx.scene.layout.StackPane.setAlignment(readout, javafx.geometry.Pos.TOP_RIGHT);
+        setCenter(new javafx.scene.layout.StackPane(canvasPane, readout));
+        canvasPane.canvas().setOnMouseMoved(e -> hover(e.getX()));
+        canvasPane.canvas().setOnMouseExited(e -> readout.setVisible(false));
         canvasPane.setPainter(this::paint);
         source.addListener((obs, old, now) -> {
             snapshot = now;
@@ -123,6 +135,30 @@ public final class TimelineView extends BorderPane {
     /** Where {@code micros} (epoch µs) is drawn, in canvas pixels. */
     public double xOf(long micros) {
         return axis().xOf(micros);
+    }
+
+    /** A new session: its whole span, no range, no readout of the old one. */
+    public void reset() {
+        range.set(null);
+        readout.setVisible(false);
+        fit();
+    }
+
+    /** The hover readout's text (empty when hidden). */
+    public String readoutText() {
+        return readout.isVisible() ? readout.getText() : "";
+    }
+
+    /** Shows the readout for the pixel column under {@code x} (as moving the mouse there does). */
+    public void hover(double x) {
+        String text = TimelineReadout.at(x, axis(), snapshot, events, java.time.ZoneId.systemDefault());
+        readout.setText(text);
+        readout.setVisible(!text.isEmpty());
+    }
+
+    /** What the last paint drew: heap line pieces, marker labels and rows, axis ticks. */
+    public TimelineDrawn drawn() {
+        return painted;
     }
 
     /** Shows just the span of the allocations (they can be far shorter than the session). */
@@ -249,7 +285,8 @@ public final class TimelineView extends BorderPane {
 
     private void paint() {
         TimeRange shown = dragging != null ? dragging : range.get();
-        TimelinePainter.paint(canvasPane.canvas().getGraphicsContext2D(), canvasPane.canvas().getWidth(),
-                canvasPane.canvas().getHeight(), theme.getValue(), snapshot, events, axis(), shown);
+        painted = TimelinePainter.paint(canvasPane.canvas().getGraphicsContext2D(), canvasPane.canvas().getWidth(),
+                canvasPane.canvas().getHeight(), theme.getValue(), snapshot, events, axis(), shown,
+                TimelineReadout.gaps(snapshot), TimelineReadout.originMicros(snapshot, fromMicros));
     }
 }
