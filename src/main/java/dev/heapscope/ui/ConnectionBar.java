@@ -67,11 +67,6 @@ final class ConnectionBar extends ToolBar {
         getItems().addAll(serial.afterConnect());
     }
 
-    /** The hunt's workload chooser (and its Continue bar) after the connection's own controls. */
-    void addHuntControls(javafx.scene.Node... controls) {
-        getItems().add(new Separator());
-        getItems().addAll(controls);
-    }
 
     /** {@link #SIMULATOR} or {@link #SERIAL}. */
     javafx.beans.property.ReadOnlyObjectProperty<String> targetProperty() {

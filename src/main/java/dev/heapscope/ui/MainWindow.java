@@ -64,7 +64,6 @@ public final class MainWindow extends BorderPane {
         connectionBar = new ConnectionBar(session, options, unsaved);
         workload = new WorkloadControls(session, options, work);
         workload.follow(connectionBar.targetProperty());
-        connectionBar.addHuntControls(workload.nodes().toArray(javafx.scene.Node[]::new));
         toolbar = new SessionToolbar(session, this::hunt);
         exports = new SessionExports(session, files::shown, work);
         flame = new FlameGraphView(analysis.analysisProperty(), work, theme);
@@ -95,7 +94,13 @@ public final class MainWindow extends BorderPane {
         AppMenus menus = new AppMenus(files, exports, (whole, scale) -> screenshot(whole, scale),
                 () -> theme.set(theme.get().other()), index -> tabs.getSelectionModel().select(index));
         unsaved.onReplace(this::resetViews);
-        setTop(new VBox(menus, connectionBar, toolbar));
+        // the workload has a row of its own: its choices (a Lua line, a project's buttons) would push the
+        // connection bar's items behind » at 1024 px
+        javafx.scene.control.ToolBar huntBar = new javafx.scene.control.ToolBar();
+        huntBar.setId("hunt-bar");
+        huntBar.getItems().add(new javafx.scene.control.Label("Hunt workload"));
+        huntBar.getItems().addAll(workload.nodes());
+        setTop(new VBox(menus, connectionBar, toolbar, huntBar));
         setCenter(split);
         setBottom(new StatusBar(session));
         if (options.dark()) {

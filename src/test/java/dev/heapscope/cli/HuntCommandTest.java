@@ -23,12 +23,15 @@ class HuntCommandTest {
     private Thread server;
 
     /** Serves the virtual board on a pseudo-terminal ({@code sim --pty}); skips the test where there are none. */
-    private Path serveTheVirtualBoard() {
+    private Path serveTheVirtualBoard(String... more) {
         PseudoTerminals.assumeAvailable();
         Path link = dir.resolve("esp32");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("sim", "--pty", link.toString(),
+                "--seconds", "120"));
+        args.addAll(java.util.List.of(more));
         server = new Thread(() -> Main.run(new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err), "sim", "--pty", link.toString(), "--seconds", "120"), "sim-pty-server");
+                new PrintStream(err), args.toArray(String[]::new)), "sim-pty-server");
         server.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(link) || !server.isAlive());
         assertThat(link).as("sim --pty serves its link; stderr: %s", err).exists();
@@ -138,5 +141,65 @@ class HuntCommandTest {
         CliRunner result = CliRunner.run("hunt", "--port", dir.resolve("nothing").toString(), "--seconds", "1");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("nothing");
+    }
+    @Test
+    void aFileAlreadyInTheBoardsFlashIsRunByDofileBetweenTheDumps() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(project.resolve("init.lua"), "booted_with_project = true\n");
+        Files.writeString(project.resolve("leaky.lua"),
+                "kept = kept or {}\nfor i = 1, 8 do kept[#kept + 1] = string.rep('k', 40) .. i end\n");
+        Path raw = dir.resolve("board.log");
+        Path link = serveTheVirtualBoard("--project", project.toString());
+
+        CliRunner result = CliRunner.run("hunt", "--port", link.toString(), "--dofile", "leaky.lua", "--json",
+                "--fail-on-leak", "0", "-o", raw.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("leakedCount").asInt()).as("the 8 strings and the table").isGreaterThanOrEqualTo(8);
+        String transcript = Files.readString(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(transcript).doesNotContain("heapscope_upload").as("nothing is uploaded for a file on the board");
+        assertThat(transcript.indexOf("dofile(\"leaky.lua\")")).as("run between the dumps")
+                .isGreaterThan(transcript.indexOf("heaptrace.start(")).isLessThan(transcript.lastIndexOf("heaptrace.dump()"));
+    }
+
+    @Test
+    void aFileMissingFromTheFlashIsTheBoardsErrorAndExitCodeTwo() {
+        Path link = serveTheVirtualBoard();
+        CliRunner result = CliRunner.run("hunt", "--port", link.toString(), "--dofile", "absent.lua");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("absent.lua").doesNotContain("Exception");
+    }
+
+    @Test
+    void useTheDeviceNowWaitsForEnterBetweenTheDumps() throws Exception {
+        Path link = serveTheVirtualBoard();
+        Path raw = dir.resolve("board.log");
+        java.io.InputStream keyboard = System.in;
+        // Enter arrives only after the first dump has been read: the wait is between the dumps
+        java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+        System.setIn(new java.io.PipedInputStream(keys));
+        Thread user = new Thread(() -> {
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(raw)
+                        && Files.readString(raw, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .contains("====== Heap Trace Summary ======"));
+                keys.write('\n');
+                keys.flush();
+            } catch (Exception e) {
+                // the command's own assertion below fails instead
+            }
+        });
+        user.start();
+        try {
+            CliRunner result = CliRunner.run("hunt", "--port", link.toString(), "--wait-for-enter", "-o", raw.toString());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.err()).contains("continuing after");
+            String transcript = Files.readString(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(transcript.split("====== Heap Trace Summary ======", -1)).as("two dumps").hasSize(3);
+        } finally {
+            System.setIn(keyboard);
+            user.join(5_000);
+        }
     }
 }

@@ -40,6 +40,8 @@ class UnsavedSessionUiTest extends WindowTestBase {
         runGuidedHunt();
         waitUntil("the hunt's diff", () -> !window.diff().lines().isEmpty());
         int dumps = shown().dumps().size();
+        robot.clickOn("#disconnect"); // Connect is off while connected
+        waitUntil("disconnected", () -> session.connectionProperty().get() == ConnectionState.DISCONNECTED);
         answer(UnsavedGuard.Choice.CANCEL);
         robot.clickOn("#connect");
         waitUntil("asked", () -> asked.size() == 1);
