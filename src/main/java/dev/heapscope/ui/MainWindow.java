@@ -98,7 +98,6 @@ public final class MainWindow extends BorderPane {
         // connection bar's items behind » at 1024 px
         javafx.scene.control.ToolBar huntBar = new javafx.scene.control.ToolBar();
         huntBar.setId("hunt-bar");
-        huntBar.getItems().add(new javafx.scene.control.Label("Hunt workload"));
         huntBar.getItems().addAll(workload.nodes());
         setTop(new VBox(menus, connectionBar, toolbar, huntBar));
         setCenter(split);
