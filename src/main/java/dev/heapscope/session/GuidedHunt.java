@@ -60,6 +60,13 @@ public final class GuidedHunt {
     }
 
     public CompletableFuture<Result> run(HuntWorkload workload) {
+        session.holdLuaPolls();
+        CompletableFuture<Result> hunted = hunt(workload);
+        hunted.whenComplete((done, error) -> session.releaseLuaPolls());
+        return hunted;
+    }
+
+    private CompletableFuture<Result> hunt(HuntWorkload workload) {
         String modeWord = mode == TraceMode.LEAKS ? "TRACE_LEAKS" : "TRACE_ALL";
         CompletableFuture<Dump> first = session.snapshot()
                 .thenCompose(now -> now.trace() == TraceState.TRACING

@@ -32,6 +32,7 @@ final class HeapPolling {
     private boolean counterRead; // a read of the heap counter is under way
     private int luaPolls; // =node.heap() sent and not answered
     private boolean awaitingAnswer; // a poll's echo came: the number after it is its answer
+    private int holds; // guided hunts under way: scheduled Lua polls wait
 
     HeapPolling(SessionCore core) {
         this.core = core;
@@ -52,12 +53,18 @@ final class HeapPolling {
             }
             if (intervalMillis > 0) {
                 every = core.thread().scheduleWithFixedDelay(() -> {
-                    if (!counterRead && core.readyForPoll()) {
+                    boolean luaHeld = holds > 0 && core.link().transport().heapCounter().isEmpty();
+                    if (!counterRead && !luaHeld && core.readyForPoll()) {
                         poll(new CompletableFuture<>());
                     }
                 }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /** Session thread. Holds (or releases one hold of) the scheduled polls that would run Lua. */
+    void hold(boolean held) {
+        holds = Math.max(0, holds + (held ? 1 : -1));
     }
 
     /** Hands a console line to the listeners: as a poll's line when it is this poll's echo or answer. */

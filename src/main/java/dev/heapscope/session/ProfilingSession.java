@@ -87,6 +87,19 @@ public final class ProfilingSession implements AutoCloseable {
     }
 
     /**
+     * Holds scheduled polls that run Lua until {@link #releaseLuaPolls()}: a guided hunt's dumps must not
+     * hold a poll's own garbage (one landing between its last collection and {@code stop()} would be a record
+     * no one freed, a false leak). Polls that read the virtual board's counter run no Lua and go on.
+     */
+    public void holdLuaPolls() {
+        core.thread().execute(() -> core.polling().hold(true));
+    }
+
+    public void releaseLuaPolls() {
+        core.thread().execute(() -> core.polling().hold(false));
+    }
+
+    /**
      * Any Lua line(s), as typed at the console. Lines over NodeMCU's 255 characters are refused; heaptrace
      * verbs typed whole are sent as typed (even the ones the toolbar refuses) and followed like the toolbar's.
      */

@@ -109,4 +109,55 @@ class SerialWorkloadsTest {
         GuidedHunt.Result result = hunting.get(60, TimeUnit.SECONDS);
         assertThat(DumpDiff.between(result.first(), result.last()).appeared()).hasSizeGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void luaPollsWaitWhileAHuntRunsSoTheirGarbageIsNeverInItsDumps() throws Exception {
+        java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        session.addListener(new SessionListener() {
+            @Override
+            public void consoleLine(String line, long hostMillis) {
+                lines.add(line);
+            }
+
+            @Override
+            public void heapPollLine(String line, long hostMillis) {
+                lines.add("POLL " + line);
+            }
+        });
+        session.pollHeapEvery(10);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> lines.stream().anyMatch(l -> l.startsWith("POLL ")));
+
+        DumpDiff quiet = hunt(HuntWorkload.waitMillis(400));
+
+        org.awaitility.Awaitility.await().alias("polls resume after the hunt").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> lastIndexOf(lines, "POLL ") > lastIndexOf(lines, "Heap Trace Summary"));
+        java.util.List<String> seen = java.util.List.copyOf(lines);
+        int init = firstIndexOf(seen, "heaptrace.init(");
+        int lastDump = lastIndexOf(seen, "Heap Trace Summary");
+        assertThat(init).isPositive().isLessThan(lastDump);
+        assertThat(seen.subList(init, lastDump)).as("no poll between the hunt's init and its last dump")
+                .noneMatch(l -> l.startsWith("POLL "));
+        assertThat(quiet.appeared()).as("a quiet board leaks nothing, polls or not").isEmpty();
+    }
+
+    private static int firstIndexOf(java.util.List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(java.util.List<String> lines, String part) {
+        synchronized (lines) {
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).contains(part)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
 }
