@@ -22,12 +22,20 @@ public final class DumpListView extends BorderPane {
         table.setId("dump-list");
         table.setPlaceholder(new Label("No dumps yet (Ctrl+D)"));
         table.getColumns().setAll(List.of(
-                Columns.of("#", (Dump d) -> d.index() + 1, 36),
-                Columns.of("Time", (Dump d) -> d.receivedAtMillis() < 0 ? "" : TIME.format(Instant.ofEpochMilli(d.receivedAtMillis())), 66),
-                Columns.of("Dial.", (Dump d) -> d.dialect().name(), 38),
+                Columns.of("#", (Dump d) -> d.index() + 1, 30),
+                Columns.of("Time", (Dump d) -> d.receivedAtMillis() < 0 ? "" : TIME.format(Instant.ofEpochMilli(d.receivedAtMillis())), 64),
                 Columns.of("Whole", (Dump d) -> d.complete() ? "yes" : "CUT", 48),
                 Columns.of("Recs", (Dump d) -> d.records().size(), 48),
                 Columns.of("Live B", Dump::liveBytes, 60)));
+        // the dialect is rarely what one looks for: a row's tooltip, so the time fits at 1024 px
+        table.setRowFactory(view -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Dump dump, boolean empty) {
+                super.updateItem(dump, empty);
+                setTooltip(empty || dump == null ? null : new javafx.scene.control.Tooltip("Dump #" + (dump.index() + 1)
+                        + ", dialect " + dump.dialect().name() + (dump.complete() ? "" : ", cut short")));
+            }
+        });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label title = new Label("Dumps");
         title.getStyleClass().add("view-title");
