@@ -264,12 +264,10 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The verbs' and panes' keys; the menu bar's items carry their own (Ctrl+O/S/P/L, Ctrl+1…6). */
     private void installShortcuts(Scene scene) {
-        files.installShortcuts(scene);
+        files.acceptDrops(scene);
         var keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> screenshot(false, 1));
-        keys.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> screenshot(true, 1));
         keys.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), toolbar.init::fire);
         keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toolbar.start::fire);
         keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), toolbar.stop::fire);
@@ -277,18 +275,10 @@ public final class MainWindow extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), toolbar.dump::fire);
         keys.put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), toolbar.gc::fire);
         keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), toolbar.hunt::fire);
-        keys.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> theme.set(theme.get().other()));
         keys.put(new KeyCodeCombination(KeyCode.F3), details::toggle);
         keys.put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), details::toggle);
         keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::takeHeapSnapshot);
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6};
-        for (int i = 0; i < digits.length; i++) {
-            int index = i;
-            keys.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> tabs.getSelectionModel().select(index));
-        }
     }
 
     private static Tab tab(String name, javafx.scene.Node content) {

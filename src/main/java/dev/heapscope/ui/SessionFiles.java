@@ -13,9 +13,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -131,12 +128,6 @@ final class SessionFiles {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-    }
-
-    void installShortcuts(Scene scene) {
-        acceptDrops(scene);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> askSave(scene));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> askOpen(scene));
     }
 
     /** Completes with whether the session was saved (false: the chooser was cancelled, or the save failed). */

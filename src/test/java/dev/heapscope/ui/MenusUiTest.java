@@ -38,4 +38,15 @@ class MenusUiTest extends WindowTestBase {
         }
         robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
     }
+
+    @Test
+    void theMenusKeysWorkFromTheKeyboard() throws Exception {
+        // the menu items' accelerators are the only binding of these keys: press them for real
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        waitUntil("Flame graph selected", () -> selectedTab().equals("Flame graph"));
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT6);
+        waitUntil("Timeline selected", () -> selectedTab().equals("Timeline"));
+        robot.push(KeyCode.CONTROL, KeyCode.P);
+        waitUntil("view saved", () -> status().startsWith("Screenshot saved: ") && status().contains("heapscope-timeline-"));
+    }
 }
