@@ -3,6 +3,9 @@ package dev.heapscope.sim;
 import dev.heapscope.sim.lib.VirtualClock;
 import dev.heapscope.sim.lib.TraceControl;
 import dev.heapscope.sim.lib.BoardContext;
+import dev.heapscope.sim.lib.BoardEvents;
+import dev.heapscope.sim.lib.WorldSettings;
+import dev.heapscope.sim.net.VirtualNetwork;
 import dev.heapscope.sim.lib.FileModule;
 import dev.heapscope.sim.lib.FlashFileSystem;
 import dev.heapscope.sim.lib.HeaptraceModule;
@@ -34,13 +37,20 @@ final class LuaState implements BoardContext {
     private final TraceControl trace;
     private final VirtualClock clock;
     private final FlashFileSystem flash;
+    private final BoardEvents events;
+    private final VirtualNetwork network;
+    private final WorldSettings world;
     private final BoardOptions options;
     private final FirmwareRefs refs = new FirmwareRefs();
     private final RetentionIndex retention;
     private boolean restartRequested;
 
     LuaState(BoardMemory memory, TraceControl trace, VirtualClock clock, FlashFileSystem flash, SimulatorSymbols symbols,
-             AllocationSites sites, ConsoleWriter out, BoardOptions options, RetentionIndex retention) {
+             AllocationSites sites, ConsoleWriter out, BoardOptions options, RetentionIndex retention,
+             VirtualNetwork network, WorldSettings world) {
+        this.events = new BoardEvents(clock);
+        this.network = network;
+        this.world = world;
         this.retention = retention;
         this.trace = trace;
         this.clock = clock;
@@ -145,6 +155,19 @@ final class LuaState implements BoardContext {
         return tmr;
     }
 
+    /** When the next timer or event is due, in virtual microseconds, or {@link Long#MAX_VALUE}. */
+    long nextDueMicros() {
+        return Math.min(tmr.nextDueMicros(), events.nextDueMicros());
+    }
+
+    /** Fires what is due now: events first (they arrived before the timer task ran), then timers. */
+    void fireDue() {
+        events.runDue();
+        if (!restartRequested) {
+            tmr.fireDue();
+        }
+    }
+
     LuaHeap heap() {
         return heap;
     }
@@ -160,6 +183,21 @@ final class LuaState implements BoardContext {
     @Override
     public VirtualClock clock() {
         return clock;
+    }
+
+    @Override
+    public BoardEvents events() {
+        return events;
+    }
+
+    @Override
+    public VirtualNetwork network() {
+        return network;
+    }
+
+    @Override
+    public WorldSettings world() {
+        return world;
     }
 
     @Override
@@ -184,38 +222,12 @@ final class LuaState implements BoardContext {
 
     @Override
     public void recordRetainingPaths() {
-        java.util.List<dev.heapscope.model.Record> live = trace.liveRecords();
-        if (live.isEmpty()) {
-            return;
-        }
-        java.util.Map<Integer, dev.heapscope.model.RetainingPath> byAddress = heap.retainingPaths();
-        for (dev.heapscope.model.Record record : live) {
-            dev.heapscope.model.RetainingPath path = byAddress.get(record.address());
-            if (path != null) {
-                retention.put(record.address(), record.ccount(), path);
-            }
-        }
+        retention.record(trace.liveRecords(), heap::retainingPaths);
     }
 
     @Override
     public Appendable dumpSink() {
-        return new Appendable() {
-            @Override
-            public Appendable append(CharSequence csq) {
-                out.raw(csq == null ? "null" : csq);
-                return this;
-            }
-
-            @Override
-            public Appendable append(CharSequence csq, int start, int end) {
-                return append((csq == null ? "null" : csq).subSequence(start, end));
-            }
-
-            @Override
-            public Appendable append(char c) {
-                return append(String.valueOf(c));
-            }
-        };
+        return new ConsoleSink(out);
     }
 
     @Override
@@ -264,20 +276,7 @@ final class LuaState implements BoardContext {
 
     @Override
     public LuaError argError(int arg, String function, String message) {
-        ShadowFrame caller = tracker.currentStack().top();
-        boolean method = false;
-        if (caller != null) {
-            int i = caller.code[caller.pc];
-            int op = RegisterNamer.op(i);
-            if (op == RegisterNamer.OP_CALL || op == RegisterNamer.OP_TAILCALL) {
-                FunctionName called = RegisterNamer.name(caller.info.proto, caller.pc, RegisterNamer.a(i));
-                method = called != null && called.kind() == FunctionName.Kind.METHOD;
-            }
-        }
-        if (method && arg == 1) {
-            return new LuaError("calling '" + function + "' on bad self (" + message + ")");
-        }
-        return new LuaError("bad argument #" + (method ? arg - 1 : arg) + " to '" + function + "' (" + message + ")");
+        return ArgErrors.of(tracker.currentStack().top(), arg, function, message);
     }
 
     @Override

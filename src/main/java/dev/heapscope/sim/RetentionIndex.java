@@ -34,6 +34,20 @@ public final class RetentionIndex implements HeldBy {
         paths.put(key, path);
     }
 
+    /** Remembers what holds each of {@code live}; the paths are computed only when there is a live record. */
+    void record(java.util.List<Record> live, java.util.function.Supplier<Map<Integer, RetainingPath>> paths) {
+        if (live.isEmpty()) {
+            return;
+        }
+        Map<Integer, RetainingPath> byAddress = paths.get();
+        for (Record record : live) {
+            RetainingPath path = byAddress.get(record.address());
+            if (path != null) {
+                put(record.address(), record.ccount(), path);
+            }
+        }
+    }
+
     @Override
     public synchronized Optional<RetainingPath> pathOf(Record record) {
         return Optional.ofNullable(paths.get(key(record.address(), record.ccount())));

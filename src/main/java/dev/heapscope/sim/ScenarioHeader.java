@@ -1,6 +1,9 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lib.WorldSettings;
+
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,13 +19,15 @@ import java.util.regex.Pattern;
  * <li>{@code min.leaked.bytes}, {@code max.leaked.bytes}: bounds of what leaks</li>
  * <li>{@code held.by}: the leaks at that function and line are held by a path starting with this</li>
  * </ul>
+ * {@code -- world.KEY = VALUE} lines describe the world around the board (network peers and schedules,
+ * GPIO input, sensors) for the modules that read them ({@link dev.heapscope.sim.lib.WorldSettings}).
  * Components of what the header does not state are null ({@code virtualSeconds}: 0).
  * Read strictly: an unknown key, a value that is not a number where one is needed, a key given twice,
  * or an {@code expect.} line below the header is an error naming the file and line, so a mistyped
  * expectation cannot pass silently as "none".
  */
 public record ScenarioHeader(String title, long virtualSeconds, String leakFunction, Integer leakLine,
-                             Long minLeakedBytes, Long maxLeakedBytes, String heldBy) {
+                             Long minLeakedBytes, Long maxLeakedBytes, String heldBy, WorldSettings world) {
 
     /** The {@code expect.*} keys, as written after {@code expect.}. */
     public static final List<String> KEYS = List.of("seconds", "leak.function", "leak.line", "min.leaked.bytes",
@@ -30,14 +35,17 @@ public record ScenarioHeader(String title, long virtualSeconds, String leakFunct
 
     private static final String TITLE = "Scenario:";
     private static final Pattern EXPECT = Pattern.compile("expect\\.(\\S*?)\\s*(=\\s*(.*))?");
+    private static final Pattern WORLD = Pattern.compile("world\\.([A-Za-z0-9_.]+)\\s*=\\s*(.*\\S)\\s*");
 
     /** A header that states nothing: the title is null and no expectation is set. */
-    public static final ScenarioHeader NONE = new ScenarioHeader(null, 0, null, null, null, null, null);
+    public static final ScenarioHeader NONE = new ScenarioHeader(null, 0, null, null, null, null, null,
+            WorldSettings.NONE);
 
     /** @param fileName for error messages */
     public static ScenarioHeader read(String fileName, String text) throws MalformedException {
         String title = null;
         Map<String, String> values = new HashMap<>();
+        Map<String, String> world = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         boolean inHeader = true;
         String[] lines = text.split("\r\n|\r|\n", -1);
@@ -49,6 +57,10 @@ public record ScenarioHeader(String title, long virtualSeconds, String leakFunct
                 continue;
             }
             String comment = trimmed.substring(2).strip();
+            if (inHeader && comment.startsWith("world.")) {
+                readWorld(fileName, lineNumber, comment, world);
+                continue;
+            }
             if (!comment.startsWith("expect.") && !comment.startsWith(TITLE)) {
                 continue;
             }
@@ -87,9 +99,20 @@ public record ScenarioHeader(String title, long virtualSeconds, String leakFunct
         Long leakLine = numbers.get("leak.line", 1, Integer.MAX_VALUE);
         ScenarioHeader header = new ScenarioHeader(title, seconds == null ? 0 : seconds, values.get("leak.function"),
                 leakLine == null ? null : leakLine.intValue(), numbers.get("min.leaked.bytes", 0, Long.MAX_VALUE),
-                numbers.get("max.leaked.bytes", 0, Long.MAX_VALUE), values.get("held.by"));
+                numbers.get("max.leaked.bytes", 0, Long.MAX_VALUE), values.get("held.by"), new WorldSettings(world));
         header.checkConsistent(fileName, lineOf);
         return header;
+    }
+
+    private static void readWorld(String fileName, int lineNumber, String comment, Map<String, String> world)
+            throws MalformedException {
+        Matcher m = WORLD.matcher(comment);
+        if (!m.matches()) {
+            throw new MalformedException(fileName, lineNumber, "'" + comment + "' is not 'world.KEY = VALUE'");
+        }
+        if (world.putIfAbsent(m.group(1), m.group(2)) != null) {
+            throw new MalformedException(fileName, lineNumber, "world." + m.group(1) + " is given twice");
+        }
     }
 
     private void checkConsistent(String fileName, Map<String, Integer> lineOf) throws MalformedException {

@@ -3,12 +3,13 @@ package dev.heapscope.sim;
 import dev.heapscope.sim.lib.VirtualClock;
 import dev.heapscope.sim.lib.TraceControl;
 import dev.heapscope.sim.lib.FlashFileSystem;
+import dev.heapscope.sim.lib.WorldSettings;
+import dev.heapscope.sim.net.VirtualNetwork;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -29,11 +30,14 @@ public final class VirtualBoard implements AutoCloseable {
     private final AllocationSites sites = new AllocationSites(symbols);
     private final FlashFileSystem flash = new FlashFileSystem();
     private final RetentionIndex retention = new RetentionIndex();
+    private final VirtualNetwork network = new VirtualNetwork();
+    private volatile WorldSettings world = WorldSettings.NONE;
     private final List<ConsoleOutput> outputs = new CopyOnWriteArrayList<>();
     private final ConsoleWriter out;
     private final LuaRepl repl;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private final BoardCalls calls;
     private volatile boolean running = true;
     private volatile Runnable resetListener = () -> { };
     private LuaState state;
@@ -65,6 +69,7 @@ public final class VirtualBoard implements AutoCloseable {
         });
         this.thread = new Thread(this::loop, "virtual-board");
         this.thread.setDaemon(true);
+        this.calls = new BoardCalls(thread, tasks);
     }
 
     public void addOutputListener(ConsoleOutput output) {
@@ -92,6 +97,16 @@ public final class VirtualBoard implements AutoCloseable {
 
     public FlashFileSystem files() {
         return flash;
+    }
+
+    /** The virtual network the board's radio reaches (its peers outlive reboots). */
+    public VirtualNetwork network() {
+        return network;
+    }
+
+    /** The world a scenario's header describes ({@code world.*}); modules read it at each boot. */
+    public void setWorld(WorldSettings settings) {
+        this.world = settings == null ? WorldSettings.NONE : settings;
     }
 
     /** Powers the board on: boot lines, banner, init.lua, first prompt. Returns when the prompt is out. */
@@ -184,7 +199,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     private void startLua(boolean softwareReset) {
         out.raw(BootLog.lines(options, softwareReset));
-        state = new LuaState(memory, trace, clock, flash, symbols, sites, out, options, retention);
+        state = new LuaState(memory, trace, clock, flash, symbols, sites, out, options, retention, network, world);
         out.text(BootLog.banner(options));
         if (flash.exists("init.lua")) {
             runChunk(flash.read("init.lua").orElseThrow(), "@init.lua");
@@ -216,7 +231,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     private void advanceTo(long targetMicros) {
         while (true) {
-            long due = state.timers().nextDueMicros();
+            long due = state.nextDueMicros();
             if (due > targetMicros) {
                 break;
             }
@@ -224,7 +239,7 @@ public final class VirtualBoard implements AutoCloseable {
                 clock.advanceMicros(due - clock.nowMicros());
             }
             LuaState firing = state;
-            firing.timers().fireDue();
+            firing.fireDue();
             if (firing.restartRequested()) {
                 reboot();
                 return;
@@ -259,37 +274,21 @@ public final class VirtualBoard implements AutoCloseable {
     }
 
     private long pollMillis() {
-        long due = state == null ? Long.MAX_VALUE : state.timers().nextDueMicros();
+        long due = state == null ? Long.MAX_VALUE : state.nextDueMicros();
         long waitMicros = due == Long.MAX_VALUE ? 50_000 : Math.max(0, due - clock.nowMicros());
         return Math.max(1, Math.min(50, waitMicros / 1000));
     }
 
     private void call(Runnable action) {
-        callValue(() -> {
-            action.run();
-            return null;
-        });
+        calls.call(action);
+    }
+
+    private <T> T callValue(java.util.function.Supplier<T> action) {
+        return calls.callValue(action);
     }
 
     /** Runs {@code action} on the board thread after the tasks queued before it; completes there. */
     public <T> CompletableFuture<T> later(java.util.function.Supplier<T> action) {
-        return CompletableFuture.supplyAsync(action, tasks::add);
-    }
-
-    private <T> T callValue(java.util.function.Supplier<T> action) {
-        if (Thread.currentThread() == thread) {
-            return action.get();
-        }
-        if (!thread.isAlive()) {
-            throw new IllegalStateException("the virtual board is not running: call boot() first");
-        }
-        try {
-            return later(action).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the virtual board", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("virtual board task failed", e.getCause());
-        }
+        return calls.later(action);
     }
 }

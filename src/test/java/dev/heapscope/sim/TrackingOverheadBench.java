@@ -80,7 +80,8 @@ class TrackingOverheadBench {
         LuaState tracked = new LuaState(new FreeHeap(), new FakeTraceControl(), new VirtualClock(240),
                 new FlashFileSystem(), new SimulatorSymbols(), new AllocationSites(new SimulatorSymbols()),
                 new ConsoleWriter(List.of((b, o, l) -> out.add(new String(b, o, l))), LineEnding.LF),
-                BoardOptions.defaults().withInstructionBudget(Long.MAX_VALUE / 2, 600_000), new RetentionIndex());
+                BoardOptions.defaults().withInstructionBudget(Long.MAX_VALUE / 2, 600_000), new RetentionIndex(),
+                new dev.heapscope.sim.net.VirtualNetwork(), dev.heapscope.sim.lib.WorldSettings.NONE);
         long[] trackedNanos = time(() -> tracked.run(LOOP.getBytes(), "=bench"));
         System.out.printf("full tracking: untracked median %d ms (mean %d, min %d), tracked median %d ms (mean %d,"
                         + " min %d), ratio of medians %.2f, of means %.2f, of minimums %.2f%n",
