@@ -35,7 +35,7 @@ final class LuaSandbox {
     }
 
     static Globals create(LuaAllocationTracker tracker, LuaHeap heap, ErrorDecorator decorator, FlashFileSystem flash,
-                          Function<Varargs, Varargs> print) {
+                          Function<Varargs, Varargs> print, LuaRelease lua) {
         Globals globals = new Globals();
         globals.load(new BaseLib());
         globals.load(new PackageLib());

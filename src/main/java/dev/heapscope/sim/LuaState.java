@@ -6,12 +6,8 @@ import dev.heapscope.sim.lib.BoardContext;
 import dev.heapscope.sim.lib.BoardEvents;
 import dev.heapscope.sim.lib.WorldSettings;
 import dev.heapscope.sim.net.VirtualNetwork;
-import dev.heapscope.sim.lib.FileModule;
 import dev.heapscope.sim.lib.FlashFileSystem;
-import dev.heapscope.sim.lib.HeaptraceModule;
-import dev.heapscope.sim.lib.NodeModule;
 import dev.heapscope.sim.lib.TmrModule;
-import dev.heapscope.sim.lib.UartModule;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
@@ -59,20 +55,12 @@ final class LuaState implements BoardContext {
         this.options = options;
         this.heap = new LuaHeap(memory, symbols, sites, tracker, options.maxChainDepth());
         tracker.attach(heap);
-        this.globals = LuaSandbox.create(tracker, heap, decorator, flash, this::print);
+        this.globals = LuaSandbox.create(tracker, heap, decorator, flash, this::print, options.lua());
         heap.attachRoots(globals, refs);
-        LuaTable loaded = globals.get("package").get("loaded").checktable();
         this.tmr = new TmrModule(this);
-        install(loaded, "node", NodeModule.create(this, options.lua() == LuaRelease.LUA_51));
-        install(loaded, "tmr", tmr.table());
-        install(loaded, "heaptrace", HeaptraceModule.create(this));
-        install(loaded, "file", new FileModule(this).table());
-        install(loaded, "uart", UartModule.create(this));
-    }
-
-    private void install(LuaTable loaded, String name, LuaTable module) {
-        globals.set(name, module);
-        loaded.set(name, module);
+        FirmwareModules.put(globals, globals.get("package").get("loaded").checktable(), "tmr", tmr.table());
+        FirmwareModules.install(globals, this, options.lua());
+        network.boot(events, world);
     }
 
     private Varargs print(Varargs args) {

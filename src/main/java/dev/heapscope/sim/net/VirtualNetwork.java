@@ -1,8 +1,14 @@
 package dev.heapscope.sim.net;
 
+import dev.heapscope.sim.lib.BoardEvents;
+import dev.heapscope.sim.lib.WorldSettings;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The world the board's radio reaches, all inside the JVM (no host socket is ever opened): access points
@@ -13,6 +19,47 @@ import java.util.Optional;
 public final class VirtualNetwork {
     private final Map<String, String> addressByName = new LinkedHashMap<>();
     private final Map<String, Object> serviceByEndpoint = new LinkedHashMap<>();
+    private final List<BiConsumer<BoardEvents, WorldSettings>> bootListeners = new ArrayList<>();
+    private BoardEvents events;
+    private WorldSettings world = WorldSettings.NONE;
+    private String stationAddress;
+
+    /**
+     * The board booted: peers that act on a schedule (clients of the board's servers, publishers) arm
+     * their events on this boot's queue, configured from the scenario's world settings; the station is off.
+     */
+    public void boot(BoardEvents bootEvents, WorldSettings settings) {
+        this.events = bootEvents;
+        this.world = settings;
+        this.stationAddress = null;
+        for (BiConsumer<BoardEvents, WorldSettings> listener : bootListeners) {
+            listener.accept(bootEvents, settings);
+        }
+    }
+
+    /** Called at every boot, after the board's own state is new. */
+    public void onBoot(BiConsumer<BoardEvents, WorldSettings> listener) {
+        bootListeners.add(listener);
+    }
+
+    /** This boot's event queue (for peers that answer later); null before the first boot. */
+    public BoardEvents events() {
+        return events;
+    }
+
+    public WorldSettings world() {
+        return world;
+    }
+
+    /** The station's IPv4 address once wifi got one, empty while it has none (firmware clients need it). */
+    public Optional<String> stationAddress() {
+        return Optional.ofNullable(stationAddress);
+    }
+
+    /** Wifi got an address (or lost it: null). */
+    public void setStationAddress(String ipv4) {
+        this.stationAddress = ipv4;
+    }
 
     /** A host the network's DNS resolves: {@code name} (may be null for an address-only host) at {@code ipv4}. */
     public void addHost(String name, String ipv4) {

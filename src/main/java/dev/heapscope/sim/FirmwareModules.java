@@ -1,0 +1,32 @@
+package dev.heapscope.sim;
+
+import dev.heapscope.sim.lib.BoardContext;
+import dev.heapscope.sim.lib.FileModule;
+import dev.heapscope.sim.lib.HeaptraceModule;
+import dev.heapscope.sim.lib.NodeModule;
+import dev.heapscope.sim.lib.UartModule;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaTable;
+
+/**
+ * The firmware's C modules the virtual board has, as globals and in {@code package.loaded} (NodeMCU
+ * registers them both ways). One line per module; {@code tmr} is installed by the Lua state itself (it
+ * drives the board's timers).
+ */
+final class FirmwareModules {
+    private FirmwareModules() {
+    }
+
+    static void install(Globals globals, BoardContext board, LuaRelease lua) {
+        LuaTable loaded = globals.get("package").get("loaded").checktable();
+        put(globals, loaded, "node", NodeModule.create(board, lua == LuaRelease.LUA_51));
+        put(globals, loaded, "heaptrace", HeaptraceModule.create(board));
+        put(globals, loaded, "file", new FileModule(board).table());
+        put(globals, loaded, "uart", UartModule.create(board));
+    }
+
+    static void put(Globals globals, LuaTable loaded, String name, LuaTable module) {
+        globals.set(name, module);
+        loaded.set(name, module);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.heapscope.sim.net;
+
+/**
+ * The peers every virtual network has (each module's own peers add a line here): which hosts exist, at
+ * which addresses, and what listens on their ports. Scenarios tune them through {@code world.*} settings.
+ */
+public final class BuiltInPeers {
+    private BuiltInPeers() {
+    }
+
+    public static void install(VirtualNetwork network) {
+        // each peer's install goes here, one line per peer
+    }
+}
