@@ -5,6 +5,7 @@ import dev.heapscope.sim.lib.FileModule;
 import dev.heapscope.sim.lib.HeaptraceModule;
 import dev.heapscope.sim.lib.NodeModule;
 import dev.heapscope.sim.lib.UartModule;
+import dev.heapscope.sim.net.VirtualNetwork;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 
@@ -17,7 +18,8 @@ final class FirmwareModules {
     private FirmwareModules() {
     }
 
-    static void install(Globals globals, BoardContext board, LuaRelease lua) {
+    /** @param network for the modules that reach it (they live in {@code sim.net}, which builds on {@code sim.lib}) */
+    static void install(Globals globals, BoardContext board, LuaRelease lua, VirtualNetwork network) {
         LuaTable loaded = globals.get("package").get("loaded").checktable();
         put(globals, loaded, "node", NodeModule.create(board, lua == LuaRelease.LUA_51));
         put(globals, loaded, "heaptrace", HeaptraceModule.create(board));

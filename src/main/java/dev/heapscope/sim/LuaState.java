@@ -59,7 +59,7 @@ final class LuaState implements BoardContext {
         heap.attachRoots(globals, refs);
         this.tmr = new TmrModule(this);
         FirmwareModules.put(globals, globals.get("package").get("loaded").checktable(), "tmr", tmr.table());
-        FirmwareModules.install(globals, this, options.lua());
+        FirmwareModules.install(globals, this, options.lua(), network);
         network.boot(events, world);
     }
 
@@ -176,11 +176,6 @@ final class LuaState implements BoardContext {
     @Override
     public BoardEvents events() {
         return events;
-    }
-
-    @Override
-    public VirtualNetwork network() {
-        return network;
     }
 
     @Override

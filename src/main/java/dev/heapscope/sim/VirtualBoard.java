@@ -70,7 +70,7 @@ public final class VirtualBoard implements AutoCloseable {
         this.thread = new Thread(this::loop, "virtual-board");
         this.thread.setDaemon(true);
         this.calls = new BoardCalls(thread, tasks);
-        dev.heapscope.sim.net.BuiltInPeers.install(network);
+        BuiltInPeers.install(network);
     }
 
     public void addOutputListener(ConsoleOutput output) {

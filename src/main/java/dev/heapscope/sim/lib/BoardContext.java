@@ -14,9 +14,6 @@ public interface BoardContext {
     /** Network packets, GPIO edges and posted tasks due later; a reboot drops them. */
     BoardEvents events();
 
-    /** The virtual network (access points, hosts, services); it outlives reboots. */
-    dev.heapscope.sim.net.VirtualNetwork network();
-
     /** What the running scenario's header says about the world ({@code world.*} keys). */
     WorldSettings world();
 

@@ -1,4 +1,6 @@
-package dev.heapscope.sim.net;
+package dev.heapscope.sim;
+
+import dev.heapscope.sim.net.VirtualNetwork;
 
 /**
  * The peers every virtual network has (each module's own peers add a line here): which hosts exist, at
