@@ -20,6 +20,16 @@ public final class DoubleOnly implements NumberModel {
     }
 
     @Override
+    public LuaValue integer(long value) {
+        return LuaValue.valueOf((double) value);
+    }
+
+    @Override
+    public LuaValue floating(double value) {
+        return LuaValue.valueOf(value);
+    }
+
+    @Override
     public boolean hasIntegerOperators() {
         return false;
     }

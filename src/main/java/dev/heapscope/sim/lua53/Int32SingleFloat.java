@@ -27,6 +27,16 @@ public final class Int32SingleFloat implements NumberModel {
     }
 
     @Override
+    public LuaValue integer(long value) {
+        return LuaValue.valueOf((int) value);
+    }
+
+    @Override
+    public LuaValue floating(double value) {
+        return LuaValue.valueOf((double) (float) value);
+    }
+
+    @Override
     public boolean hasIntegerOperators() {
         return true;
     }

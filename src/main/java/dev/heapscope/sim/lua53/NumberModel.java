@@ -12,6 +12,12 @@ public interface NumberModel {
     /** The value of a numeral as the source spells it ({@code 10}, {@code 0x1F}, {@code 2.0}, {@code 1e3}), null if malformed. */
     LuaValue literal(String numeral);
 
+    /** An integer value of this build (5.3: wrapped to 32 bits; 5.1: a double). */
+    LuaValue integer(long value);
+
+    /** A float value of this build (5.3: rounded to single precision; 5.1: a double). */
+    LuaValue floating(double value);
+
     /** Whether {@code //}, {@code &}, {@code |}, {@code ~}, {@code <<}, {@code >>} and unary {@code ~} exist. */
     boolean hasIntegerOperators();
 
