@@ -68,6 +68,7 @@ final class SimCommand implements Callable<Integer> {
         SimulatedBoard simulated = SimulatedBoard.create(profile, BoardOptions.defaults().withRealTime(true));
         if (files != null) {
             files.writeInto(simulated.console().files(), null);
+            simulated.console().setWorld(files.world());
         }
         BoardOnPty served;
         try {

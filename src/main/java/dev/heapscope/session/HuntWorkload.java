@@ -1,5 +1,7 @@
 package dev.heapscope.session;
 
+import dev.heapscope.sim.ScenarioHeader;
+
 import dev.heapscope.console.CommandResult;
 import dev.heapscope.sim.SimulatedBoard;
 
@@ -81,6 +83,7 @@ public interface HuntWorkload {
         return new HuntWorkload() {
             @Override
             public CompletableFuture<CommandResult> start(ProfilingSession session) {
+                board.console().setWorld(ScenarioHeader.worldOf(text));
                 board.console().loadScript(fileName, text);
                 return session.execute(dofile).thenApply(answer -> {
                     if (virtualSeconds > 0) {

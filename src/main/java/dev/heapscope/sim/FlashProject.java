@@ -128,8 +128,16 @@ public final class FlashProject {
      */
     public void loadAndReset(SimulatedBoard board, FlashProject previous) {
         writeInto(board.console().files(), previous);
+        board.console().setWorld(world());
         board.console().pressReset();
         board.console().awaitIdle();
+    }
+
+    /** The world {@code init.lua}'s header describes ({@code -- world.*} lines), none without one. */
+    public dev.heapscope.sim.lib.WorldSettings world() {
+        byte[] boot = files.get(BOOT_FILE);
+        return boot == null ? dev.heapscope.sim.lib.WorldSettings.NONE
+                : ScenarioHeader.worldOf(new String(boot, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** In words: {@code my-app (3 files, 2,140 bytes)}. */

@@ -35,7 +35,7 @@ final class LuaState implements BoardContext {
     private final FlashFileSystem flash;
     private final BoardEvents events;
     private final VirtualNetwork network;
-    private final WorldSettings world;
+    private WorldSettings world;
     private final BoardOptions options;
     private final FirmwareRefs refs = new FirmwareRefs();
     private final RetentionIndex retention;
@@ -141,6 +141,12 @@ final class LuaState implements BoardContext {
 
     TmrModule timers() {
         return tmr;
+    }
+
+    /** A scenario describes another world: modules read it from now on, peers re-arm their schedules. */
+    void changeWorld(WorldSettings settings) {
+        this.world = settings;
+        network.changeWorld(settings);
     }
 
     /** When the next timer or event is due, in virtual microseconds, or {@link Long#MAX_VALUE}. */

@@ -104,6 +104,18 @@ public record ScenarioHeader(String title, long virtualSeconds, String leakFunct
         return header;
     }
 
+    /**
+     * The world a script's header describes, for running it: none when the header cannot be read (the
+     * script then runs in the default world; commands that check headers report the error themselves).
+     */
+    public static WorldSettings worldOf(String scriptText) {
+        try {
+            return read("script", scriptText).world();
+        } catch (MalformedException e) {
+            return WorldSettings.NONE;
+        }
+    }
+
     private static void readWorld(String fileName, int lineNumber, String comment, Map<String, String> world)
             throws MalformedException {
         Matcher m = WORLD.matcher(comment);

@@ -107,7 +107,11 @@ public final class VirtualBoard implements AutoCloseable {
 
     /** The world a scenario's header describes ({@code world.*}); modules read it at each boot. */
     public void setWorld(WorldSettings settings) {
-        this.world = settings == null ? WorldSettings.NONE : settings;
+        WorldSettings changed = settings == null ? WorldSettings.NONE : settings;
+        this.world = changed; // what the next boot reads
+        if (thread.isAlive()) {
+            call(() -> java.util.Optional.ofNullable(state).ifPresent(booted -> booted.changeWorld(changed)));
+        }
     }
 
     /** Powers the board on: boot lines, banner, init.lua, first prompt. Returns when the prompt is out. */

@@ -21,6 +21,7 @@ public final class VirtualNetwork {
     private final Map<String, Object> serviceByEndpoint = new LinkedHashMap<>();
     private final List<BiConsumer<BoardEvents, WorldSettings>> bootListeners = new ArrayList<>();
     private BoardEvents events;
+    private BoardEvents peerSchedules;
     private WorldSettings world = WorldSettings.NONE;
     private String stationAddress;
 
@@ -30,14 +31,33 @@ public final class VirtualNetwork {
      */
     public void boot(BoardEvents bootEvents, WorldSettings settings) {
         this.events = bootEvents;
-        this.world = settings;
         this.stationAddress = null;
+        this.peerSchedules = null;
+        changeWorld(settings);
+    }
+
+    /**
+     * A scenario describes another world while the board runs: peers drop the schedules they armed and arm
+     * them anew from {@code settings}; the board's association and sockets stay.
+     */
+    public void changeWorld(WorldSettings settings) {
+        this.world = settings;
+        if (events == null) {
+            return; // not booted yet: boot() arms them
+        }
+        if (peerSchedules != null) {
+            peerSchedules.cancel();
+        }
+        peerSchedules = events.scope();
         for (BiConsumer<BoardEvents, WorldSettings> listener : bootListeners) {
-            listener.accept(bootEvents, settings);
+            listener.accept(peerSchedules, settings);
         }
     }
 
-    /** Called at every boot, after the board's own state is new. */
+    /**
+     * Called at every boot and world change with the queue for the peer's schedule (cancelled at the next
+     * change) and the world's settings.
+     */
     public void onBoot(BiConsumer<BoardEvents, WorldSettings> listener) {
         bootListeners.add(listener);
     }
