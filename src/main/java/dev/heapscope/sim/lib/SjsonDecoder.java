@@ -163,11 +163,10 @@ final class SjsonDecoder implements SjsonParser.Listener {
             case HKEY -> hkeyRef = board.ref(string(posBegin, posCur), "sjson decoder key");
             case STRING -> store(level, nextKey(level), string(posBegin, posCur));
             case SPECIAL -> {
-                LuaValue value = switch (special) {
+                LuaValue value = special == null ? number(text(posBegin, posCur)) : switch (special) {
                     case "true" -> LuaValue.TRUE;
                     case "false" -> LuaValue.FALSE;
-                    case "null" -> board.refValue(nullRef);
-                    default -> number(text(posBegin, posCur));
+                    default -> board.refValue(nullRef);
                 };
                 store(level, nextKey(level), value);
             }
