@@ -2,9 +2,14 @@ package dev.heapscope.sim;
 
 import dev.heapscope.sim.lib.BoardContext;
 import dev.heapscope.sim.lib.FileModule;
+import dev.heapscope.sim.lib.GpioModule;
 import dev.heapscope.sim.lib.HeaptraceModule;
+import dev.heapscope.sim.lib.I2cModule;
 import dev.heapscope.sim.lib.NodeModule;
+import dev.heapscope.sim.lib.SjsonModule;
+import dev.heapscope.sim.lib.TaskQueue;
 import dev.heapscope.sim.lib.UartModule;
+import dev.heapscope.sim.lib.UnavailableModules;
 import dev.heapscope.sim.net.VirtualNetwork;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
@@ -21,10 +26,15 @@ final class FirmwareModules {
     /** @param network for the modules that reach it (they live in {@code sim.net}, which builds on {@code sim.lib}) */
     static void install(Globals globals, BoardContext board, LuaRelease lua, VirtualNetwork network) {
         LuaTable loaded = globals.get("package").get("loaded").checktable();
-        put(globals, loaded, "node", NodeModule.create(board, lua == LuaRelease.LUA_51));
+        TaskQueue tasks = new TaskQueue(board.events());
+        put(globals, loaded, "node", NodeModule.create(board, lua == LuaRelease.LUA_51, tasks));
         put(globals, loaded, "heaptrace", HeaptraceModule.create(board));
         put(globals, loaded, "file", new FileModule(board).table());
         put(globals, loaded, "uart", UartModule.create(board));
+        put(globals, loaded, "gpio", new GpioModule(board, tasks).table());
+        put(globals, loaded, "i2c", new I2cModule(board, tasks).table());
+        put(globals, loaded, "sjson", new SjsonModule(board, BoardNumbers.of(lua)).table());
+        UnavailableModules.install(globals, board.files()); // reads what is installed only when it raises
     }
 
     static void put(Globals globals, LuaTable loaded, String name, LuaTable module) {

@@ -104,8 +104,20 @@ final class LuaState implements BoardContext {
     }
 
     @Override
-    public void runCallback(LuaValue function, LuaValue argument) {
-        protectedCall(function, argument);
+    public void runCallback(LuaValue function, Varargs arguments) {
+        protectedCall(function, arguments);
+    }
+
+    @Override
+    public LuaTable newTable(String cFunction) {
+        TrackedTable table = new TrackedTable(new LuaTable());
+        heap.trackTable(table, heap.sites.tableFrom(cFunction), -1);
+        return table;
+    }
+
+    @Override
+    public void tableWritten(LuaTable table) {
+        heap.tableResized(table);
     }
 
     private Varargs protectedCall(LuaValue function, Varargs args) {

@@ -32,8 +32,10 @@ class SandboxTest {
     }
 
     @Test
-    void unknownFirmwareModulesAreNilGlobals() {
-        assertThat(board.type("wifi.setmode(1)\n")).contains("attempt to index a nil value (global 'wifi')");
+    void firmwareModulesTheBoardDoesNotModelSayWhatIsModelled() {
+        assertThat(board.type("ledc.newChannel({})\n"))
+                .contains("stdin:1: module 'ledc' is not available on the virtual board (modelled: ");
+        assertThat(board.type("nosuchglobal.x()\n")).contains("attempt to index a nil value (global 'nosuchglobal')");
     }
 
     @Test

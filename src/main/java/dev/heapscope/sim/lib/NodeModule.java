@@ -13,8 +13,11 @@ public final class NodeModule {
     private NodeModule() {
     }
 
-    /** @param lua51 a Lua 5.1 build: only there does {@code node.egc} exist */
-    public static LuaTable create(BoardContext board, boolean lua51) {
+    /**
+     * @param lua51 a Lua 5.1 build: only there does {@code node.egc} exist
+     * @param tasks the task queues {@code node.task.post} posts to
+     */
+    public static LuaTable create(BoardContext board, boolean lua51, TaskQueue tasks) {
         LuaTable module = new LuaTable();
         Fn.put(module, "heap", args -> LuaValue.valueOf((int) Math.min(Integer.MAX_VALUE, board.freeBytes())));
         Fn.put(module, "restart", args -> {
@@ -24,7 +27,9 @@ public final class NodeModule {
         Fn.put(module, "uptime", args -> LuaValue.varargsOf(LuaValue.valueOf((double) board.clock().nowMicros()),
                 LuaValue.valueOf(0)));
         Fn.put(module, "chipid", args -> LuaValue.valueOf("0x" + Integer.toHexString(CHIP_ID)));
-        if (lua51) {
+        NodeInfo.install(module, board);
+        module.set("task", NodeTasks.create(board, tasks));
+        if (lua51) { // node.c: node_egc exists only #if defined(CONFIG_LUA_VERSION_51)
             LuaTable egc = new LuaTable();
             egc.set("NOT_ACTIVE", 0);
             egc.set("ON_ALLOC_FAILURE", 1);
