@@ -1,6 +1,7 @@
 package dev.heapscope.sim.lua53;
 
 import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -20,6 +21,7 @@ final class BaseChecks {
 
     void install(LuaTable globals) {
         LuaValue next = globals.get("next");
+        installLoadMode(globals);
         libs.put(globals, "select", this::select);
         LuaValue step = Libraries.function("ipairs_step", this::ipairsStep);
         libs.put(globals, "ipairs", args -> {
@@ -78,6 +80,26 @@ final class BaseChecks {
             libs.args("rawlen").check(type == LuaValue.TTABLE || type == LuaValue.TSTRING, 1,
                     "table or string expected");
             return libs.numbers.integer(rawlen.invoke(args).arg1().tolong());
+        });
+    }
+
+    /** lbaselib's checkmode: a string chunk of the wrong kind for {@code mode} is refused as 5.3 words it. */
+    private void installLoadMode(LuaTable globals) {
+        LuaValue load = globals.get("load");
+        libs.put(globals, "load", args -> {
+            LuaValue chunk = args.arg1();
+            if (chunk.type() != LuaValue.TSTRING) {
+                return load.invoke(args);
+            }
+            LuaString mode = libs.args("load").optString(args, 3, LuaValue.valueOf("bt"));
+            LuaString text = (LuaString) chunk;
+            String kind = text.m_length > 0 && text.luaByte(0) == 0x1B ? "binary" : "text";
+            if (mode.indexOf((byte) kind.charAt(0), 0) < 0) {
+                return LuaValue.varargsOf(LuaValue.NIL,
+                        LuaValue.valueOf("attempt to load a " + kind + " chunk (mode is '" + mode.tojstring() + "')"));
+            }
+            return load.invoke(LuaValue.varargsOf(new LuaValue[]{chunk, args.arg(2), LuaValue.valueOf("bt")},
+                    args.subargs(4)));
         });
     }
 
