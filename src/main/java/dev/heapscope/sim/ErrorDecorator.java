@@ -42,6 +42,13 @@ final class ErrorDecorator extends OneArgFunction {
         return LuaValue.valueOf(decorated);
     }
 
+    /** For an error raised with its final message ({@code error}'s levels): only the traceback is needed. */
+    void recordTraceback() {
+        ShadowStack stack = tracker.currentStack();
+        ShadowFrame top = stack.top();
+        lastTraceback = Tracebacks.of(stack, top != null && Tracebacks.javaCalleeName(top) != null);
+    }
+
     /** The traceback of the most recent error, for the REPL (null once taken). */
     String takeTraceback() {
         String taken = lastTraceback;

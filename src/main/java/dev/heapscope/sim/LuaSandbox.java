@@ -1,6 +1,8 @@
 package dev.heapscope.sim;
 
 import dev.heapscope.sim.lib.FlashFileSystem;
+import dev.heapscope.sim.lua53.LibArgs;
+import dev.heapscope.sim.lua53.Libraries;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaClosure;
@@ -12,7 +14,6 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
-import org.luaj.vm2.lib.Bit32Lib;
 import org.luaj.vm2.lib.CoroutineLib;
 import org.luaj.vm2.lib.MathLib;
 import org.luaj.vm2.lib.PackageLib;
@@ -25,10 +26,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Builds the board's Lua state by hand: base, package, bit32, table, string, coroutine, math and the
- * allocation tracker as debug library; no io, os, luajava or debug table; {@code require},
- * {@code dofile} and {@code loadfile} read the flash file system only. Adds the cheap shims NodeMCU
- * scripts expect ({@code unpack}, {@code loadstring}, {@code bit}, {@code math.type}).
+ * Builds the board's Lua state by hand: base, package, table, string, coroutine, math and the
+ * allocation tracker as debug library, made the board's by {@link StandardLibrary}; no io, os, luajava,
+ * debug, bit32 or bit table; {@code require}, {@code dofile} and {@code loadfile} read the flash file
+ * system only. Adds what NodeMCU's luaconf keeps ({@code unpack}, {@code loadstring}, {@code math.type}).
  */
 final class LuaSandbox {
     private LuaSandbox() {
@@ -39,7 +40,6 @@ final class LuaSandbox {
         Globals globals = new Globals();
         globals.load(new BaseLib());
         globals.load(new PackageLib());
-        globals.load(new Bit32Lib());
         globals.load(new TableLib());
         globals.load(new StringLib());
         globals.load(new CoroutineLib());
@@ -60,9 +60,10 @@ final class LuaSandbox {
         searchers.set(3, LuaValue.NIL); // the Java class searchers
 
         globals.set("print", fn("print", print::apply));
+        Libraries libs = StandardLibrary.install(globals, lua, tracker, decorator);
         installLoading(globals, flash);
         installCollectGarbage(globals, heap);
-        installStringTracking(globals, heap);
+        installStringTracking(globals, heap, libs);
         installCoroutines(globals, heap, decorator);
         installShims(globals);
         return globals;
@@ -116,13 +117,14 @@ final class LuaSandbox {
         globals.set("collectgarbage", fn("collectgarbage", args -> CollectGarbage.call(heap, args)));
     }
 
-    private static void installStringTracking(Globals globals, LuaHeap heap) {
+    private static void installStringTracking(Globals globals, LuaHeap heap, Libraries libs) {
         LuaTable string = globals.get("string").checktable();
         // Lua 5.3's rep (with separator), refusing what the board heap could not hold
         string.set("rep", tracked(heap, "str_rep", args -> {
-            LuaString unit = args.checkstring(1);
-            long count = (long) args.checkdouble(2);
-            LuaString separator = args.isnoneornil(3) ? LuaValue.valueOf("") : args.checkstring(3);
+            LibArgs check = libs.args("rep");
+            LuaString unit = check.checkString(args, 1);
+            long count = check.checkInteger(args, 2);
+            LuaString separator = check.optString(args, 3, LuaValue.valueOf(""));
             if (count <= 0) {
                 return LuaValue.valueOf("");
             }
@@ -227,12 +229,6 @@ final class LuaSandbox {
     private static void installShims(Globals globals) {
         LuaTable table = globals.get("table").checktable();
         globals.set("unpack", table.get("unpack"));
-        LuaTable bit32 = globals.get("bit32").checktable();
-        LuaTable bit = new LuaTable();
-        for (String name : new String[]{"band", "bor", "bxor", "bnot", "lshift", "rshift", "arshift"}) {
-            bit.set(name, bit32.get(name));
-        }
-        globals.set("bit", bit);
         LuaTable math = globals.get("math").checktable();
         math.set("type", fn("type", args -> {
             LuaValue x = args.arg1();

@@ -1,0 +1,72 @@
+package dev.heapscope.sim.lua53;
+
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+/**
+ * lstrlib.c's argument checks in front of LuaJ's string functions, so a wrong call fails with the board's
+ * {@code bad argument #1 to 'sub' (string expected, got no value)} instead of LuaJ's unnumbered message.
+ * {@code rep} and {@code format} are replaced elsewhere.
+ */
+final class StringChecks {
+    private interface Check {
+        void check(LibArgs check, Varargs args);
+    }
+
+    private final Libraries libs;
+
+    StringChecks(Libraries libs) {
+        this.libs = libs;
+    }
+
+    void install(LuaTable string) {
+        Check subject = (c, a) -> c.checkString(a, 1);
+        Check pattern = (c, a) -> {
+            c.checkString(a, 1);
+            c.checkString(a, 2);
+        };
+        guard(string, "len", subject);
+        guard(string, "lower", subject);
+        guard(string, "upper", subject);
+        guard(string, "reverse", subject);
+        guard(string, "gmatch", pattern);
+        guard(string, "byte", (c, a) -> {
+            c.checkString(a, 1);
+            long from = c.optInteger(a, 2, 1);
+            c.optInteger(a, 3, from);
+        });
+        guard(string, "sub", (c, a) -> {
+            c.checkString(a, 1);
+            c.checkInteger(a, 2);
+            c.optInteger(a, 3, -1);
+        });
+        Check search = (c, a) -> {
+            pattern.check(c, a);
+            c.optInteger(a, 3, 1);
+        };
+        guard(string, "find", search);
+        guard(string, "match", search);
+        guard(string, "gsub", (c, a) -> {
+            pattern.check(c, a);
+            int type = a.arg(3).type();
+            c.check(type == LuaValue.TNUMBER || type == LuaValue.TSTRING || type == LuaValue.TFUNCTION
+                    || type == LuaValue.TTABLE, 3, "string/function/table expected");
+            c.optInteger(a, 4, 0);
+        });
+        guard(string, "char", (c, a) -> {
+            for (int i = 1; i <= a.narg(); i++) {
+                long code = c.checkInteger(a, i);
+                c.check(code >= 0 && code <= 255, i, "value out of range");
+            }
+        });
+    }
+
+    private void guard(LuaTable string, String name, Check check) {
+        LuaValue original = string.get(name);
+        libs.put(string, name, args -> {
+            check.check(libs.args(name), args);
+            return original.invoke(args);
+        });
+    }
+}
