@@ -5,7 +5,9 @@ import dev.heapscope.sim.lib.FileModule;
 import dev.heapscope.sim.lib.HeaptraceModule;
 import dev.heapscope.sim.lib.NodeModule;
 import dev.heapscope.sim.lib.UartModule;
+import dev.heapscope.sim.net.NetModule;
 import dev.heapscope.sim.net.VirtualNetwork;
+import dev.heapscope.sim.net.WifiModule;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 
@@ -25,6 +27,8 @@ final class FirmwareModules {
         put(globals, loaded, "heaptrace", HeaptraceModule.create(board));
         put(globals, loaded, "file", new FileModule(board).table());
         put(globals, loaded, "uart", UartModule.create(board));
+        put(globals, loaded, "wifi", WifiModule.create(board, network));
+        put(globals, loaded, "net", NetModule.create(board, network));
     }
 
     static void put(Globals globals, LuaTable loaded, String name, LuaTable module) {

@@ -104,8 +104,8 @@ final class LuaState implements BoardContext {
     }
 
     @Override
-    public void runCallback(LuaValue function, LuaValue argument) {
-        protectedCall(function, argument);
+    public void runCallback(LuaValue function, Varargs arguments) {
+        protectedCall(function, arguments);
     }
 
     private Varargs protectedCall(LuaValue function, Varargs args) {

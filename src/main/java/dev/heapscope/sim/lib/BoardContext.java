@@ -5,6 +5,7 @@ import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 
 /** What the firmware modules may do on the virtual board. Board thread only. */
 public interface BoardContext {
@@ -73,8 +74,8 @@ public interface BoardContext {
 
     void freeFirmware(int address, String... cFrames);
 
-    /** Runs a Lua callback (timer) with its own instruction budget; errors print as on the board. */
-    void runCallback(LuaValue function, LuaValue argument);
+    /** Runs a Lua callback (timer, network event) with its own instruction budget; errors print as on the board. */
+    void runCallback(LuaValue function, Varargs arguments);
 
     FlashFileSystem files();
 }
