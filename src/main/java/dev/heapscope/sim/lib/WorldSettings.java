@@ -30,4 +30,14 @@ public final class WorldSettings {
     public Map<String, String> asMap() {
         return values;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WorldSettings settings && values.equals(settings.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
 }
