@@ -1,5 +1,7 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.net.EchoPeer;
+import dev.heapscope.sim.net.ScheduledClients;
 import dev.heapscope.sim.net.VirtualNetwork;
 
 /**
@@ -12,5 +14,7 @@ public final class BuiltInPeers {
 
     public static void install(VirtualNetwork network) {
         // each peer's install goes here, one line per peer
+        EchoPeer.install(network);
+        ScheduledClients.install(network);
     }
 }

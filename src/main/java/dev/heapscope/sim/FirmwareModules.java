@@ -10,7 +10,9 @@ import dev.heapscope.sim.lib.SjsonModule;
 import dev.heapscope.sim.lib.TaskQueue;
 import dev.heapscope.sim.lib.UartModule;
 import dev.heapscope.sim.lib.UnavailableModules;
+import dev.heapscope.sim.net.NetModule;
 import dev.heapscope.sim.net.VirtualNetwork;
+import dev.heapscope.sim.net.WifiModule;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 
@@ -35,6 +37,8 @@ final class FirmwareModules {
         put(globals, loaded, "i2c", new I2cModule(board, tasks).table());
         put(globals, loaded, "sjson", new SjsonModule(board, BoardNumbers.of(lua)).table());
         UnavailableModules.install(globals, board.files()); // reads what is installed only when it raises
+        put(globals, loaded, "wifi", WifiModule.create(board, network));
+        put(globals, loaded, "net", NetModule.create(board, network));
     }
 
     static void put(Globals globals, LuaTable loaded, String name, LuaTable module) {

@@ -36,6 +36,8 @@ class SandboxTest {
         assertThat(board.type("ledc.newChannel({})\n"))
                 .contains("stdin:1: module 'ledc' is not available on the virtual board (modelled: ");
         assertThat(board.type("nosuchglobal.x()\n")).contains("attempt to index a nil value (global 'nosuchglobal')");
+        // wifi exists now, but dev-esp32's has no ESP8266-style setmode
+        assertThat(board.type("wifi.setmode(1)\n")).contains("attempt to call a nil value (field 'setmode')");
     }
 
     @Test

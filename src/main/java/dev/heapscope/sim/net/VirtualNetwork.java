@@ -23,7 +23,14 @@ public final class VirtualNetwork {
     private BoardEvents events;
     private BoardEvents peerSchedules;
     private WorldSettings world = WorldSettings.NONE;
+    private final Map<Integer, BoardPort> boardPorts = new LinkedHashMap<>();
     private String stationAddress;
+
+    /** A TCP port the board listens on ({@code net.createServer():listen}). */
+    public interface BoardPort {
+        /** A peer connects; {@code client} gets what the board sends; returns the peer's end for sending. */
+        PeerSocket accept(PeerHandler client);
+    }
 
     /**
      * The board booted: peers that act on a schedule (clients of the board's servers, publishers) arm
@@ -32,6 +39,7 @@ public final class VirtualNetwork {
     public void boot(BoardEvents bootEvents, WorldSettings settings) {
         this.events = bootEvents;
         this.stationAddress = null;
+        this.boardPorts.clear();
         this.peerSchedules = null;
         changeWorld(settings);
     }
@@ -108,5 +116,30 @@ public final class VirtualNetwork {
     public <T> Optional<T> service(String ipv4, int port, Class<T> type) {
         Object service = serviceByEndpoint.get(ipv4 + ":" + port);
         return type.isInstance(service) ? Optional.of(type.cast(service)) : Optional.empty();
+    }
+
+    /** The board listens on {@code port} (replacing nothing: lwIP refuses a second bind, see net). */
+    public void openBoardPort(int port, BoardPort listener) {
+        boardPorts.put(port, listener);
+    }
+
+    public void closeBoardPort(int port) {
+        boardPorts.remove(port);
+    }
+
+    public boolean boardPortOpen(int port) {
+        return boardPorts.containsKey(port);
+    }
+
+    /**
+     * A peer connects to the board's {@code port}: empty when the board has no address yet or nothing listens
+     * there (the peer sees the connection refused).
+     */
+    public Optional<PeerSocket> connectToBoard(int port, PeerHandler client) {
+        BoardPort listener = boardPorts.get(port);
+        if (stationAddress == null || listener == null) {
+            return Optional.empty();
+        }
+        return Optional.of(listener.accept(client));
     }
 }
