@@ -71,7 +71,7 @@ final class Expressions {
             p.out.emit(p.markers.bitNotCall(), lex.tokenLine);
             lex.next();
             subexpr(UNARY_PRIORITY);
-            p.out.emitHere(")");
+            p.out.emitHere("))");
         } else {
             simple();
         }
@@ -85,7 +85,7 @@ final class Expressions {
                 p.out.emit(",", lex.tokenLine);
                 lex.next();
                 next = subexpr(right);
-                p.out.emitHere(")");
+                p.out.emitHere("))");
             } else {
                 p.take();
                 next = subexpr(right);

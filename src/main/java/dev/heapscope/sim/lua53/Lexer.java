@@ -104,7 +104,7 @@ final class Lexer {
         return new LuaError(at + " near " + what);
     }
 
-    private String bufferText() {
+    String bufferText() {
         return new String(buffer, 0, buffered, StandardCharsets.ISO_8859_1);
     }
 
@@ -215,14 +215,14 @@ final class Lexer {
                     if (!Character.isDigit(current())) {
                         return '.';
                     }
-                    return numeral();
+                    return Numerals.scan(this);
                 }
                 case -1 -> {
                     return Tokens.EOS;
                 }
                 default -> {
                     if (c >= '0' && c <= '9') {
-                        return numeral();
+                        return Numerals.scan(this);
                     }
                     if (isAlpha(c)) {
                         do {
@@ -239,7 +239,7 @@ final class Lexer {
         }
     }
 
-    private static boolean isAlpha(int c) {
+    static boolean isAlpha(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
     }
 
@@ -256,35 +256,6 @@ final class Lexer {
         while (!isNewline(current()) && current() != -1) {
             pos++;
         }
-    }
-
-    /** llex.c read_numeral: liberal here, checked by {@link Numerals#isWellFormed}. */
-    private int numeral() {
-        String exponent = "Ee";
-        int first = current();
-        saveAndNext();
-        if (first == '0' && (current() == 'x' || current() == 'X')) {
-            saveAndNext();
-            exponent = "Pp";
-        }
-        for (;;) {
-            int c = current();
-            if (c >= 0 && exponent.indexOf(c) >= 0) {
-                saveAndNext();
-                if (current() == '+' || current() == '-') {
-                    saveAndNext();
-                }
-            } else if (Character.digit(c, 16) >= 0 || c == '.' || lua51 && (isAlpha(c) || Character.isDigit(c))) {
-                saveAndNext();
-            } else {
-                break;
-            }
-        }
-        text = bufferText();
-        if (!Numerals.isWellFormed(text, lua51)) {
-            throw error("malformed number", Tokens.FLT);
-        }
-        return Numerals.isFloat(text) ? Tokens.FLT : Tokens.INT;
     }
 
     // the character-level access the string and long-bracket readers share

@@ -37,17 +37,20 @@ final class Markers {
         return Emitter.quote(marker.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** The start of a call of the function for operator {@code token} ({@link Operators}). */
+    /**
+     * The start of a call of the function for operator {@code token} ({@link Operators}), in parentheses:
+     * {@code return a & b} must not become a tail call, which LuaJ runs after the frame is gone.
+     */
     String operatorCall(int token) {
         String marker = prefix + "o" + Tokens.spelling(token);
         operators.put(marker, token);
-        return "(" + Emitter.quote(marker.getBytes(StandardCharsets.ISO_8859_1)) + ")(";
+        return "((" + Emitter.quote(marker.getBytes(StandardCharsets.ISO_8859_1)) + ")(";
     }
 
     /** The unary {@code ~} (the binary one shares its token). */
     String bitNotCall() {
         String marker = prefix + "u~";
         operators.put(marker, Operators.BIT_NOT);
-        return "(" + Emitter.quote(marker.getBytes(StandardCharsets.ISO_8859_1)) + ")(";
+        return "((" + Emitter.quote(marker.getBytes(StandardCharsets.ISO_8859_1)) + ")(";
     }
 }

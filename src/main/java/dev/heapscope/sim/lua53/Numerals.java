@@ -11,6 +11,35 @@ final class Numerals {
     private Numerals() {
     }
 
+    /** llex.c read_numeral: takes digits, points and exponents liberally, then checks the whole. */
+    static int scan(Lexer lex) {
+        String exponent = "Ee";
+        int first = lex.at();
+        lex.keep();
+        if (first == '0' && (lex.at() == 'x' || lex.at() == 'X')) {
+            lex.keep();
+            exponent = "Pp";
+        }
+        for (;;) {
+            int c = lex.at();
+            if (c >= 0 && exponent.indexOf(c) >= 0) {
+                lex.keep();
+                if (lex.at() == '+' || lex.at() == '-') {
+                    lex.keep();
+                }
+            } else if (Character.digit(c, 16) >= 0 || c == '.' || lex.lua51 && (Lexer.isAlpha(c) || Character.isDigit(c))) {
+                lex.keep(); // Lua 5.1 reads letters into the numeral too: 3x is one malformed number
+            } else {
+                break;
+            }
+        }
+        lex.text = lex.bufferText();
+        if (!isWellFormed(lex.text, lex.lua51)) {
+            throw lex.error("malformed number", Tokens.FLT);
+        }
+        return isFloat(lex.text) ? Tokens.FLT : Tokens.INT;
+    }
+
     static boolean isWellFormed(String text, boolean lua51) {
         return DECIMAL.matcher(text).matches() || (lua51 ? HEX_51 : HEX).matcher(text).matches();
     }
