@@ -20,18 +20,21 @@ final class Tokens {
             LE = FIRST + 27, NE = FIRST + 28, SHL = FIRST + 29, SHR = FIRST + 30, DBCOLON = FIRST + 31,
             EOS = FIRST + 32, FLT = FIRST + 33, INT = FIRST + 34, NAME = FIRST + 35, STRING = FIRST + 36;
     private static final int LAST_RESERVED = WHILE;
+    private static final java.util.Map<String, Integer> RESERVED = new java.util.HashMap<>();
+
+    static {
+        for (int t = FIRST; t <= LAST_RESERVED; t++) {
+            RESERVED.put(NAMES[t - FIRST], t);
+        }
+    }
 
     private Tokens() {
     }
 
     /** The reserved word spelled {@code word}, or -1 ({@code goto} is a plain name in Lua 5.1). */
     static int reserved(String word, boolean lua51) {
-        for (int t = FIRST; t <= LAST_RESERVED; t++) {
-            if (NAMES[t - FIRST].equals(word)) {
-                return lua51 && t == GOTO ? -1 : t;
-            }
-        }
-        return -1;
+        Integer t = RESERVED.get(word);
+        return t == null || lua51 && t == GOTO ? -1 : t;
     }
 
     /**
