@@ -36,7 +36,7 @@ final class Lexer {
         this.src = src;
         this.chunk = ChunkId.of(chunkName);
         this.lua51 = lua51;
-        if (src.length > 0 && src[0] == '#') { // a first line starting with # is skipped (lauxlib skipcomment)
+        if (chunkName.startsWith("@") && src.length > 0 && src[0] == '#') { // files only: lauxlib.c skipcomment
             while (pos < src.length && src[pos] != '\n' && src[pos] != '\r') {
                 pos++;
             }

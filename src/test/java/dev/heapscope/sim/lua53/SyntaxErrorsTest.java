@@ -107,6 +107,13 @@ class SyntaxErrorsTest {
     }
 
     @Test
+    void aFirstLineStartingWithHashIsSkippedInFilesOnly() {
+        assertThat(compileError(Int32SingleFloat.INSTANCE, "#!/usr/bin/lua\nreturn 1", "@init.lua")).isNull();
+        assertThat(compileError(Int32SingleFloat.INSTANCE, "#!/usr/bin/lua\nreturn 1", "=stdin"))
+                .isEqualTo("stdin:1: unexpected symbol near '#'");
+    }
+
+    @Test
     void chunkNamesInMessagesAsLuaNamesThem() {
         assertThat(compileError(Int32SingleFloat.INSTANCE, "x = = 1", "@init.lua")).startsWith("init.lua:1: ");
         assertThat(compileError(Int32SingleFloat.INSTANCE, "x = = 1", "x = = 1")).startsWith("[string \"x = = 1\"]:1: ");
