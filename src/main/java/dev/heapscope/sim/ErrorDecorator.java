@@ -71,7 +71,7 @@ final class ErrorDecorator extends OneArgFunction {
             String bad = "number".equals(arithmetic.group(1)) ? arithmetic.group(2) : arithmetic.group(1);
             return "attempt to perform arithmetic on a " + bad + " value";
         }
-        return body;
+        return OperatorErrors.describe(body, frame);
     }
 
     /** {@code  (global 'cache')} for the register the failing instruction works on, or "". */

@@ -2,8 +2,6 @@ package dev.heapscope.sim;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The board's console line editor and read-eval-print loop: echoes every received byte, handles
@@ -12,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class LuaRepl {
     static final int MAX_LINE = 255;
-    private static final Pattern ERROR_LINE = Pattern.compile("^stdin:(\\d+):");
 
     interface Evaluator {
         /** Compiles {@code code}; null when it compiled, else the compiler's message ({@code stdin:1: ...}). */
@@ -90,22 +87,19 @@ final class LuaRepl {
             evaluator.run(code);
             return;
         }
-        if (isIncomplete(error, code)) {
+        if (isIncomplete(error)) {
             pending.writeBytes(code);
             return;
         }
         out.text("Lua error: \t" + ErrorDecorator.rewriteSyntax(error) + "\n");
     }
 
-    /** An error that moves to a later line when a newline is appended is an error at the end: more input is due. */
-    private boolean isIncomplete(String error, byte[] code) {
-        String withNewline = evaluator.syntaxError(concat(code, new byte[]{'\n'}));
-        return withNewline != null && lineOf(withNewline) > lineOf(error);
-    }
-
-    private static int lineOf(String message) {
-        Matcher m = ERROR_LINE.matcher(message);
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    /**
+     * lua.c incomplete(): a syntax error at the end of the input ({@code near <eof>}, Lua 5.1 {@code near '<eof>'})
+     * means more input is due.
+     */
+    private static boolean isIncomplete(String error) {
+        return error.endsWith("<eof>") || error.endsWith("'<eof>'");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

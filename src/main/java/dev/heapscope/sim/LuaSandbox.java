@@ -3,6 +3,9 @@ package dev.heapscope.sim;
 import dev.heapscope.sim.lib.FlashFileSystem;
 import dev.heapscope.sim.lua53.LibArgs;
 import dev.heapscope.sim.lua53.Libraries;
+import dev.heapscope.sim.lua53.DoubleOnly;
+import dev.heapscope.sim.lua53.Int32SingleFloat;
+import dev.heapscope.sim.lua53.Lua53Compiler;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaClosure;
@@ -12,7 +15,6 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaThread;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-import org.luaj.vm2.compiler.LuaC;
 import org.luaj.vm2.lib.BaseLib;
 import org.luaj.vm2.lib.CoroutineLib;
 import org.luaj.vm2.lib.MathLib;
@@ -46,7 +48,7 @@ final class LuaSandbox {
         globals.load(new MathLib());
         globals.load(tracker);
         LoadState.install(globals);
-        LuaC.install(globals);
+        Lua53Compiler.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE);
         globals.finder = name -> flash.read(name).map(ByteArrayInputStream::new).orElse(null);
         globals.running.errorfunc = decorator;
 

@@ -1,5 +1,6 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lua53.HiddenOperator;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
@@ -51,7 +52,7 @@ final class Tracebacks {
             return null;
         }
         LuaValue callee = frame.stack[RegisterNamer.a(i)];
-        if (!(callee instanceof LuaFunction) || callee instanceof LuaClosure) {
+        if (!(callee instanceof LuaFunction) || callee instanceof LuaClosure || callee instanceof HiddenOperator) {
             return null;
         }
         FunctionName name = frame.info.calleeName(frame.pc);
