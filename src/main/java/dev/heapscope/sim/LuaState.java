@@ -4,6 +4,7 @@ import dev.heapscope.sim.lib.VirtualClock;
 import dev.heapscope.sim.lib.TraceControl;
 import dev.heapscope.sim.lib.BoardContext;
 import dev.heapscope.sim.lib.BoardEvents;
+import dev.heapscope.sim.lib.WorldListeners;
 import dev.heapscope.sim.lib.WorldSettings;
 import dev.heapscope.sim.net.VirtualNetwork;
 import dev.heapscope.sim.lib.FlashFileSystem;
@@ -35,7 +36,7 @@ final class LuaState implements BoardContext {
     private final FlashFileSystem flash;
     private final BoardEvents events;
     private final VirtualNetwork network;
-    private WorldSettings world;
+    private final WorldListeners worlds;
     private final BoardOptions options;
     private final FirmwareRefs refs = new FirmwareRefs();
     private final RetentionIndex retention;
@@ -46,7 +47,7 @@ final class LuaState implements BoardContext {
              VirtualNetwork network, WorldSettings world) {
         this.events = new BoardEvents(clock);
         this.network = network;
-        this.world = world;
+        this.worlds = new WorldListeners(events, world);
         this.retention = retention;
         this.trace = trace;
         this.clock = clock;
@@ -64,18 +65,7 @@ final class LuaState implements BoardContext {
     }
 
     private Varargs print(Varargs args) {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        LuaValue tostring = globals.get("tostring");
-        for (int i = 1; i <= args.narg(); i++) {
-            if (i > 1) {
-                line.write('\t');
-            }
-            LuaString text = tostring.call(args.arg(i)).checkstring();
-            line.write(text.m_bytes, text.m_offset, text.m_length);
-        }
-        line.write('\n');
-        out.text(line.toString(java.nio.charset.StandardCharsets.ISO_8859_1));
-        return LuaValue.NONE;
+        return ConsolePrint.print(globals, out, args);
     }
 
     /** The compiler's message for code that does not compile, else null. */
@@ -157,7 +147,7 @@ final class LuaState implements BoardContext {
 
     /** A scenario describes another world: modules read it from now on, peers re-arm their schedules. */
     void changeWorld(WorldSettings settings) {
-        this.world = settings;
+        worlds.change(settings);
         network.changeWorld(settings);
     }
 
@@ -198,7 +188,12 @@ final class LuaState implements BoardContext {
 
     @Override
     public WorldSettings world() {
-        return world;
+        return worlds.world();
+    }
+
+    @Override
+    public void onWorld(java.util.function.BiConsumer<BoardEvents, WorldSettings> listener) {
+        worlds.add(listener);
     }
 
     @Override

@@ -18,6 +18,12 @@ public interface BoardContext {
     /** What the running scenario's header says about the world ({@code world.*} keys). */
     WorldSettings world();
 
+    /**
+     * Calls {@code listener} now and whenever a scenario changes the world, with a queue for the schedule it
+     * arms (cancelled at the next change) and the world's settings.
+     */
+    void onWorld(java.util.function.BiConsumer<BoardEvents, WorldSettings> listener);
+
     TraceControl trace();
 
     /** {@code node.heap()}: free bytes of the board heap. */

@@ -83,7 +83,7 @@ public final class GpioModule {
             return LuaValue.NONE;
         });
         constants();
-        scheduleInputs();
+        board.onWorld(this::scheduleInputs);
     }
 
     public LuaTable table() {
@@ -242,11 +242,11 @@ public final class GpioModule {
         }
     }
 
-    private void scheduleInputs() {
+    private void scheduleInputs(BoardEvents schedule, WorldSettings world) {
         for (int pin = 0; pin < PIN_COUNT; pin++) {
             GpioInput input;
             try {
-                input = GpioInput.of(board.world(), pin);
+                input = GpioInput.of(world, pin);
             } catch (IllegalArgumentException e) {
                 board.write(e.getMessage() + board.newline());
                 continue;
@@ -256,19 +256,19 @@ public final class GpioModule {
             }
             int p = pin;
             if (input.periodMicros() > 0) {
-                toggleEvery(p, input.periodMicros());
+                toggleEvery(p, input.periodMicros(), schedule);
             } else {
                 for (long[] change : input.changes()) {
-                    board.events().after(change[0], () -> setLevel(p, (int) change[1]));
+                    schedule.after(change[0], () -> setLevel(p, (int) change[1]));
                 }
             }
         }
     }
 
-    private void toggleEvery(int pin, long periodMicros) {
-        board.events().after(periodMicros, () -> {
+    private void toggleEvery(int pin, long periodMicros, BoardEvents schedule) {
+        schedule.after(periodMicros, () -> {
             setLevel(pin, 1 - level[pin]);
-            toggleEvery(pin, periodMicros);
+            toggleEvery(pin, periodMicros, schedule);
         });
     }
 }

@@ -10,21 +10,24 @@ package dev.heapscope.sim.lib;
 final class I2cBus {
     static final int LM75_ADDRESS = 0x48;
 
-    private final double temperature;
+    private final java.util.function.Supplier<WorldSettings> world;
     private int pointer;
     private int config;
     private int hysteresis = 75 << 8;
     private int overTemperature = 80 << 8;
     private int written;
 
-    I2cBus(WorldSettings world) {
-        double t = 21.5;
+    /** @param world read at each conversion, so a scenario's reading applies from when it is set */
+    I2cBus(java.util.function.Supplier<WorldSettings> world) {
+        this.world = world;
+    }
+
+    private double temperature() {
         try {
-            t = Double.parseDouble(world.get("i2c.temperature", "21.5").trim());
+            return Double.parseDouble(world.get().get("i2c.temperature", "21.5").trim());
         } catch (NumberFormatException e) {
-            // keep the default: a scenario with a malformed reading still boots
+            return 21.5; // a scenario with a malformed reading still runs
         }
-        this.temperature = t;
     }
 
     boolean acknowledges(int address) {
@@ -65,7 +68,7 @@ final class I2cBus {
     }
 
     private int temperatureRegister() {
-        int halfDegrees = (int) Math.floor(Math.max(-55, Math.min(125, temperature)) * 2);
+        int halfDegrees = (int) Math.floor(Math.max(-55, Math.min(125, temperature())) * 2);
         return (halfDegrees << 7) & 0xffff;
     }
 }

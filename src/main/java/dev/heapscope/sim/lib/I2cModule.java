@@ -31,7 +31,7 @@ public final class I2cModule {
     public I2cModule(BoardContext board, TaskQueue tasks) {
         this.board = board;
         this.tasks = tasks;
-        this.bus = new I2cBus(board.world());
+        this.bus = new I2cBus(board::world);
         Fn.put(module, "setup", this::setup);
         Fn.put(module, "start", args -> {
             int id = id(args, "start");
