@@ -1,6 +1,9 @@
 package dev.heapscope.sim;
 
 import dev.heapscope.sim.lib.FlashFileSystem;
+import dev.heapscope.sim.lua53.DoubleOnly;
+import dev.heapscope.sim.lua53.Int32SingleFloat;
+import dev.heapscope.sim.lua53.NumberLibraries;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaClosure;
@@ -28,7 +31,8 @@ import java.util.function.Function;
  * Builds the board's Lua state by hand: base, package, bit32, table, string, coroutine, math and the
  * allocation tracker as debug library; no io, os, luajava or debug table; {@code require},
  * {@code dofile} and {@code loadfile} read the flash file system only. Adds the cheap shims NodeMCU
- * scripts expect ({@code unpack}, {@code loadstring}, {@code bit}, {@code math.type}).
+ * scripts expect ({@code unpack}, {@code loadstring}, {@code bit}); the build's number libraries come from
+ * {@link NumberLibraries}.
  */
 final class LuaSandbox {
     private LuaSandbox() {
@@ -62,6 +66,7 @@ final class LuaSandbox {
         globals.set("print", fn("print", print::apply));
         installLoading(globals, flash);
         installCollectGarbage(globals, heap);
+        NumberLibraries.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE);
         installStringTracking(globals, heap);
         installCoroutines(globals, heap, decorator);
         installShims(globals);
@@ -233,20 +238,5 @@ final class LuaSandbox {
             bit.set(name, bit32.get(name));
         }
         globals.set("bit", bit);
-        LuaTable math = globals.get("math").checktable();
-        math.set("type", fn("type", args -> {
-            LuaValue x = args.arg1();
-            if (x.type() != LuaValue.TNUMBER) {
-                return LuaValue.NIL;
-            }
-            return LuaValue.valueOf(x.isint() ? "integer" : "float");
-        }));
-        math.set("tointeger", fn("tointeger", args -> {
-            LuaValue x = args.arg1();
-            return x.type() == LuaValue.TNUMBER && x.todouble() == Math.rint(x.todouble()) ? LuaValue.valueOf(x.toint())
-                    : LuaValue.NIL;
-        }));
-        math.set("maxinteger", Integer.MAX_VALUE);
-        math.set("mininteger", Integer.MIN_VALUE);
     }
 }

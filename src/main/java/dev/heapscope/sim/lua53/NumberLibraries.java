@@ -1,0 +1,42 @@
+package dev.heapscope.sim.lua53;
+
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaNumber;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+import static dev.heapscope.sim.lua53.LibArgs.fn;
+
+/**
+ * Puts the build's number libraries into a fresh LuaJ state: {@code math}, {@code tonumber},
+ * {@code string.format}, and a {@code tostring} that writes LuaJ's own numbers (string lengths, module
+ * results) as the build writes its numbers. Call before the sandbox wraps these for heap tracking.
+ */
+public final class NumberLibraries {
+    private NumberLibraries() {
+    }
+
+    public static void install(Globals globals, NumberModel model) {
+        boolean lua53 = model.hasIntegerOperators();
+        LuaTable math = lua53 ? new MathLib53().table() : new MathLib51().table();
+        globals.set("math", math);
+        globals.get("package").get("loaded").set("math", math);
+        globals.set("tonumber", fn("tonumber", lua53 ? ToNumber::tonumber53 : ToNumber::tonumber51));
+        LuaValue luajToString = globals.get("tostring");
+        globals.set("tostring", fn("tostring", args -> {
+            LuaValue v = args.arg1();
+            if (v instanceof LuaNumber && !(v instanceof BoardNumber)) {
+                return boardNumber(model, v).tostring();
+            }
+            return luajToString.invoke(args);
+        }));
+        StringFormat format = new StringFormat(lua53, globals);
+        globals.get("string").set("format", fn("format", format::format));
+    }
+
+    /** One of LuaJ's own numbers as the build's number type. */
+    static LuaValue boardNumber(NumberModel model, LuaValue v) {
+        boolean integer = v.isint();
+        return integer ? model.integer(v.toint()) : model.floating(v.todouble());
+    }
+}

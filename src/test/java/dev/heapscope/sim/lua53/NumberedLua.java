@@ -1,0 +1,93 @@
+package dev.heapscope.sim.lua53;
+
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LoadState;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.compiler.LuaC;
+import org.luaj.vm2.lib.BaseLib;
+import org.luaj.vm2.lib.MathLib;
+import org.luaj.vm2.lib.PackageLib;
+import org.luaj.vm2.lib.StringLib;
+import org.luaj.vm2.lib.TableLib;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * TEST ONLY, until the 5.3 front end compiles numerals through the model: runs a chunk on LuaJ with the
+ * build's number libraries, each numeral of the source replaced by a slot holding
+ * {@code model.literal(numeral)} (so LuaJ neither folds constants nor makes its own numbers).
+ */
+final class NumberedLua {
+    private static final Pattern TOKEN = Pattern.compile(
+            "--[^\\n]*|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'|\\[\\[.*?]]|[A-Za-z_][A-Za-z0-9_]*"
+                    + "|(0[xX](?:\\p{XDigit}*\\.?\\p{XDigit}*)(?:[pP][+-]?\\d+)?|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)",
+            Pattern.DOTALL);
+
+    final Globals globals = new Globals();
+    final NumberModel model;
+    private final StringBuilder out = new StringBuilder();
+
+    NumberedLua(NumberModel model) {
+        this.model = model;
+        globals.load(new BaseLib());
+        globals.load(new PackageLib());
+        globals.load(new TableLib());
+        globals.load(new StringLib());
+        globals.load(new MathLib());
+        LoadState.install(globals);
+        LuaC.install(globals);
+        NumberLibraries.install(globals, model);
+        LuaValue tostring = globals.get("tostring");
+        globals.set("print", LibArgs.fn("print", args -> {
+            for (int i = 1; i <= args.narg(); i++) {
+                out.append(i > 1 ? "\t" : "").append(tostring.call(args.arg(i)).tojstring());
+            }
+            out.append('\n');
+            return LuaValue.NONE;
+        }));
+    }
+
+    /** Runs the chunk and returns what it printed, or {@code error: message} if it failed. */
+    String run(String source) {
+        out.setLength(0);
+        List<LuaValue> constants = new ArrayList<>();
+        StringBuilder rewritten = new StringBuilder();
+        Matcher m = TOKEN.matcher(source);
+        int last = 0;
+        while (m.find()) {
+            if (m.group(1) == null) {
+                continue;
+            }
+            LuaValue value = model.literal(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("malformed numeral " + m.group(1));
+            }
+            constants.add(value);
+            rewritten.append(source, last, m.start()).append("__K[").append(constants.size()).append(']');
+            last = m.end();
+        }
+        rewritten.append(source.substring(last));
+        LuaTable k = new LuaTable(constants.size(), 0);
+        for (int i = 0; i < constants.size(); i++) {
+            k.rawset(i + 1, constants.get(i));
+        }
+        globals.set("__K", k);
+        try {
+            globals.load(rewritten.toString(), "=stdin").call();
+            return out.toString();
+        } catch (LuaError e) {
+            return out + "error: " + e.getMessage();
+        }
+    }
+
+    /** The single line a chunk printed, without its newline. */
+    String line(String source) {
+        String printed = run(source);
+        return printed.endsWith("\n") ? printed.substring(0, printed.length() - 1) : printed;
+    }
+}
