@@ -40,7 +40,7 @@ final class LuaSandbox {
 
     static Globals create(LuaAllocationTracker tracker, LuaHeap heap, ErrorDecorator decorator, FlashFileSystem flash,
                           Function<Varargs, Varargs> print, LuaRelease lua) {
-        Globals globals = new Globals();
+        Globals globals = new BoardGlobals();
         globals.load(new BaseLib());
         globals.load(new PackageLib());
         globals.load(new Bit32Lib());

@@ -2,6 +2,7 @@ package dev.heapscope.sim.lua53;
 
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaNumber;
+import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
@@ -32,6 +33,10 @@ public final class NumberLibraries {
         }));
         StringFormat format = new StringFormat(lua53, globals);
         globals.get("string").set("format", fn("format", format::format));
+        // LuaJ keeps the string metatable in a static field and only its first StringLib sets it: every later
+        // state's s:format() would reach the first state's string table (its build, its heap). The newest
+        // state, the one being booted and used, takes it over.
+        LuaString.s_metatable = LuaValue.tableOf(new LuaValue[]{LuaValue.INDEX, globals.get("string")});
     }
 
     /** One of LuaJ's own numbers as the build's number type. */

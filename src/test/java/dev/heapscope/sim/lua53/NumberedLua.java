@@ -42,6 +42,14 @@ final class NumberedLua {
         LoadState.install(globals);
         LuaC.install(globals);
         NumberLibraries.install(globals, model);
+        // the 5.3 operators LuaJ cannot parse, as functions until the front end compiles them
+        globals.set("idiv", LibArgs.fn("idiv", a -> model.floorDivide(a.arg(1), a.arg(2))));
+        globals.set("band", LibArgs.fn("band", a -> model.bitAnd(a.arg(1), a.arg(2))));
+        globals.set("bor", LibArgs.fn("bor", a -> model.bitOr(a.arg(1), a.arg(2))));
+        globals.set("bxor", LibArgs.fn("bxor", a -> model.bitXor(a.arg(1), a.arg(2))));
+        globals.set("shl", LibArgs.fn("shl", a -> model.shiftLeft(a.arg(1), a.arg(2))));
+        globals.set("shr", LibArgs.fn("shr", a -> model.shiftRight(a.arg(1), a.arg(2))));
+        globals.set("bnot", LibArgs.fn("bnot", a -> model.bitNot(a.arg(1))));
         LuaValue tostring = globals.get("tostring");
         globals.set("print", LibArgs.fn("print", args -> {
             for (int i = 1; i <= args.narg(); i++) {
@@ -52,8 +60,15 @@ final class NumberedLua {
         }));
     }
 
-    /** Runs the chunk and returns what it printed, or {@code error: message} if it failed. */
+    /**
+     * Runs the chunk and returns what it printed, or {@code error: message} if it failed; LuaJ's positions
+     * ({@code =stdin:1 msg}) written as the board's error decorator writes them ({@code stdin:1: msg}).
+     */
     String run(String source) {
+        return runRaw(source).replaceAll("=?stdin:(\\d+) ", "stdin:$1: ");
+    }
+
+    private String runRaw(String source) {
         out.setLength(0);
         List<LuaValue> constants = new ArrayList<>();
         StringBuilder rewritten = new StringBuilder();
