@@ -32,7 +32,11 @@ final class Float32 extends BoardNumber {
     /** A float with an integer value is the same table key as that integer (ltable.c luaH_get). */
     @Override public boolean isinttype() { return Arith53.fitsInt(v); }
     @Override public boolean islong() { return isinttype(); }
-    @Override public int toint() { return (int) v; }
+    /**
+     * LuaJ's libraries take integer arguments as {@code checknumber().toint()}: refusing here is what makes
+     * {@code string.rep('x', 1.5)} fail as luaL_checkinteger does on the board.
+     */
+    @Override public int toint() { return Arith53.integerOf(this); }
 
     @Override public int hashCode() {
         if (Arith53.fitsInt(v)) {
