@@ -91,6 +91,7 @@ final class Arith51 implements Arithmetic {
 
     @Override
     public LuaValue neg(LuaValue a) {
-        return Double64.of(-a.todouble());
+        double d = a.todouble();
+        return d != d ? Double64.negatedNan(d) : Double64.of(-d);
     }
 }

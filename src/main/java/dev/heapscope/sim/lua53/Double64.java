@@ -16,9 +16,19 @@ final class Double64 extends BoardNumber {
         this.v = v;
     }
 
+    /** The NaN of every operation, the same on every host (sign clear, as Float32's); only -x flips it. */
+    static final Double64 NAN = new Double64(Double.NaN);
+
     static Double64 of(double v) {
+        if (v != v) {
+            return NAN;
+        }
         int i = (int) v;
         return i == v && i >= -256 && i < 1024 && !(v == 0 && 1 / v < 0) ? SMALL[i + 256] : new Double64(v);
+    }
+
+    static Double64 negatedNan(double nan) {
+        return new Double64(Double.longBitsToDouble(Double.doubleToRawLongBits(nan) ^ Long.MIN_VALUE));
     }
 
     @Override Arithmetic arith() { return Arith51.INSTANCE; }
