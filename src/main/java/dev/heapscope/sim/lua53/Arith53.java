@@ -102,9 +102,8 @@ final class Arith53 implements Arithmetic {
 
     @Override
     public LuaValue pow(LuaValue a, LuaValue b) {
-        float y = toFloat(b);
-        // powf(x, 2) is exact x*x on the board (lvm.c luai_numpow special case)
-        return Float32.of(y == 2 ? toFloat(a) * toFloat(a) : (float) Math.pow(toFloat(a), y));
+        // llimits.h luai_numpow: powf
+        return Float32.of((float) Math.pow(toFloat(a), toFloat(b)));
     }
 
     @Override
@@ -122,8 +121,8 @@ final class Arith53 implements Arithmetic {
         }
         float x = toFloat(a);
         float y = toFloat(b);
-        float m = x % y; // Java's float remainder is C's fmodf
-        if (m > 0 ? y < 0 : (m < 0 && y != m)) {
+        float m = x % y; // Java's float remainder is C's fmodf (llimits.h luai_nummod, not the ESP8266 one)
+        if (m * y < 0) {
             m += y;
         }
         return Float32.of(m);
