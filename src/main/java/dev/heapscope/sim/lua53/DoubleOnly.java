@@ -34,6 +34,11 @@ public final class DoubleOnly implements NumberModel {
     }
 
     @Override
+    public LuaValue normalize(LuaValue value) {
+        return value instanceof org.luaj.vm2.LuaNumber && !(value instanceof Double64) ? Double64.of(value.todouble()) : value;
+    }
+
+    @Override
     public boolean hasIntegerOperators() {
         return false;
     }

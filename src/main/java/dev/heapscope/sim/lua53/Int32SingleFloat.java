@@ -36,7 +36,7 @@ public final class Int32SingleFloat implements NumberModel {
         return Float32.of((float) value);
     }
 
-    /** The value as this build holds it: LuaJ's integers become {@link Int32}, LuaJ's doubles floats. */
+    @Override
     public LuaValue normalize(LuaValue v) {
         if (v instanceof BoardNumber || !(v instanceof LuaNumber)) {
             return v;

@@ -27,7 +27,7 @@ public final class NumberLibraries {
         globals.set("tostring", fn("tostring", args -> {
             LuaValue v = args.arg1();
             if (v instanceof LuaNumber && !(v instanceof BoardNumber)) {
-                return boardNumber(model, v).tostring();
+                return model.normalize(v).tostring();
             }
             return luajToString.invoke(args);
         }));
@@ -37,11 +37,5 @@ public final class NumberLibraries {
         // state's s:format() would reach the first state's string table (its build, its heap). The newest
         // state, the one being booted and used, takes it over.
         LuaString.s_metatable = LuaValue.tableOf(new LuaValue[]{LuaValue.INDEX, globals.get("string")});
-    }
-
-    /** One of LuaJ's own numbers as the build's number type. */
-    static LuaValue boardNumber(NumberModel model, LuaValue v) {
-        boolean integer = v.isint();
-        return integer ? model.integer(v.toint()) : model.floating(v.todouble());
     }
 }

@@ -50,6 +50,14 @@ class ToNumberAndLiteralsTest {
     }
 
     @Test
+    void luajsOwnNumbersNormalizeToTheBuildsTypes() {
+        assertThat(describe(model.normalize(LuaValue.valueOf(7)))).isEqualTo("int 7");
+        assertThat(describe(model.normalize(LuaValue.valueOf(0.5)))).isEqualTo("float 0.5");
+        assertThat(model.normalize(LuaValue.valueOf("7")).tojstring()).isEqualTo("7");
+        assertThat(DoubleOnly.INSTANCE.normalize(LuaValue.valueOf(0.1)).tojstring()).isEqualTo("0.1");
+    }
+
+    @Test
     void tonumberWithoutBase() {
         assertThat(lua.line("print(tonumber('10'), tonumber(' 10 '), tonumber('10.0'), tonumber('1e1'), tonumber('0x1p4'), tonumber('-0x10'))"))
                 .isEqualTo("10\t10\t10.0\t10.0\t16.0\t-16");
