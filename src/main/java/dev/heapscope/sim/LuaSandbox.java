@@ -6,6 +6,7 @@ import dev.heapscope.sim.lua53.Libraries;
 import dev.heapscope.sim.lua53.DoubleOnly;
 import dev.heapscope.sim.lua53.Int32SingleFloat;
 import dev.heapscope.sim.lua53.Lua53Compiler;
+import dev.heapscope.sim.lua53.NumberLibraries;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaClosure;
@@ -31,7 +32,8 @@ import java.util.function.Function;
  * Builds the board's Lua state by hand: base, package, table, string, coroutine, math and the
  * allocation tracker as debug library, made the board's by {@link StandardLibrary}; no io, os, luajava,
  * debug, bit32 or bit table; {@code require}, {@code dofile} and {@code loadfile} read the flash file
- * system only. Adds what NodeMCU's luaconf keeps ({@code unpack}, {@code loadstring}, {@code math.type}).
+ * system only. Adds what NodeMCU's luaconf keeps ({@code unpack}, {@code loadstring}); the build's number
+ * libraries come from {@link NumberLibraries}.
  */
 final class LuaSandbox {
     private LuaSandbox() {
@@ -39,7 +41,7 @@ final class LuaSandbox {
 
     static Globals create(LuaAllocationTracker tracker, LuaHeap heap, ErrorDecorator decorator, FlashFileSystem flash,
                           Function<Varargs, Varargs> print, LuaRelease lua) {
-        Globals globals = new Globals();
+        Globals globals = new BoardGlobals();
         globals.load(new BaseLib());
         globals.load(new PackageLib());
         globals.load(new TableLib());
@@ -65,6 +67,7 @@ final class LuaSandbox {
         Libraries libs = StandardLibrary.install(globals, lua, tracker, decorator);
         installLoading(globals, flash);
         installCollectGarbage(globals, heap);
+        NumberLibraries.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE);
         installStringTracking(globals, heap, libs);
         installCoroutines(globals, heap, decorator);
         installShims(globals);
@@ -231,20 +234,5 @@ final class LuaSandbox {
     private static void installShims(Globals globals) {
         LuaTable table = globals.get("table").checktable();
         globals.set("unpack", table.get("unpack"));
-        LuaTable math = globals.get("math").checktable();
-        math.set("type", fn("type", args -> {
-            LuaValue x = args.arg1();
-            if (x.type() != LuaValue.TNUMBER) {
-                return LuaValue.NIL;
-            }
-            return LuaValue.valueOf(x.isint() ? "integer" : "float");
-        }));
-        math.set("tointeger", fn("tointeger", args -> {
-            LuaValue x = args.arg1();
-            return x.type() == LuaValue.TNUMBER && x.todouble() == Math.rint(x.todouble()) ? LuaValue.valueOf(x.toint())
-                    : LuaValue.NIL;
-        }));
-        math.set("maxinteger", Integer.MAX_VALUE);
-        math.set("mininteger", Integer.MIN_VALUE);
     }
 }

@@ -1,7 +1,9 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.sim.lua53.NumberSlots;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
 
 /**
  * A table the script made, knowing its own slot in {@link LuaObjects}: the tracker swaps it in for the
@@ -18,6 +20,7 @@ final class TrackedTable extends LuaTable {
     boolean written = true;
     /** At that traversal it held nothing the collector marks (so, unwritten since, it still does not). */
     boolean leaf;
+    private final NumberSlots numbers = new NumberSlots();
 
     /** Takes over the parts of {@code made}, a table {@code OP_NEWTABLE} just made and nothing else holds. */
     TrackedTable(LuaTable made) {
@@ -39,7 +42,20 @@ final class TrackedTable extends LuaTable {
     @Override
     public void hashset(LuaValue key, LuaValue value) {
         written = true;
+        if (numbers.storing(this, key, value)) {
+            super.hashset(key, NIL);
+        }
         super.hashset(key, value);
+    }
+
+    @Override
+    protected LuaValue hashget(LuaValue key) {
+        return numbers.read(key, super.hashget(key));
+    }
+
+    @Override
+    public Varargs next(LuaValue key) {
+        return numbers.next(super.next(key));
     }
 
     @Override

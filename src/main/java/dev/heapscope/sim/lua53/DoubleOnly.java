@@ -6,7 +6,6 @@ import org.luaj.vm2.LuaValue;
 /**
  * The legacy branch's {@code 5.1-doublefp}: one number type, a double, printed with {@code %.14g}; no
  * integer operators (the front end rejects them as Lua 5.1's parser does).
- * PLACEHOLDER until the number types land: literals are LuaJ's numbers.
  */
 public final class DoubleOnly implements NumberModel {
     public static final DoubleOnly INSTANCE = new DoubleOnly();
@@ -16,17 +15,27 @@ public final class DoubleOnly implements NumberModel {
 
     @Override
     public LuaValue literal(String numeral) {
-        return Int32SingleFloat.INSTANCE.literal(numeral);
+        if (numeral.isEmpty() || !Character.isDigit(numeral.charAt(0)) && numeral.charAt(0) != '.'
+                || NumberText.isSpace(numeral.charAt(numeral.length() - 1))) {
+            return null;
+        }
+        Double value = Arith51.parse(numeral);
+        return value == null ? null : Double64.of(value);
     }
 
     @Override
     public LuaValue integer(long value) {
-        return LuaValue.valueOf((double) value);
+        return Double64.of(value);
     }
 
     @Override
     public LuaValue floating(double value) {
-        return LuaValue.valueOf(value);
+        return Double64.of(value);
+    }
+
+    @Override
+    public LuaValue normalize(LuaValue value) {
+        return value instanceof org.luaj.vm2.LuaNumber && !(value instanceof Double64) ? Double64.of(value.todouble()) : value;
     }
 
     @Override

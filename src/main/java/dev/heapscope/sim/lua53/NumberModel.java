@@ -18,6 +18,14 @@ public interface NumberModel {
     /** A float value of this build (5.3: rounded to single precision; 5.1: a double). */
     LuaValue floating(double value);
 
+    /**
+     * One of LuaJ's own numbers (a {@code LuaInteger} from {@code #} or LuaJ's libraries, a {@code LuaDouble})
+     * as this build's number type; anything else unchanged. (Default: unchanged, for test doubles.)
+     */
+    default LuaValue normalize(LuaValue value) {
+        return value;
+    }
+
     /** Whether {@code //}, {@code &}, {@code |}, {@code ~}, {@code <<}, {@code >>} and unary {@code ~} exist. */
     boolean hasIntegerOperators();
 

@@ -1,0 +1,41 @@
+package dev.heapscope.sim.lua53;
+
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaNumber;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+import static dev.heapscope.sim.lua53.NumberArgs.fn;
+
+/**
+ * Puts the build's number libraries into a fresh LuaJ state: {@code math}, {@code tonumber},
+ * {@code string.format}, and a {@code tostring} that writes LuaJ's own numbers (string lengths, module
+ * results) as the build writes its numbers. Call before the sandbox wraps these for heap tracking.
+ */
+public final class NumberLibraries {
+    private NumberLibraries() {
+    }
+
+    public static void install(Globals globals, NumberModel model) {
+        boolean lua53 = model.hasIntegerOperators();
+        LuaTable math = lua53 ? new MathLib53().table() : new MathLib51().table();
+        globals.set("math", math);
+        globals.get("package").get("loaded").set("math", math);
+        globals.set("tonumber", fn("tonumber", lua53 ? ToNumber::tonumber53 : ToNumber::tonumber51));
+        LuaValue luajToString = globals.get("tostring");
+        globals.set("tostring", fn("tostring", args -> {
+            LuaValue v = args.arg1();
+            if (v instanceof LuaNumber && !(v instanceof BoardNumber)) {
+                return model.normalize(v).tostring();
+            }
+            return luajToString.invoke(args);
+        }));
+        StringFormat format = new StringFormat(lua53, globals);
+        globals.get("string").set("format", fn("format", format::format));
+        // LuaJ keeps the string metatable in a static field and only its first StringLib sets it: every later
+        // state's s:format() would reach the first state's string table (its build, its heap). The newest
+        // state, the one being booted and used, takes it over.
+        LuaString.s_metatable = LuaValue.tableOf(new LuaValue[]{LuaValue.INDEX, globals.get("string")});
+    }
+}
