@@ -21,11 +21,12 @@ final class ScriptUpload {
     private static final String WRITE_START = HANDLE + ":write(\"";
     private static final String WRITE_END = "\")";
     private static final String CHECK_WORD = "heapscope-check";
-    // one line of Lua: the size and Adler-32 of an open file, printed; defined apart so the call fits any name
+    // one line of Lua: the size and Adler-32 of an open file, printed; defined apart so the call fits any name.
+    // The two Adler sums print apart: b*65536+a overflows the 32-bit integers of a Lua 5.3 board.
     private static final String CHECK_FUNCTION = "heapscope_check=function(f) local n,a,b=0,1,0 "
             + "while true do local c=f:read(512) if not c then break end n=n+#c "
             + "for i=1,#c do a=(a+c:byte(i))%65521 b=(b+a)%65521 end end f:close() "
-            + "print(\"" + CHECK_WORD + " \"..n..\" \"..(b*65536+a)) end";
+            + "print(\"" + CHECK_WORD + " \"..n..\" \"..b..\" \"..a) end";
 
     private final String fileName;
     private final byte[] contents;
@@ -57,7 +58,7 @@ final class ScriptUpload {
         return lines;
     }
 
-    /** The lines that read the file back and print {@code heapscope-check SIZE ADLER32}. */
+    /** The lines that read the file back and print {@code heapscope-check SIZE B A} (Adler-32's sums). */
     List<String> checkLines() {
         return List.of(CHECK_FUNCTION, "heapscope_check(assert((io and io.open or file.open)(" + quoted(fileName)
                 + ", \"r\"), \"cannot read " + escaped(fileName) + " back\")) heapscope_check = nil");
@@ -71,7 +72,7 @@ final class ScriptUpload {
             a = (a + (value & 0xff)) % 65521;
             b = (b + a) % 65521;
         }
-        return CHECK_WORD + " " + contents.length + " " + (b * 65536 + a);
+        return CHECK_WORD + " " + contents.length + " " + b + " " + a;
     }
 
     String dofile() {
