@@ -99,7 +99,7 @@ final class ScriptUpload {
                 .orElse(null);
         if (!expected.equals(seen)) {
             String[] words = seen == null ? new String[0] : seen.split(" ");
-            String found = words.length != 3 ? "nothing the check could read"
+            String found = words.length != 4 ? "nothing the check could read"
                     : words[1].equals(String.valueOf(contents.length)) ? "as many bytes with a different checksum"
                     : words[1] + " bytes";
             throw new CompletionException(new ConsoleException(ConsoleException.Kind.REFUSED,
