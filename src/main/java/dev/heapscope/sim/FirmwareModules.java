@@ -25,6 +25,7 @@ final class FirmwareModules {
         put(globals, loaded, "heaptrace", HeaptraceModule.create(board));
         put(globals, loaded, "file", new FileModule(board).table());
         put(globals, loaded, "uart", UartModule.create(board));
+        put(globals, loaded, "mqtt", new dev.heapscope.sim.net.MqttModule(board, network).table());
     }
 
     static void put(Globals globals, LuaTable loaded, String name, LuaTable module) {

@@ -238,6 +238,13 @@ final class LuaState implements BoardContext {
     }
 
     @Override
+    public LuaTable newTable(LuaTable contents, String cFunction) {
+        TrackedTable table = new TrackedTable(contents);
+        heap.trackTable(table, heap.sites.tableFrom(cFunction), -1);
+        return table;
+    }
+
+    @Override
     public int ref(LuaValue value, String label) {
         return refs.ref(value, label);
     }
