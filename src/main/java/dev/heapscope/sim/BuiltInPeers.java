@@ -13,5 +13,6 @@ public final class BuiltInPeers {
     public static void install(VirtualNetwork network) {
         // each peer's install goes here, one line per peer
         dev.heapscope.sim.net.MqttBroker.install(network);
+        dev.heapscope.sim.net.HttpSite.install(network);
     }
 }

@@ -26,6 +26,7 @@ final class FirmwareModules {
         put(globals, loaded, "file", new FileModule(board).table());
         put(globals, loaded, "uart", UartModule.create(board));
         put(globals, loaded, "mqtt", new dev.heapscope.sim.net.MqttModule(board, network).table());
+        put(globals, loaded, "http", new dev.heapscope.sim.net.HttpModule(board, network).table());
     }
 
     static void put(Globals globals, LuaTable loaded, String name, LuaTable module) {
