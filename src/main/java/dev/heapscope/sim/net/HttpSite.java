@@ -70,6 +70,11 @@ public final class HttpSite implements TcpService {
         return head ? new Response(full.status(), full.reason(), full.headers(), new byte[0]) : full;
     }
 
+    /** The answer to bytes that are not an HTTP/1.x request. */
+    Response badRequest() {
+        return page(400, "Bad Request", "text/plain", bytes("bad request\n"), false);
+    }
+
     public int served() {
         return served;
     }

@@ -48,7 +48,7 @@ final class HttpSiteConnection implements PeerHandler {
         String[] lines = text.substring(0, headEnd).split("\r?\n");
         String[] requestLine = lines[0].trim().split(" +");
         if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
-            socket.send(site.respond("GET", "/400", new byte[0], false).bytes()); // unknown page: a 404 body
+            socket.send(site.badRequest().bytes());
             close();
             return false;
         }
