@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The http module against nodemcu-firmware dev-esp32 components/modules/http.c: one-shot get/post (sync
- * without a callback, async with one; http_lapi_get :600-630), the connection API and its errors
- * (createConnection :374-420, CHECK_CONNECTION_IDLE, setmethod, ack), callback arguments (make_callback:
+ * without a callback, async with one; http_lapi_get :710-742), the connection API and its errors
+ * (createConnection :436-483, CHECK_CONNECTION_IDLE, setmethod, ack), callback arguments (make_callback:
  * headers lower-cased, status first) and streaming in reads of bufsz (DEFAULT_HTTP_BUF_SIZE 512).
  */
 @Timeout(60)

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What keeps an mqtt client and its callbacks alive, and the C memory a client charges, as dev-esp32 mqtt.c
- * and esp-mqtt have it: the client holds itself only weakly (luaX_weak_ref, mqtt_new :530-532), each
- * callback slot is replaced by luaX_set_ref (lnodeaux.c: unref, then ref), __gc (mqtt_delete :488-516)
+ * and esp-mqtt have it: the client holds itself only weakly (luaX_weak_ref, mqtt_new :640), each
+ * callback slot is replaced by luaX_set_ref (lnodeaux.c: unref, then ref), __gc (mqtt_delete :598-625)
  * releases every slot and destroys the esp-mqtt client; a connected client owns esp_mqtt_client_init's
  * blocks and the 6 KiB mqtt_task stack of esp_mqtt_client_start.
  */

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The mqtt module against nodemcu-firmware dev-esp32 components/modules/mqtt.c: argument checks and error
- * strings (mqtt_new :521-560, mqtt_on :300-311, mqtt_connect :315-443), callback order and arguments
- * (event_connected :109-140, event_disconnected :143-177, event_subscribed :180-191, event_data_received
- * :224-241), return values (subscribe answers {@code err == ESP_OK} of a message id: false).
+ * strings (mqtt_new :628-674, mqtt_on :317-328, mqtt_connect :332-466), callback order and arguments
+ * (event_connected :125-150, event_disconnected :153-187, event_subscribed :190-200, event_data_received
+ * :229-243), return values (subscribe :567 answers {@code err == ESP_OK} of a message id: false).
  */
 @Timeout(60)
 class MqttModuleTest {
