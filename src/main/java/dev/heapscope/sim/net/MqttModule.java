@@ -172,19 +172,13 @@ public final class MqttModule {
         } else if (webSocket) {
             port = -1; // mqtt.md: websocket transports are not supported by the module
         }
-        CStringView lwt = new CStringView(context);
+        byte[] will = context.lwtMessage == null ? null : context.lwtMessage.bytes();
         context.client = EspMqttClient.init(board, network, new EspMqttClient.Config(host, port,
-                        context.clientId.text(), text(context.username), text(context.password), lwt.topic(),
-                        lwt.message(), context.lwtRetain != 0),
+                        context.clientId.text(), text(context.username), text(context.password),
+                        text(context.lwtTopic), will, context.lwtRetain != 0),
                 event -> events.post(context, event, this::destroyClient), "mqtt_connect");
         context.client.start("mqtt_connect");
         return LuaValue.TRUE;
-    }
-
-    private record CStringView(String topic, byte[] message) {
-        CStringView(MqttContext context) {
-            this(text(context.lwtTopic), context.lwtMessage == null ? null : context.lwtMessage.bytes());
-        }
     }
 
     private static String text(MqttContext.CString string) {
