@@ -30,4 +30,15 @@ public final class WorldSettings {
     public Map<String, String> asMap() {
         return values;
     }
+
+    /** Equal when they say the same (a header without world lines equals {@link #NONE}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WorldSettings settings && values.equals(settings.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
 }
