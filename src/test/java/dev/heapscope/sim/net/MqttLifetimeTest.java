@@ -98,6 +98,16 @@ class MqttLifetimeTest {
     }
 
     @Test
+    void aRetainingPathNamesTheCallbackSlotThatHoldsACapturedClient() {
+        board.type("do local m = mqtt.Client('dev', 60) m:on('message', function() m:publish('echo', 'x', 0, 0) end) end");
+        var snapshot = board.board.console().snapshot("held");
+        assertThat(snapshot.objects()).anySatisfy(object -> {
+            assertThat(object.type()).isEqualTo("userdata");
+            assertThat(object.path().segments().get(0)).isEqualTo("mqtt client#1 message callback");
+        });
+    }
+
+    @Test
     void aMessageHandlerRegisteredAgainOnEveryReconnectReplacesTheOldOne() {
         board.close();
         board = new ClientBoard(Map.of("mqtt.drop.every", "2s"));
