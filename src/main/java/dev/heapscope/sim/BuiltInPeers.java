@@ -16,5 +16,7 @@ public final class BuiltInPeers {
         // each peer's install goes here, one line per peer
         EchoPeer.install(network);
         ScheduledClients.install(network);
+        dev.heapscope.sim.net.MqttBroker.install(network);
+        dev.heapscope.sim.net.HttpSite.install(network);
     }
 }

@@ -39,6 +39,8 @@ final class FirmwareModules {
         UnavailableModules.install(globals, board.files()); // reads what is installed only when it raises
         put(globals, loaded, "wifi", WifiModule.create(board, network));
         put(globals, loaded, "net", NetModule.create(board, network));
+        put(globals, loaded, "mqtt", new dev.heapscope.sim.net.MqttModule(board, network).table());
+        put(globals, loaded, "http", new dev.heapscope.sim.net.HttpModule(board, network).table());
     }
 
     static void put(Globals globals, LuaTable loaded, String name, LuaTable module) {

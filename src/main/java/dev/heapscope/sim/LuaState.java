@@ -251,6 +251,16 @@ final class LuaState implements BoardContext {
     }
 
     @Override
+    public LuaTable newTable(LuaTable contents, String cFunction) {
+        TrackedTable table = new TrackedTable(new LuaTable());
+        for (Varargs entry = contents.next(LuaValue.NIL); !entry.arg1().isnil(); entry = contents.next(entry.arg1())) {
+            table.rawset(entry.arg1(), entry.arg(2)); // filled as lua_settable fills it, growing as it does
+        }
+        heap.trackTable(table, heap.sites.tableFrom(cFunction), -1);
+        return table;
+    }
+
+    @Override
     public int ref(LuaValue value, String label) {
         return refs.ref(value, label);
     }

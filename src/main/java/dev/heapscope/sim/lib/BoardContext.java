@@ -72,6 +72,12 @@ public interface BoardContext {
      */
     LuaError argError(int arg, String function, String message);
 
+    /**
+     * A table C function {@code cFunction} made and filled ({@code lua_newtable} then {@code lua_settable}),
+     * charged at the size of {@code contents}' parts; fill it before, not after (later growth is not charged).
+     */
+    LuaTable newTable(LuaTable contents, String cFunction);
+
     /** A string whose block is charged to C function {@code cFunction}. */
     LuaString newString(byte[] bytes, String cFunction);
 
