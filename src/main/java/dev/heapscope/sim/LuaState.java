@@ -18,7 +18,6 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 
 /**
  * One boot's Lua state: the sandboxed globals, tracker, heap accounting and firmware modules. A
@@ -100,9 +99,7 @@ final class LuaState implements BoardContext {
 
     @Override
     public LuaTable newTable(String cFunction) {
-        TrackedTable table = new TrackedTable(new LuaTable());
-        heap.trackTable(table, heap.sites.tableFrom(cFunction), -1);
-        return table;
+        return BoardTables.empty(heap, cFunction);
     }
 
     @Override
@@ -252,12 +249,7 @@ final class LuaState implements BoardContext {
 
     @Override
     public LuaTable newTable(LuaTable contents, String cFunction) {
-        TrackedTable table = new TrackedTable(new LuaTable());
-        for (Varargs entry = contents.next(LuaValue.NIL); !entry.arg1().isnil(); entry = contents.next(entry.arg1())) {
-            table.rawset(entry.arg1(), entry.arg(2)); // filled as lua_settable fills it, growing as it does
-        }
-        heap.trackTable(table, heap.sites.tableFrom(cFunction), -1);
-        return table;
+        return BoardTables.filled(heap, contents, cFunction);
     }
 
     @Override
