@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope hunt --port PATH}: the guided leak hunt on a real board, headless. */
 @Command(name = "hunt", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.hunt",
-        description = {"Runs the documented leak hunt on a board over serial: init, collectgarbage(),",
-                "start, dump, then the workload, collectgarbage(), stop, dump; reports what",
+        description = {"Runs the documented leak hunt on a board over serial: init, collectgarbage() twice,",
+                "start, dump, then the workload, collectgarbage() twice, stop, dump; reports what",
                 "leaked. The workload is one of: --lua CODE, --dofile NAME (a file already in",
                 "the board's flash), --script FILE (a local file uploaded first),",
                 "--wait-for-enter (use the device now, press Enter when done), or else",

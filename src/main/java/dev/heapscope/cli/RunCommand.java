@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
 /** {@code heapscope run SCRIPT.lua}: a leak check of a Lua script on the virtual board. */
 @Command(name = "run", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.run",
         description = {"Runs a Lua script on the virtual NodeMCU board with heap tracing and reports what it leaks.",
-                "Sequence: boot, heaptrace.init, collectgarbage(), start, dump, dofile(SCRIPT), timers for",
-                "--seconds of virtual time, collectgarbage(), stop, dump. Leaks = live in the last dump, not in the first."},
+                "Sequence: boot, heaptrace.init, collectgarbage() twice, start, dump, dofile(SCRIPT), timers for",
+                "--seconds of virtual time, collectgarbage() twice, stop, dump. Leaks = live in the last dump, not in",
+                "the first. A header's expect.warmup.seconds runs the script and its warm-up before init instead."},
         footer = {"", "Examples:", "  heapscope run simulator/scenarios/timer-captures-state.lua --seconds 30",
                 "  heapscope run app.lua --json --fail-on-leak 0      (a leak gate for CI)",
                 "  heapscope run app.lua --snapshot                    (and what grew, by what holds it)"})
@@ -154,6 +155,17 @@ final class RunCommand implements Callable<Integer> {
                     }
                     capturing[0] = true;
                     return script.start(on).whenComplete((answer, error) -> capturing[0] = false);
+                }
+
+                @Override
+                public String preparation() {
+                    return script.preparation();
+                }
+
+                @Override
+                public CompletableFuture<Void> prepare(ProfilingSession on) {
+                    capturing[0] = true; // a warm-up runs the script before the trace: its output is the script's
+                    return script.prepare(on).whenComplete((ok, error) -> capturing[0] = false);
                 }
 
                 @Override

@@ -74,7 +74,7 @@ public final class GuidedHunt {
                         : CompletableFuture.completedFuture(null))
                 .thenCompose(ok -> prepare(workload))
                 .thenCompose(ok -> step(Step.INIT, "heaptrace.init(" + bufferRecords + ")", () -> session.init(bufferRecords)))
-                .thenCompose(ok -> step(Step.GC_BEFORE, "collectgarbage()", session::collectGarbage))
+                .thenCompose(ok -> step(Step.GC_BEFORE, SessionCommands.FULL_COLLECTION, session::collectGarbageFully))
                 .thenCompose(ok -> step(Step.START, "heaptrace.start(" + modeWord + ")", () -> session.start(mode)))
                 .thenCompose(ok -> dumpStep(Step.FIRST_DUMP, "first dump"));
         CompletableFuture<String> ran = first.thenCompose(dump -> {
@@ -82,7 +82,7 @@ public final class GuidedHunt {
             return workload.start(session).thenApply(answer -> answer == null ? null : answer.luaError());
         });
         CompletableFuture<Dump> last = ran
-                .thenCompose(error -> step(Step.GC_AFTER, "collectgarbage()", session::collectGarbage))
+                .thenCompose(error -> step(Step.GC_AFTER, SessionCommands.FULL_COLLECTION, session::collectGarbageFully))
                 .thenCompose(ok -> step(Step.STOP, "heaptrace.stop()", session::stop))
                 .thenCompose(ok -> dumpStep(Step.LAST_DUMP, "last dump"));
         return last.thenApply(dump -> {

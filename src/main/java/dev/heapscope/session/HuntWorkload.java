@@ -77,27 +77,15 @@ public interface HuntWorkload {
         return lua("dofile(" + ScriptUpload.quoted(fileName) + ")");
     }
 
-    /** Stores {@code text} as {@code fileName} in the virtual board's flash, runs it, then runs its timers. */
+    /**
+     * Stores {@code text} as {@code fileName} in the virtual board's flash, runs it, then runs its timers. A
+     * header's {@code expect.warmup.seconds} moves the script and its warm-up before the trace (see
+     * {@link ScenarioHeader}); only the steady state's {@code virtualSeconds} then run between the dumps.
+     */
     static HuntWorkload scriptOnVirtualBoard(SimulatedBoard board, String fileName, String text, long virtualSeconds) {
-        String dofile = "dofile(\"" + fileName.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
-        return new HuntWorkload() {
-            @Override
-            public CompletableFuture<CommandResult> start(ProfilingSession session) {
-                board.console().setWorld(ScenarioHeader.worldOf(text));
-                board.console().loadScript(fileName, text);
-                return session.execute(dofile).thenApply(answer -> {
-                    if (virtualSeconds > 0) {
-                        board.console().runVirtualTime(virtualSeconds * 1000);
-                    }
-                    return answer;
-                });
-            }
-
-            @Override
-            public String describe() {
-                return dofile + (virtualSeconds > 0 ? " and " + virtualSeconds + " s of virtual time" : "");
-            }
-        };
+        Long warmup = ScenarioHeader.warmupOf(text);
+        return warmup == null ? new VirtualScript(board, fileName, text, virtualSeconds)
+                : new WarmedUpScript(new VirtualScript(board, fileName, text, warmup), board, virtualSeconds);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * the firmware check. Each returns a future completed on the session thread.
  */
 final class SessionCommands {
+    static final String FULL_COLLECTION = "collectgarbage() collectgarbage()";
     private final SessionCore core;
 
     SessionCommands(SessionCore core) {
@@ -42,6 +43,10 @@ final class SessionCommands {
 
     CompletableFuture<CommandResult> collectGarbage() {
         return verb(() -> null, "collectgarbage()", Marker.Kind.GC, () -> { });
+    }
+
+    CompletableFuture<CommandResult> collectGarbageFully() {
+        return verb(() -> null, FULL_COLLECTION, Marker.Kind.GC, () -> { });
     }
 
     /** Lua as typed; heaptrace verbs typed whole are followed like the toolbar's (see {@link TypedVerbs}). */

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  * what a run of it must show, every key optional:
  * <ul>
  * <li>{@code seconds}: virtual seconds its timers need after the script (default 0)</li>
+ * <li>{@code warmup.seconds}: the script and this many virtual seconds run before the trace starts, so
+ * what it sets up for good (connections, servers, timers) is not counted; the hunt then traces
+ * {@code seconds} of its steady state (default: no warm-up, the script itself is traced)</li>
  * <li>{@code leak.function}, {@code leak.line}: some leak has this innermost Lua frame</li>
  * <li>{@code min.leaked.bytes}, {@code max.leaked.bytes}: bounds of what leaks</li>
  * <li>{@code held.by}: the leaks at that function and line are held by a path starting with this</li>
@@ -26,11 +29,11 @@ import java.util.regex.Pattern;
  * or an {@code expect.} line below the header is an error naming the file and line, so a mistyped
  * expectation cannot pass silently as "none".
  */
-public record ScenarioHeader(String title, long virtualSeconds, String leakFunction, Integer leakLine,
+public record ScenarioHeader(String title, long virtualSeconds, Long warmupSeconds, String leakFunction, Integer leakLine,
                              Long minLeakedBytes, Long maxLeakedBytes, String heldBy, WorldSettings world) {
 
     /** The {@code expect.*} keys, as written after {@code expect.}. */
-    public static final List<String> KEYS = List.of("seconds", "leak.function", "leak.line", "min.leaked.bytes",
+    public static final List<String> KEYS = List.of("seconds", "warmup.seconds", "leak.function", "leak.line", "min.leaked.bytes",
             "max.leaked.bytes", "held.by");
 
     private static final String TITLE = "Scenario:";
@@ -38,7 +41,7 @@ public record ScenarioHeader(String title, long virtualSeconds, String leakFunct
     private static final Pattern WORLD = Pattern.compile("world\\.([A-Za-z0-9_.]+)\\s*=\\s*(.*\\S)\\s*");
 
     /** A header that states nothing: the title is null and no expectation is set. */
-    public static final ScenarioHeader NONE = new ScenarioHeader(null, 0, null, null, null, null, null,
+    public static final ScenarioHeader NONE = new ScenarioHeader(null, 0, null, null, null, null, null, null,
             WorldSettings.NONE);
 
     /** @param fileName for error messages */
@@ -97,11 +100,21 @@ public record ScenarioHeader(String title, long virtualSeconds, String leakFunct
         Numbers numbers = new Numbers(fileName, values, lineOf);
         Long seconds = numbers.get("seconds", 0, Long.MAX_VALUE);
         Long leakLine = numbers.get("leak.line", 1, Integer.MAX_VALUE);
-        ScenarioHeader header = new ScenarioHeader(title, seconds == null ? 0 : seconds, values.get("leak.function"),
+        ScenarioHeader header = new ScenarioHeader(title, seconds == null ? 0 : seconds,
+                numbers.get("warmup.seconds", 0, 24 * 3600), values.get("leak.function"),
                 leakLine == null ? null : leakLine.intValue(), numbers.get("min.leaked.bytes", 0, Long.MAX_VALUE),
                 numbers.get("max.leaked.bytes", 0, Long.MAX_VALUE), values.get("held.by"), new WorldSettings(world));
         header.checkConsistent(fileName, lineOf);
         return header;
+    }
+
+    /** The warm-up a script's header asks for (null: none), for running it; none when the header cannot be read. */
+    public static Long warmupOf(String scriptText) {
+        try {
+            return read("script", scriptText).warmupSeconds();
+        } catch (MalformedException e) {
+            return null;
+        }
     }
 
     /**

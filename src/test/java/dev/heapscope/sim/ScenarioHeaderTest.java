@@ -23,8 +23,9 @@ class ScenarioHeaderTest {
                 -- Story: prose between the keys is ignored, even with = signs and the word expect in it.
                 --
                 -- expect.seconds = 30
+                -- expect.warmup.seconds = 5
                 -- expect.leak.function = Registry.lookup
-                -- expect.leak.line = 26
+                -- expect.leak.line = 27
                 -- expect.min.leaked.bytes = 1000
                 -- expect.max.leaked.bytes = 5000
                 -- expect.held.by = _G.Registry.lookup ▸ upvalue 'cache'
@@ -34,12 +35,14 @@ class ScenarioHeaderTest {
 
         assertThat(header.title()).isEqualTo("every key at once");
         assertThat(header.virtualSeconds()).isEqualTo(30);
+        assertThat(header.warmupSeconds()).isEqualTo(5);
         assertThat(header.leakFunction()).isEqualTo("Registry.lookup");
-        assertThat(header.leakLine()).isEqualTo(26);
+        assertThat(header.leakLine()).isEqualTo(27);
         assertThat(header.minLeakedBytes()).isEqualTo(1000);
         assertThat(header.maxLeakedBytes()).isEqualTo(5000);
         assertThat(header.heldBy()).isEqualTo("_G.Registry.lookup ▸ upvalue 'cache'");
-        assertThat(ScenarioHeader.KEYS).hasSize(6);
+        assertThat(ScenarioHeader.KEYS).hasSize(7);
+        assertThat(ScenarioHeader.read("none.lua", "print(1)\n").warmupSeconds()).isNull();
     }
 
     @Test
@@ -75,7 +78,7 @@ class ScenarioHeaderTest {
             not a number        | -- expect.seconds = soon                                   | bad.lua line 1: expect.seconds must be a whole number, not 'soon'
             negative            | -- expect.min.leaked.bytes = -1                            | bad.lua line 1: expect.min.leaked.bytes must be at least 0, not -1
             line zero           | -- expect.leak.function = f\\n-- expect.leak.line = 0       | bad.lua line 2: expect.leak.line must be at least 1 and at most 2147483647, not 0
-            unknown key         | -- expect.leaked.bytes = 10                                | bad.lua line 1: unknown key expect.leaked.bytes; known: expect.seconds, expect.leak.function
+            unknown key         | -- expect.leaked.bytes = 10                                | bad.lua line 1: unknown key expect.leaked.bytes; known: expect.seconds, expect.warmup.seconds, expect.leak.function
             no equals sign      | -- expect.seconds 30                                       | bad.lua line 1: 'expect.seconds 30' is not 'expect.KEY = VALUE'
             empty value         | -- expect.held.by =                                        | bad.lua line 1: 'expect.held.by =' is not 'expect.KEY = VALUE'
             given twice         | -- expect.seconds = 1\\n--\\n-- expect.seconds = 2           | bad.lua line 3: expect.seconds is given twice (first on line 1)

@@ -1,5 +1,7 @@
 package dev.heapscope.sim.net;
 
+import org.luaj.vm2.LuaValue;
+
 import dev.heapscope.sim.lib.BoardContext;
 
 import java.util.ArrayList;
@@ -58,6 +60,7 @@ final class EspMqttClient implements MqttBroker.Subscriber {
     private boolean running;
     private boolean connected;
     private int lastMessageId;
+    private LuaValue owner;
 
     private EspMqttClient(BoardContext board, VirtualNetwork network, Config config, Consumer<Event> handler) {
         this.board = board;
@@ -94,10 +97,22 @@ final class EspMqttClient implements MqttBroker.Subscriber {
         blocks.add(board.allocateFirmware(bytes, frames));
     }
 
+    /** Its blocks live as long as the Lua client {@code owner} (what a retaining path names for them). */
+    void ownedBy(LuaValue owner) {
+        this.owner = owner;
+        blocks.forEach(address -> board.ownFirmware(address, owner, "esp-mqtt client"));
+    }
+
     /** {@code esp_mqtt_client_start}: the mqtt task, which connects to the broker. */
     void start(String luaFunction) {
-        blocks.add(board.allocateFirmware(TASK_STACK_BYTES, "xTaskCreatePinnedToCore", "esp_mqtt_client_start", luaFunction));
-        blocks.add(board.allocateFirmware(TASK_TCB_BYTES, "xTaskCreatePinnedToCore", "esp_mqtt_client_start", luaFunction));
+        int stack = board.allocateFirmware(TASK_STACK_BYTES, "xTaskCreatePinnedToCore", "esp_mqtt_client_start", luaFunction);
+        int tcb = board.allocateFirmware(TASK_TCB_BYTES, "xTaskCreatePinnedToCore", "esp_mqtt_client_start", luaFunction);
+        blocks.add(stack);
+        blocks.add(tcb);
+        if (owner != null) {
+            board.ownFirmware(stack, owner, "mqtt task stack");
+            board.ownFirmware(tcb, owner, "mqtt task");
+        }
         running = true;
         long latency = latency();
         board.events().after(2 * latency, this::connectToBroker); // TCP handshake, then CONNECT → CONNACK

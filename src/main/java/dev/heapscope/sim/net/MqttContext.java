@@ -56,7 +56,8 @@ final class MqttContext {
         Arrays.fill(refs, NOREF);
     }
 
-    static CString allocString(BoardContext board, LuaValue value, int maxLength, String luaFunction) {
+    /** A C copy of {@code value} that lives as long as the client {@code owner} (for retaining paths). */
+    static CString allocString(BoardContext board, LuaValue owner, LuaValue value, int maxLength, String luaFunction) {
         org.luaj.vm2.LuaString string = value.checkstring();
         byte[] bytes = string.m_bytes;
         int length = 0;
@@ -66,6 +67,7 @@ final class MqttContext {
         String text = new String(bytes, string.m_offset, length, StandardCharsets.ISO_8859_1);
         // luaM_malloc goes through the Lua allocator: the block is charged to the Lua heap, under the C caller
         int address = board.allocateFirmware(length + 1, "l_alloc", "luaM_realloc_", "luaX_alloc_string", luaFunction);
+        board.ownFirmware(address, owner, "C copy of a string");
         return new CString(text, address);
     }
 

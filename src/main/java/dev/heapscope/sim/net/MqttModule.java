@@ -75,13 +75,13 @@ public final class MqttModule {
         if (!args.arg(1).isstring()) {
             ClientArgs.checkString(board, args, 1, "Client");
         }
-        context.clientId = MqttContext.allocString(board, args.arg(1), MAX_CLIENT_LEN, "mqtt_new");
+        context.clientId = MqttContext.allocString(board, userdata, args.arg(1), MAX_CLIENT_LEN, "mqtt_new");
         context.keepalive = ClientArgs.checkInteger(board, args, 2, "Client");
         if (args.arg(3).isstring()) {
-            context.username = MqttContext.allocString(board, args.arg(3), MAX_USERNAME_LEN, "mqtt_new");
+            context.username = MqttContext.allocString(board, userdata, args.arg(3), MAX_USERNAME_LEN, "mqtt_new");
         }
         if (args.arg(4).isstring()) {
-            context.password = MqttContext.allocString(board, args.arg(4), MAX_PASSWORD_LEN, "mqtt_new");
+            context.password = MqttContext.allocString(board, userdata, args.arg(4), MAX_PASSWORD_LEN, "mqtt_new");
         }
         if (args.arg(5).isnumber()) {
             context.disableCleanSession = args.arg(5).todouble() == 0;
@@ -177,6 +177,7 @@ public final class MqttModule {
                         context.clientId.text(), text(context.username), text(context.password),
                         text(context.lwtTopic), will, context.lwtRetain != 0),
                 event -> events.post(context, event, this::destroyClient), "mqtt_connect");
+        context.client.ownedBy(args.arg1());
         context.client.start("mqtt_connect");
         return LuaValue.TRUE;
     }
@@ -208,9 +209,9 @@ public final class MqttModule {
         context.lwtTopic = null;
         context.lwtMessage = null;
         ClientArgs.checkString(board, args, 2, "lwt");
-        context.lwtTopic = MqttContext.allocString(board, args.arg(2), MAX_LWT_TOPIC, "mqtt_lwt");
+        context.lwtTopic = MqttContext.allocString(board, args.arg1(), args.arg(2), MAX_LWT_TOPIC, "mqtt_lwt");
         ClientArgs.checkString(board, args, 3, "lwt");
-        context.lwtMessage = MqttContext.allocString(board, args.arg(3), MAX_LWT_MSG, "mqtt_lwt");
+        context.lwtMessage = MqttContext.allocString(board, args.arg1(), args.arg(3), MAX_LWT_MSG, "mqtt_lwt");
         int n = 4;
         if (args.arg(n).isnumber()) {
             context.lwtQos = (int) args.arg(n).todouble();
