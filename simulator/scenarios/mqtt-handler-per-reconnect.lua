@@ -31,7 +31,7 @@ local function connect()
   client:on("offline", function()
     tmr.create():alarm(1000, tmr.ALARM_SINGLE, connect)
   end)
-  client:connect("mqtt.heapscope.test", 1883, false, function(c)
+  client:connect("mqtt.heapscope.test", 1883, 0, function(c)
     c:subscribe("cmd/#", 0)
   end)
 end

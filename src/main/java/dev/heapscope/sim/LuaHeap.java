@@ -95,6 +95,13 @@ final class LuaHeap {
         collector.step(register);
     }
 
+    /** A string constant of a chunk just compiled (see {@link CompiledChunks}); no collection runs here. */
+    void trackConstant(LuaString string) {
+        if (objects.slotOf(string) < 0) {
+            track(string, LuaSizes.string(string.m_length), LuaObjects.STRING, sites.stringFrom("luaX_newstring"));
+        }
+    }
+
     /** A userdata of {@code payloadBytes}; {@code finalizer} (may be null) is its C {@code __gc}. */
     void trackUserdata(TrackedUserdata userdata, int payloadBytes, AllocationSite site, Runnable finalizer) {
         int slot = track(userdata, LuaSizes.userdata(payloadBytes), LuaObjects.USERDATA, site);

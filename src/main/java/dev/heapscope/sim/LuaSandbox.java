@@ -51,6 +51,8 @@ final class LuaSandbox {
         globals.load(tracker);
         LoadState.install(globals);
         Lua53Compiler.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE);
+        Globals.Compiler source = globals.compiler;
+        globals.compiler = (stream, chunkName) -> CompiledChunks.charge(heap, source.compile(stream, chunkName), chunkName);
         globals.finder = name -> flash.read(name).map(ByteArrayInputStream::new).orElse(null);
         globals.running.errorfunc = decorator;
 
