@@ -71,6 +71,7 @@ final class LuaSandbox {
         installCollectGarbage(globals, heap);
         NumberLibraries.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE);
         installStringTracking(globals, heap, libs);
+        MethodCallErrors.numberFromCallSite(globals.get("string").checktable(), "format", tracker);
         installCoroutines(globals, heap, decorator);
         installShims(globals);
         return globals;
