@@ -77,10 +77,10 @@ final class LuaSandbox {
         return globals;
     }
 
-    private static VarArgFunction fn(String name, Function<Varargs, Varargs> body) {
+    private static VarArgFunction fn(String functionName, Function<Varargs, Varargs> body) {
         return new VarArgFunction() {
             {
-                this.name = name;
+                this.name = functionName; // the inherited field would shadow a parameter called name
             }
 
             @Override

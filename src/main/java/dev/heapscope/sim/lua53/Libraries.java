@@ -29,10 +29,10 @@ public final class Libraries {
         return new LibArgs(reporter, function, lua53);
     }
 
-    public static VarArgFunction function(String name, Function<Varargs, Varargs> body) {
+    public static VarArgFunction function(String functionName, Function<Varargs, Varargs> body) {
         return new VarArgFunction() {
             {
-                this.name = name;
+                this.name = functionName; // the inherited field would shadow a parameter called name
             }
 
             @Override

@@ -52,10 +52,10 @@ final class NumberArgs {
         }
     }
 
-    static VarArgFunction fn(String name, Function<Varargs, Varargs> body) {
+    static VarArgFunction fn(String functionName, Function<Varargs, Varargs> body) {
         return new VarArgFunction() {
             {
-                this.name = name;
+                this.name = functionName; // the inherited field would shadow a parameter called name
             }
 
             @Override

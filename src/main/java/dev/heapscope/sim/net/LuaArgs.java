@@ -19,10 +19,10 @@ final class LuaArgs {
     private LuaArgs() {
     }
 
-    static void put(LuaTable table, String name, Body body) {
-        table.set(name, new VarArgFunction() {
+    static void put(LuaTable table, String functionName, Body body) {
+        table.set(functionName, new VarArgFunction() {
             {
-                this.name = name;
+                this.name = functionName; // the inherited field would shadow a parameter called name
             }
 
             @Override
