@@ -23,6 +23,8 @@ final class LuaHeap {
     static final String NOT_ENOUGH_MEMORY = "not enough memory";
 
     final AllocationSites sites;
+    /** Short strings the board made when it compiled the chunks (see {@link CompiledChunks}). */
+    final CompiledChunks constants = new CompiledChunks();
     private final BoardMemory memory;
     private final SimulatorSymbols symbols;
     private final LuaAllocationTracker tracker;
@@ -88,18 +90,11 @@ final class LuaHeap {
 
     /** A string made by {@code OP_CONCAT} or a library call; an equal live short string means nothing new (interning). */
     void trackString(LuaString string, AllocationSite site, int register) {
-        if (objects.slotOf(string) >= 0) {
+        if (objects.slotOf(string) >= 0 || constants.holds(string)) {
             return;
         }
         track(string, LuaSizes.string(string.m_length), LuaObjects.STRING, site);
         collector.step(register);
-    }
-
-    /** A string constant of a chunk just compiled (see {@link CompiledChunks}); no collection runs here. */
-    void trackConstant(LuaString string) {
-        if (objects.slotOf(string) < 0) {
-            track(string, LuaSizes.string(string.m_length), LuaObjects.STRING, sites.stringFrom("luaX_newstring"));
-        }
     }
 
     /** A userdata of {@code payloadBytes}; {@code finalizer} (may be null) is its C {@code __gc}. */

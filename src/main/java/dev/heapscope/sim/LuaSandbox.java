@@ -52,7 +52,7 @@ final class LuaSandbox {
         LoadState.install(globals);
         Lua53Compiler.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE);
         Globals.Compiler source = globals.compiler;
-        globals.compiler = (stream, chunkName) -> CompiledChunks.charge(heap, source.compile(stream, chunkName), chunkName);
+        globals.compiler = (stream, chunkName) -> heap.constants.compiled(source.compile(stream, chunkName));
         globals.finder = name -> flash.read(name).map(ByteArrayInputStream::new).orElse(null);
         globals.running.errorfunc = decorator;
 
