@@ -140,8 +140,15 @@ final class RunCommand implements Callable<Integer> {
             session.addListener(new SessionListener() {
                 @Override
                 public void consoleLine(String line, long hostMillis) {
+                    // the script's output ends where the hunt's next verb is echoed: lines its callbacks printed
+                    // while virtual time ran arrive after the workload's future completed
+                    // (a callback's print follows the idle prompt on its line, so the next echo may come without it)
+                    String printed = line.startsWith("> ") ? line.substring(2) : line;
+                    if (capturing[0] && (printed.startsWith("heaptrace.") || printed.startsWith("collectgarbage()"))) {
+                        capturing[0] = false;
+                    }
                     if (capturing[0]) {
-                        output.add(line);
+                        output.add(printed);
                     }
                 }
             });
@@ -154,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
                         outcome.before = outcome.board.console().snapshot("before the script");
                     }
                     capturing[0] = true;
-                    return script.start(on).whenComplete((answer, error) -> capturing[0] = false);
+                    return script.start(on);
                 }
 
                 @Override
@@ -165,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
                 @Override
                 public CompletableFuture<Void> prepare(ProfilingSession on) {
                     capturing[0] = true; // a warm-up runs the script before the trace: its output is the script's
-                    return script.prepare(on).whenComplete((ok, error) -> capturing[0] = false);
+                    return script.prepare(on);
                 }
 
                 @Override
@@ -181,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
             outcome.first = result.first();
             outcome.last = result.last();
             outcome.scriptError = result.workloadError();
-            outcome.output = output.stream().filter(l -> !l.startsWith("> dofile(")).toList();
+            outcome.output = output.stream().filter(l -> !l.startsWith("dofile(")).toList();
             if (saveAs != null) {
                 outcome.failure = SavedRun.save(opened, profile, saveAs);
             }

@@ -47,4 +47,36 @@ class RunCommandTest {
                 .endsWith("(or give --seconds)");
         assertThat(CliRunner.run("run", script.toString(), "--seconds", "0").exitCode()).isZero();
     }
+
+    @Test
+    void whatCallbacksPrintWhileVirtualTimeRunsIsTheScriptsOutputToo() throws Exception {
+        Path script = Files.writeString(dir.resolve("tick.lua"), """
+                -- expect.seconds = 3
+                t = tmr.create()
+                t:alarm(1000, tmr.ALARM_AUTO, function() print("tick", node.uptime() // 1000000) end)
+                print("armed")
+                """);
+
+        CliRunner result = CliRunner.run("run", script.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Console output of tick.lua:\n  | armed\n  | tick\t1\n  | tick\t2\n  | tick\t3\n")
+                .doesNotContain("collectgarbage()");
+    }
+
+    @Test
+    void aWarmedUpScriptPrintsItsWarmUpOutputAndItsSteadyState() throws Exception {
+        Path script = Files.writeString(dir.resolve("warm.lua"), """
+                -- expect.warmup.seconds = 2
+                -- expect.seconds = 2
+                t = tmr.create()
+                t:alarm(1000, tmr.ALARM_AUTO, function() print("tick", node.uptime() // 1000000) end)
+                print("armed")
+                """);
+
+        CliRunner result = CliRunner.run("run", script.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        // the timer made before the trace is no leak; the ticks of both phases are the script's output
+        assertThat(result.out()).contains("No leaks").contains("  | armed\n  | tick\t1\n  | tick\t2\n")
+                .contains("  | tick\t4\n").doesNotContain("heaptrace.");
+    }
 }
