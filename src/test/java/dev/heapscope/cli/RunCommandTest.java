@@ -77,6 +77,6 @@ class RunCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         // the timer made before the trace is no leak; the ticks of both phases are the script's output
         assertThat(result.out()).contains("No leaks").contains("  | armed\n  | tick\t1\n  | tick\t2\n")
-                .contains("  | tick\t4\n").doesNotContain("heaptrace.");
+                .contains("  | tick\t4\n").doesNotContain("  | heaptrace.").doesNotContain("  | >");
     }
 }
