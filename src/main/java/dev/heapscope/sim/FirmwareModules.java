@@ -29,7 +29,7 @@ final class FirmwareModules {
     static void install(Globals globals, BoardContext board, LuaRelease lua, VirtualNetwork network) {
         LuaTable loaded = globals.get("package").get("loaded").checktable();
         TaskQueue tasks = new TaskQueue(board.events());
-        put(globals, loaded, "node", NodeModule.create(board, lua == LuaRelease.LUA_51, tasks));
+        put(globals, loaded, "node", NodeModule.create(board, lua == LuaRelease.LUA_51, tasks, globals));
         put(globals, loaded, "heaptrace", HeaptraceModule.create(board));
         put(globals, loaded, "file", new FileModule(board).table());
         put(globals, loaded, "uart", UartModule.create(board));

@@ -109,7 +109,13 @@ final class LuaSandbox {
         globals.set("dofile", fn("dofile", args -> {
             String name = args.checkjstring(1);
             byte[] bytes = flash.read(name).orElseThrow(() -> new LuaError("cannot open " + name));
-            return globals.load(new ByteArrayInputStream(bytes), "@" + name, "t", globals).invoke();
+            LuaValue chunk;
+            try {
+                chunk = globals.load(new ByteArrayInputStream(bytes), "@" + name, "t", globals);
+            } catch (LuaError e) { // luaB_dofile raises the loader's message as it is: it names the file's line
+                throw new PositionedError(e.getMessageObject().tojstring());
+            }
+            return chunk.invoke();
         }));
     }
 

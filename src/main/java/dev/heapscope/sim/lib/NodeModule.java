@@ -16,8 +16,9 @@ public final class NodeModule {
     /**
      * @param lua51 a Lua 5.1 build: only there does {@code node.egc} exist
      * @param tasks the task queues {@code node.task.post} posts to
+     * @param globals for {@code node.compile}, which compiles a file as the board's loader does
      */
-    public static LuaTable create(BoardContext board, boolean lua51, TaskQueue tasks) {
+    public static LuaTable create(BoardContext board, boolean lua51, TaskQueue tasks, org.luaj.vm2.Globals globals) {
         LuaTable module = new LuaTable();
         Fn.put(module, "heap", args -> LuaValue.valueOf((int) Math.min(Integer.MAX_VALUE, board.freeBytes())));
         Fn.put(module, "restart", args -> {
@@ -28,6 +29,7 @@ public final class NodeModule {
                 LuaValue.valueOf(0)));
         Fn.put(module, "chipid", args -> LuaValue.valueOf("0x" + Integer.toHexString(CHIP_ID)));
         NodeInfo.install(module, board);
+        NodeSystem.install(module, board, globals);
         module.set("task", NodeTasks.create(board, tasks));
         if (lua51) { // node.c: node_egc exists only #if defined(CONFIG_LUA_VERSION_51)
             LuaTable egc = new LuaTable();
