@@ -2,11 +2,14 @@ package dev.heapscope.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Turns console text into bytes for the listeners, with the board's line ending. Board thread only. */
 final class ConsoleWriter {
     private final List<ConsoleOutput> outputs;
     private final LineEnding lineEnding;
+    private Consumer<byte[]> redirect;
+    private boolean serialToo = true;
 
     ConsoleWriter(List<ConsoleOutput> outputs, LineEnding lineEnding) {
         this.outputs = outputs;
@@ -31,7 +34,23 @@ final class ConsoleWriter {
         bytes(bytes, 0, bytes.length);
     }
 
+    /**
+     * {@code node.output}: what is written from now on goes to {@code sink} (null: back to the serial port
+     * only), and to the serial port as well when {@code serialToo}.
+     */
+    void redirect(Consumer<byte[]> sink, boolean serialToo) {
+        this.redirect = sink;
+        this.serialToo = sink == null || serialToo;
+    }
+
     void bytes(byte[] bytes, int offset, int length) {
+        Consumer<byte[]> sink = redirect;
+        if (sink != null) {
+            sink.accept(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+            if (!serialToo) {
+                return;
+            }
+        }
         for (ConsoleOutput output : outputs) {
             try {
                 output.write(bytes, offset, length);

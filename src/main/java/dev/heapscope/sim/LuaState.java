@@ -170,6 +170,7 @@ final class LuaState implements BoardContext {
     }
 
     void close() {
+        out.redirect(null, true);
         heap.releaseEverything();
     }
 
@@ -201,6 +202,11 @@ final class LuaState implements BoardContext {
     @Override
     public long freeBytes() {
         return heap.freeBytes();
+    }
+
+    @Override
+    public void redirectOutput(java.util.function.Consumer<byte[]> sink, boolean serialToo) {
+        out.redirect(sink, serialToo);
     }
 
     @Override

@@ -29,6 +29,12 @@ public interface BoardContext {
     /** {@code node.heap()}: free bytes of the board heap. */
     long freeBytes();
 
+    /**
+     * {@code node.output}: console output goes to {@code sink} (null: to the serial port only again), and to
+     * the serial port too when {@code serialToo}. A reboot ends the redirection.
+     */
+    void redirectOutput(java.util.function.Consumer<byte[]> sink, boolean serialToo);
+
     /** Writes console text as is (line endings already chosen by the caller). */
     void write(String text);
 

@@ -30,6 +30,7 @@ public final class NodeModule {
         Fn.put(module, "chipid", args -> LuaValue.valueOf("0x" + Integer.toHexString(CHIP_ID)));
         NodeInfo.install(module, board);
         NodeSystem.install(module, board, globals);
+        NodeOutput.install(module, board, tasks);
         module.set("task", NodeTasks.create(board, tasks));
         if (lua51) { // node.c: node_egc exists only #if defined(CONFIG_LUA_VERSION_51)
             LuaTable egc = new LuaTable();
