@@ -105,7 +105,7 @@ class HuntCommandTest {
         CliRunner result = CliRunner.run("hunt", "--port", link.toString(), "--script", script.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().lines().filter(line -> !line.startsWith("heapscope: note: ")))
-                .containsExactly("heapscope: the Lua failed: stdin:1: broken.lua:1: unexpected symbol near '='");
+                .containsExactly("heapscope: the Lua failed: broken.lua:1: unexpected symbol near '='");
     }
 
     @Test
