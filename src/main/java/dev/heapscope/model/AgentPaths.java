@@ -1,0 +1,152 @@
+package dev.heapscope.model;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Retaining paths from the agent's edges, spelt as the virtual board spells its own ({@code _G.cache[*]},
+ * {@code _G.handler ▸ upvalue 'history'}), so that one grouping serves both. A registry entry under an integer
+ * key, all the agent can see of a firmware module's {@code luaL_ref}, is a root of its own: {@code registry[3]}
+ * (grouped as itself, not as {@code registry[*]}: each reference is a different holder).
+ */
+final class AgentPaths {
+    static final String SEPARATOR = " \u25b8 ";
+    private static final String REGISTRY = "registry";
+    private static final int MAX_SEGMENTS = 24;
+    /** For an object whose parent line was lost on the way. */
+    static final RetainingPath LOST = new RetainingPath(List.of("(path lost: a line of the snapshot is missing)"),
+            "(path lost: a line of the snapshot is missing)");
+
+    private AgentPaths() {
+    }
+
+    /** The path of every node, in the order given. */
+    static List<RetainingPath> of(List<AgentSnapshot.Node> nodes) {
+        Map<Integer, AgentSnapshot.Node> byId = new HashMap<>();
+        nodes.forEach(node -> byId.put(node.id(), node));
+        List<RetainingPath> paths = new ArrayList<>(nodes.size());
+        for (AgentSnapshot.Node node : nodes) {
+            paths.add(pathOf(node, byId));
+        }
+        return paths;
+    }
+
+    private static RetainingPath pathOf(AgentSnapshot.Node node, Map<Integer, AgentSnapshot.Node> byId) {
+        List<AgentSnapshot.Node> chain = new ArrayList<>();
+        for (AgentSnapshot.Node at = node; ; at = byId.get(at.parent())) {
+            if (at == null || chain.size() > byId.size()) {
+                return LOST;
+            }
+            chain.add(at);
+            if (at.parent() == 0) {
+                break;
+            }
+        }
+        List<String> concrete = new ArrayList<>(chain.size());
+        List<String> grouped = new ArrayList<>(chain.size());
+        int i = chain.size() - 1;
+        String root = chain.get(i).edge();
+        if (REGISTRY.equals(root) && i > 0 && chain.get(i - 1).edge().matches("\\[-?[0-9]+]")) {
+            root = REGISTRY + chain.get(--i).edge();
+        }
+        concrete.add(root);
+        grouped.add(root);
+        for (i--; i >= 0; i--) {
+            String edge = chain.get(i).edge();
+            concrete.add(segment(edge, false));
+            grouped.add(segment(edge, true));
+        }
+        return new RetainingPath(collapseRuns(grouped), elide(concrete));
+    }
+
+    /** One step of a path from the agent's spelling of the edge. */
+    static String segment(String edge, boolean grouped) {
+        if (edge.startsWith(".")) {
+            return edge;
+        }
+        if (edge.startsWith("[")) {
+            if (grouped) {
+                return "[*]";
+            }
+            if (edge.startsWith("[\"")) {
+                boolean cut = edge.endsWith("\"+]");
+                String inner = edge.substring(2, edge.length() - (cut ? 3 : 2));
+                return "[" + quoted(unescape(inner), cut) + "]";
+            }
+            return edge;
+        }
+        return switch (edge.length() < 2 ? "" : edge.substring(0, 2)) {
+            case "^m" -> SEPARATOR + "metatable";
+            case "^k" -> SEPARATOR + "key";
+            case "^f" -> SEPARATOR + "function";
+            case "^u" -> SEPARATOR + "upvalue '" + unescape(edge.substring(Math.min(3, edge.length()))) + "'";
+            case "^l" -> SEPARATOR + "local '" + unescape(edge.substring(Math.min(3, edge.length()))) + "'";
+            default -> SEPARATOR + edge;
+        };
+    }
+
+    /** The agent's escapes ({@code \"}, {@code \\}, {@code \ddd}) back to the key's text (its bytes as UTF-8). */
+    static String unescape(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 3 < text.length() && text.substring(i + 1, i + 4).matches("[0-9]{3}")) {
+                bytes.write(Integer.parseInt(text.substring(i + 1, i + 4)) & 0xff);
+                i += 3;
+            } else if (c == '\\' && i + 1 < text.length()) {
+                bytes.write(text.charAt(++i) & 0x7f);
+            } else {
+                bytes.write(c & 0x7f);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Quoted as the virtual board quotes a key: escapes for {@code "}, {@code \}, newline and control characters. */
+    private static String quoted(String text, boolean cut) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c < 0x20 || c == 0x7f ? "\\" + (int) c : String.valueOf(c));
+            }
+        }
+        return out.append(cut ? "\u2026\"" : "\"").toString();
+    }
+
+    /** A run of three or more equal segments ({@code .next.next.next}) becomes one {@code (.next)+}, as on the virtual board. */
+    private static List<String> collapseRuns(List<String> segments) {
+        List<String> out = new ArrayList<>(segments.size());
+        int i = 0;
+        while (i < segments.size()) {
+            int j = i;
+            while (j < segments.size() && segments.get(j).equals(segments.get(i))) {
+                j++;
+            }
+            if (j - i >= 3) {
+                out.add("(" + segments.get(i) + ")+");
+            } else {
+                out.addAll(segments.subList(i, j));
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    private static String elide(List<String> segments) {
+        if (segments.size() <= MAX_SEGMENTS) {
+            return String.join("", segments);
+        }
+        int keep = MAX_SEGMENTS / 2;
+        int skipped = segments.size() - 2 * keep;
+        return String.join("", segments.subList(0, keep)) + " \u2026" + skipped + " more\u2026 "
+                + String.join("", segments.subList(segments.size() - keep, segments.size()));
+    }
+}
