@@ -101,7 +101,9 @@ do
     local size = sizeof(v, tv)
     local line = fmt("~HO %d %d %s %d %s", tail, parent, tv, size, edge)
     objects, bytes = objects + 1, bytes + size
-    sum = (sum * 31 + #line + size) % 65521 -- stays far below 2^31: no overflow on a 32-bit board
+    for i = 1, #line do
+      sum = (sum * 31 + sbyte(line, i)) % 65521 -- stays far below 2^31: no overflow on a 32-bit board
+    end
     print(line)
   end
 

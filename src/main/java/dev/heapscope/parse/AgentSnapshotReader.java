@@ -162,12 +162,19 @@ public final class AgentSnapshotReader {
         open.lastId = (int) id;
         open.nodes.add(new AgentSnapshot.Node((int) id, (int) parent, words[3], (int) bytes, words[5]));
         open.bytes += bytes;
-        open.checksum = checksum(open.checksum, line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1).length, bytes);
+        open.checksum = checksum(open.checksum, line);
     }
 
-    /** The agent's running checksum over its object lines: it stays below 2^31, as a 32-bit Lua integer must. */
-    static long checksum(long sum, int lineLength, long bytes) {
-        return (sum * 31 + lineLength + bytes) % 65521;
+    /**
+     * The agent's running checksum over every character of its object lines (they are ASCII: it escapes the
+     * rest); it stays below 2^31, as a 32-bit Lua integer must.
+     */
+    static long checksum(long sum, String line) {
+        long at = sum;
+        for (int i = 0; i < line.length(); i++) {
+            at = (at * 31 + (line.charAt(i) & 0xff)) % 65521;
+        }
+        return at;
     }
 
     private void end(String[] words) {
