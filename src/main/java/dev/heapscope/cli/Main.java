@@ -58,6 +58,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new RunCommand(out, err))
                 .addSubcommand(new SimCommand(err))
                 .addSubcommand(new HuntCommand(out, err))
+                .addSubcommand(new SnapshotCommand(out, err))
                 .addSubcommand(new ExportCommand(out, err))
                 .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new CommandLine.HelpCommand());

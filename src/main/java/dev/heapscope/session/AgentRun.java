@@ -1,0 +1,76 @@
+package dev.heapscope.session;
+
+import dev.heapscope.model.AgentSnapshot;
+import dev.heapscope.parse.AgentSnapshotReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One snapshot by the HeapScope agent on a board: the agent is uploaded over the console (chunked, verified),
+ * run with {@code dofile}, and its framed output read from the console stream, where it arrives after the
+ * prompt (the walk yields between batches through {@code node.task.post}). An output that stops without its
+ * end line gives a snapshot marked incomplete, not an error.
+ */
+public final class AgentRun {
+    static final String FILE_NAME = "heapscope-agent.lua";
+    // a bit of a serial byte: start, 8 data, stop
+    private static final int BITS_PER_BYTE = 10;
+    // what one object line costs on the wire, about ("~HO 123 45 table 52 .entries" and its line end)
+    static final int BYTES_PER_OBJECT = 32;
+
+    private final byte[] agent;
+
+    public AgentRun(byte[] agent) {
+        this.agent = agent.clone();
+    }
+
+    /** The agent HeapScope ships (device-firmware/heapscope-agent.lua). */
+    public static byte[] shippedAgent() throws IOException {
+        try (InputStream in = AgentRun.class.getResourceAsStream("/dev/heapscope/agent/" + FILE_NAME)) {
+            if (in == null) {
+                throw new IOException("this HeapScope was built without its agent (" + FILE_NAME + ")");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Seconds the wire needs at {@code baudRate}: the upload typed and echoed back, then the agent's lines for a
+     * heap of about {@code objects} objects.
+     */
+    public double wireSeconds(int baudRate, long objects) {
+        long uploadChars = new ScriptUpload(FILE_NAME, agent).lines().stream().mapToLong(line -> line.length() + 2).sum();
+        long bytes = 2 * uploadChars + objects * BYTES_PER_OBJECT;
+        return bytes * (double) BITS_PER_BYTE / Math.max(1, baudRate);
+    }
+
+    /** Uploads and runs the agent; completes with its snapshot, or an incomplete one when no end line came within {@code timeoutMillis}. */
+    public CompletableFuture<AgentSnapshot> take(ProfilingSession session, long timeoutMillis) {
+        AgentSnapshotReader reader = new AgentSnapshotReader();
+        CompletableFuture<AgentSnapshot> result = new CompletableFuture<>();
+        session.addListener(new SessionListener() {
+            @Override
+            public void consoleLine(String line, long hostMillis) {
+                Optional<AgentSnapshot> done = reader.accept(line);
+                done.ifPresent(result::complete);
+            }
+        });
+        ScriptUpload upload = new ScriptUpload(FILE_NAME, agent);
+        upload.sendTo(session).thenCompose(ok -> session.execute(upload.dofile())).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else if (answer.failed()) {
+                result.completeExceptionally(new IllegalStateException("the agent failed: " + answer.luaError()));
+            }
+        });
+        // the session thread owns the reader; a snapshot still open when the board falls silent is cut there
+        return result.completeOnTimeout(null, timeoutMillis, TimeUnit.MILLISECONDS).thenCompose(snapshot -> snapshot != null
+                ? CompletableFuture.completedFuture(snapshot)
+                : session.snapshot().thenApply(ignored -> reader.finish().orElseThrow(() ->
+                        new IllegalStateException("the agent printed no snapshot (is its output going elsewhere?)"))));
+    }
+}
