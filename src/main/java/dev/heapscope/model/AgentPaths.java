@@ -14,9 +14,8 @@ import java.util.Map;
  * (grouped as itself, not as {@code registry[*]}: each reference is a different holder).
  */
 final class AgentPaths {
-    static final String SEPARATOR = " \u25b8 ";
+    static final String SEPARATOR = PathSpelling.SEPARATOR;
     private static final String REGISTRY = "registry";
-    private static final int MAX_SEGMENTS = 24;
     /** For an object whose parent line was lost on the way. */
     static final RetainingPath LOST = new RetainingPath(List.of("(path lost: a line of the snapshot is missing)"),
             "(path lost: a line of the snapshot is missing)");
@@ -60,7 +59,7 @@ final class AgentPaths {
             concrete.add(segment(edge, false));
             grouped.add(segment(edge, true));
         }
-        return new RetainingPath(collapseRuns(grouped), elide(concrete));
+        return new RetainingPath(PathSpelling.collapseRuns(grouped), PathSpelling.elide(concrete));
     }
 
     /** One step of a path from the agent's spelling of the edge. */
@@ -75,7 +74,7 @@ final class AgentPaths {
             if (edge.startsWith("[\"")) {
                 boolean cut = edge.endsWith("\"+]");
                 String inner = edge.substring(2, edge.length() - (cut ? 3 : 2));
-                return "[" + quoted(unescape(inner), cut) + "]";
+                return "[" + PathSpelling.quoted(unescape(inner), cut) + "]";
             }
             return edge;
         }
@@ -106,47 +105,6 @@ final class AgentPaths {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** Quoted as the virtual board quotes a key: escapes for {@code "}, {@code \}, newline and control characters. */
-    private static String quoted(String text, boolean cut) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c < 0x20 || c == 0x7f ? "\\" + (int) c : String.valueOf(c));
-            }
-        }
-        return out.append(cut ? "\u2026\"" : "\"").toString();
-    }
 
-    /** A run of three or more equal segments ({@code .next.next.next}) becomes one {@code (.next)+}, as on the virtual board. */
-    private static List<String> collapseRuns(List<String> segments) {
-        List<String> out = new ArrayList<>(segments.size());
-        int i = 0;
-        while (i < segments.size()) {
-            int j = i;
-            while (j < segments.size() && segments.get(j).equals(segments.get(i))) {
-                j++;
-            }
-            if (j - i >= 3) {
-                out.add("(" + segments.get(i) + ")+");
-            } else {
-                out.addAll(segments.subList(i, j));
-            }
-            i = j;
-        }
-        return out;
-    }
 
-    private static String elide(List<String> segments) {
-        if (segments.size() <= MAX_SEGMENTS) {
-            return String.join("", segments);
-        }
-        int keep = MAX_SEGMENTS / 2;
-        int skipped = segments.size() - 2 * keep;
-        return String.join("", segments.subList(0, keep)) + " \u2026" + skipped + " more\u2026 "
-                + String.join("", segments.subList(segments.size() - keep, segments.size()));
-    }
 }

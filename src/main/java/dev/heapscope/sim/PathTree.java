@@ -1,5 +1,7 @@
 package dev.heapscope.sim;
 
+import dev.heapscope.model.PathSpelling;
+
 import dev.heapscope.model.RetainingPath;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
@@ -23,9 +25,8 @@ final class PathTree {
     static final byte UPVALUE = 4;
     static final byte LABEL = 5;
 
-    static final String SEPARATOR = " \u25b8 ";
+    static final String SEPARATOR = PathSpelling.SEPARATOR;
     /** Concrete paths longer than this many segments keep their first and last ones (a linked list is deep). */
-    private static final int MAX_SEGMENTS = 24;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final java.util.Set<String> KEYWORDS = java.util.Set.of("and", "break", "do", "else", "elseif",
             "end", "false", "for", "function", "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
@@ -70,7 +71,7 @@ final class PathTree {
                 concrete.add(segment(edge[at], key[at], false));
                 grouped.add(segment(edge[at], key[at], true));
             }
-            known = new RetainingPath(collapseRuns(grouped), elide(concrete));
+            known = new RetainingPath(PathSpelling.collapseRuns(grouped), PathSpelling.elide(concrete));
             formatted[node] = known;
         }
         return known;
@@ -94,7 +95,7 @@ final class PathTree {
             if (IDENTIFIER.matcher(text).matches() && !KEYWORDS.contains(text)) {
                 return "." + text;
             }
-            return grouped ? "[*]" : "[" + quoted(text) + "]";
+            return grouped ? "[*]" : "[" + PathSpelling.quoted(shortened(text), text.length() > 32) + "]";
         }
         if (grouped) {
             return "[*]";
@@ -105,47 +106,11 @@ final class PathTree {
         };
     }
 
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        int shown = Math.min(text.length(), 32);
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c < 0x20 || c == 0x7f ? "\\" + (int) c : String.valueOf(c));
-            }
-        }
-        return out.append(shown < text.length() ? "\u2026\"" : "\"").toString();
-    }
 
-    /** A run of three or more equal segments ({@code .next.next.next}) becomes one {@code (.next)+}. */
-    private static List<String> collapseRuns(List<String> segments) {
-        List<String> out = new ArrayList<>(segments.size());
-        int i = 0;
-        while (i < segments.size()) {
-            int j = i;
-            while (j < segments.size() && segments.get(j).equals(segments.get(i))) {
-                j++;
-            }
-            if (j - i >= 3) {
-                out.add("(" + segments.get(i) + ")+");
-            } else {
-                out.addAll(segments.subList(i, j));
-            }
-            i = j;
-        }
-        return out;
-    }
 
-    private static String elide(List<String> segments) {
-        if (segments.size() <= MAX_SEGMENTS) {
-            return String.join("", segments);
-        }
-        int keep = MAX_SEGMENTS / 2;
-        int skipped = segments.size() - 2 * keep;
-        return String.join("", segments.subList(0, keep)) + " \u2026" + skipped + " more\u2026 "
-                + String.join("", segments.subList(segments.size() - keep, segments.size()));
+
+    /** Keys show at most 32 characters. */
+    private static String shortened(String text) {
+        return text.length() > 32 ? text.substring(0, 32) : text;
     }
 }
