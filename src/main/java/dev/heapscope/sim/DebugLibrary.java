@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which {@code debug} library the firmware was built with (components/lua/Kconfig, FIRMWARE-FACTS.md §L):
+ * Which {@code debug} library the firmware was built with (components/lua/Kconfig, FIRMWARE-FACTS.md §P):
  * none, the minimal one ({@code CONFIG_LUA_BUILTIN_DEBUG_MINIMAL}, the default) or the extended one. Only
  * the Lua 5.1 build honours "minimal"; the 5.3 ldblib.c registers every function either way.
  */
