@@ -13,45 +13,52 @@ package dev.heapscope.sim;
  * @param maxChainDepth       frames kept per allocation call chain (the heap tracer truncates too)
  * @param realTime            the board thread advances the virtual clock with wall time and fires timers
  * @param lua                 the Lua the firmware was built with (banner, 5.1-only functions)
+ * @param debug               which {@code debug} library the firmware was built with
  */
 public record BoardOptions(String idfVersion, String buildDate, LineEnding lineEnding, long instructionBudget,
-                           long budgetWallMillis, int maxChainDepth, boolean realTime, LuaRelease lua) {
+                           long budgetWallMillis, int maxChainDepth, boolean realTime, LuaRelease lua,
+                           DebugLibrary debug) {
 
     public BoardOptions {
-        if (instructionBudget <= 0 || budgetWallMillis <= 0 || maxChainDepth <= 0 || lua == null) {
+        if (instructionBudget <= 0 || budgetWallMillis <= 0 || maxChainDepth <= 0 || lua == null || debug == null) {
             throw new IllegalArgumentException("budgets and depth must be positive, and the Lua release known");
         }
     }
 
     public static BoardOptions defaults() {
         return new BoardOptions("v5.1.3", "2024-10-25 10:46", LineEnding.LF, 50_000_000L, 60_000L, 10, false,
-                LuaRelease.LUA_53);
+                LuaRelease.LUA_53, DebugLibrary.MINIMAL);
     }
 
     public BoardOptions withLineEnding(LineEnding ending) {
         return new BoardOptions(idfVersion, buildDate, ending, instructionBudget, budgetWallMillis, maxChainDepth,
-                realTime, lua);
+                realTime, lua, debug);
     }
 
     public BoardOptions withInstructionBudget(long instructions, long wallMillis) {
-        return new BoardOptions(idfVersion, buildDate, lineEnding, instructions, wallMillis, maxChainDepth, realTime, lua);
+        return new BoardOptions(idfVersion, buildDate, lineEnding, instructions, wallMillis, maxChainDepth, realTime, lua, debug);
     }
 
     public BoardOptions withMaxChainDepth(int depth) {
-        return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, depth, realTime, lua);
+        return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, depth, realTime, lua, debug);
     }
 
     public BoardOptions withRealTime(boolean on) {
-        return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, maxChainDepth, on, lua);
+        return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, maxChainDepth, on, lua, debug);
     }
 
     public BoardOptions withLua(LuaRelease release) {
         return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, maxChainDepth,
-                realTime, release);
+                realTime, release, debug);
+    }
+
+    public BoardOptions withDebug(DebugLibrary library) {
+        return new BoardOptions(idfVersion, buildDate, lineEnding, instructionBudget, budgetWallMillis, maxChainDepth,
+                realTime, lua, library);
     }
 
     public BoardOptions withIdfVersion(String version) {
         return new BoardOptions(version, buildDate, lineEnding, instructionBudget, budgetWallMillis, maxChainDepth,
-                realTime, lua);
+                realTime, lua, debug);
     }
 }

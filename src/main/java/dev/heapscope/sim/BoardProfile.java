@@ -36,10 +36,11 @@ import java.util.stream.Stream;
  * @param baudRate          console UART speed
  * @param idfVersion        e.g. {@code v5.1.3}, printed in the banner
  * @param hazards           real-board failures to reproduce
+ * @param luaDebug          the {@code debug} library the firmware was built with ({@code lua.debug})
  */
 public record BoardProfile(String name, String description, int internalHeapBytes, int psramBytes,
                            Dialect dialect, int stackDepth, int cpuMhz, int baudRate, String idfVersion,
-                           Hazards hazards) {
+                           Hazards hazards, DebugLibrary luaDebug) {
     static final String CLASSPATH_FOLDER = "dev/heapscope/simulator/boards/";
     public static final String DEFAULT_NAME = "esp32-devkitc";
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.\\d+)?.*");
@@ -58,6 +59,7 @@ public record BoardProfile(String name, String description, int internalHeapByte
         require(idfVersion != null && VERSION.matcher(idfVersion).matches(),
                 "IDF version must look like v5.1.3, not " + idfVersion);
         description = description == null ? "" : description;
+        luaDebug = luaDebug == null ? DebugLibrary.MINIMAL : luaDebug;
     }
 
     /** The built-in default board (NodeMCU dev-esp32 on a DevKitC, IDF 5.1, dialect B). */
@@ -107,27 +109,27 @@ public record BoardProfile(String name, String description, int internalHeapByte
 
     public BoardProfile withDialect(Dialect newDialect) {
         return new BoardProfile(name, description, internalHeapBytes, psramBytes, newDialect, stackDepth, cpuMhz,
-                baudRate, idfVersion, hazards);
+                baudRate, idfVersion, hazards, luaDebug);
     }
 
     public BoardProfile withStackDepth(int depth) {
         return new BoardProfile(name, description, internalHeapBytes, psramBytes, dialect, depth, cpuMhz,
-                baudRate, idfVersion, hazards);
+                baudRate, idfVersion, hazards, luaDebug);
     }
 
     public BoardProfile withMemory(int internalBytes, int psram) {
         return new BoardProfile(name, description, internalBytes, psram, dialect, stackDepth, cpuMhz,
-                baudRate, idfVersion, hazards);
+                baudRate, idfVersion, hazards, luaDebug);
     }
 
     public BoardProfile withHazards(Hazards newHazards) {
         return new BoardProfile(name, description, internalHeapBytes, psramBytes, dialect, stackDepth, cpuMhz,
-                baudRate, idfVersion, newHazards);
+                baudRate, idfVersion, newHazards, luaDebug);
     }
 
     public BoardProfile withIdfVersion(String version) {
         return new BoardProfile(name, description, internalHeapBytes, psramBytes, dialect, stackDepth, cpuMhz,
-                baudRate, version, hazards);
+                baudRate, version, hazards, luaDebug);
     }
 
     /**
@@ -181,7 +183,8 @@ public record BoardProfile(String name, String description, int internalHeapByte
         Hazards hazards = new Hazards(keys.flag("hazard.resume.before.start", true),
                 keys.flag("hazard.dump.after.reinit", true), keys.flag("hazard.watchdog.long.dump"));
         try {
-            return new BoardProfile(name, description, internalBytes, psram, dialect, depth, mhz, baud, idf, hazards);
+            return new BoardProfile(name, description, internalBytes, psram, dialect, depth, mhz, baud, idf, hazards,
+                    DebugLibrary.parse(keys.text("lua.debug", "minimal")));
         } catch (IllegalArgumentException e) {
             throw keys.error(e.getMessage());
         }

@@ -25,6 +25,7 @@ final class LuaAllocationTracker extends DebugLib {
 
     private final Map<Prototype, ProtoInfo> protos = new IdentityHashMap<>();
     private LuaHeap heap;
+    private DebugHooks hooks;
     private Globals luaGlobals;
     private LuaThread cachedThread;
     private ShadowStack cachedStack;
@@ -44,6 +45,15 @@ final class LuaAllocationTracker extends DebugLib {
 
     void attach(LuaHeap luaHeap) {
         this.heap = luaHeap;
+    }
+
+    LuaHeap heap() {
+        return heap;
+    }
+
+    /** The {@code debug.sethook} hooks, run after this tracker's own work on every instruction. */
+    void attachHooks(DebugHooks debugHooks) {
+        this.hooks = debugHooks;
     }
 
     /** A fresh budget for one chunk or callback; also forgets frames an aborted run left behind. */
@@ -120,6 +130,7 @@ final class LuaAllocationTracker extends DebugLib {
         if (frame.pendingOp >= 0) {
             resolvePending(frame);
         }
+        int previousPc = frame.pc;
         frame.pc = pc;
         int i = frame.code[pc];
         switch (i & 0x3f) {
@@ -137,6 +148,9 @@ final class LuaAllocationTracker extends DebugLib {
             case RegisterNamer.OP_SETTABUP -> watchGrowth(frame, frame.closure.upValues[RegisterNamer.a(i)].getValue());
             default -> {
             }
+        }
+        if (hooks != null && hooks.active()) {
+            hooks.onInstruction(frame, previousPc);
         }
     }
 

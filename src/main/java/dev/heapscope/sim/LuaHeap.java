@@ -47,6 +47,7 @@ final class LuaHeap {
         this.symbols = symbols;
         this.sites = sites;
         this.tracker = tracker;
+        tracker.attach(this);
         this.maxChainDepth = maxChainDepth;
         this.scratch = new int[maxChainDepth];
         this.collector = new Collector(objects, new Collector.Blocks() {

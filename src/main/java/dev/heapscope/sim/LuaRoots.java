@@ -41,5 +41,8 @@ final class LuaRoots {
         for (int i = 0; i < objects.youngCount(); i++) {
             marker.markSlotRoot(objects.youngSlot(i), LIBRARY_CALL);
         }
+        // last, so what the firmware refs, _G and the frames hold keeps its own names; this adds what a
+        // script stored in the registry itself (debug.getregistry())
+        marker.markRoot(refs.registry(), "registry");
     }
 }

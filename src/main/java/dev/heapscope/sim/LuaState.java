@@ -54,9 +54,9 @@ final class LuaState implements BoardContext {
         this.out = out;
         this.options = options;
         this.heap = new LuaHeap(memory, symbols, sites, tracker, options.maxChainDepth());
-        tracker.attach(heap);
         this.globals = LuaSandbox.create(tracker, heap, decorator, flash, this::print, options.lua());
-        heap.attachRoots(globals, refs);
+        heap.attachRoots(globals, refs.boot(globals, options.lua()));
+        DebugModule.install(globals, tracker, heap, refs, options);
         this.tmr = new TmrModule(this);
         FirmwareModules.put(globals, globals.get("package").get("loaded").checktable(), "tmr", tmr.table());
         FirmwareModules.install(globals, this, options.lua(), network);

@@ -31,7 +31,7 @@ public final class SimulatedBoard implements AutoCloseable {
      */
     public static SimulatedBoard create(BoardProfile profile, BoardOptions options) {
         BoardOptions adapted = options.withIdfVersion(profile.idfVersion())
-                .withMaxChainDepth(Math.max(options.maxChainDepth(), profile.stackDepth()));
+                .withMaxChainDepth(Math.max(options.maxChainDepth(), profile.stackDepth())).withDebug(profile.luaDebug());
         if (profile.legacyBranch()) {
             adapted = adapted.withLua(LuaRelease.LUA_51).withLineEnding(LineEnding.CRLF);
         }

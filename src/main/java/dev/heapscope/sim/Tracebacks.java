@@ -36,7 +36,7 @@ final class Tracebacks {
      * As Lua 5.3 names a frame: by its call site; a function called from C only by a global holding it
      * (5.3 searches {@code package.loaded}), otherwise {@code function <chunk:line>}.
      */
-    private static String phrase(ShadowFrame frame) {
+    static String phrase(ShadowFrame frame) {
         FunctionName name = frame.name;
         if (!frame.namedAtCall && name.kind() != FunctionName.Kind.GLOBAL && name.kind() != FunctionName.Kind.MAIN) {
             name = FunctionName.ANONYMOUS;

@@ -16,7 +16,7 @@ class BoardProfileTest {
     @Test
     void theBuiltInBoardsAreListedByName() {
         assertThat(BoardProfile.available())
-                .containsExactly("esp32-devkitc", "esp32-idf44-legacy", "esp32-idf55", "esp32-wrover");
+                .containsExactly("esp32-devkitc", "esp32-devkitc-debug", "esp32-idf44-legacy", "esp32-idf55", "esp32-wrover");
     }
 
     @Test
@@ -71,7 +71,7 @@ class BoardProfileTest {
         assertThatThrownBy(() -> BoardProfile.load("esp8266"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown board 'esp8266'")
-                .hasMessageContaining("esp32-devkitc, esp32-idf44-legacy, esp32-idf55, esp32-wrover");
+                .hasMessageContaining("esp32-devkitc, esp32-devkitc-debug, esp32-idf44-legacy, esp32-idf55, esp32-wrover");
         assertThatThrownBy(() -> BoardProfile.load(" ")).hasMessageContaining("esp32-wrover");
     }
 
