@@ -27,6 +27,19 @@ final class TrackedTable extends LuaTable {
         LuaSizes.adoptParts(this, made);
     }
 
+    /**
+     * Keeps LuaJ's own weak tables out: the board's collector decides what a weak table keeps, by Lua 5.3's
+     * rules and deterministically ({@link WeakTables}). LuaJ's weak slots would also drop entries whenever the
+     * JVM collects, and after a rehash they no longer find a function key again, so {@code next} (a script's
+     * {@code pairs}, the collector's own traversal) failed with "invalid key to 'next'".
+     */
+    @Override
+    public LuaValue setmetatable(LuaValue metatable) {
+        written = true;
+        m_metatable = metatable == null || metatable.isnil() ? null : (LuaTable) metatable.checktable();
+        return this;
+    }
+
     @Override
     public void rawset(int key, LuaValue value) {
         written = true;
@@ -56,11 +69,5 @@ final class TrackedTable extends LuaTable {
     @Override
     public Varargs next(LuaValue key) {
         return numbers.next(super.next(key));
-    }
-
-    @Override
-    public LuaValue setmetatable(LuaValue metatable) {
-        written = true;
-        return super.setmetatable(metatable);
     }
 }
