@@ -8,22 +8,22 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The agent uploaded to the virtual board and run there. Skipped until the virtual board has NodeMCU's debug
- * module (debug.getregistry): without it the agent still runs, but the comparison with the board's own paths
- * is the point.
+ * The agent uploaded to the virtual board and run there, on a board whose time follows the wall clock as a
+ * real one does (the agent's walk yields through node.task.post). The comparison of its paths and sizes
+ * with the board's own is issue 14's acceptance and still to come.
  */
 class AgentOnVirtualBoardTest {
     @Test
     void theAgentsSnapshotOfTheVirtualBoardIsCompleteAndSeesTheGlobals() throws Exception {
-        try (OpenedSession opened = Sessions.virtualBoard(BoardProfile.defaults(), BoardOptions.defaults(),
+        try (OpenedSession opened = Sessions.virtualBoard(BoardProfile.defaults(),
+                BoardOptions.defaults().withRealTime(true),
                 Sessions.Setup.headless(20_000L))) {
             opened.connect().get(30, TimeUnit.SECONDS);
             var probe = opened.session().execute("print(type(debug) == 'table' and type(debug.getregistry))")
                     .get(20, TimeUnit.SECONDS);
-            assumeTrue(probe.text().contains("function"), "the virtual board has no debug.getregistry yet");
+            assertThat(probe.text()).contains("function");
             opened.session().execute("cache = {} for i = 1, 5 do cache[i] = {n = i} end").get(20, TimeUnit.SECONDS);
             AgentSnapshot snapshot = new AgentRun(AgentRun.shippedAgent()).take(opened.session(), 60_000L)
                     .get(90, TimeUnit.SECONDS);
