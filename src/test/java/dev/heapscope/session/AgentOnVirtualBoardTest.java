@@ -32,4 +32,21 @@ class AgentOnVirtualBoardTest {
                     .filteredOn(o -> o.path().grouped().equals("_G.cache[*]")).hasSize(5);
         }
     }
+
+    @Test
+    void onABoardWhoseDebugLibraryHasNoUpvaluesTheSnapshotSaysSoAndStillWalksTheTables() throws Exception {
+        BoardProfile legacy = BoardProfile.load("esp32-idf44-legacy"); // Lua 5.1, minimal debug: no getupvalue
+        try (OpenedSession opened = Sessions.virtualBoard(legacy, BoardOptions.defaults().withRealTime(true)
+                .withLua(dev.heapscope.sim.LuaRelease.LUA_51), Sessions.Setup.headless(20_000L))) {
+            opened.connect().get(30, TimeUnit.SECONDS);
+            opened.session().execute("cache = {} for i = 1, 5 do cache[i] = {n = i} end").get(20, TimeUnit.SECONDS);
+            AgentSnapshot snapshot = new AgentRun(AgentRun.shippedAgent()).take(opened.session(), 60_000L)
+                    .get(90, TimeUnit.SECONDS);
+            assertThat(snapshot.complete()).as(String.valueOf(snapshot.problem())).isTrue();
+            assertThat(snapshot.visible().upvalues()).isFalse();
+            assertThat(snapshot.visible().missing()).contains("upvalues");
+            assertThat(snapshot.toHeapSnapshot(1, "agent", 0).objects())
+                    .filteredOn(o -> o.path().grouped().equals("_G.cache[*]")).hasSize(5);
+        }
+    }
 }
