@@ -83,6 +83,15 @@ public final class AgentSnapshotReader {
         return Optional.of(finished.get(finished.size() - 1));
     }
 
+    /** The board went away under the agent (a reset, a crash): the open snapshot, cut and marked with {@code why}. */
+    public Optional<AgentSnapshot> cutBy(String why) {
+        if (open == null) {
+            return Optional.empty();
+        }
+        cut(why);
+        return Optional.of(finished.get(finished.size() - 1));
+    }
+
     /** Every snapshot ended so far, in order. */
     public List<AgentSnapshot> snapshots() {
         return List.copyOf(finished);

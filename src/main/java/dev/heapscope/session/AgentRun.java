@@ -1,11 +1,11 @@
 package dev.heapscope.session;
 
 import dev.heapscope.model.AgentSnapshot;
+import dev.heapscope.model.BoardEvent;
 import dev.heapscope.parse.AgentSnapshotReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -55,8 +55,18 @@ public final class AgentRun {
         session.addListener(new SessionListener() {
             @Override
             public void consoleLine(String line, long hostMillis) {
-                Optional<AgentSnapshot> done = reader.accept(line);
-                done.ifPresent(result::complete);
+                if (!result.isDone()) { // the session keeps its listeners: this one goes quiet once it has its answer
+                    reader.accept(line).ifPresent(result::complete);
+                }
+            }
+
+            @Override
+            public void boardEvent(BoardEvent event, long hostMillis) {
+                // a reset mid-walk: what arrived is kept, marked, and the session goes on with the rebooted board
+                if (!result.isDone() && (event.kind() == BoardEvent.Kind.RESET || event.kind() == BoardEvent.Kind.CRASH)) {
+                    reader.cutBy("the board reset while the agent ran; the objects before it are kept")
+                            .ifPresent(result::complete);
+                }
             }
         });
         ScriptUpload upload = new ScriptUpload(FILE_NAME, agent);

@@ -4,7 +4,7 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
-/** Tables a firmware C function makes ({@code lua_newtable}): tracked by the simulated heap from birth. */
+/** Tables and strings a firmware C function makes ({@code lua_newtable}, {@code lua_pushlstring}): tracked from birth. */
 final class BoardTables {
     private BoardTables() {
     }
@@ -23,5 +23,11 @@ final class BoardTables {
         }
         heap.trackTable(table, heap.sites.tableFrom(cFunction), -1);
         return table;
+    }
+
+    static org.luaj.vm2.LuaString string(LuaHeap heap, byte[] bytes, String cFunction) {
+        org.luaj.vm2.LuaString string = org.luaj.vm2.LuaString.valueOf(bytes);
+        heap.trackString(string, heap.sites.stringFrom(cFunction), -1);
+        return string;
     }
 }

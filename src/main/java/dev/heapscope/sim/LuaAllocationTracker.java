@@ -35,6 +35,7 @@ final class LuaAllocationTracker extends DebugLib {
     private int untilCheck;
     private int checkChunk;
     private boolean exhausted;
+    private boolean restarting;
 
     @Override
     public LuaValue call(LuaValue modname, LuaValue env) {
@@ -63,6 +64,7 @@ final class LuaAllocationTracker extends DebugLib {
         untilCheck = (int) Math.min(CHECK_INTERVAL, instructions);
         checkChunk = untilCheck;
         exhausted = false;
+        restarting = false;
         currentStack().clear();
     }
 
@@ -201,6 +203,10 @@ final class LuaAllocationTracker extends DebugLib {
     }
 
     private void checkBudget() {
+        if (restarting) {
+            untilCheck = 1;
+            throw new BoardRestart();
+        }
         if (!exhausted) {
             budgetRemaining -= checkChunk - untilCheck;
             if (budgetRemaining > 0 && System.nanoTime() < deadlineNanos) {
@@ -222,6 +228,15 @@ final class LuaAllocationTracker extends DebugLib {
         if (!exhausted && work > 0) {
             budgetRemaining -= work;
         }
+    }
+
+    /**
+     * {@code esp_restart()} ran: the board is gone, so the restart also ends whatever Lua resumed a coroutine
+     * that swallowed it (LuaJ's coroutine.resume turns any throwable into an error result).
+     */
+    void restart() {
+        restarting = true;
+        untilCheck = 1;
     }
 
     boolean budgetExhausted() {

@@ -236,6 +236,7 @@ final class LuaState implements BoardContext {
 
     @Override
     public RuntimeException restartNow() {
+        tracker.restart();
         throw new BoardRestart();
     }
 
@@ -248,9 +249,7 @@ final class LuaState implements BoardContext {
 
     @Override
     public LuaString newString(byte[] bytes, String cFunction) {
-        LuaString string = LuaString.valueOf(bytes);
-        heap.trackString(string, heap.sites.stringFrom(cFunction), -1);
-        return string;
+        return BoardTables.string(heap, bytes, cFunction);
     }
 
     @Override

@@ -49,4 +49,21 @@ class AgentOnVirtualBoardTest {
                     .filteredOn(o -> o.path().grouped().equals("_G.cache[*]")).hasSize(5);
         }
     }
+
+    @Test
+    void aResetMidSnapshotKeepsWhatArrivedMarksItAndTheSessionGoesOn() throws Exception {
+        try (OpenedSession opened = Sessions.virtualBoard(BoardProfile.defaults(),
+                BoardOptions.defaults().withRealTime(true), Sessions.Setup.headless(20_000L))) {
+            opened.connect().get(30, TimeUnit.SECONDS);
+            // the board goes down after the agent's 40th line, as a watchdog reset or a crash would take it
+            opened.session().execute("local p, n = print, 0 print = function(...) n = n + 1 if n == 40 then "
+                    + "node.restart() end return p(...) end").get(20, TimeUnit.SECONDS);
+            AgentSnapshot snapshot = new AgentRun(AgentRun.shippedAgent()).take(opened.session(), 60_000L)
+                    .get(90, TimeUnit.SECONDS);
+            assertThat(snapshot.complete()).isFalse();
+            assertThat(snapshot.problem()).contains("reset");
+            assertThat(snapshot.objects()).hasSizeGreaterThanOrEqualTo(30);
+            assertThat(opened.session().execute("=6 * 7").get(20, TimeUnit.SECONDS).text()).contains("42");
+        }
+    }
 }

@@ -53,4 +53,12 @@ class NodeSystemTest {
         assertThat(board.type("=keep\n")).contains("\nnil\n");
         assertThat(board.type("=pcall(node.sleep)\n")).contains("table expected, got no value");
     }
+
+    @Test
+    void aRestartInsideACoroutineRebootsTheBoardAndEndsItsResumerToo() {
+        board.type("keep = 1\n");
+        String out = board.type("co = coroutine.create(function() node.restart() end) print('resumed', coroutine.resume(co))\n");
+        assertThat(out).contains("NodeMCU ESP32").doesNotContain("resumed\tfalse");
+        assertThat(board.type("=keep\n")).contains("\nnil\n");
+    }
 }
