@@ -49,8 +49,9 @@ class DumpParserPropertiesTest {
                                                          @ForAll("mutations") List<Mutation> mutations) {
         byte[] mutated = mutate(TestLogs.text(sample).getBytes(StandardCharsets.ISO_8859_1), mutations);
         ParsedLog log = new LogParser().parse(new String(mutated, StandardCharsets.ISO_8859_1));
+        // as the parser reads a line: colour codes removed (a mutation can put one inside " bytes (@ ")
         long recordLikeLines = new String(mutated, StandardCharsets.ISO_8859_1).lines()
-                .filter(l -> l.contains(" bytes (@ ")).count();
+                .map(AnsiCodes::strip).filter(l -> l.contains(" bytes (@ ")).count();
         long records = log.dumps().stream().mapToLong(d -> d.records().size()).sum();
         assertThat(records).isLessThanOrEqualTo(recordLikeLines);
         for (Dump dump : log.dumps()) {
