@@ -6,7 +6,6 @@ import dev.heapscope.sim.lua53.Int32SingleFloat;
 import dev.heapscope.sim.lua53.Libraries;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
-import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaThread;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -32,9 +31,7 @@ final class StandardLibrary {
         boolean lua53 = lua == LuaRelease.LUA_53;
         Libraries libs = new Libraries(lua53 ? Int32SingleFloat.INSTANCE : DoubleOnly.INSTANCE, reporter, lua53);
         libs.install(globals);
-        // LuaJ's StringLib sets the process-wide string metatable only once, so every later board (a reboot
-        // included) would call the first board's string functions for s:method(): this board's are the ones
-        LuaString.s_metatable = LuaValue.tableOf(new LuaValue[]{LuaValue.INDEX, globals.get("string")});
+        // the string metatable follows the newest board: NumberLibraries.install, which the sandbox runs next
         installErrors(globals, libs, tracker, decorator);
         return libs;
     }
