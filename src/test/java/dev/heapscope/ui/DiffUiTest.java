@@ -55,6 +55,8 @@ class DiffUiTest extends WindowTestBase {
     @Test
     void theHuntsPairStaysChosenWhenItsLastDumpReachesTheViewsAfterTheHuntEnded() throws Exception {
         runGuidedHunt();
+        // the hunt's dumps reach the analysis list through the FX queue, possibly after its result
+        waitUntil("both dumps in the views", () -> window.analysis().dumps().size() >= 2);
         List<Dump> dumps = onFx(() -> List.copyOf(window.analysis().dumps()));
         onFx(() -> { // the order of a busy window: dump #1 shown, the hunt's result, then dump #2
             window.analysis().dumps().setAll(dumps.get(0));
