@@ -128,6 +128,13 @@ do
       end
     end
   end
+  -- what the HeapScope agent can use (heapscope-agent.lua); each is a function of the firmware or absent
+  local db = gg("debug")
+  local function has(t, f) return tostring(t ~= nil and isfn(get(t, f))) end
+  local task = nd ~= nil and get(nd, "task") or nil
+  local ag = {'"registry":' .. has(db, "getregistry"), '"upvalues":' .. has(db, "getupvalue"),
+    '"locals":' .. has(db, "getlocal"), '"hook":' .. has(db, "sethook"), '"yield":' .. has(task, "post")}
+  add("agent", "{" .. table.concat(ag, ",") .. "}")
   add("info", #info > 0 and ("{" .. table.concat(info, ",") .. "}") or "null")
   add("idf", idf and str(idf) or "null")
   -- the marker is built from two pieces so that the echo of this line never contains it
