@@ -27,6 +27,13 @@ public final class Addr2lineSymbolizer implements Symbolizer, AutoCloseable {
     static final List<String> CANDIDATES = List.of("xtensa-esp32-elf-addr2line", "xtensa-esp-elf-addr2line",
             "riscv32-esp-elf-addr2line", "xtensa-lx106-elf-addr2line", "addr2line");
 
+    /**
+     * Addresses per round trip: 257 lines of 11 bytes fit any pipe buffer, so writing a batch never waits
+     * for addr2line, and its answers (a few hundred bytes each even with deep inlining) are read before more
+     * is written.
+     */
+    static final int BATCH = 256;
+
     private final Process process;
     private final BufferedWriter toProcess;
     private final BufferedReader fromProcess;
@@ -75,21 +82,39 @@ public final class Addr2lineSymbolizer implements Symbolizer, AutoCloseable {
         return known;
     }
 
-    /** Resolves every address in one round trip (the ones already known are not asked again). */
+    /**
+     * Resolves every address (the ones already known are not asked again), in round trips of at most
+     * {@link #BATCH} addresses. All at once would deadlock: addr2line answers while it reads, so once its
+     * output pipe is full it stops reading, and a writer that has not started reading then blocks on a full
+     * input pipe too (about 10,000 addresses on Linux).
+     */
     public synchronized void resolveAll(int[] addresses) {
-        int asked = 0;
-        try {
-            for (int address : addresses) {
-                if (!cache.containsKey(address)) {
-                    toProcess.write(String.format("0x%08x%n", address));
-                    cache.put(address, Optional.empty());
-                    asked++;
+        int[] batch = new int[BATCH];
+        int size = 0;
+        for (int address : addresses) {
+            if (!cache.containsKey(address)) {
+                cache.put(address, Optional.empty()); // also keeps a repeated address out of the batch
+                batch[size++] = address;
+                if (size == BATCH) {
+                    roundTrip(batch, size);
+                    size = 0;
                 }
+            }
+        }
+        if (size > 0) {
+            roundTrip(batch, size);
+        }
+    }
+
+    private void roundTrip(int[] batch, int size) {
+        try {
+            for (int i = 0; i < size; i++) {
+                toProcess.write(String.format("0x%08x%n", batch[i]));
             }
             // A sentinel after the batch: its echo tells where the answers end, inlined callers or not.
             toProcess.write(String.format("0x%08x%n", 0));
             toProcess.flush();
-            readAnswers(asked);
+            readAnswers(size);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("addr2line stopped answering: " + e.getMessage(), e);
         }

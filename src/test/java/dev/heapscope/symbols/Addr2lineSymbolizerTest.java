@@ -50,6 +50,29 @@ class Addr2lineSymbolizerTest {
     }
 
     @Test
+    void fiftyThousandAddressesInOneCallAllGetTheirAnswer() throws Exception {
+        // at about 10,000 addresses written before any answer was read, both pipes filled and the call hung
+        Assumptions.assumeTrue(Files.isExecutable(ADDR2LINE), "xtensa-lx106-elf-addr2line is not installed");
+        Path elf = elf("app-xtensa-dwarf4.elf");
+        List<String> golden = Files.readAllLines(elf.resolveSibling("app-xtensa-dwarf4.addr2line.txt"));
+        int[] known = golden.stream().mapToInt(line -> (int) Long.parseLong(line.substring(2, 10), 16)).toArray();
+        int first = java.util.Arrays.stream(known).min().orElseThrow();
+        int[] addresses = java.util.stream.IntStream.range(0, 50_000).map(i -> first + i).toArray();
+        ElfSymbolizer reader = ElfSymbolizer.load(elf);
+        try (Addr2lineSymbolizer tool = Addr2lineSymbolizer.start(ADDR2LINE.toString(), elf)) {
+            assertThat(java.util.concurrent.CompletableFuture.runAsync(() -> tool.resolveAll(addresses))
+                    .get(5, java.util.concurrent.TimeUnit.MINUTES)).isNull();
+            for (int address : known) {
+                assertThat(tool.resolve(address).map(Symbol::function)).as("function at 0x%08x", address)
+                        .isEqualTo(reader.resolve(address).map(Symbol::function));
+            }
+            int last = addresses[addresses.length - 1];
+            assertThat(tool.resolve(last).map(Symbol::function)).as("the last address's answer, asked again")
+                    .isEqualTo(reader.resolve(last).map(Symbol::function));
+        }
+    }
+
+    @Test
     void answersParseUnknownsAndDiscriminators() {
         assertThat(Addr2lineSymbolizer.symbol(4, "??", "??:0")).isEmpty();
         Symbol symbol = Addr2lineSymbolizer.symbol(4, "test_func_74", "/idf/test_heap_trace.c:104 (discriminator 3)")
