@@ -56,8 +56,9 @@ public final class LuaProfileReader {
 
         LuaAllocationProfile close(boolean complete, String why, LuaAllocationProfile.Overhead overhead,
                                    LuaAllocationProfile.Dropped dropped, long hooks, long own) {
-            String problem = why != null ? why : firstProblem == null ? null
+            String unreadable = firstProblem == null ? null
                     : badLines + " line(s) of the profile were unreadable, the first: " + firstProblem;
+            String problem = why == null ? unreadable : unreadable == null ? why : why + "; " + unreadable;
             return new LuaAllocationProfile(id, interval, lineEvents, lines, stacks, overhead, dropped, hooks, own,
                     complete && problem == null, problem);
         }
