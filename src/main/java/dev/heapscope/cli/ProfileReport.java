@@ -25,7 +25,7 @@ final class ProfileReport {
         out.printf("Dropped:  %d line(s), %d stack(s), %,d bytes did not fit the board's tables%n",
                 dropped.lines(), dropped.stacks(), dropped.bytes());
         if (profile.ownBytes() >= 0) {
-            out.printf("Excluded: %,d bytes the profiler allocated itself, over %,d hook calls%n", profile.ownBytes(),
+            out.printf("Excluded: %,d bytes the profiler's own hook allocated over %,d calls (not counted above)%n", profile.ownBytes(),
                     profile.hooks());
         }
         out.println();
