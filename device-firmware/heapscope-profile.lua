@@ -59,6 +59,7 @@ local function profile(workload, interval, lines, baseline)
   local dropLines, dropStacks, dropBytes, other, freed = 0, 0, 0, 0, 0
   local hooks, own, ownSince = 0, 0, 0
   local where -- getinfo of the frame that ran since the last hook call: the growth is its line's
+  local hookLevel -- the interrupted function's stack level inside the hook: 2 in Lua, 1 where the hook is no level
   local last
 
   local function frame(info, line)
@@ -75,14 +76,15 @@ local function profile(workload, interval, lines, baseline)
   -- the stack of the frame that allocated: the running one, or its caller when a call began since
   local function stackOf()
     local ids, skip, found = {}, 0, false
-    for level = 2, 3 do
-      local info = getinfo(level + 1, "f")
-      if info and info.func == where.func then skip, found = level - 2, true break end
+    local top = hookLevel + 1 -- the interrupted function, seen from here
+    for k = 0, 1 do
+      local info = getinfo(top + k, "f")
+      if info and info.func == where.func then skip, found = k, true break end
     end
     local first = frame(where, where.currentline)
     if not first then return nil end
     ids[1] = first
-    local level = found and 4 + skip or 3
+    local level = found and top + 1 + skip or top
     while #ids < DEPTH do
       local info = getinfo(level, "Snl")
       if not info or info.source == me then break end
@@ -109,8 +111,10 @@ local function profile(workload, interval, lines, baseline)
     return true
   end
 
-  local function hook()
+  local hook
+  hook = function(event)
     local now = count("count")
+    if not hookLevel then hookLevel = getinfo(1, "f").func == hook and 2 or 1 end
     hooks = hooks + 1
     local grown = floor((now - last) * 1024 + 0.5)
     if grown > 0 and where then
@@ -127,8 +131,15 @@ local function profile(workload, interval, lines, baseline)
     elseif grown < 0 then
       freed = freed - grown
     end
-    where = getinfo(2, "Slnf")
-    if where and where.source == me then where = nil end
+    -- what comes next belongs to the line about to run; after a return, to the caller's line (a line event
+    -- does not fire when the caller goes on with the line that called: local s = f() .. "x")
+    local level = event == "return" and hookLevel + 1 or hookLevel
+    where = getinfo(level, "Slnf")
+    while where and where.what == "C" and level < 6 do
+      level = level + 1
+      where = getinfo(level, "Slnf")
+    end
+    if where and (where.source == me or where.what == "C") then where = nil end
     local after = count("count")
     ownSince = ownSince + floor((after - now) * 1024 + 0.5)
     if ownSince > OWNLIMIT then -- what the hook made is garbage or its bounded tables: never the workload's
@@ -139,7 +150,7 @@ local function profile(workload, interval, lines, baseline)
     last = after
   end
 
-  local mask = lines and "l" or ""
+  local mask = lines and "lr" or "" -- return events where the firmware delivers them
   local function hooked(f)
     local start = clock()
     last = count("count")
