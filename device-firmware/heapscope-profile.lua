@@ -32,7 +32,7 @@ end
 local function resolve(workload)
   if type(workload) == "function" then return workload end
   if type(workload) ~= "string" then return nil, "no workload (a function, a file name or a Lua chunk)" end
-  if workload:find("^[%w_%-%./]+%.l[uc]a?$") then
+  if workload:find("^[%w_%-%./]+%.lua$") or workload:find("^[%w_%-%./]+%.lc$") then
     return loadfile(workload)
   end
   return load51(workload, "=workload")

@@ -127,6 +127,21 @@ class ProfileOnVirtualBoardTest {
     }
 
     @Test
+    void theBoardsTablesStayBoundedAndWhatDidNotFitIsCounted() throws Exception {
+        // 70 lines that each allocate: a chunk too long for one console line, so it is uploaded as a file
+        String chunk = java.util.stream.IntStream.rangeClosed(1, 70).mapToObj(i -> "local t" + i + " = {" + i + "}")
+                .collect(Collectors.joining("\n"));
+        LuaAllocationProfile profile = profile(BoardProfile.defaults(), BoardOptions.defaults(),
+                ProfileRun.Workload.chunk(chunk), null);
+        assertThat(profile.complete()).as(String.valueOf(profile.problem())).isTrue();
+        assertThat(profile.lines()).hasSize(64);
+        assertThat(profile.dropped().lines()).isEqualTo(6);
+        assertThat(profile.dropped().stacks()).isEqualTo(6);
+        assertThat(profile.dropped().bytes()).isPositive();
+        assertThat(profile.lines()).allMatch(line -> line.source().equals(ProfileRun.WORKLOAD_FILE) && line.line() <= 64);
+    }
+
+    @Test
     void aBoardWithoutSethookSaysSoAndRunsNothing() throws Exception {
         BoardProfile legacy = BoardProfile.load("esp32-idf44-legacy"); // Lua 5.1, minimal debug: no sethook
         try (OpenedSession opened = Sessions.virtualBoard(legacy, BoardOptions.defaults().withRealTime(true)
