@@ -127,6 +127,23 @@ class ProfileOnVirtualBoardTest {
     }
 
     @Test
+    void whatACallerAllocatesAfterACallReturnsIsOnTheCallersLine() throws Exception {
+        // no line event fires when run goes on with line 5 after make returns: the return event hands it over
+        String chunk = String.join("\n", "local function make(n)", "  return {n, n, n}", "end",
+                "local function run(i)", "  local s = make(i)[1] .. '-a-long-enough-suffix-to-be-a-new-string'", "end",
+                "for i = 1, 10 do run(i) end");
+        LuaAllocationProfile profile = profile(BoardProfile.defaults(), BoardOptions.defaults(),
+                ProfileRun.Workload.chunk(chunk), null);
+        assertThat(profile.complete()).as(String.valueOf(profile.problem())).isTrue();
+        Map<Integer, Long> perLine = profile.lines().stream().collect(Collectors.toMap(LuaAllocationProfile.Line::line,
+                LuaAllocationProfile.Line::bytes, Long::sum));
+        // ten strings of 41 or 42 characters, each a 16-byte header, the text and its NUL (LUA-SIZES.md)
+        assertThat(perLine.get(5)).isEqualTo(9 * (17 + 41) + (17 + 42));
+        assertThat(perLine.get(2)).as("the tables alone").isEqualTo(10 * (perLine.get(2) / 10)).isPositive();
+        assertThat(profile.lines()).extracting(LuaAllocationProfile.Line::line).containsExactlyInAnyOrder(2, 3, 5, 6); // 3 and 6: the closures, made on their "end" lines
+    }
+
+    @Test
     void theBoardsTablesStayBoundedAndWhatDidNotFitIsCounted() throws Exception {
         // 70 lines that each allocate: a chunk too long for one console line, so it is uploaded as a file
         String chunk = java.util.stream.IntStream.rangeClosed(1, 70).mapToObj(i -> "local t" + i + " = {" + i + "}")
