@@ -26,11 +26,11 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope profile --port PATH --run LUA}: which Lua lines allocate, on a real board. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = {"Upload the allocation profiler (device-firmware/heapscope-profile.lua) to a board over its",
-                "console and run a workload under it: bytes per Lua line and per call stack, with the collector",
-                "stopped. Needs the extended debug module (debug.sethook)."},
+        description = {"Upload the allocation profiler (device-firmware/heapscope-profile.lua) over",
+                "the console and run a workload under it, with the collector stopped: bytes",
+                "per Lua line and per call stack. Needs debug.sethook (extended debug module)."},
         footer = {"", "Examples:", "  heapscope profile --port /dev/ttyUSB0 --run app.lua",
-                "  heapscope profile --port /dev/ttyUSB0 --run 'handler(\"/status\")' --svg lua-flame.svg",
+                "  heapscope profile --port /dev/ttyUSB0 --run 'handler(\"/x\")' --svg lua.svg",
                 "  heapscope profile --port /dev/ttyUSB0 --run app.lua --interval 50 --json"})
 final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port (/dev/ttyUSB0, COM3)")
@@ -39,12 +39,12 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--baud", defaultValue = "115200", description = "console speed (default: ${DEFAULT-VALUE})")
     int baudRate;
 
-    @Option(names = "--run", required = true, paramLabel = "LUA", description = {"the workload: a local .lua file "
-            + "(uploaded), a file", "already on the board, or a Lua chunk"})
+    @Option(names = "--run", required = true, paramLabel = "LUA", description = "the workload: a local .lua file (uploaded under its name), a .lua/.lc "
+            + "file already on the board, or a Lua chunk")
     String workload;
 
     @Option(names = "--interval", defaultValue = "0", paramLabel = "N",
-            description = "also a count event every N VM instructions (default: ${DEFAULT-VALUE}, line events only)")
+            description = "also a count event every N VM instructions (default: ${DEFAULT-VALUE}: line and return events only)")
     int interval;
 
     @Option(names = "--no-lines", description = "no line events: sample only every --interval instructions (cheaper, less exact)")
