@@ -59,6 +59,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new SimCommand(err))
                 .addSubcommand(new HuntCommand(out, err))
                 .addSubcommand(new SnapshotCommand(out, err))
+                .addSubcommand(new ProfileCommand(out, err))
                 .addSubcommand(new ExportCommand(out, err))
                 .addSubcommand(new ReportCommand(out, err))
                 .addSubcommand(new CommandLine.HelpCommand());

@@ -19,8 +19,9 @@ import java.util.function.Function;
  * run after the tracker's own bookkeeping, inside its instruction hook, so they never replace it: the hook's
  * own instructions count against the chunk's instruction budget like any others, plus {@link #HOOK_COST}
  * per call. While a hook runs no hook fires ({@code allowhook}). A hook that exhausts the budget is removed,
- * so the console stays usable (a real board would spin in it until a watchdog reset). Call and return
- * events are accepted in the mask but not delivered (LUA-DIFFERENCES.md).
+ * so the console stays usable (a real board would spin in it until a watchdog reset). Return events are delivered
+ * for Lua functions (not for pcall/xpcall, which are no stack level here); call events are accepted in the mask but
+ * not delivered (LUA-DIFFERENCES.md).
  */
 final class DebugHooks {
     /** Instructions charged for calling a hook, so that even an empty hook costs the budget something. */
@@ -129,6 +130,14 @@ final class DebugHooks {
             if (pc == 0 || pc <= previousPc || line != frame.info.line(previousPc)) {
                 call(hook, "line", LuaValue.valueOf(line));
             }
+        }
+    }
+
+    /** A Lua function returns; it is still the top of the stack. */
+    void onReturn() {
+        Hook hook = hooks.get(globals.running);
+        if (hook != null && hook.mask.indexOf('r') >= 0) {
+            call(hook, "return", LuaValue.NIL);
         }
     }
 

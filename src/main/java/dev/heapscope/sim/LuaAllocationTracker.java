@@ -116,6 +116,9 @@ final class LuaAllocationTracker extends DebugLib {
 
     @Override
     public void onReturn() {
+        if (hooks != null && hooks.active() && !currentStack().inJavaCall()) {
+            hooks.onReturn(); // while the returning frame is still the top level, as ldo.c luaD_poscall calls it
+        }
         currentStack().exit();
     }
 

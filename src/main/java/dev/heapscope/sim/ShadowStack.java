@@ -19,6 +19,11 @@ final class ShadowStack {
     }
 
     /** A return: of the innermost Java call if it was made at this depth, else of the innermost Lua frame. */
+    /** Whether the next {@link #exit()} ends a pcall/xpcall rather than a Lua frame. */
+    boolean inJavaCall() {
+        return javaCalls > 0 && javaCallDepths[javaCalls - 1] == depth;
+    }
+
     void exit() {
         if (javaCalls > 0 && javaCallDepths[javaCalls - 1] == depth) {
             javaCalls--;

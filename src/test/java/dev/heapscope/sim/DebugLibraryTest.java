@@ -107,6 +107,14 @@ class DebugLibraryTest {
     }
 
     @Test
+    void returnEventsComeWhileTheReturningFunctionIsStillLevelTwo() {
+        assertThat(board.type("ev = {} local function f() return 1 end debug.sethook(function(e) "
+                + "local i = debug.getinfo(2, 'Sl') ev[#ev + 1] = e .. ':' .. i.currentline end, 'r') f() pcall(f) "
+                + "debug.sethook() print(table.concat(ev, ' '))\n"))
+                .as("f returns twice; pcall itself is no level on the virtual board").contains("\nreturn:1 return:1\n");
+    }
+
+    @Test
     void nothingReachesTheHost() {
         assertThat(board.type("debug.setmetatable(1, {__index = function() return 42 end})\n"))
                 .contains("Lua error").contains("not modelled");

@@ -1,0 +1,134 @@
+package dev.heapscope.session;
+
+import dev.heapscope.model.BoardEvent;
+import dev.heapscope.model.LuaAllocationProfile;
+import dev.heapscope.parse.LuaProfileReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One allocation profile on a board: the profiler ({@code device-firmware/heapscope-profile.lua}) is uploaded over
+ * the console (chunked, verified), the workload too when it is a local file or a chunk too long for one console
+ * line, and the profiler run on it with {@code dofile}. Its framed output is read from the console stream; a reset
+ * or crash mid-run keeps what arrived, marked incomplete, and the session goes on.
+ */
+public final class ProfileRun {
+    static final String FILE_NAME = "heapscope-profile.lua";
+    static final String WORKLOAD_FILE = "heapscope-workload.lua";
+
+    private final byte[] profiler;
+
+    public ProfileRun(byte[] profiler) {
+        this.profiler = profiler.clone();
+    }
+
+    /** The profiler HeapScope ships. */
+    public static byte[] shippedProfiler() throws IOException {
+        try (InputStream in = ProfileRun.class.getResourceAsStream("/dev/heapscope/agent/" + FILE_NAME)) {
+            if (in == null) {
+                throw new IOException("this HeapScope was built without its profiler (" + FILE_NAME + ")");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * What to profile: a Lua chunk, a file already on the board, or a local file to upload under its own name.
+     *
+     * @param chunk    Lua source to run, or null
+     * @param fileName the file on the board to run, or null
+     * @param contents the local file's bytes to upload first, or null
+     */
+    public record Workload(String chunk, String fileName, byte[] contents) {
+        public static Workload chunk(String lua) {
+            return new Workload(lua, null, null);
+        }
+
+        public static Workload boardFile(String name) {
+            return new Workload(null, name, null);
+        }
+
+        public static Workload upload(String name, byte[] contents) {
+            return new Workload(null, name, contents.clone());
+        }
+    }
+
+    /**
+     * @param interval VM instructions between count events, 0 for none
+     * @param lines    line events (exact lines; without them the count events sample)
+     * @param baseline run the workload a second time without the hook, to measure the overhead
+     */
+    public record Settings(int interval, boolean lines, boolean baseline) {
+        public static final Settings DEFAULT = new Settings(0, true, false);
+    }
+
+    /** The console line that runs the profiler on {@code workloadLiteral} (a quoted Lua string). */
+    static String command(String workloadLiteral, Settings settings) {
+        return "HS_PROFILE_INTERVAL=" + Math.max(0, settings.interval()) + " HS_PROFILE_LINES=" + settings.lines()
+                + " HS_PROFILE_BASELINE=" + settings.baseline() + " HS_PROFILE_WORKLOAD=" + workloadLiteral
+                + " dofile(" + ScriptUpload.quoted(FILE_NAME) + ")";
+    }
+
+    /** Uploads what is needed and runs the profile; completes with it, incomplete when no end line came in time. */
+    public CompletableFuture<LuaAllocationProfile> run(ProfilingSession session, Workload workload, Settings settings,
+                                                       long timeoutMillis) {
+        LuaProfileReader reader = new LuaProfileReader();
+        CompletableFuture<LuaAllocationProfile> result = new CompletableFuture<>();
+        session.addListener(new SessionListener() {
+            @Override
+            public void consoleLine(String line, long hostMillis) {
+                if (!result.isDone()) {
+                    reader.accept(line).ifPresent(result::complete);
+                }
+            }
+
+            @Override
+            public void boardEvent(BoardEvent event, long hostMillis) {
+                if (!result.isDone() && (event.kind() == BoardEvent.Kind.RESET || event.kind() == BoardEvent.Kind.CRASH)) {
+                    reader.cutBy("the board reset while the profile ran; the lines before it are kept")
+                            .ifPresent(result::complete);
+                }
+            }
+        });
+        CompletableFuture<Void> ready = new ScriptUpload(FILE_NAME, profiler).sendTo(session);
+        String literal;
+        if (workload.chunk() != null && command(ScriptUpload.quoted(workload.chunk()), settings).length()
+                <= ProfilingSession.CONSOLE_LINE_LIMIT) {
+            literal = ScriptUpload.quoted(workload.chunk());
+        } else if (workload.chunk() != null) {
+            ScriptUpload chunkFile = new ScriptUpload(WORKLOAD_FILE, workload.chunk().getBytes(StandardCharsets.UTF_8));
+            ready = ready.thenCompose(ok -> chunkFile.sendTo(session));
+            literal = ScriptUpload.quoted(WORKLOAD_FILE);
+        } else {
+            if (workload.contents() != null) {
+                ScriptUpload file = new ScriptUpload(workload.fileName(), workload.contents());
+                ready = ready.thenCompose(ok -> file.sendTo(session));
+            }
+            literal = ScriptUpload.quoted(workload.fileName());
+        }
+        String line = command(literal, settings);
+        ready.thenCompose(ok -> session.execute(line)).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else if (answer.failed() && !result.isDone()) {
+                result.completeExceptionally(new IllegalStateException("the profiler failed: " + answer.luaError()));
+            } else {
+                // the profile prints before the prompt comes back: what has not ended by now is cut
+                session.snapshot().thenRun(() -> {
+                    if (!result.isDone()) {
+                        reader.finish().ifPresentOrElse(result::complete, () -> result.completeExceptionally(
+                                new IllegalStateException("the profiler printed nothing (is its output going elsewhere?)")));
+                    }
+                });
+            }
+        });
+        return result.completeOnTimeout(null, timeoutMillis, TimeUnit.MILLISECONDS).thenCompose(profile -> profile != null
+                ? CompletableFuture.completedFuture(profile)
+                : session.snapshot().thenApply(ignored -> reader.finish().orElseThrow(() ->
+                        new IllegalStateException("the profiler printed nothing (is its output going elsewhere?)"))));
+    }
+}
