@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  * a heap of many short strings has more objects per kilobyte.
  */
 final class WireEstimate {
-    /** Lua bytes in use per object the agent reports, measured on the virtual board (docs/PERFORMANCE.md). */
-    static final int AVERAGE_OBJECT_BYTES = 60;
+    /** collectgarbage("count") bytes per object the agent reports: 27 to 38 on the virtual board (docs/PERFORMANCE.md). */
+    static final int AVERAGE_OBJECT_BYTES = 32;
     // when the board does not answer the count: a small application's heap
     private static final long TYPICAL_OBJECTS = 2000;
 
