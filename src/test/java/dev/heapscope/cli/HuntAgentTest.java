@@ -106,4 +106,23 @@ class HuntAgentTest {
         assertThat(text.out()).contains("No leaks").contains("Lua heap snapshots by the HeapScope agent")
                 .doesNotContainPattern("(?m)^ +[0-9]+ +[1-9][0-9]*  ").doesNotContain("  _G");
     }
+
+    @Test
+    void anAgentThatCannotRunIsOneLineAndTheHeaptraceVerdictStands() throws Exception {
+        Path link = board.serve(dir, "--fast");
+        // no file system module: the agent cannot be uploaded, the heaptrace hunt needs none
+        VirtualBoardOnPty.typeAt(link, "file = nil io = nil");
+        CliRunner json = CliRunner.run("hunt", "--port", link.toString(), "--lua",
+                "kept = {} for i = 1, 5 do kept[i] = {i} end", "--agent", "--json", "--fail-on-leak", "0");
+        assertThat(json.exitCode()).as("the leak gate, not the agent, decides: %s", json.err()).isEqualTo(3);
+        assertThat(json.err().lines().filter(line -> line.startsWith("heapscope: warning: ")))
+                .singleElement().asString().startsWith("heapscope: warning: the agent's snapshot before the workload failed: ");
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("leakedBytes").asLong()).isPositive();
+        assertThat(report.get("agent").get("problem").asText()).startsWith("the agent's snapshot before the workload failed")
+                .doesNotContain("Exception").doesNotContain("java.");
+        assertThat(report.get("agent").get("before").isNull()).isTrue();
+        assertThat(report.get("agent").get("grown")).isEmpty();
+        assertThat(report.has("snapshots")).isFalse();
+    }
 }

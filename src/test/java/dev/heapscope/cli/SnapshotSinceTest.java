@@ -2,8 +2,6 @@ package dev.heapscope.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.heapscope.session.OpenedSession;
-import dev.heapscope.session.Sessions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,14 +28,6 @@ class SnapshotSinceTest {
         board.stop();
     }
 
-    private static void typeAt(Path link, String lua) throws Exception {
-        try (OpenedSession opened = Sessions.serial(link.toString(), 115200,
-                Sessions.Setup.headless(20_000L).withPromptTimeoutMillis(20_000L))) {
-            opened.connect().get(30, TimeUnit.SECONDS);
-            assertThat(opened.session().execute(lua).get(20, TimeUnit.SECONDS).failed()).isFalse();
-        }
-    }
-
     private static JsonNode growthRow(JsonNode snapshots, String path) {
         return StreamSupport.stream(snapshots.get("growth").spliterator(), false)
                 .filter(row -> row.get("path").asText().equals(path)).findFirst().orElseThrow(
@@ -48,7 +37,7 @@ class SnapshotSinceTest {
     @Test
     void aSavedSnapshotAndALaterOneShowWhatGrewByItsPathOnlineAndOffline() throws Exception {
         Path link = board.serve(dir, "--fast");
-        typeAt(link, "cache = {} for i = 1, 3 do cache[i] = {n = i} end");
+        VirtualBoardOnPty.typeAt(link, "cache = {} for i = 1, 3 do cache[i] = {n = i} end");
         Path first = dir.resolve("before.snap");
         CliRunner saved = CliRunner.run("snapshot", "--port", link.toString(), "--save", first.toString());
         assertThat(saved.exitCode()).as(saved.err()).isZero();
@@ -57,7 +46,7 @@ class SnapshotSinceTest {
         assertThat(Files.readAllLines(first, StandardCharsets.ISO_8859_1).get(0)).startsWith(SnapshotFile.HEADER);
         assertThat(Files.readString(first)).contains("~HB 1 ").contains("~HE ");
 
-        typeAt(link, "for i = 4, 15 do cache[i] = {n = i} end");
+        VirtualBoardOnPty.typeAt(link, "for i = 4, 15 do cache[i] = {n = i} end");
         Path second = dir.resolve("after.snap");
         CliRunner since = CliRunner.run("snapshot", "--port", link.toString(), "--since", first.toString(),
                 "--save", second.toString(), "--json");

@@ -32,6 +32,15 @@ final class VirtualBoardOnPty {
         return link;
     }
 
+    /** Runs one Lua line on the board served at {@code link}, through a serial session of its own. */
+    static void typeAt(Path link, String lua) throws Exception {
+        try (dev.heapscope.session.OpenedSession opened = dev.heapscope.session.Sessions.serial(link.toString(), 115200,
+                dev.heapscope.session.Sessions.Setup.headless(20_000L).withPromptTimeoutMillis(20_000L))) {
+            opened.connect().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(opened.session().execute(lua).get(20, java.util.concurrent.TimeUnit.SECONDS).failed()).isFalse();
+        }
+    }
+
     void stop() throws InterruptedException {
         if (server != null) {
             server.interrupt();
