@@ -72,6 +72,11 @@ public final class GuidedHunt {
      * runs on the board in between, so they see the Lua heap as it is right before and right after the
      * workload (each after the agent's own full collections). The agent's failure is reported in
      * {@link Result#agent()}, never as the hunt's.
+     * <p>For a board whose time runs: a serial board, real or the virtual board served by {@code sim --pty}.
+     * The agent's walk yields through {@code node.task.post}, which an in-process virtual board whose time
+     * stands still between commands does not run (its snapshot would end cut at the time-out); there the
+     * board's own exact snapshots ({@code board.console().snapshot}, as {@code run --snapshot}) are the ones
+     * to take.
      */
     public GuidedHunt withAgentSnapshots(boolean take) throws java.io.IOException {
         this.agent = take ? new AgentRun(AgentRun.shippedAgent()) : null;
