@@ -24,11 +24,11 @@ import java.util.concurrent.Callable;
 @Command(name = "diff", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.diff",
         description = {"Compares the live allocations of two dumps: what is new, gone, grown or shrunk per call chain.",
                 "With two files: the last complete dump of each. With one file: its first and last complete dumps.",
-                "Two Lua heap snapshots saved by 'heapscope snapshot --save' (told by their content) are",
-                "compared by the path that holds each object: what grew, as run --snapshot shows it;",
-                "--before/--after N then number snapshots. A cut snapshot is compared, with a warning."},
+                "Two Lua heap snapshots saved by 'heapscope snapshot --save' (told by their",
+                "content): what grew by the path that holds it, as run --snapshot shows it;",
+                "--before/--after N then count snapshots. A cut one is compared, with a warning."},
         footer = {"", "Examples:", "  heapscope diff before.log after.log",
-                "  heapscope diff before.snap after.snap          (two saved Lua heap snapshots)",
+                "  heapscope diff before.snap after.snap        (two saved Lua heap snapshots)",
                 "  heapscope diff session.log                   (first vs last complete dump)",
                 "  heapscope diff session.log --before 2 --after 5 --json"})
 final class DiffCommand implements Callable<Integer> {
@@ -37,7 +37,7 @@ final class DiffCommand implements Callable<Integer> {
     InputFile beforeFile;
 
     @Parameters(index = "1", paramLabel = "AFTER", arity = "0..1",
-            description = "log holding the 'after' dump (default: BEFORE itself)")
+            description = "log holding the 'after' dump, or a saved snapshot (default: BEFORE itself)")
     Path afterFile;
 
     @Option(names = "--before", paramLabel = "N", description = "dump number (1-based) in BEFORE")

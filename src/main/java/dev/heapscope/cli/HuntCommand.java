@@ -97,8 +97,8 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "LOG", description = "save every byte the board sent (a log analyze reads)")
     Path rawLog;
 
-    @Option(names = "--agent", description = {"also take Lua heap snapshots with the HeapScope agent before and after,",
-            "and show which Lua paths hold what grew (with --json: 'snapshots' and 'agent')"})
+    @Option(names = "--agent", description = "also take Lua heap snapshots with the HeapScope agent before and after, "
+            + "and show which Lua paths hold what grew (with --json: 'snapshots' and 'agent')")
     boolean agent;
 
     @Option(names = "--timeout", defaultValue = "20", description = "seconds a command may stay unanswered (default: ${DEFAULT-VALUE})")

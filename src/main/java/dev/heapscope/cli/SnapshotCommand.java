@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope snapshot --port PATH}: one Lua heap snapshot of a real board, by the HeapScope agent. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Upload the HeapScope agent (device-firmware/heapscope-agent.lua) to a board over its console,",
-                "run it, and show its Lua heap by the path that holds each object, biggest first.",
-                "--save keeps the snapshot in a file; --since FILE shows what grew since a saved one,",
-                "by the path that holds it (as run --snapshot does). Two saved snapshots are compared",
-                "offline by heapscope diff BEFORE AFTER. Sizes are estimates (Lua 5.3's 32-bit layouts)."},
+        description = {"Uploads the HeapScope agent (device-firmware/heapscope-agent.lua) to a board",
+                "over its console, runs it, and shows the board's Lua heap by the path that",
+                "holds each object, biggest first. Sizes are estimates (Lua 5.3's 32-bit",
+                "layouts). --save keeps the snapshot in a file; --since FILE shows what grew",
+                "since a saved one, by the path that holds it (as run --snapshot does); two",
+                "saved snapshots are compared offline by heapscope diff BEFORE AFTER."},
         footer = {"", "Examples:", "  heapscope snapshot --port /dev/ttyUSB0", "  heapscope snapshot --port /dev/ttyUSB0 --json",
                 "  heapscope snapshot --port /dev/ttyUSB0 --save before.snap",
                 "  heapscope snapshot --port /dev/ttyUSB0 --since before.snap --save after.snap",

@@ -125,4 +125,21 @@ class SnapshotFileErrorsTest {
         assertThat(alone.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(oneLine(alone)).endsWith("holds one snapshot; name a second file to compare it with");
     }
+
+    @Test
+    void aSavedSnapshotGivenWhereALogIsExpectedSaysWhatItIs() throws Exception {
+        Path snap = saved("a.snap", 1);
+        CliRunner analyzed = CliRunner.run("analyze", snap.toString());
+        assertThat(analyzed.exitCode()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(oneLine(analyzed)).isEqualTo("heapscope: " + snap + ": a Lua heap snapshot saved by 'heapscope "
+                + "snapshot --save', not a console log; 'heapscope diff' compares two of them");
+    }
+
+    @Test
+    void theHelpNamesTheNewOptions() {
+        CliRunner snapshot = CliRunner.run("snapshot", "--help");
+        assertThat(snapshot.out()).contains("--save=FILE").contains("--since=FILE").contains("heapscope diff before.snap after.snap");
+        assertThat(CliRunner.run("hunt", "--help").out()).contains("--agent");
+        assertThat(CliRunner.run("diff", "--help").out().replaceAll("\\s+", " ")).contains("or a saved Lua heap snapshot");
+    }
 }
