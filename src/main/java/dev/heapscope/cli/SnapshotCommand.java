@@ -61,7 +61,12 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // before the port is opened: a bad saved snapshot fails at once, not after the walk
+        // before the port is opened: a bad saved snapshot or a place it cannot go fails at once, not after the walk
+        String unsaveable = save == null ? null : SnapshotFile.cannotSave(save);
+        if (unsaveable != null) {
+            err.println("heapscope: --save " + unsaveable);
+            return ExitCodes.USAGE;
+        }
         AgentSnapshot earlier = since == null ? null : SnapshotFile.pick(since, SnapshotFile.read(since), null);
         AgentRun run = new AgentRun(AgentRun.shippedAgent());
         Sessions.Setup setup = Sessions.Setup.headless(20_000L).withPromptTimeoutMillis(20_000L);
@@ -77,10 +82,6 @@ final class SnapshotCommand implements Callable<Integer> {
             err.println("heapscope: the snapshot on " + port + " failed: "
                     + (cause.getMessage() == null ? "no answer in time" : cause.getMessage()));
             return ExitCodes.UNREADABLE_INPUT;
-        }
-        if (save != null) {
-            // what arrived is kept, cut or not: the file reads back as the console did
-            SnapshotFile.save(save, port + " @ " + baudRate + " baud", lines.stop());
         }
         SnapshotReport report = new SnapshotReport(snapshot);
         GrowthReport growth = earlier == null ? null : GrowthReport.ofAgent(earlier,
@@ -105,6 +106,10 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         if (growth != null) {
             growth.warnings().forEach(w -> err.println("heapscope: warning: " + w));
+        }
+        if (save != null) {
+            // what arrived is kept, cut or not: the file reads back as the console did
+            SnapshotFile.save(save, port + " @ " + baudRate + " baud", lines.stop());
         }
         if (!snapshot.complete()) {
             err.println("heapscope: the snapshot is incomplete: " + snapshot.problem());

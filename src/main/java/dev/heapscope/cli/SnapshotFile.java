@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,11 +34,24 @@ final class SnapshotFile {
         return false;
     }
 
+    /** Whole or not at all ({@link OutputTarget}): an interrupted save leaves no half snapshot to compare later. */
     static void save(Path file, String board, List<String> agentLines) throws IOException {
-        List<String> lines = new ArrayList<>(agentLines.size() + 1);
-        lines.add(HEADER + ": " + board.replace('\n', ' '));
-        lines.addAll(agentLines);
-        Files.write(file, lines, StandardCharsets.ISO_8859_1);
+        OutputTarget.write(file, null, stream -> {
+            StringBuilder text = new StringBuilder(HEADER).append(": ").append(board.replace('\n', ' ')).append('\n');
+            for (String line : agentLines) {
+                text.append(line).append('\n');
+            }
+            stream.write(text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        });
+    }
+
+    /** Null when a snapshot can be saved as {@code file}; else why not, in one line. */
+    static String cannotSave(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            return file + ": is a directory";
+        }
+        return folder == null || Files.isDirectory(folder) ? null : file + ": no such directory " + folder;
     }
 
     /** Every snapshot in the file, in order; one clear line when there is none or the file cannot be read. */

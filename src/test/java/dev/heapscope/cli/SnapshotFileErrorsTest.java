@@ -142,4 +142,12 @@ class SnapshotFileErrorsTest {
         assertThat(CliRunner.run("hunt", "--help").out()).contains("--agent");
         assertThat(CliRunner.run("diff", "--help").out().replaceAll("\\s+", " ")).contains("or a saved Lua heap snapshot");
     }
+
+    @Test
+    void aSaveThatCannotBeWrittenFailsBeforeThePortIsOpened() {
+        Path nowhere = dir.resolve("no-such-folder").resolve("a.snap");
+        CliRunner result = CliRunner.run("snapshot", "--port", dir.resolve("no-port").toString(), "--save", nowhere.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(oneLine(result)).isEqualTo("heapscope: --save " + nowhere + ": no such directory " + nowhere.getParent());
+    }
 }
