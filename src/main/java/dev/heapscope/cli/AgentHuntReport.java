@@ -21,8 +21,8 @@ final class AgentHuntReport {
 
     AgentHuntReport(HuntAgentSnapshots agent) {
         this.agent = agent;
-        SnapshotGrowth grown = agent.growth();
-        this.growth = grown == null ? null : GrowthReport.ofAgent(grown, agent.before(), agent.after());
+        this.growth = !agent.compared() ? null : GrowthReport.ofAgent(
+                SnapshotGrowth.between(agent.heapBefore(), agent.heapAfter()), agent.before(), agent.after());
     }
 
     /** One line when the agent failed, for standard error too. */

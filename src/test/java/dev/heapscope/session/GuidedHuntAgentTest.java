@@ -36,7 +36,7 @@ class GuidedHuntAgentTest {
             assertThat(result.agent().problem()).isNull();
             assertThat(result.agent().before().complete()).isTrue();
             assertThat(result.agent().after().complete()).isTrue();
-            SnapshotGrowth growth = result.agent().growth();
+            SnapshotGrowth growth = SnapshotGrowth.between(result.agent().heapBefore(), result.agent().heapAfter());
             assertThat(growth.grown()).filteredOn(row -> row.path().grouped().equals("_G.kept[*]"))
                     .singleElement().satisfies(row -> assertThat(row.countGrown()).isEqualTo(6));
             // the 6 tables and what holds them leaked; nothing of the agent's upload or walk did
