@@ -25,11 +25,13 @@ final class WireEstimate {
     /** Objects estimated from the board's Lua heap; -1 when it did not say. */
     static long objectsOn(ProfilingSession session) {
         try {
-            CommandResult answer = session.execute("=collectgarbage('count')").get(20, TimeUnit.SECONDS);
+            // after a collection, as the agent walks: garbage (an upload's lines, a dump's strings) is no object of its
+            CommandResult answer = session.execute("collectgarbage() print(collectgarbage('count'))").get(20, TimeUnit.SECONDS);
             if (answer.failed()) {
                 return -1;
             }
-            double kib = Double.parseDouble(answer.text().strip().split("\\s+")[0]);
+            String[] words = answer.text().strip().split("\\s+");
+            double kib = Double.parseDouble(words[words.length - 1]);
             return Math.max(1, Math.round(kib * 1024 / AVERAGE_OBJECT_BYTES));
         } catch (NumberFormatException | java.util.concurrent.ExecutionException
                  | java.util.concurrent.TimeoutException e) {
@@ -45,7 +47,8 @@ final class WireEstimate {
         boolean measured = objects > 0;
         long count = measured ? objects : TYPICAL_OBJECTS;
         err.printf("heapscope: note: the agent's upload and %s of %s about %,d Lua objects take about %.0f s on the "
-                        + "wire at %d baud (an estimate)%n", times > 1 ? times + " snapshots" : "a snapshot",
+                        + "wire at %d baud (an estimate of the bytes alone: each line of the upload also waits for the board's "
+                        + "answer)%n", times > 1 ? times + " snapshots" : "a snapshot",
                 measured ? "the board's heap, from its collectgarbage('count'):" : "a heap of", count,
                 times * run.wireSeconds(baudRate, count), baudRate);
     }

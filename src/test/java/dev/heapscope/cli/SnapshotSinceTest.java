@@ -42,7 +42,7 @@ class SnapshotSinceTest {
         CliRunner saved = CliRunner.run("snapshot", "--port", link.toString(), "--save", first.toString());
         assertThat(saved.exitCode()).as(saved.err()).isZero();
         assertThat(saved.err()).containsPattern("the agent's upload and a snapshot of the board's heap, from its "
-                + "collectgarbage\\('count'\\): about [0-9,]+ Lua objects take about [0-9]+ s on the wire at 115200 baud \\(an estimate\\)");
+                + "collectgarbage\\('count'\\): about [0-9,]+ Lua objects take about [0-9]+ s on the wire at 115200 baud \\(an estimate of the bytes alone");
         assertThat(Files.readAllLines(first, StandardCharsets.ISO_8859_1).get(0)).startsWith(SnapshotFile.HEADER);
         assertThat(Files.readString(first)).contains("~HB 1 ").contains("~HE ");
 
@@ -53,6 +53,10 @@ class SnapshotSinceTest {
         assertThat(since.exitCode()).as(since.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(since.out());
         assertThat(json.get("snapshot").get("complete").asBoolean()).isTrue();
+        java.util.regex.Matcher estimate = java.util.regex.Pattern.compile("about ([0-9,]+) Lua objects").matcher(since.err());
+        assertThat(estimate.find()).as(since.err()).isTrue();
+        assertThat(Double.parseDouble(estimate.group(1).replace(",", "")) / json.get("snapshot").get("objects").asInt())
+                .as("the estimated object count against the objects the agent sent").isBetween(0.5, 2.0);
         assertThat(json.get("since").asText()).isEqualTo(first.toString());
         JsonNode entries = growthRow(json.get("snapshots"), "_G.cache[*]");
         assertThat(entries.get("countBefore").asInt()).isEqualTo(3);
