@@ -25,9 +25,13 @@ final class AgentHuntReport {
                 SnapshotGrowth.between(agent.heapBefore(), agent.heapAfter()), agent.before(), agent.after());
     }
 
-    /** One line when the agent failed, for standard error too. */
-    String problem() {
-        return agent.problem();
+    /** One line each, for standard error too: why the agent could not tell, a cut snapshot, what it could not see. */
+    java.util.List<String> warnings() {
+        java.util.List<String> all = new java.util.ArrayList<>(growth == null ? java.util.List.of() : growth.warnings());
+        if (agent.problem() != null) {
+            all.add(agent.problem());
+        }
+        return all;
     }
 
     void writeText(PrintStream out) {

@@ -176,9 +176,7 @@ final class HuntCommand implements Callable<Integer> {
         if (result.agent() != null) {
             AgentHuntReport agentReport = new AgentHuntReport(result.agent());
             report.withAgent(agentReport);
-            if (agentReport.problem() != null) {
-                err.println("heapscope: warning: " + agentReport.problem());
-            }
+            agentReport.warnings().forEach(w -> err.println("heapscope: warning: " + w));
         }
         output.write(() -> report.writeJson(out), () -> report.writeText(out));
         if (result.workloadError() != null) {
