@@ -154,8 +154,12 @@ final class HuntCommand implements Callable<Integer> {
                 return ExitCodes.UNREADABLE_INPUT;
             }
             if (agent) {
-                WireEstimate.print(err, new dev.heapscope.session.AgentRun(dev.heapscope.session.AgentRun.shippedAgent()),
-                        baudRate, WireEstimate.objectsOn(session), 2);
+                try {
+                    WireEstimate.print(err, new dev.heapscope.session.AgentRun(dev.heapscope.session.AgentRun.shippedAgent()),
+                            baudRate, WireEstimate.objectsOn(session), 2);
+                } catch (java.io.IOException missing) {
+                    // the hunt reports it with its result; its heaptrace part does not need the agent
+                }
             }
             var hunting = new GuidedHunt(session, bufferRecords, traceMode).withAgentSnapshots(agent)
                     .onProgress(step -> err.println("heapscope: note: hunt: " + step.what())).run(work);

@@ -49,6 +49,7 @@ public final class GuidedHunt {
     private Consumer<Progress> progress = step -> { };
     private volatile boolean cancelled;
     private AgentRun agent;
+    private String agentMissing;
 
     // a 2,000-object heap takes about 10 s at 115200 baud; a cut one is kept when this runs out
     private static final long AGENT_TIMEOUT_MILLIS = 120_000L;
@@ -78,8 +79,16 @@ public final class GuidedHunt {
      * board's own exact snapshots ({@code board.console().snapshot}, as {@code run --snapshot}) are the ones
      * to take.
      */
-    public GuidedHunt withAgentSnapshots(boolean take) throws java.io.IOException {
-        this.agent = take ? new AgentRun(AgentRun.shippedAgent()) : null;
+    public GuidedHunt withAgentSnapshots(boolean take) {
+        agent = null;
+        agentMissing = null;
+        if (take) {
+            try {
+                agent = new AgentRun(AgentRun.shippedAgent());
+            } catch (java.io.IOException e) {
+                agentMissing = e.getMessage(); // reported with the result, as any failure of the agent is
+            }
+        }
         return this;
     }
 
@@ -127,6 +136,9 @@ public final class GuidedHunt {
      * failure becomes the one line of {@link HuntAgentSnapshots#problem()}, and no second snapshot follows it.
      */
     private CompletableFuture<HuntAgentSnapshots> agentSnapshot(Step step, HuntAgentSnapshots before) {
+        if (agentMissing != null) {
+            return CompletableFuture.completedFuture(new HuntAgentSnapshots(null, null, agentMissing));
+        }
         if (agent == null || step == Step.AGENT_AFTER && (before == null || before.problem() != null)) {
             return CompletableFuture.completedFuture(before);
         }
