@@ -23,8 +23,12 @@ import java.util.concurrent.Callable;
 /** {@code heapscope diff BEFORE [AFTER] [--before N] [--after N] [--json] [--elf FIRMWARE.elf] [--rom-ld FILE]…}. */
 @Command(name = "diff", mixinStandardHelpOptions = true, resourceBundle = "dev.heapscope.cli.help.diff",
         description = {"Compares the live allocations of two dumps: what is new, gone, grown or shrunk per call chain.",
-                "With two files: the last complete dump of each. With one file: its first and last complete dumps."},
+                "With two files: the last complete dump of each. With one file: its first and last complete dumps.",
+                "Two Lua heap snapshots saved by 'heapscope snapshot --save' (told by their",
+                "content): what grew by the path that holds it, as run --snapshot shows it;",
+                "--before/--after N then count snapshots. A cut one is compared, with a warning."},
         footer = {"", "Examples:", "  heapscope diff before.log after.log",
+                "  heapscope diff before.snap after.snap        (two saved Lua heap snapshots)",
                 "  heapscope diff session.log                   (first vs last complete dump)",
                 "  heapscope diff session.log --before 2 --after 5 --json"})
 final class DiffCommand implements Callable<Integer> {
@@ -33,7 +37,7 @@ final class DiffCommand implements Callable<Integer> {
     InputFile beforeFile;
 
     @Parameters(index = "1", paramLabel = "AFTER", arity = "0..1",
-            description = "log holding the 'after' dump (default: BEFORE itself)")
+            description = "log holding the 'after' dump, or a saved snapshot (default: BEFORE itself)")
     Path afterFile;
 
     @Option(names = "--before", paramLabel = "N", description = "dump number (1-based) in BEFORE")
@@ -58,6 +62,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputLog.UnreadableInputException {
+        if (isSnapshot(beforeFile.path()) || afterFile != null && isSnapshot(afterFile)) {
+            return new SnapshotDiff(out, err).compare(beforeFile.path(), afterFile, beforeNumber, afterNumber, output.json());
+        }
         ParsedLog beforeLog = beforeFile.log();
         ParsedLog afterLog = afterFile == null ? beforeLog : InputLog.read(afterFile);
         Symbolizer firmware = firmwareFiles.symbolizer();
@@ -75,6 +82,11 @@ final class DiffCommand implements Callable<Integer> {
         output.write(() -> writeJson(diff, before.dump(), after.dump(), namer),
                 () -> writeText(diff, before.dump(), after.dump(), namer));
         return ExitCodes.OK;
+    }
+
+    /** Only a regular file is sniffed: a missing one or a folder keeps the log's own one-line error. */
+    private static boolean isSnapshot(Path file) throws InputLog.UnreadableInputException {
+        return java.nio.file.Files.isRegularFile(file) && InputKind.of(file) == InputKind.SNAPSHOT;
     }
 
     private void writeText(DumpDiff diff, Dump before, Dump after, FrameNamer namer) {

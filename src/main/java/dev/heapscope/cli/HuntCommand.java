@@ -32,12 +32,17 @@ import java.util.concurrent.TimeUnit;
                 "--script FILE is written into the board's flash through the console before",
                 "the trace starts (the upload is not traced), under its own name (replacing a",
                 "file of that name), read back and checked (size and Adler-32), and run with",
-                "dofile between the dumps. The board needs the io or file module."},
+                "dofile between the dumps. The board needs the io or file module.",
+                "--agent also snapshots the board's Lua heap with the HeapScope agent before the",
+                "trace starts and after the last dump (outside the trace, so the agent is never",
+                "a leak) and shows which Lua paths hold what grew; an agent failure is one line",
+                "and leaves the heaptrace verdict as it is."},
         footer = {"", "Examples:", "  heapscope hunt --port /dev/ttyUSB0 --seconds 60",
                 "  heapscope hunt --port /dev/ttyUSB0 --lua 'dofile(\"app.lua\")' --json --fail-on-leak 0",
                 "  heapscope hunt --port /dev/ttyUSB0 --dofile app.lua",
                 "  heapscope hunt --port /dev/ttyUSB0 --script test/leak_check.lua --fail-on-leak 0",
-                "  heapscope hunt --port /dev/ttyUSB0 --wait-for-enter"})
+                "  heapscope hunt --port /dev/ttyUSB0 --wait-for-enter",
+                "  heapscope hunt --port /dev/ttyUSB0 --dofile app.lua --agent"})
 final class HuntCommand implements Callable<Integer> {
     // every byte is typed at the console and echoed back (about 15 s for 64 KiB at 115200 baud), and a
     // script much bigger than this would not compile in a NodeMCU board's Lua heap anyway
@@ -92,6 +97,10 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "LOG", description = "save every byte the board sent (a log analyze reads)")
     Path rawLog;
 
+    @Option(names = "--agent", description = "also take Lua heap snapshots with the HeapScope agent before and after, "
+            + "and show which Lua paths hold what grew (with --json: 'snapshots' and 'agent')")
+    boolean agent;
+
     @Option(names = "--timeout", defaultValue = "20", description = "seconds a command may stay unanswered (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
@@ -144,10 +153,20 @@ final class HuntCommand implements Callable<Integer> {
                 err.println("heapscope: " + firmware.advice());
                 return ExitCodes.UNREADABLE_INPUT;
             }
-            var hunting = new GuidedHunt(session, bufferRecords, traceMode)
+            if (agent) {
+                try {
+                    WireEstimate.print(err, new dev.heapscope.session.AgentRun(dev.heapscope.session.AgentRun.shippedAgent()),
+                            baudRate, WireEstimate.objectsOn(session), 2);
+                } catch (java.io.IOException missing) {
+                    // the hunt reports it with its result; its heaptrace part does not need the agent
+                }
+            }
+            var hunting = new GuidedHunt(session, bufferRecords, traceMode).withAgentSnapshots(agent)
                     .onProgress(step -> err.println("heapscope: note: hunt: " + step.what())).run(work);
-            // the user takes as long as the device needs
-            result = workload.waitForEnter ? hunting.get() : hunting.get(seconds + 10L * timeoutSeconds, TimeUnit.SECONDS);
+            // the user takes as long as the device needs; each agent snapshot has its own time-out
+            long agentSeconds = agent ? 2 * 150L : 0;
+            result = workload.waitForEnter ? hunting.get()
+                    : hunting.get(seconds + 10L * timeoutSeconds + agentSeconds, TimeUnit.SECONDS);
             session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -158,6 +177,11 @@ final class HuntCommand implements Callable<Integer> {
         RunReport report = new RunReport(port + " @ " + baudRate + " baud", traceMode, bufferRecords,
                 workloadName(), result.first(), result.last(),
                 List.of(), names, dev.heapscope.model.HeldBy.UNKNOWN);
+        if (result.agent() != null) {
+            AgentHuntReport agentReport = new AgentHuntReport(result.agent());
+            report.withAgent(agentReport);
+            agentReport.warnings().forEach(w -> err.println("heapscope: warning: " + w));
+        }
         output.write(() -> report.writeJson(out), () -> report.writeText(out));
         if (result.workloadError() != null) {
             err.println("heapscope: the Lua failed: " + result.workloadError());

@@ -8,11 +8,12 @@ import java.nio.file.Path;
 
 /**
  * What an input file holds, told by its content: folded stacks ({@code a;b;c 123} on every line
- * that is not blank or a {@code #} comment, among the first 64 KiB), a saved session (a zip), or
- * anything else, read as a log.
+ * that is not blank or a {@code #} comment, among the first 64 KiB), a saved session (a zip), a Lua heap
+ * snapshot saved by {@code snapshot --save} (its first line that is not blank or a comment is the agent's
+ * begin line), or anything else, read as a log.
  */
 enum InputKind {
-    LOG, FOLDED, SESSION;
+    LOG, FOLDED, SESSION, SNAPSHOT;
 
     private static final int SNIFF_BYTES = 1 << 16;
 
@@ -34,6 +35,9 @@ enum InputKind {
 
     /** @param cut the text is the start of a longer file, so its last line may be unfinished */
     static InputKind of(String text, boolean cut) {
+        if (SnapshotFile.looksLikeSnapshot(text)) {
+            return SNAPSHOT;
+        }
         return dev.heapscope.analysis.FoldedStacksReader.looksFolded(text, cut) ? FOLDED : LOG;
     }
 }

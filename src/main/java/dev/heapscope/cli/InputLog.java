@@ -39,6 +39,10 @@ final class InputLog {
             if (SessionStore.isSessionFile(file)) {
                 return SessionStore.open(file).log();
             }
+            if (InputKind.of(file) == InputKind.SNAPSHOT) {
+                throw new UnreadableInputException(file + ": a Lua heap snapshot saved by 'heapscope snapshot --save', "
+                        + "not a console log; 'heapscope diff' compares two of them");
+            }
             ParsedLog log = new LogParser().parse(file);
             if (log.dumps().isEmpty() && looksBinary(file)) {
                 // a log without dumps is an answer ("none found"); bytes that are no text at all are a wrong input

@@ -35,7 +35,8 @@ final class RunReport {
     private final HeldBy heldBy;
     private final List<LeakGroup> leaks;
     private final long leakedBytes;
-    private SnapshotGrowth growth;
+    private GrowthReport growth;
+    private AgentHuntReport agent;
 
     /** @param board one line describing the board ("esp32-devkitc (virtual)", "/dev/ttyUSB0 @ 115200 baud") */
     RunReport(String board, TraceMode mode, int bufferRecords, String scriptName, Dump first, Dump last,
@@ -61,51 +62,30 @@ final class RunReport {
 
     /** Adds what grew between two heap snapshots (shown after the leaks). */
     void withGrowth(SnapshotGrowth grown) {
-        this.growth = grown;
+        this.growth = GrowthReport.ofBoard(grown);
+    }
+
+    /** Adds what grew between two snapshots by the HeapScope agent, or why there are none (one line). */
+    void withAgent(AgentHuntReport agent) {
+        this.agent = agent;
     }
 
     private void writeGrowthText(PrintStream out) {
-        if (growth == null) {
-            return;
+        if (growth != null) {
+            growth.writeText(out);
         }
-        out.printf("Heap snapshots %s and %s (each after a full collection): %,d -> %,d bytes of Lua objects%n",
-                growth.before().title(), growth.after().title(), growth.before().totalBytes(),
-                growth.after().totalBytes());
-        List<SnapshotGrowth.Row> grown = growth.grown();
-        if (grown.isEmpty()) {
-            out.println("Nothing grew.");
-            return;
-        }
-        out.printf("%8s %6s  %s%n", "+BYTES", "+COUNT", "HELD BY");
-        for (SnapshotGrowth.Row row : grown.subList(0, Math.min(20, grown.size()))) {
-            out.printf("%8d %6d  %s%n", row.bytesGrown(), row.countGrown(), row.path().grouped());
-        }
-        if (grown.size() > 20) {
-            out.printf("(%d more paths grew)%n", grown.size() - 20);
+        if (agent != null) {
+            agent.writeText(out);
         }
     }
 
     private void writeGrowthJson(JsonGenerator json) throws IOException {
-        if (growth == null) {
-            return;
+        if (growth != null) {
+            growth.writeJson(json);
         }
-        json.writeObjectFieldStart("snapshots");
-        json.writeNumberField("beforeBytes", growth.before().totalBytes());
-        json.writeNumberField("beforeObjects", growth.before().objects().size());
-        json.writeNumberField("afterBytes", growth.after().totalBytes());
-        json.writeNumberField("afterObjects", growth.after().objects().size());
-        json.writeArrayFieldStart("growth");
-        for (SnapshotGrowth.Row row : growth.rows()) {
-            json.writeStartObject();
-            json.writeStringField("path", row.path().grouped());
-            json.writeNumberField("countBefore", row.countBefore());
-            json.writeNumberField("bytesBefore", row.bytesBefore());
-            json.writeNumberField("countAfter", row.countAfter());
-            json.writeNumberField("bytesAfter", row.bytesAfter());
-            json.writeEndObject();
+        if (agent != null) {
+            agent.writeJson(json);
         }
-        json.writeEndArray();
-        json.writeEndObject();
     }
 
     void writeText(PrintStream out) {

@@ -10,19 +10,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope snapshot --port PATH}: one Lua heap snapshot of a real board, by the HeapScope agent. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Upload the HeapScope agent (device-firmware/heapscope-agent.lua) to a board over its console,",
-                "run it, and show its Lua heap by the path that holds each object, biggest first."},
-        footer = {"", "Examples:", "  heapscope snapshot --port /dev/ttyUSB0", "  heapscope snapshot --port /dev/ttyUSB0 --json"})
+        description = {"Uploads the HeapScope agent (device-firmware/heapscope-agent.lua) to a board",
+                "over its console, runs it, and shows the board's Lua heap by the path that",
+                "holds each object, biggest first. Sizes are estimates (Lua 5.3's 32-bit",
+                "layouts). --save keeps the snapshot in a file; --since FILE shows what grew",
+                "since a saved one, by the path that holds it (as run --snapshot does); two",
+                "saved snapshots are compared offline by heapscope diff BEFORE AFTER."},
+        footer = {"", "Examples:", "  heapscope snapshot --port /dev/ttyUSB0", "  heapscope snapshot --port /dev/ttyUSB0 --json",
+                "  heapscope snapshot --port /dev/ttyUSB0 --save before.snap",
+                "  heapscope snapshot --port /dev/ttyUSB0 --since before.snap --save after.snap",
+                "  heapscope diff before.snap after.snap"})
 final class SnapshotCommand implements Callable<Integer> {
-    // a guess for the wire estimate before the board is asked anything: a small application's heap
-    private static final long TYPICAL_OBJECTS = 2000;
-
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port (/dev/ttyUSB0, COM3)")
     String port;
 
@@ -38,6 +43,14 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "seconds to wait for the snapshot's end (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
+    @Option(names = "--save", paramLabel = "FILE", description = "also save the snapshot (the agent's lines) in FILE, "
+            + "for --since and diff")
+    Path save;
+
+    @Option(names = "--since", paramLabel = "FILE", description = "show what grew since the snapshot saved in FILE "
+            + "(with --json: 'snapshots', as run --snapshot)")
+    Path since;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -48,13 +61,21 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // before the port is opened: a bad saved snapshot or a place it cannot go fails at once, not after the walk
+        String unsaveable = save == null ? null : SnapshotFile.cannotSave(save);
+        if (unsaveable != null) {
+            err.println("heapscope: --save " + unsaveable);
+            return ExitCodes.USAGE;
+        }
+        AgentSnapshot earlier = since == null ? null : SnapshotFile.pick(since, SnapshotFile.read(since), null);
         AgentRun run = new AgentRun(AgentRun.shippedAgent());
-        err.printf("heapscope: note: the upload and a %,d-object heap take about %.0f s on the wire at %d baud%n",
-                TYPICAL_OBJECTS, run.wireSeconds(baudRate, TYPICAL_OBJECTS), baudRate);
         Sessions.Setup setup = Sessions.Setup.headless(20_000L).withPromptTimeoutMillis(20_000L);
         AgentSnapshot snapshot;
+        AgentLineRecorder lines = new AgentLineRecorder();
         try (OpenedSession opened = Sessions.serial(port, baudRate, setup)) {
             opened.connect().get(30, TimeUnit.SECONDS);
+            WireEstimate.print(err, run, baudRate, WireEstimate.objectsOn(opened.session()), 1);
+            opened.session().addListener(lines);
             snapshot = run.take(opened.session(), timeoutSeconds * 1000L).get(timeoutSeconds + 30, TimeUnit.SECONDS);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -63,17 +84,32 @@ final class SnapshotCommand implements Callable<Integer> {
             return ExitCodes.UNREADABLE_INPUT;
         }
         SnapshotReport report = new SnapshotReport(snapshot);
+        GrowthReport growth = earlier == null ? null : GrowthReport.ofAgent(earlier,
+                String.valueOf(since.getFileName()), snapshot, "now");
         if (json) {
             try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(new java.io.OutputStreamWriter(out,
                     java.nio.charset.StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
                 generator.writeStartObject();
                 generator.writeStringField("board", port + " @ " + baudRate + " baud");
                 report.writeJson(generator);
+                if (growth != null) {
+                    generator.writeStringField("since", since.toString());
+                    growth.writeJson(generator);
+                }
                 generator.writeEndObject();
             }
             out.println();
+        } else if (growth != null) {
+            growth.writeText(out);
         } else {
             report.writeText(out, top);
+        }
+        if (growth != null) {
+            growth.warnings().forEach(w -> err.println("heapscope: warning: " + w));
+        }
+        if (save != null) {
+            // what arrived is kept, cut or not: the file reads back as the console did
+            SnapshotFile.save(save, port + " @ " + baudRate + " baud", lines.stop());
         }
         if (!snapshot.complete()) {
             err.println("heapscope: the snapshot is incomplete: " + snapshot.problem());

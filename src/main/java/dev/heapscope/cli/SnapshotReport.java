@@ -63,8 +63,8 @@ final class SnapshotReport {
         }
     }
 
-    void writeJson(JsonGenerator json) throws java.io.IOException {
-        json.writeObjectFieldStart("snapshot");
+    /** The fields of {@code snapshot} before its {@code paths}, for reports that show a snapshot without them. */
+    static void writeSummary(JsonGenerator json, AgentSnapshot agent) throws java.io.IOException {
         json.writeBooleanField("complete", agent.complete());
         json.writeStringField("problem", agent.problem());
         json.writeStringField("notVisible", agent.visible().missing());
@@ -72,6 +72,11 @@ final class SnapshotReport {
         json.writeNumberField("bytes", agent.totalBytes());
         json.writeNumberField("luaBytes", agent.luaBytes());
         json.writeNumberField("agentPeakBytes", agent.agentBytes());
+    }
+
+    void writeJson(JsonGenerator json) throws java.io.IOException {
+        json.writeObjectFieldStart("snapshot");
+        writeSummary(json, agent);
         json.writeArrayFieldStart("paths");
         for (PathTotal row : paths) {
             json.writeStartObject();

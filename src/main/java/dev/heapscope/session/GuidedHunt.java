@@ -20,12 +20,19 @@ import java.util.function.Supplier;
  */
 public final class GuidedHunt {
     /** The steps, for progress reports. */
-    public enum Step { STOP_RUNNING, PREPARE, INIT, GC_BEFORE, START, FIRST_DUMP, WORKLOAD, GC_AFTER, STOP, LAST_DUMP, DONE }
+    public enum Step {
+        STOP_RUNNING, PREPARE, AGENT_BEFORE, INIT, GC_BEFORE, START, FIRST_DUMP, WORKLOAD, GC_AFTER, STOP, LAST_DUMP,
+        AGENT_AFTER, DONE
+    }
 
     /**
      * @param workloadError the Lua error of the workload, or null when it ran cleanly
+     * @param agent         the agent's snapshots when {@link #withAgentSnapshots} asked for them, else null
      */
-    public record Result(Dump first, Dump last, String workloadError) {
+    public record Result(Dump first, Dump last, String workloadError, HuntAgentSnapshots agent) {
+        public Result(Dump first, Dump last, String workloadError) {
+            this(first, last, workloadError, null);
+        }
     }
 
     /** A step as it begins: which, and what it does in words ({@code heaptrace.init(500)}). */
@@ -41,6 +48,11 @@ public final class GuidedHunt {
     private final TraceMode mode;
     private Consumer<Progress> progress = step -> { };
     private volatile boolean cancelled;
+    private AgentRun agent;
+    private String agentMissing;
+
+    // a 2,000-object heap takes about 10 s at 115200 baud; a cut one is kept when this runs out
+    private static final long AGENT_TIMEOUT_MILLIS = 120_000L;
 
     public GuidedHunt(ProfilingSession session, int bufferRecords, TraceMode mode) {
         this.session = session;
@@ -51,6 +63,32 @@ public final class GuidedHunt {
     /** Called as each step begins (on the session thread). */
     public GuidedHunt onProgress(Consumer<Progress> listener) {
         this.progress = listener;
+        return this;
+    }
+
+    /**
+     * Also snapshots the board's Lua heap with the HeapScope agent (uploaded over the console), once before the
+     * trace starts and once after the last dump. Outside the trace so that the agent's own allocations (its
+     * upload, its walk, the string table it grows) never show as leaks in the heaptrace records; nothing else
+     * runs on the board in between, so they see the Lua heap as it is right before and right after the
+     * workload (each after the agent's own full collections). The agent's failure is reported in
+     * {@link Result#agent()}, never as the hunt's.
+     * <p>For a board whose time runs: a serial board, real or the virtual board served by {@code sim --pty}.
+     * The agent's walk yields through {@code node.task.post}, which an in-process virtual board whose time
+     * stands still between commands does not run (its snapshot would end cut at the time-out); there the
+     * board's own exact snapshots ({@code board.console().snapshot}, as {@code run --snapshot}) are the ones
+     * to take.
+     */
+    public GuidedHunt withAgentSnapshots(boolean take) {
+        agent = null;
+        agentMissing = null;
+        if (take) {
+            try {
+                agent = new AgentRun(AgentRun.shippedAgent());
+            } catch (java.io.IOException e) {
+                agentMissing = e.getMessage(); // reported with the result, as any failure of the agent is
+            }
+        }
         return this;
     }
 
@@ -68,11 +106,13 @@ public final class GuidedHunt {
 
     private CompletableFuture<Result> hunt(HuntWorkload workload) {
         String modeWord = mode == TraceMode.LEAKS ? "TRACE_LEAKS" : "TRACE_ALL";
+        HuntAgentSnapshots[] agentSnapshots = {null};
         CompletableFuture<Dump> first = session.snapshot()
                 .thenCompose(now -> now.trace() == TraceState.TRACING
                         ? step(Step.STOP_RUNNING, "heaptrace.stop() of the trace still running", session::stop)
                         : CompletableFuture.completedFuture(null))
                 .thenCompose(ok -> prepare(workload))
+                .thenCompose(ok -> agentSnapshot(Step.AGENT_BEFORE, null).thenAccept(taken -> agentSnapshots[0] = taken))
                 .thenCompose(ok -> step(Step.INIT, "heaptrace.init(" + bufferRecords + ")", () -> session.init(bufferRecords)))
                 .thenCompose(ok -> step(Step.GC_BEFORE, SessionCommands.FULL_COLLECTION, session::collectGarbageFully))
                 .thenCompose(ok -> step(Step.START, "heaptrace.start(" + modeWord + ")", () -> session.start(mode)))
@@ -85,9 +125,34 @@ public final class GuidedHunt {
                 .thenCompose(error -> step(Step.GC_AFTER, SessionCommands.FULL_COLLECTION, session::collectGarbageFully))
                 .thenCompose(ok -> step(Step.STOP, "heaptrace.stop()", session::stop))
                 .thenCompose(ok -> dumpStep(Step.LAST_DUMP, "last dump"));
-        return last.thenApply(dump -> {
+        return last.thenCompose(dump -> agentSnapshot(Step.AGENT_AFTER, agentSnapshots[0]).thenApply(taken -> {
             progress.accept(new Progress(Step.DONE, "done"));
-            return new Result(first.join(), dump, ran.join());
+            return new Result(first.join(), dump, ran.join(), taken);
+        }));
+    }
+
+    /**
+     * The agent's snapshot before the workload ({@code before == null}) or after it; null when not asked for. A
+     * failure becomes the one line of {@link HuntAgentSnapshots#problem()}, and no second snapshot follows it.
+     */
+    private CompletableFuture<HuntAgentSnapshots> agentSnapshot(Step step, HuntAgentSnapshots before) {
+        if (agentMissing != null) {
+            return CompletableFuture.completedFuture(new HuntAgentSnapshots(null, null, agentMissing));
+        }
+        if (agent == null || step == Step.AGENT_AFTER && (before == null || before.problem() != null)) {
+            return CompletableFuture.completedFuture(before);
+        }
+        String when = step == Step.AGENT_BEFORE ? HuntAgentSnapshots.BEFORE : HuntAgentSnapshots.AFTER;
+        begin(step, "Lua heap snapshot by the HeapScope agent, " + when);
+        return agent.take(session, AGENT_TIMEOUT_MILLIS).handle((snapshot, failure) -> {
+            if (failure == null) {
+                return before == null ? new HuntAgentSnapshots(snapshot, null, null)
+                        : new HuntAgentSnapshots(before.before(), snapshot, null);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            String problem = "the agent's snapshot " + when + " failed: "
+                    + (cause.getMessage() == null ? "no answer in time" : cause.getMessage());
+            return new HuntAgentSnapshots(before == null ? null : before.before(), null, problem);
         });
     }
 
