@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One snapshot by the HeapScope agent on a board: the agent is uploaded over the console (chunked, verified),
+ * One snapshot by the HeapScope agent on a board: the agent is uploaded over the console (chunked, verified;
+ * not again while the board's flash holds the same file),
  * run with {@code dofile}, and its framed output read from the console stream, where it arrives after the
  * prompt (the walk yields between batches through {@code node.task.post}). An output that stops without its
  * end line gives a snapshot marked incomplete, not an error.
@@ -70,7 +71,7 @@ public final class AgentRun {
             }
         });
         ScriptUpload upload = new ScriptUpload(FILE_NAME, agent);
-        upload.sendTo(session).thenCompose(ok -> session.execute(upload.dofile())).whenComplete((answer, failure) -> {
+        upload.sendUnlessPresent(session).thenCompose(ok -> session.execute(upload.dofile())).whenComplete((answer, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else if (answer.failed()) {

@@ -94,7 +94,8 @@ public final class ProfileRun {
                 }
             }
         });
-        CompletableFuture<Void> ready = new ScriptUpload(FILE_NAME, profiler).sendTo(session);
+        CompletableFuture<Void> ready = new ScriptUpload(FILE_NAME, profiler).sendUnlessPresent(session)
+                .thenApply(uploaded -> (Void) null);
         String literal;
         if (workload.chunk() != null && command(ScriptUpload.quoted(workload.chunk()), settings).length()
                 <= ProfilingSession.CONSOLE_LINE_LIMIT) {

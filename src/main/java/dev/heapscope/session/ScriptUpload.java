@@ -93,6 +93,27 @@ final class ScriptUpload {
                 });
     }
 
+    /**
+     * Uploads unless the board's flash already holds exactly these bytes (same size and Adler-32): a tool kept
+     * on the board from an earlier run is not typed again, which on a real console is most of its cost (each
+     * line waits for the board's answer). Completes with whether it uploaded. The probe leaves nothing behind
+     * on the board, file or not.
+     */
+    CompletableFuture<Boolean> sendUnlessPresent(ProfilingSession session) {
+        String probe = "do local f = (io and io.open or file.open)(" + quoted(fileName) + ", \"r\") if f then "
+                + "heapscope_check(f) end end heapscope_check = nil";
+        return session.execute(checkLines().get(0)).thenCompose(defined -> defined.failed()
+                ? CompletableFuture.completedFuture(false)
+                : session.execute(probe).thenApply(answer -> !answer.failed() && isSameFile(answer.output())))
+                .thenCompose(present -> present ? CompletableFuture.completedFuture(false)
+                        : sendTo(session).thenApply(ok -> true));
+    }
+
+    private boolean isSameFile(List<String> printed) {
+        String expected = expectedCheck();
+        return printed.stream().map(String::strip).anyMatch(expected::equals);
+    }
+
     private void requireSameFile(List<String> printed) {
         String expected = expectedCheck();
         String seen = printed.stream().map(String::strip).filter(line -> line.startsWith(CHECK_WORD)).findFirst()

@@ -52,6 +52,22 @@ class ScriptUploadTest {
     }
 
     @Test
+    void aFileTheFlashAlreadyHoldsIsNotTypedAgainAndAChangedOneIs() throws Exception {
+        byte[] tool = "print('tool v1')\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(new ScriptUpload("tool.lua", tool).sendUnlessPresent(session).get(20, TimeUnit.SECONDS))
+                .as("not in flash yet").isTrue();
+        board.console().files().write("other.lua", new byte[] {1});
+        assertThat(new ScriptUpload("tool.lua", tool).sendUnlessPresent(session).get(20, TimeUnit.SECONDS))
+                .as("the same bytes are there").isFalse();
+        byte[] changed = "print('tool v2')\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(new ScriptUpload("tool.lua", changed).sendUnlessPresent(session).get(20, TimeUnit.SECONDS))
+                .as("same size, other bytes").isTrue();
+        assertThat(board.console().files().read("tool.lua")).hasValue(changed);
+        assertThat(session.execute("=heapscope_check, heapscope_upload").get(20, TimeUnit.SECONDS).output())
+                .as("the probe leaves no globals behind").containsExactly("nil\tnil");
+    }
+
+    @Test
     void aNameWithQuotesIsWrittenUnderThatName() throws Exception {
         new ScriptUpload("a\"b\\c.lua", "x = 1\n".getBytes(StandardCharsets.UTF_8)).sendTo(session).get(20, TimeUnit.SECONDS);
         assertThat(board.console().files().read("a\"b\\c.lua")).hasValue("x = 1\n".getBytes(StandardCharsets.UTF_8));
