@@ -218,7 +218,13 @@ do
 
   local function walk()
     reach(_G, 0, "_G")
-    if getreg then reach(getreg(), 0, "registry") end
+    if getreg then
+      -- the collector's order (lgc.c markroot, and the virtual board's): the globals, then what C modules hold
+      -- with luaL_ref (registry[1], [2]... as roots of their own), the registry itself last
+      local reg = getreg()
+      for i = 1, #reg do reach(rawget(reg, i), 0, "registry[", i .. "]") end
+      reach(reg, 0, "registry")
+    end
     while head <= tail do
       local v = queue[head - shift]
       queue[head - shift] = nil

@@ -57,6 +57,8 @@ final class AgentPaths {
         String root = chain.get(i).edge();
         if (REGISTRY.equals(root) && i > 0 && chain.get(i - 1).edge().matches("\\[-?[0-9]+]")) {
             root = REGISTRY + chain.get(--i).edge() + C_REFERENCE;
+        } else if (root.matches("registry\\[-?[0-9]+]")) { // sent as a root of its own, as the collector marks it
+            root = root + C_REFERENCE;
         }
         concrete.add(root);
         grouped.add(root);
