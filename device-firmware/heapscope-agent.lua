@@ -4,7 +4,8 @@
 -- debug.getregistry (minimal debug module), debug.getupvalue/getlocal/getinfo (extended), node.task.post.
 do
   local BATCH = 48        -- objects per step; then the walk yields so neither watchdog fires
-  local KEYMAX = 32       -- characters of a field name sent, as the virtual board shows them
+  local KEYMAX = 32       -- characters of a quoted key sent, as the virtual board shows them
+  local NAMEMAX = 160     -- an identifier key is sent whole (.name) up to this, as the virtual board spells it
   local TIDY = 32         -- lines between two collections of the agent's own garbage (its memory bound)
   local PAGE = 4096       -- heap bytes one page of the visited bitmap covers
   local GRAIN = 16        -- no two Lua objects start closer than this: one bit each
@@ -33,6 +34,9 @@ do
     local p = 1
     for i = 1, WORD do power[i] = p p = p * 2 end
   end
+  local reserved = {}     -- keywords: a key spelt like one is not a .name (the virtual board writes ["end"])
+  for w in string.gmatch("and break do else elseif end false for function goto if in local nil not or repeat "
+      .. "return then true until while", "%a+") do reserved[w] = true end
   local queue = {}        -- the frontier in breadth-first order: id i is queue[i - shift]
   local head, tail, shift = 1, 0, 0 -- ids head..tail wait to be traversed
   local objects, bytes, sum, lines = 0, 0, 0, 0
@@ -81,7 +85,7 @@ do
   local function field(k)
     local tk = type(k)
     if tk == "string" then
-      if find(k, "^[%a_][%w_]*$") and #k <= KEYMAX then return ".", k end -- the key itself: no new string
+      if #k <= NAMEMAX and find(k, "^[%a_][%w_]*$") and not reserved[k] then return ".", k end -- no new string
       local s, cut = escape(k)
       return '["' .. s .. (cut and '"+]' or '"]')
     elseif tk == "number" or tk == "boolean" then
@@ -99,7 +103,10 @@ do
     end
     local mt = getmeta(v)
     local at
-    if type(mt) ~= "table" or rawget(mt, "__tostring") == nil then at = match(tostring(v), ": 0x(%x+)$") end
+    if type(mt) ~= "table" or rawget(mt, "__tostring") == nil then
+      local ok, text = pcall(tostring, v) -- a metatable the agent cannot see may still have its own __tostring
+      at = ok and type(text) == "string" and match(text, ": 0x(%x+)$")
+    end
     at = at and tonumber(at, 16)
     if not at then
       if others[v] then return false end
@@ -262,7 +269,7 @@ do
   peak = base
   co = coroutine.create(walk)
   -- the agent's own state is not the heap being measured
-  for _, own in ipairs({ pages, strings, others, power, queue, co, walk, step, reach, traverse, measure, sizeof,
+  for _, own in ipairs({ pages, strings, others, power, reserved, queue, co, walk, step, reach, traverse, measure, sizeof,
       field, escape, upvalues, tablesize, pow2, first, rom, main or queue }) do
     first(own, type(own))
   end
