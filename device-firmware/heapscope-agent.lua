@@ -4,7 +4,12 @@
 -- debug.getregistry (minimal debug module), debug.getupvalue/getlocal/getinfo (extended), node.task.post.
 do
   local BATCH = 48        -- objects per step; then the walk yields so neither watchdog fires
-  local KEYMAX = 32       -- characters of a field name sent, as the virtual board shows them
+  local KEYMAX = 32       -- characters of a quoted key sent, as the virtual board shows them
+  local NAMEMAX = 160     -- an identifier key is sent whole (.name) up to this, as the virtual board spells it
+  local TIDY = 32         -- lines between two collections of the agent's own garbage (its memory bound)
+  local PAGE = 4096       -- heap bytes one page of the visited bitmap covers
+  local GRAIN = 16        -- no two Lua objects start closer than this: one bit each
+  local WORD = 16         -- bits kept per number: exact in every number type a NodeMCU build uses
   local dbg = debug
   local getreg = dbg and dbg.getregistry
   local getupv = dbg and dbg.getupvalue
@@ -14,13 +19,27 @@ do
   local post = node and node.task and node.task.post
   local count = collectgarbage
   local type, next, pairs, tostring, print, rawlen = type, next, pairs, tostring, print, rawlen
-  local fmt, sbyte, schar, find, sub, gsub = string.format, string.byte, string.char, string.find, string.sub, string.gsub
+  local fmt, sbyte, find, sub, gsub, match = string.format, string.byte, string.find, string.sub, string.gsub, string.match
+  local rawget, rawset, tonumber, pcall = rawget, rawset, tonumber, pcall
   local floor = math.floor
 
-  local seen = setmetatable({}, { __mode = "k" })   -- object -> true; weak so it never keeps anything alive
-  local queue = {}        -- objects in breadth-first order: an object's id is its place here
-  local head, tail = 1, 0 -- queue[head..tail] waits to be traversed
-  local objects, bytes, sum = 0, 0, 0
+  -- The visited set is what the agent's memory grows with. An object whose address tostring shows costs
+  -- one bit in a page of 16 numbers (a page per 4 KB of heap touched); only strings (no address visible)
+  -- and objects whose tostring is their own cost a hash node (20 bytes) each.
+  local pages = {}        -- page base address -> 16 numbers of 16 bits
+  local strings = {}      -- string -> true
+  local others = {}       -- object without a visible address -> true
+  local power = {}        -- power[i] = 2^(i-1), as integers
+  do
+    local p = 1
+    for i = 1, WORD do power[i] = p p = p * 2 end
+  end
+  local reserved = {}     -- keywords: a key spelt like one is not a .name (the virtual board writes ["end"])
+  for w in string.gmatch("and break do else elseif end false for function goto if in local nil not or repeat "
+      .. "return then true until while", "%a+") do reserved[w] = true end
+  local queue = {}        -- the frontier in breadth-first order: id i is queue[i - shift]
+  local head, tail, shift = 1, 0, 0 -- ids head..tail wait to be traversed
+  local objects, bytes, sum, lines = 0, 0, 0, 0
   local base, peak
   local snap = floor(((node and node.uptime and node.uptime()) or (os and os.time and os.time()) or 0) % 1000000)
   local main = coroutine.running() -- the interpreter itself, not heap the scripts made
@@ -66,13 +85,58 @@ do
   local function field(k)
     local tk = type(k)
     if tk == "string" then
-      if find(k, "^[%a_][%w_]*$") and #k <= KEYMAX then return "." .. k end
+      if #k <= NAMEMAX and find(k, "^[%a_][%w_]*$") and not reserved[k] then return ".", k end -- no new string
       local s, cut = escape(k)
       return '["' .. s .. (cut and '"+]' or '"]')
     elseif tk == "number" or tk == "boolean" then
       return "[" .. tostring(k) .. "]"
     end
     return "[" .. tk .. "]"
+  end
+
+  -- true the first time v is offered
+  local function first(v, tv)
+    if tv == "string" then
+      if strings[v] then return false end
+      strings[v] = true
+      return true
+    end
+    local mt = getmeta(v)
+    local at
+    if type(mt) ~= "table" or rawget(mt, "__tostring") == nil then
+      local ok, text = pcall(tostring, v) -- a metatable the agent cannot see may still have its own __tostring
+      at = ok and type(text) == "string" and match(text, ": 0x(%x+)$")
+    end
+    at = at and tonumber(at, 16)
+    if not at then
+      if others[v] then return false end
+      others[v] = true
+      return true
+    end
+    local off = at % PAGE
+    local page = pages[at - off]
+    if not page then
+      page = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+      pages[at - off] = page
+    end
+    local slot = (off - off % GRAIN) / GRAIN
+    local w = (slot - slot % WORD) / WORD + 1
+    local b = power[slot % WORD + 1]
+    local word = page[w]
+    if word % (b + b) >= b then return false end
+    page[w] = word + b
+    return true
+  end
+
+  -- a table in flash (a firmware module's ROTable): rawset refuses it ("table is readonly"); not heap
+  local function rom(t)
+    local k, x = next(t)
+    return k ~= nil and not pcall(rawset, t, k, x)
+  end
+
+  local function measure()
+    local now = floor(count("count") * 1024)
+    if now > peak then peak = now end
   end
 
   local function sizeof(v, tv)
@@ -85,26 +149,33 @@ do
   end
 
   -- an object reached from parent (its id) by edge: sent at once, traversed later
-  local function reach(v, parent, edge)
+  -- an object reached from parent (its id) by edge (pre .. name): sent at once, traversed later
+  local function reach(v, parent, pre, name)
     local tv = type(v)
     if (tv ~= "table" and tv ~= "string" and tv ~= "function" and tv ~= "userdata" and tv ~= "thread")
-        or seen[v] then
+        or not first(v, tv) then
       return
     end
     if tv == "function" and getinf then
       local info = getinf(v, "S")
-      if info and info.what == "C" then seen[v] = true return end -- firmware code, not heap the script owns
+      if info and info.what == "C" then return end -- firmware code, not heap the script owns
+    elseif tv == "table" and rom(v) then
+      return
     end
-    seen[v] = true
     tail = tail + 1
-    queue[tail] = v
+    queue[tail - shift] = v
     local size = sizeof(v, tv)
-    local line = fmt("~HO %d %d %s %d %s", tail, parent, tv, size, edge)
+    local line = fmt("~HO %d %d %s %d %s%s", tail, parent, tv, size, pre, name or "")
     objects, bytes = objects + 1, bytes + size
     for i = 1, #line do
       sum = (sum * 31 + sbyte(line, i)) % 65521 -- stays far below 2^31: no overflow on a 32-bit board
     end
     print(line)
+    lines = lines + 1
+    if lines % TIDY == 0 then -- the agent's garbage (lines, tostring's) goes before it adds up
+      measure()
+      count("collect")
+    end
   end
 
   local function traverse(v, id)
@@ -114,7 +185,11 @@ do
       if type(mt) == "table" then reach(mt, id, "^m") end
       for k, x in next, v do
         reach(k, id, "^k")
-        reach(x, id, field(k))
+        local tx = type(x)
+        if tx == "table" or tx == "string" or tx == "function" or tx == "userdata" or tx == "thread" then
+          local pre, name = field(k)
+          reach(x, id, pre, name)
+        end
       end
     elseif tv == "function" then
       if getupv then
@@ -122,7 +197,7 @@ do
         while true do
           local name, x = getupv(v, i)
           if name == nil then break end
-          reach(x, id, "^u " .. (name == "" and "?" or escape(name)))
+          reach(x, id, "^u ", name == "" and "?" or (escape(name)))
           i = i + 1
         end
       end
@@ -141,28 +216,35 @@ do
           local good, name, x = pcall(getloc, v, level, n)
           if not good then ok = false break end
           if name == nil then break end
-          if sub(name, 1, 1) ~= "(" then reach(x, id, "^l " .. escape(name)) end
+          if sub(name, 1, 1) ~= "(" then reach(x, id, "^l ", (escape(name))) end
         end
         if not ok then break end
       end
     end
   end
 
-  local function measure()
-    local now = floor(count("count") * 1024)
-    if now > peak then peak = now end
-  end
-
   local function walk()
     reach(_G, 0, "_G")
-    if getreg then reach(getreg(), 0, "registry") end
+    if getreg then
+      -- the collector's order (lgc.c markroot, and the virtual board's): the globals, then what C modules hold
+      -- with luaL_ref (registry[1], [2]... as roots of their own), the registry itself last
+      local reg = getreg()
+      for i = 1, #reg do reach(rawget(reg, i), 0, "registry[", i .. "]") end
+      reach(reg, 0, "registry")
+    end
     while head <= tail do
-      local v = queue[head]
-      queue[head] = nil -- the queue only ever holds the frontier
+      local v = queue[head - shift]
+      queue[head - shift] = nil
       traverse(v, head)
       head = head + 1
       if head % BATCH == 0 then
+        if head - shift > 4 * BATCH then -- the queue only ever holds the frontier: a fresh one drops the rest
+          local fresh = {}
+          for i = head, tail do fresh[i - head + 1] = queue[i - shift] end
+          queue, shift = fresh, head - 1
+        end
         measure()
+        count("collect")
         coroutine.yield()
       end
     end
@@ -177,7 +259,7 @@ do
     elseif coroutine.status(co) == "suspended" then
       if post then post(step) else return step() end
     else
-      co, step, queue, seen = nil, nil, nil, nil
+      co, step, queue, pages, strings, others = nil, nil, nil, nil, nil, nil
     end
   end
 
@@ -187,10 +269,10 @@ do
   peak = base
   co = coroutine.create(walk)
   -- the agent's own state is not the heap being measured
-  seen[seen], seen[queue], seen[co], seen[walk], seen[step], seen[reach], seen[traverse] = true, true, true, true, true, true, true
-  seen[measure], seen[sizeof], seen[field], seen[escape], seen[upvalues], seen[tablesize], seen[pow2] = true, true, true, true, true, true, true
-  seen[getmetatable(seen)] = true
-  if main then seen[main] = true end
+  for _, own in ipairs({ pages, strings, others, power, reserved, queue, co, walk, step, reach, traverse, measure, sizeof,
+      field, escape, upvalues, tablesize, pow2, first, rom, main or queue }) do
+    first(own, type(own))
+  end
   print(fmt("~HB 1 %d %d registry=%d upvalues=%d locals=%d yield=%d", snap, base,
     getreg and 1 or 0, getupv and 1 or 0, getloc and 1 or 0, post and 1 or 0))
   step()

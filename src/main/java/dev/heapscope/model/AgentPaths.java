@@ -10,12 +10,18 @@ import java.util.Map;
 /**
  * Retaining paths from the agent's edges, spelt as the virtual board spells its own ({@code _G.cache[*]},
  * {@code _G.handler ▸ upvalue 'history'}), so that one grouping serves both. A registry entry under an integer
- * key, all the agent can see of a firmware module's {@code luaL_ref}, is a root of its own: {@code registry[3]}
- * (grouped as itself, not as {@code registry[*]}: each reference is a different holder).
+ * key, all the agent can see of a firmware module's {@code luaL_ref}, is a root of its own:
+ * {@code registry[3] (a C module's reference)} (grouped as itself, not as {@code registry[*]}: each reference is a
+ * different holder).
  */
 final class AgentPaths {
     static final String SEPARATOR = PathSpelling.SEPARATOR;
     private static final String REGISTRY = "registry";
+    /**
+     * What a numbered registry entry is on a board: a C module's {@code luaL_ref} (a timer's callback, a socket's
+     * handler). Which module and object holds it is C state no Lua code can read; the virtual board names it.
+     */
+    static final String C_REFERENCE = " (a C module's reference)";
     /** For an object whose parent line was lost on the way. */
     static final RetainingPath LOST = new RetainingPath(List.of("(path lost: a line of the snapshot is missing)"),
             "(path lost: a line of the snapshot is missing)");
@@ -50,7 +56,9 @@ final class AgentPaths {
         int i = chain.size() - 1;
         String root = chain.get(i).edge();
         if (REGISTRY.equals(root) && i > 0 && chain.get(i - 1).edge().matches("\\[-?[0-9]+]")) {
-            root = REGISTRY + chain.get(--i).edge();
+            root = REGISTRY + chain.get(--i).edge() + C_REFERENCE;
+        } else if (root.matches("registry\\[-?[0-9]+]")) { // sent as a root of its own, as the collector marks it
+            root = root + C_REFERENCE;
         }
         concrete.add(root);
         grouped.add(root);

@@ -20,8 +20,9 @@ public final class AgentRun {
     static final String FILE_NAME = "heapscope-agent.lua";
     // a bit of a serial byte: start, 8 data, stop
     private static final int BITS_PER_BYTE = 10;
-    // what one object line costs on the wire, about ("~HO 123 45 table 52 .entries" and its line end)
-    static final int BYTES_PER_OBJECT = 32;
+    // what one object line costs on the wire ("~HO 123 45 table 52 .entries" and its line end): 27.8 bytes on
+    // average measured for 2,000 objects (AgentWireBench, docs/PERFORMANCE.md)
+    static final int BYTES_PER_OBJECT = 28;
 
     private final byte[] agent;
 

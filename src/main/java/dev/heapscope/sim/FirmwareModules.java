@@ -41,6 +41,9 @@ final class FirmwareModules {
         put(globals, loaded, "net", NetModule.create(board, network));
         put(globals, loaded, "mqtt", new dev.heapscope.sim.net.MqttModule(board, network).table());
         put(globals, loaded, "http", new dev.heapscope.sim.net.HttpModule(board, network).table());
+        if (lua == LuaRelease.LUA_53) {
+            RomTables.seal(globals); // the libraries and modules are ROTables in flash on a 5.3 build
+        }
     }
 
     static void put(Globals globals, LuaTable loaded, String name, LuaTable module) {

@@ -87,4 +87,9 @@ final class FirmwareRefs {
     int size() {
         return labels.size();
     }
+
+    /** Reference number → its owner's label ({@code tmr#1 callback}), in reference order. */
+    Map<Integer, String> labels() {
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
 }

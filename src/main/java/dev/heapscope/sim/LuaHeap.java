@@ -30,6 +30,7 @@ final class LuaHeap {
     private final LuaAllocationTracker tracker;
     private final LuaObjects objects = new LuaObjects();
     private final Collector collector;
+    private FirmwareRefs refs; // what the firmware holds in the registry, named by owner (for comparisons)
     private final CallChainInterner chains = new CallChainInterner();
     private final Map<Integer, FirmwareOwner> firmwareOwners = new HashMap<>();
     // addresses handed out for objects with no block (library tables in flash, C functions in ROM), in order
@@ -70,7 +71,12 @@ final class LuaHeap {
 
     /** Called once the globals exist: from then on the collector can mark. */
     void attachRoots(org.luaj.vm2.Globals globals, FirmwareRefs refs) {
+        this.refs = refs;
         collector.attach(new LuaRoots(globals, refs, objects));
+    }
+
+    java.util.Map<Integer, String> firmwareRefs() {
+        return refs == null ? java.util.Map.of() : refs.labels();
     }
 
     Collector collector() {

@@ -186,6 +186,9 @@ public final class VirtualBoard implements AutoCloseable {
         return callValue(() -> state.heap().snapshot(++snapshots, label, clock.nowMicros()));
     }
 
+    /** The board's own names of its registry references ({@code luaL_ref} number → {@code tmr#1 callback}). */
+    public java.util.Map<Integer, String> firmwareRefs() { return callValue(() -> state.heap().firmwareRefs()); }
+
     /** Live Lua objects the board tracks, and their simulated bytes (for tests and status lines). */
     public long luaBytesInUse() {
         return callValue(() -> state.heap().liveBytes());
@@ -284,13 +287,9 @@ public final class VirtualBoard implements AutoCloseable {
         return Math.max(1, Math.min(50, waitMicros / 1000));
     }
 
-    private void call(Runnable action) {
-        calls.call(action);
-    }
+    private void call(Runnable action) { calls.call(action); }
 
-    private <T> T callValue(java.util.function.Supplier<T> action) {
-        return calls.callValue(action);
-    }
+    private <T> T callValue(java.util.function.Supplier<T> action) { return calls.callValue(action); }
 
     /** Runs {@code action} on the board thread after the tasks queued before it; completes there. */
     public <T> CompletableFuture<T> later(java.util.function.Supplier<T> action) {

@@ -59,10 +59,10 @@ class AgentSnapshotReaderTest {
         assertThat(snapshot.luaBytes()).isEqualTo(20480);
         HeapSnapshot model = snapshot.toHeapSnapshot(2, "after", 0);
         assertThat(model.objects()).extracting(o -> o.path().concrete()).containsExactly("_G", "registry",
-                "_G.cache", "_G.cache.entries", "_G.cache.entries[1]", "_G.cache.entries[1].name", "registry[3]",
-                "registry[3] \u25b8 upvalue 'history'", "_G.cache[\"req:1 \\\"x\\\"\"]");
+                "_G.cache", "_G.cache.entries", "_G.cache.entries[1]", "_G.cache.entries[1].name",
+                "registry[3] (a C module's reference)", "registry[3] (a C module's reference) \u25b8 upvalue 'history'", "_G.cache[\"req:1 \\\"x\\\"\"]");
         assertThat(model.objects()).extracting(o -> o.path().grouped()).contains("_G.cache.entries[*].name",
-                "registry[3]", "_G.cache[*]");
+                "registry[3] (a C module's reference)", "_G.cache[*]");
         assertThat(model.totalBytes()).isEqualTo(672 + 352 + 52 + 64 + 52 + 21 + 20 + 40 + 24);
     }
 

@@ -85,7 +85,7 @@ class HeapscopeAgentScriptTest {
                 "_G.cache.entries[3]", "_G.cache \u25b8 metatable", "_G.handler \u25b8 upvalue 'history'");
         assertThat(pathsOfType(model, "string")).contains("_G.cache.entries[2].name",
                 "_G.handler \u25b8 upvalue 'history'[1]");
-        assertThat(pathsOfType(model, "function")).contains("_G.handler", "registry[3]");
+        assertThat(pathsOfType(model, "function")).contains("_G.handler", "registry[3] (a C module's reference)");
         HeapSnapshot.HeapObject entry = model.objects().stream()
                 .filter(o -> o.path().concrete().equals("_G.cache.entries[1]")).findFirst().orElseThrow();
         assertThat(entry.path().grouped()).isEqualTo("_G.cache.entries[*]");
