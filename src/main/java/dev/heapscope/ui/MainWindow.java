@@ -73,7 +73,8 @@ public final class MainWindow extends BorderPane {
         }, () -> analysis.rangeProperty().set(null));
         diff = new DiffView(analysis, () -> session.names().symbolizer(), () -> select("Leaks"), work, theme);
         retained = new RetainedView(analysis.analysisProperty(), session.luaHeap().list(), this::takeHeapSnapshot,
-                session.profileProperty().isNotNull(), work, theme);
+                session.connectionProperty().isEqualTo(dev.heapscope.session.ConnectionState.CONNECTED), work, theme);
+        retained.follow(session.luaHeap().busyProperty(), session.luaHeap()::cancel);
         console = new ConsoleView(session.consoleLines(), this::typed);
         timeline = new TimelineView(session.snapshotProperty(), analysis.timesProperty(), analysis.rangeProperty(),
                 analysis.analysisProperty(), theme);
