@@ -22,6 +22,9 @@ final class AgentQuestion {
         alert.setContentText("The agent is uploaded to the board, walks its Lua heap and prints every object: "
                 + estimate + ". The console is busy meanwhile; you can cancel while it runs and keep what arrived.");
         alert.getDialogPane().setId("agent-question");
+        // owned by the window the user asked in: it stays on top of it, and the focus goes back there after
+        javafx.stage.Window.getWindows().stream().filter(javafx.stage.Window::isFocused).findFirst()
+                .ifPresent(alert::initOwner);
         alert.getDialogPane().setMinWidth(460);
         alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         CompletableFuture<Boolean> answer = new CompletableFuture<>();

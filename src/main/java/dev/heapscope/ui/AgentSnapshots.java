@@ -118,7 +118,7 @@ final class AgentSnapshots {
         return ask.apply(estimate.text()).thenCompose(go -> {
             if (!go) {
                 watch.cancel("cancelled before the agent was sent");
-                return UserMessages.failed("not started; the wire would have taken " + estimate.text());
+                return UserMessages.failed("not started; it would have taken " + estimate.text());
             }
             return CompletableFuture.completedFuture(estimate);
         });
