@@ -71,6 +71,7 @@ public final class MainWindow extends BorderPane {
             flame.search(frame);
             select("Flame graph");
         }, () -> analysis.rangeProperty().set(null));
+        leaks.onHoldersUnknown(() -> select("Retained by"));
         diff = new DiffView(analysis, () -> session.names().symbolizer(), () -> select("Leaks"), work, theme);
         retained = new RetainedView(analysis.analysisProperty(), session.luaHeap().list(), this::takeHeapSnapshot,
                 session.connectionProperty().isEqualTo(dev.heapscope.session.ConnectionState.CONNECTED), work, theme);
@@ -140,8 +141,8 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * A line typed at the console: Lua goes to the board; {@code /snapshot [label]} takes a heap snapshot of
-     * the virtual board instead (no Lua line starts with a slash).
+     * A line typed at the console: Lua goes to the board; {@code /snapshot [label]} takes a heap snapshot instead
+     * (the agent's on a serial board; no Lua line starts with a slash).
      */
     private void typed(String line) {
         String trimmed = line.strip();

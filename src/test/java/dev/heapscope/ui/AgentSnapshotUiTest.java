@@ -134,6 +134,21 @@ class AgentSnapshotUiTest extends WindowTestBase {
         assertThat(onFx(() -> window.retained().noteText())).contains("#1 is INCOMPLETE");
     }
 
+    @Test
+    void aRealBoardsLeaksSayWhereTheirHoldersAreToBeFound() throws Exception {
+        session.init(40).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        session.start(dev.heapscope.model.TraceMode.LEAKS).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        session.execute("kept = {} for i = 1, 5 do kept[i] = {i} end").get(10, java.util.concurrent.TimeUnit.SECONDS);
+        session.dump().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        waitUntil("the records shown", () -> !window.leaks().visibleGroups().isEmpty());
+        assertThat(visible("#leak-holders-unknown")).isTrue();
+        assertThat(window.leaks().visibleGroups()).allMatch(line -> line.heldBy().isEmpty());
+        robot.clickOn("#leak-holders-unknown");
+        waitUntil("Retained by shown", () -> selectedTab().equals("Retained by"));
+        assertThat(onFx(() -> window.retained().noteText())).startsWith("A real board's dump does not say which Lua object");
+        snapshot(window, "agent-leaks-real-board");
+    }
+
     /** Every path of the icicle, its names joined ("_G" + ".cache" + "[*]"), with the bytes under it. */
     private static Map<String, Long> pathBytes(CallTree tree) {
         Map<String, Long> out = new TreeMap<>();

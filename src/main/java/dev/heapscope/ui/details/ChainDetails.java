@@ -59,7 +59,12 @@ public final class ChainDetails {
             text.append("Firmware frames:").append(System.lineSeparator()).append(firmware);
         }
         Holders holders = Holders.of(records, heldBy);
-        if (!holders.isEmpty()) {
+        if (heldBy == HeldBy.UNKNOWN && !records.isEmpty()) {
+            // not "held by nothing": the dump cannot say, and the reader should know where the answer is instead
+            text.append("Held by: not known. A real board's heaptrace records carry no link to Lua objects; ")
+                    .append("heap snapshots by the agent (Retained by) show which Lua paths hold memory.")
+                    .append(System.lineSeparator());
+        } else if (!holders.isEmpty()) {
             text.append("Held by:").append(System.lineSeparator());
             for (Holders.Holder holder : holders.all()) {
                 text.append(String.format(Locale.ROOT, "  %s  (%,d records, %,d bytes)%n", holder.path().grouped(),
