@@ -12,10 +12,10 @@ final class AgentSnapshotTexts {
 
     static String done(HeapSnapshot snapshot, AgentSnapshot agent) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Heap snapshot %s: %,d Lua objects, about %,d bytes (sizes estimated by the agent)",
+                "Heap snapshot %s: %,d objects, ~%,d bytes",
                 snapshot.title(), agent.objects().size(), agent.totalBytes()));
         if (agent.agentBytes() >= 0) {
-            text.append(String.format(Locale.ROOT, "; the agent's own memory, left out: %,d bytes", agent.agentBytes()));
+            text.append(String.format(Locale.ROOT, "; agent's own %,d bytes left out", agent.agentBytes()));
         }
         String missing = agent.visible().missing();
         if (!missing.isEmpty()) {
@@ -24,6 +24,6 @@ final class AgentSnapshotTexts {
         if (!agent.complete()) {
             text.append("; INCOMPLETE: ").append(agent.problem() == null ? "the output was cut" : agent.problem());
         }
-        return text.append(" (see Retained by)").toString();
+        return text.toString();
     }
 }

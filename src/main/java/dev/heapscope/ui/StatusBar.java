@@ -27,6 +27,9 @@ final class StatusBar extends HBox {
         buffer.setId("status-buffer");
         warning.setId("status-warning");
         message.textProperty().bind(session.messageProperty());
+        // the last label gives way first in a narrow window: the whole sentence stays a hover away
+        message.textProperty().addListener((obs, old, now) -> message.setTooltip(now == null || now.isEmpty() ? null
+                : new javafx.scene.control.Tooltip(now)));
         getChildren().addAll(link, heap, buffer, resets, warning, message);
         session.snapshotProperty().addListener((obs, old, now) -> show(now));
         session.connectionProperty().addListener((obs, old, now) -> {

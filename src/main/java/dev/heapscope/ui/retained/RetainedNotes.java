@@ -15,17 +15,17 @@ final class RetainedNotes {
      */
     static String of(HeapSnapshot snapshot, HeapSnapshot before, boolean holdersUnknown) {
         if (snapshot == null) {
-            return holdersUnknown ? "A real board's dump does not say which Lua object holds a block: take two heap "
-                    + "snapshots (by the agent) and choose their growth above." : "";
+            return holdersUnknown ? "A real board's dump does not say which Lua object holds a block: "
+                    + "take two heap snapshots and show their growth." : "";
         }
         boolean agent = SnapshotOrigin.byAgent(snapshot) || before != null && SnapshotOrigin.byAgent(before);
         String cut = "";
         for (HeapSnapshot one : before == null ? java.util.List.of(snapshot) : java.util.List.of(before, snapshot)) {
             if (SnapshotOrigin.incomplete(one)) {
-                cut += " #" + one.number() + " is INCOMPLETE: only the objects before the cut are in it.";
+                cut += " #" + one.number() + " is INCOMPLETE: only the objects before the cut.";
             }
         }
-        return (agent ? "Sizes estimated by the agent from Lua 5.3's layouts (the virtual board's are exact)."
+        return (agent ? "Sizes estimated by the agent."
                 : "Exact sizes, from the virtual board.") + cut;
     }
 }

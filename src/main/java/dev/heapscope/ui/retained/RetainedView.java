@@ -134,7 +134,9 @@ public final class RetainedView extends BorderPane {
     private CallTree tree(Analysis analysis, Weight weight, boolean unused) {
         Choice choice = current;
         if (choice.snapshot() == null) {
-            return RetainedTree.ofRecords(analysis.records(), analysis.heldBy(), weight);
+            // unknown holders are not "no Lua object": draw nothing and let the note say where to look
+            return RetainedTree.ofRecords(analysis.heldBy() == HeldBy.UNKNOWN ? List.of() : analysis.records(),
+                    analysis.heldBy(), weight);
         }
         if (choice.before() == null) {
             return RetainedTree.ofSnapshot(choice.snapshot(), weight);
@@ -157,9 +159,8 @@ public final class RetainedView extends BorderPane {
             HeapSnapshot before = snapshots.get(i - 1);
             HeapSnapshot after = snapshots.get(i);
             boolean estimated = estimated(before) || estimated(after);
-            choices.add(new Choice(String.format("Growth from #%d to #%d: %s%+,d bytes%s", before.number(), after.number(),
-                    estimated ? "~" : "", after.totalBytes() - before.totalBytes(), estimated ? " (estimated)" : ""),
-                    after, before));
+            choices.add(new Choice(String.format("Growth from #%d to #%d: %+,d bytes%s", before.number(), after.number(),
+                    after.totalBytes() - before.totalBytes(), estimated ? " (estimated)" : ""), after, before));
         }
         return choices;
     }

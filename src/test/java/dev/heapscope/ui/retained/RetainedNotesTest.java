@@ -17,7 +17,7 @@ class RetainedNotesTest {
         assertThat(RetainedNotes.of(snapshot(1, "before"), null, false)).isEqualTo("Exact sizes, from the virtual board.");
         assertThat(RetainedNotes.of(snapshot(2, "agent, estimated"), snapshot(1, "agent, estimated, INCOMPLETE: board reset"),
                 true)).startsWith("Sizes estimated by the agent").endsWith(" #1 is INCOMPLETE: only the objects before "
-                + "the cut are in it.");
+                + "the cut.");
     }
 
     @Test
