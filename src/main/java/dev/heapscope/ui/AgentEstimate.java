@@ -26,10 +26,10 @@ record AgentEstimate(long luaBytes, long objects, double seconds, int baud) {
         return luaBytes < 0 ? UNKNOWN_HEAP_OBJECTS : Math.max(1, Math.round(luaBytes / Math.max(1, bytesPerObject)));
     }
 
-    /** "about 6 s on the wire at 115,200 baud (estimated: about 1,200 objects in a 56 KB Lua heap)" */
+    /** "about 6 s on the wire at 115,200 baud (an estimate: about 1,200 objects in a Lua heap of 56 KB)" */
     String text() {
         String heap = luaBytes < 0 ? "the Lua heap's size unknown"
-                : String.format(Locale.ROOT, "in a %,d KB Lua heap", Math.round(luaBytes / 1024.0));
+                : String.format(Locale.ROOT, "in a Lua heap of %,d KB", Math.round(luaBytes / 1024.0));
         return String.format(Locale.ROOT, "about %s on the wire at %,d baud (an estimate: about %,d objects %s)",
                 duration(seconds), baud, objects, heap);
     }

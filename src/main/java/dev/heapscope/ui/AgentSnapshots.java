@@ -22,6 +22,7 @@ import java.util.function.Function;
  * board's snapshots, so Retained by and the growth between two work alike. Properties change on the FX thread.
  */
 final class AgentSnapshots {
+    private static final long CANCEL_GRACE_SECONDS = 5;
     private final SessionViewModel owner;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final AtomicBoolean progressQueued = new AtomicBoolean();
@@ -52,7 +53,34 @@ final class AgentSnapshots {
         AgentRunWatch watch = running;
         if (watch != null) {
             watch.cancel("cancelled by the user; the board finishes its walk and its last lines go to the console");
+            // the cut is made on the session's thread: a session that is gone never makes it, and the user is not
+            // to wait for the agent's own timeout
+            CompletableFuture.delayedExecutor(CANCEL_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                    .execute(() -> owner.onFx(() -> {
+                        if (running == watch) {
+                            running = null;
+                            busy.set(false);
+                            owner.say("Agent snapshot cancelled: the board's session did not answer; nothing was kept");
+                        }
+                    }));
         }
+    }
+
+    /**
+     * The board is gone (disconnected, another one connected): a run under way is cancelled and forgotten, so its
+     * late answer, if any, is not added to the next board's snapshots and a new one may start at once.
+     */
+    void abandon() {
+        AgentRunWatch watch = running;
+        if (watch != null) {
+            watch.cancel("the board was disconnected while the agent ran");
+        }
+        owner.onFx(() -> {
+            if (running == watch) {
+                running = null;
+                busy.set(false);
+            }
+        });
     }
 
     /** FX thread. {@code number} is the snapshot's place in the board's list; {@code add} puts it there (FX thread). */
@@ -82,6 +110,9 @@ final class AgentSnapshots {
                     return run.take(session, timeout, watch).whenComplete((s, e) -> session.releaseLuaPolls());
                 })
                 .thenApplyAsync(agent -> {
+                    if (running != watch) {
+                        throw new IllegalStateException("the board it was taken of is gone");
+                    }
                     HeapSnapshot snapshot = agent.toHeapSnapshot(number, SnapshotOrigin.agentLabel(label, agent), 0);
                     if (agent.complete() && !agent.objects().isEmpty() && agent.luaBytes() > 0) {
                         bytesPerObject = agent.luaBytes() / (double) agent.objects().size();
@@ -91,6 +122,9 @@ final class AgentSnapshots {
                     return snapshot;
                 }, owner::onFx);
         return done.whenComplete((snapshot, error) -> owner.onFx(() -> {
+            if (running != watch) {
+                return; // abandoned: the next board's state is not this run's to change
+            }
             running = null;
             busy.set(false);
             if (error != null) {
@@ -132,8 +166,8 @@ final class AgentSnapshots {
                 AgentRunWatch watch = running;
                 AgentEstimate estimate = expected;
                 if (watch != null && !watch.isCancelled() && estimate != null) {
-                    owner.say(String.format(Locale.ROOT, "Agent snapshot: %,d objects received of %s… "
-                            + "(Cancel in Retained by)", watch.objects(), estimate.text()));
+                    owner.say(String.format(Locale.ROOT, "Agent snapshot: %,d objects received, about %,d expected… "
+                            + "(Cancel in Retained by)", watch.objects(), estimate.objects()));
                 }
             });
         }

@@ -55,7 +55,7 @@ public final class LuaHeapModel {
 
     /** Snapshots belong to the board they were taken of: a new board starts without any. */
     void forget() {
-        agent.cancel();
+        agent.abandon();
         saved = dev.heapscope.model.HeldBy.UNKNOWN;
         owner.onFx(taken::clear);
     }

@@ -62,7 +62,7 @@ class AgentSnapshotUiTest extends WindowTestBase {
         robot.clickOn("#retained-snapshot");
         waitUntil("the first snapshot", () -> session.luaHeap().list().size() == 1 && !session.luaHeap().busyProperty().get());
         assertThat(said).anyMatch(text -> text.contains("on the wire at 115,200 baud (an estimate: about"));
-        assertThat(said).anyMatch(text -> text.matches("Agent snapshot: [\\d,]+ objects received of about .*"));
+        assertThat(said).anyMatch(text -> text.matches("Agent snapshot: [\\d,]+ objects received, about [\\d,]+ expected… \\(Cancel in Retained by\\)"));
         showTab("console");
         paste("cache = {} for i = 1, 40 do cache[i] = {n = i, s = 'entry ' .. i} end");
         waitUntil("the leak typed", () -> status().endsWith("cache[i] = {n = i, s = 'entry ' .. i} end: ok"));
@@ -121,7 +121,7 @@ class AgentSnapshotUiTest extends WindowTestBase {
         robot.clickOn("#retained-snapshot");
         waitUntil("the question", () -> robot.lookup("#agent-question").tryQuery().isPresent());
         robot.clickOn("Take snapshot");
-        waitUntil("objects coming", () -> status().matches("Agent snapshot: [\\d,]+ objects received .*")
+        waitUntil("objects coming", () -> status().matches("Agent snapshot: [\\d,]+ objects received, .*")
                 && text("#retained-snapshot").equals("Cancel snapshot"));
         robot.clickOn("#retained-snapshot");
         waitUntil("the cancelled snapshot kept", () -> session.luaHeap().list().size() == 1 && !session.luaHeap().busyProperty().get());

@@ -41,7 +41,7 @@ public final class LeakView extends BorderPane {
     private final Label title = new Label();
     private final Label placeholder = new Label();
     private final Button clearRangeButton = new Button("Clear time range");
-    private final javafx.scene.control.Hyperlink holdersUnknown = new javafx.scene.control.Hyperlink("Held by: see Retained by");
+    private final javafx.scene.control.Hyperlink holdersUnknown = new javafx.scene.control.Hyperlink("Held by?");
     private Analysis analysis = Analysis.EMPTY;
     private TreeTableColumn<LeakLine, String> heldByColumn;
     private final java.util.Map<LeakLine, LeakRow> rowOfLine = new java.util.IdentityHashMap<>();
@@ -131,7 +131,7 @@ public final class LeakView extends BorderPane {
         });
     }
 
-    /** The "Held by: see Retained by" link of a real board's records goes there. */
+    /** The "Held by?" link of a real board's records goes there. */
     public void onHoldersUnknown(Runnable showRetainedBy) {
         holdersUnknown.setOnAction(e -> showRetainedBy.run());
     }
