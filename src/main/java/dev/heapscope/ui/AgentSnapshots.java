@@ -145,15 +145,18 @@ final class AgentSnapshots {
             return UserMessages.failed("before the agent was sent");
         }
         expected = estimate;
-        owner.say("Agent snapshot: uploading the agent; " + estimate.text());
+        String uploading = "Agent snapshot: uploading the agent; " + estimate.text();
         if (!estimate.worthAsking(askAboveSeconds)) {
+            owner.say(uploading);
             return CompletableFuture.completedFuture(estimate);
         }
+        owner.say("Agent snapshot: waiting for your answer; " + estimate.text());
         return ask.apply(estimate.text()).thenCompose(go -> {
             if (!go) {
                 watch.cancel("cancelled before the agent was sent");
                 return UserMessages.failed("not started; it would have taken " + estimate.text());
             }
+            owner.say(uploading);
             return CompletableFuture.completedFuture(estimate);
         });
     }
