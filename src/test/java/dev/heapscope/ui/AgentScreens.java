@@ -76,6 +76,11 @@ public final class AgentScreens {
                 Platform.runLater(() -> window.select("Leaks"));
                 return;
             }
+            if (show.equals("progress")) { // the board falls silent after the agent's 60th line: the snapshot waits
+                session.execute("local p, n = print, 0 print = function(...) n = n + 1 if n <= 60 then return p(...) end end")
+                        .get(10, TimeUnit.SECONDS);
+                Platform.runLater(() -> window.select("Retained by"));
+            }
             if (show.equals("reset")) {
                 session.execute("local p, n = print, 0 print = function(...) n = n + 1 if n == 90 then "
                         + "node.restart() end return p(...) end").get(10, TimeUnit.SECONDS);

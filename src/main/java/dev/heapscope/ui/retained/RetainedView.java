@@ -41,6 +41,7 @@ public final class RetainedView extends BorderPane {
     private static final String TAKE = "Take heap snapshot";
     private Analysis shownAnalysis;
     private Runnable cancel;
+    private final ObservableValue<Boolean> connected;
     private volatile Choice current = Choice.RECORDS;
 
     /**
@@ -50,6 +51,7 @@ public final class RetainedView extends BorderPane {
      */
     public RetainedView(ObservableValue<Analysis> source, ObservableList<HeapSnapshot> snapshots, Runnable takeSnapshot,
                         ObservableValue<Boolean> connected, Executor work, ObservableValue<Theme> theme) {
+        this.connected = connected;
         icicle = new FlameGraphView(source, work, theme, this::tree);
         icicle.setIdPrefix("retained");
         show.setId("retained-show");
@@ -94,6 +96,11 @@ public final class RetainedView extends BorderPane {
 
     /** While an agent snapshot runs ({@code busy}), the button cancels it instead of taking another. */
     public void follow(ObservableValue<Boolean> busy, Runnable cancelSnapshot) {
+        ObservableValue<Boolean> connected = this.connected;
+        // a run whose board went away can still be cancelled
+        take.disableProperty().unbind();
+        take.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !Boolean.TRUE.equals(connected.getValue()) && !Boolean.TRUE.equals(busy.getValue()), connected, busy));
         busy.addListener((obs, old, now) -> {
             boolean running = Boolean.TRUE.equals(now);
             take.setText(running ? "Cancel snapshot" : TAKE);
