@@ -73,7 +73,12 @@ public final class AgentScreens {
                 session.start(dev.heapscope.model.TraceMode.LEAKS).get(10, TimeUnit.SECONDS);
                 session.execute("kept = {} for i = 1, 5 do kept[i] = {i} end").get(10, TimeUnit.SECONDS);
                 session.dump().get(20, TimeUnit.SECONDS);
-                Platform.runLater(() -> window.select("Leaks"));
+                Thread.sleep(1_500);
+                Platform.runLater(() -> {
+                    window.select("Leaks");
+                    window.leaks().selectGroup(0);
+                    window.details().toggle(); // F3: the row's chain and what holds it
+                });
                 return;
             }
             if (show.equals("progress")) { // the board falls silent after the agent's 60th line: the snapshot waits

@@ -48,8 +48,10 @@ class ChainDetailsTest {
         Record leaked = live(48, 0x3ffb1000, ALLOC, LUA_INNER);
         String text = ChainDetails.describe("Leak row", leaked.caller(), List.of(leaked), names(), HeldBy.UNKNOWN,
                 file -> Optional.empty());
-        assertThat(text).contains("Held by: not known. A real board's heaptrace records carry no link to Lua objects")
-                .contains("(Retained by)");
+        assertThat(text).contains("Held by: not known" + System.lineSeparator()
+                + "  A real board's heaptrace records carry no link to Lua").contains("(Retained by)");
+        assertThat(text.substring(text.indexOf("Held by")).lines()).as("the pane does not wrap")
+                .allMatch(line -> line.length() <= 60);
     }
 
     @Test
