@@ -52,6 +52,11 @@ public final class AgentRun {
 
     /** Uploads and runs the agent; completes with its snapshot, or an incomplete one when no end line came within {@code timeoutMillis}. */
     public CompletableFuture<AgentSnapshot> take(ProfilingSession session, long timeoutMillis) {
+        return take(session, timeoutMillis, new AgentRunWatch());
+    }
+
+    /** As {@link #take(ProfilingSession, long)}, telling {@code watch} each object line and stopping when it is cancelled. */
+    public CompletableFuture<AgentSnapshot> take(ProfilingSession session, long timeoutMillis, AgentRunWatch watch) {
         AgentSnapshotReader reader = new AgentSnapshotReader();
         CompletableFuture<AgentSnapshot> result = new CompletableFuture<>();
         session.addListener(new SessionListener() {
@@ -59,6 +64,7 @@ public final class AgentRun {
             public void consoleLine(String line, long hostMillis) {
                 if (!result.isDone()) { // the session keeps its listeners: this one goes quiet once it has its answer
                     reader.accept(line).ifPresent(result::complete);
+                    watch.sawLine(line);
                 }
             }
 
@@ -71,6 +77,13 @@ public final class AgentRun {
                 }
             }
         });
+        // the reader belongs to the session thread: a cancel cuts it there, keeping what arrived
+        watch.onCancel(why -> session.snapshot().thenRun(() -> {
+            if (!result.isDone()) {
+                reader.cutBy(why).ifPresentOrElse(result::complete, () -> result.completeExceptionally(
+                        new IllegalStateException("cancelled before the agent's first line came")));
+            }
+        }));
         ScriptUpload upload = new ScriptUpload(FILE_NAME, agent);
         upload.sendUnlessPresent(session).thenCompose(ok -> session.execute(upload.dofile())).whenComplete((answer, failure) -> {
             if (failure != null) {

@@ -131,6 +131,11 @@ public final class ProfilingSession implements AutoCloseable {
         return core.commands().changeBaudRate(baudRate);
     }
 
+    /** The console speed the link runs at now (after any switch); what a pseudo-terminal says it runs at. */
+    public int baudRate() {
+        return core.link().baudRate();
+    }
+
     /** Pulses the board's reset line; fails when the link has none (a pseudo-terminal). */
     public CompletableFuture<Void> resetBoard() {
         return core.commands().resetBoard();

@@ -14,10 +14,26 @@ public final class LuaHeapModel {
     private final Executor work;
     private final ObservableList<HeapSnapshot> taken = FXCollections.observableArrayList();
     private volatile dev.heapscope.model.HeldBy saved = dev.heapscope.model.HeldBy.UNKNOWN;
+    private final AgentSnapshots agent;
 
     LuaHeapModel(SessionViewModel owner, Executor work) {
         this.owner = owner;
         this.work = work;
+        this.agent = new AgentSnapshots(owner);
+    }
+
+    /** True while the agent takes a serial board's snapshot (FX thread). */
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+        return agent.busyProperty();
+    }
+
+    /** Stops the agent's snapshot under way; what arrived is kept, marked incomplete. */
+    public void cancel() {
+        agent.cancel();
+    }
+
+    AgentSnapshots agent() {
+        return agent;
     }
 
     /** What holds each record's block: the virtual board knows (Lua reachability at each dump); a real board's dump does not. */
@@ -39,20 +55,25 @@ public final class LuaHeapModel {
 
     /** Snapshots belong to the board they were taken of: a new board starts without any. */
     void forget() {
+        agent.abandon();
         saved = dev.heapscope.model.HeldBy.UNKNOWN;
         owner.onFx(taken::clear);
     }
 
     /**
-     * Takes a heap snapshot of the virtual board (a full collection, then every live Lua object with what holds
-     * it), off the FX thread; says what it found. Fails with a sentence on a serial board.
+     * Takes a heap snapshot (a full collection, then every live Lua object with what holds it), off the FX thread,
+     * and says what it found: the virtual board's own (exact), or on a serial board the agent's (estimated).
+     * FX thread.
      */
     public CompletableFuture<HeapSnapshot> take(String label) {
         SimulatedBoard board = owner.liveBoard();
         if (board == null) {
-            String why = "Heap snapshots need the virtual board: a real board's heap is read with the heaptrace dump";
-            owner.onFx(() -> owner.say(why));
-            return UserMessages.failed(why);
+            dev.heapscope.session.ProfilingSession serial = owner.liveSession();
+            if (serial == null) {
+                owner.say("Heap snapshots need a board: connect to the virtual board or a serial port first");
+                return UserMessages.failed("not connected");
+            }
+            return agent.take(serial, label, taken.size() + 1, taken::add);
         }
         return CompletableFuture.supplyAsync(() -> board.console().snapshot(label), work).whenComplete((snapshot, error) ->
                 owner.onFx(() -> {

@@ -71,9 +71,11 @@ public final class MainWindow extends BorderPane {
             flame.search(frame);
             select("Flame graph");
         }, () -> analysis.rangeProperty().set(null));
+        leaks.onHoldersUnknown(() -> select("Retained by"));
         diff = new DiffView(analysis, () -> session.names().symbolizer(), () -> select("Leaks"), work, theme);
         retained = new RetainedView(analysis.analysisProperty(), session.luaHeap().list(), this::takeHeapSnapshot,
-                session.profileProperty().isNotNull(), work, theme);
+                session.connectionProperty().isEqualTo(dev.heapscope.session.ConnectionState.CONNECTED), work, theme);
+        retained.follow(session.luaHeap().busyProperty(), session.luaHeap()::cancel);
         console = new ConsoleView(session.consoleLines(), this::typed);
         timeline = new TimelineView(session.snapshotProperty(), analysis.timesProperty(), analysis.rangeProperty(),
                 analysis.analysisProperty(), theme);
@@ -139,8 +141,8 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * A line typed at the console: Lua goes to the board; {@code /snapshot [label]} takes a heap snapshot of
-     * the virtual board instead (no Lua line starts with a slash).
+     * A line typed at the console: Lua goes to the board; {@code /snapshot [label]} takes a heap snapshot instead
+     * (the agent's on a serial board; no Lua line starts with a slash).
      */
     private void typed(String line) {
         String trimmed = line.strip();

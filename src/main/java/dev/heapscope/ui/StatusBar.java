@@ -27,7 +27,15 @@ final class StatusBar extends HBox {
         buffer.setId("status-buffer");
         warning.setId("status-warning");
         message.textProperty().bind(session.messageProperty());
+        // the last label gives way first in a narrow window: the whole sentence stays a hover away
+        message.textProperty().addListener((obs, old, now) -> message.setTooltip(now == null || now.isEmpty() ? null
+                : new javafx.scene.control.Tooltip(now)));
         getChildren().addAll(link, heap, buffer, resets, warning, message);
+        // in a narrow window the message gives way (its tooltip keeps it whole), not the short state labels
+        for (Label fixed : List.of(link, heap, buffer, resets, warning)) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        message.setMinWidth(0);
         session.snapshotProperty().addListener((obs, old, now) -> show(now));
         session.connectionProperty().addListener((obs, old, now) -> {
             if (now == dev.heapscope.session.ConnectionState.DISCONNECTED) {

@@ -59,7 +59,15 @@ public final class ChainDetails {
             text.append("Firmware frames:").append(System.lineSeparator()).append(firmware);
         }
         Holders holders = Holders.of(records, heldBy);
-        if (!holders.isEmpty()) {
+        if (heldBy == HeldBy.UNKNOWN && !records.isEmpty()) {
+            // not "held by nothing": the dump cannot say, and the reader should know where the answer is instead
+            // short lines: the pane does not wrap
+            String n = System.lineSeparator();
+            text.append("Held by: not known").append(n)
+                    .append("  A real board's heaptrace records carry no link to Lua").append(n)
+                    .append("  objects: the agent's heap snapshots (Retained by) show").append(n)
+                    .append("  which Lua paths hold memory.").append(n);
+        } else if (!holders.isEmpty()) {
             text.append("Held by:").append(System.lineSeparator());
             for (Holders.Holder holder : holders.all()) {
                 text.append(String.format(Locale.ROOT, "  %s  (%,d records, %,d bytes)%n", holder.path().grouped(),

@@ -41,6 +41,7 @@ public final class LeakView extends BorderPane {
     private final Label title = new Label();
     private final Label placeholder = new Label();
     private final Button clearRangeButton = new Button("Clear time range");
+    private final javafx.scene.control.Hyperlink holdersUnknown = new javafx.scene.control.Hyperlink("Held by?");
     private Analysis analysis = Analysis.EMPTY;
     private TreeTableColumn<LeakLine, String> heldByColumn;
     private final java.util.Map<LeakLine, LeakRow> rowOfLine = new java.util.IdentityHashMap<>();
@@ -81,7 +82,13 @@ public final class LeakView extends BorderPane {
         Region spring = new Region();
         javafx.scene.layout.HBox.setHgrow(spring, Priority.ALWAYS);
         filter.setPrefWidth(170);
-        setTop(dev.heapscope.ui.common.ViewBar.of(title, clearRangeButton, spring, filter, copy, flame));
+        holdersUnknown.setId("leak-holders-unknown");
+        holdersUnknown.setTooltip(new Tooltip("No Held by column: a real board's heaptrace records carry no link to Lua "
+                + "objects. Take two heap snapshots (the agent takes them on a serial board) and read their growth "
+                + "in Retained by."));
+        holdersUnknown.managedProperty().bind(holdersUnknown.visibleProperty());
+        holdersUnknown.setVisible(false);
+        setTop(dev.heapscope.ui.common.ViewBar.of(title, clearRangeButton, spring, holdersUnknown, filter, copy, flame));
         setCenter(table);
         MenuItem openSource = menuItem("Open source", this::openSource);
         ContextMenu menu = new ContextMenu(menuItem("Copy rows", this::copySelection),
@@ -122,6 +129,11 @@ public final class LeakView extends BorderPane {
                     ? item.getParent() : item;
             listener.accept(group == null || group.getValue() == null ? null : rowOfLine.get(group.getValue()));
         });
+    }
+
+    /** The "Held by?" link of a real board's records goes there. */
+    public void onHoldersUnknown(Runnable showRetainedBy) {
+        holdersUnknown.setOnAction(e -> showRetainedBy.run());
     }
 
     /** Selects the group line at {@code index} (table order). */
@@ -169,6 +181,9 @@ public final class LeakView extends BorderPane {
         table.sort();
         // only the virtual board knows what holds a block: no empty column for a real board's dumps
         heldByColumn.setVisible(root.getChildren().stream().anyMatch(item -> !item.getValue().heldBy().isEmpty()));
+        // and no silent absence either: say where the answer is on a real board
+        holdersUnknown.setVisible(analysis.heldBy() == dev.heapscope.model.HeldBy.UNKNOWN
+                && !analysis.table().rows().isEmpty());
         clearRangeButton.setVisible(analysis.range() != null);
         placeholder.setText(LeakPlaceholder.text(analysis, filter.getText()));
         title.setText(String.format("%s: %,d bytes in %,d records, %d call chains", analysis.title(),

@@ -36,16 +36,22 @@ public final class RetainedView extends BorderPane {
 
     private final ChoiceBox<Choice> show = new ChoiceBox<>();
     private final Label note = new Label();
+    private final Button take = new Button(TAKE);
     private final FlameGraphView icicle;
+    private static final String TAKE = "Take heap snapshot";
+    private Analysis shownAnalysis;
+    private Runnable cancel;
+    private final ObservableValue<Boolean> connected;
     private volatile Choice current = Choice.RECORDS;
 
     /**
      * @param snapshots    the board's heap snapshots, oldest first
-     * @param takeSnapshot takes one (the button; disabled on a real board)
-     * @param virtualBoard whether the session is on the virtual board (only it knows retaining paths)
+     * @param takeSnapshot takes one (the button): the virtual board's own, or the agent's on a serial board
+     * @param connected    whether a board is there to take one of
      */
     public RetainedView(ObservableValue<Analysis> source, ObservableList<HeapSnapshot> snapshots, Runnable takeSnapshot,
-                        ObservableValue<Boolean> virtualBoard, Executor work, ObservableValue<Theme> theme) {
+                        ObservableValue<Boolean> connected, Executor work, ObservableValue<Theme> theme) {
+        this.connected = connected;
         icicle = new FlameGraphView(source, work, theme, this::tree);
         icicle.setIdPrefix("retained");
         show.setId("retained-show");
@@ -64,6 +70,7 @@ public final class RetainedView extends BorderPane {
         });
         show.valueProperty().addListener((obs, old, now) -> {
             current = now == null ? Choice.RECORDS : now;
+            updateNote(shownAnalysis);
             icicle.refresh();
         });
         snapshots.addListener((ListChangeListener<HeapSnapshot>) change -> {
@@ -72,19 +79,33 @@ public final class RetainedView extends BorderPane {
             // a new snapshot is what the user wants to see: its growth when there are two, else itself
             show.setValue(next.get(next.size() - 1));
         });
-        Button take = new Button("Take heap snapshot");
         take.setId("retained-snapshot");
         take.setTooltip(new Tooltip("A full collection, then every live Lua object with the path that holds it "
-                + "(Ctrl+Shift+H; /snapshot at the console)"));
-        take.setOnAction(e -> takeSnapshot.run());
+                + "(Ctrl+Shift+H; /snapshot at the console). On a serial board the HeapScope agent does it: "
+                + "uploaded, run, its sizes estimated"));
+        take.setOnAction(e -> (cancel != null ? cancel : takeSnapshot).run());
         take.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !Boolean.TRUE.equals(virtualBoard.getValue()), virtualBoard));
+                () -> !Boolean.TRUE.equals(connected.getValue()), connected));
         note.setId("retained-note");
         note.getStyleClass().add("view-title");
         setTop(dev.heapscope.ui.common.ViewBar.of(new Label("Show"), show, take, note));
         setCenter(icicle);
         source.addListener((obs, old, now) -> updateNote(now));
         updateNote(source.getValue());
+    }
+
+    /** While an agent snapshot runs ({@code busy}), the button cancels it instead of taking another. */
+    public void follow(ObservableValue<Boolean> busy, Runnable cancelSnapshot) {
+        ObservableValue<Boolean> connected = this.connected;
+        // a run whose board went away can still be cancelled
+        take.disableProperty().unbind();
+        take.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !Boolean.TRUE.equals(connected.getValue()) && !Boolean.TRUE.equals(busy.getValue()), connected, busy));
+        busy.addListener((obs, old, now) -> {
+            boolean running = Boolean.TRUE.equals(now);
+            take.setText(running ? "Cancel snapshot" : TAKE);
+            cancel = running ? cancelSnapshot : null;
+        });
     }
 
     public FlameGraphView icicle() {
@@ -107,16 +128,22 @@ public final class RetainedView extends BorderPane {
     }
 
     private void updateNote(Analysis analysis) {
-        boolean unknown = analysis == null || analysis.heldBy() == HeldBy.UNKNOWN;
-        note.setText(unknown && current == Choice.RECORDS
-                ? "Retaining paths are known on the virtual board: a real board's dump does not say what holds a block."
-                : "");
+        shownAnalysis = analysis;
+        note.setText(RetainedNotes.of(current.snapshot(), current.before(),
+                analysis == null || analysis.heldBy() == HeldBy.UNKNOWN));
+    }
+
+    /** The line under the choice: where the sizes come from, what is missing (for tests). */
+    public String noteText() {
+        return note.getText();
     }
 
     private CallTree tree(Analysis analysis, Weight weight, boolean unused) {
         Choice choice = current;
         if (choice.snapshot() == null) {
-            return RetainedTree.ofRecords(analysis.records(), analysis.heldBy(), weight);
+            // unknown holders are not "no Lua object": draw nothing and let the note say where to look
+            return RetainedTree.ofRecords(analysis.heldBy() == HeldBy.UNKNOWN ? List.of() : analysis.records(),
+                    analysis.heldBy(), weight);
         }
         if (choice.before() == null) {
             return RetainedTree.ofSnapshot(choice.snapshot(), weight);
@@ -124,18 +151,23 @@ public final class RetainedView extends BorderPane {
         return RetainedTree.ofGrowth(SnapshotGrowth.between(choice.before(), choice.snapshot()), weight);
     }
 
+    private static boolean estimated(HeapSnapshot snapshot) {
+        return dev.heapscope.ui.common.SnapshotOrigin.byAgent(snapshot);
+    }
+
     private static List<Choice> choices(List<HeapSnapshot> snapshots) {
         List<Choice> choices = new ArrayList<>();
         choices.add(Choice.RECORDS);
         for (HeapSnapshot snapshot : snapshots) {
-            choices.add(new Choice(String.format("Heap snapshot %s: %,d bytes", snapshot.title(),
-                    snapshot.totalBytes()), snapshot, null));
+            choices.add(new Choice(String.format("Heap snapshot %s: %s%,d bytes", snapshot.title(),
+                    estimated(snapshot) ? "~" : "", snapshot.totalBytes()), snapshot, null));
         }
         for (int i = 1; i < snapshots.size(); i++) {
             HeapSnapshot before = snapshots.get(i - 1);
             HeapSnapshot after = snapshots.get(i);
-            choices.add(new Choice(String.format("Growth from #%d to #%d: %+,d bytes", before.number(), after.number(),
-                    after.totalBytes() - before.totalBytes()), after, before));
+            boolean estimated = estimated(before) || estimated(after);
+            choices.add(new Choice(String.format("Growth from #%d to #%d: %+,d bytes%s", before.number(), after.number(),
+                    after.totalBytes() - before.totalBytes(), estimated ? " (estimated)" : ""), after, before));
         }
         return choices;
     }

@@ -44,6 +44,17 @@ class ChainDetailsTest {
     }
 
     @Test
+    void aRealBoardsRecordsSayTheirHoldersAreNotKnownAndWhereToLook() {
+        Record leaked = live(48, 0x3ffb1000, ALLOC, LUA_INNER);
+        String text = ChainDetails.describe("Leak row", leaked.caller(), List.of(leaked), names(), HeldBy.UNKNOWN,
+                file -> Optional.empty());
+        assertThat(text).contains("Held by: not known" + System.lineSeparator()
+                + "  A real board's heaptrace records carry no link to Lua").contains("(Retained by)");
+        assertThat(text.substring(text.indexOf("Held by")).lines()).as("the pane does not wrap")
+                .allMatch(line -> line.length() <= 60);
+    }
+
+    @Test
     void aFlameFramesPathFindsTheHeaviestChainUnderIt() {
         Record small = live(8, 0x1000, ALLOC, LUA_INNER, LUA_OUTER);
         Record big = live(100, 0x2000, LUA_OUTER);

@@ -1,0 +1,37 @@
+package dev.heapscope.ui;
+
+import dev.heapscope.console.CommandResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgentEstimateTest {
+    @Test
+    void theObjectCountFollowsTheLuaHeapAndTheBoardsOwnBytesPerObject() {
+        assertThat(AgentEstimate.objectsFor(30_000, 30)).isEqualTo(1_000);
+        assertThat(AgentEstimate.objectsFor(30_000, 60)).isEqualTo(500);
+        assertThat(AgentEstimate.objectsFor(-1, 30)).isEqualTo(AgentEstimate.UNKNOWN_HEAP_OBJECTS);
+    }
+
+    @Test
+    void theTextSaysItIsAnEstimateAndAsksOnlyAboveTheThreshold() {
+        AgentEstimate quick = new AgentEstimate(57_344, 1_900, 7.4, 115_200);
+        assertThat(quick.text()).isEqualTo("about 7 s on the wire at 115,200 baud (an estimate: about 1,900 objects "
+                + "in a Lua heap of 56 KB)");
+        assertThat(quick.worthAsking(AgentEstimate.ASK_ABOVE_SECONDS)).isFalse();
+        AgentEstimate slow = new AgentEstimate(-1, 2_000, 185, 9_600);
+        assertThat(slow.text()).startsWith("about 3 min 05 s on the wire at 9,600 baud").contains("size unknown");
+        assertThat(slow.worthAsking(AgentEstimate.ASK_ABOVE_SECONDS)).isTrue();
+    }
+
+    @Test
+    void collectgarbageCountIsReadInKilobytes() {
+        assertThat(AgentSnapshots.luaBytes(new CommandResult("=collectgarbage(\"count\")", List.of("8.5"), null, 0, 1)))
+                .isEqualTo(8_704);
+        assertThat(AgentSnapshots.luaBytes(new CommandResult("=collectgarbage(\"count\")", List.of("nil"), null, 0, 1)))
+                .isEqualTo(-1);
+        assertThat(AgentSnapshots.luaBytes(new CommandResult("=x", List.of(), "stdin:1: boom", 0, 1))).isEqualTo(-1);
+    }
+}
