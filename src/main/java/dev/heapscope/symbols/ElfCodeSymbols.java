@@ -1,0 +1,150 @@
+package dev.heapscope.symbols;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The code symbols of {@code .symtab} in parallel arrays, their names left in the string table until
+ * someone asks for one: a firmware ELF has tens of thousands of functions and a dump names a few of them,
+ * so opening the file should not make a {@code String} per symbol. Which symbols count as code is
+ * described at {@link ElfFile#functionSymbols()}.
+ */
+final class ElfCodeSymbols {
+    private static final int SYMBOL_BYTES = 16;
+    private static final int STT_NOTYPE = 0;
+    private static final int STT_FUNC = 2;
+    private static final int STT_FILE = 4;
+    private static final int NO_FILE = -1;
+
+    private final ElfFile elf;
+    private final ElfSection[] stringTables;
+    int count;
+    int[] nameOffsets = new int[256];
+    int[] addresses = new int[256];
+    int[] sizes = new int[256];
+    boolean[] typed = new boolean[256];
+    boolean[] global = new boolean[256];
+    int[] fileNameOffsets = new int[256]; // the STT_FILE name before a local symbol, or NO_FILE
+    int[] tables = new int[256]; // index into stringTables
+
+    private ElfCodeSymbols(ElfFile elf) {
+        this.elf = elf;
+        this.stringTables = new ElfSection[elf.sections().size()];
+    }
+
+    static ElfCodeSymbols read(ElfFile elf) throws IOException {
+        ElfCodeSymbols symbols = new ElfCodeSymbols(elf);
+        List<ElfSection> sections = elf.sections();
+        for (ElfSection table : sections) {
+            if (table.type() == ElfSection.SHT_SYMTAB) {
+                symbols.readTable(table);
+            }
+        }
+        return symbols;
+    }
+
+    private void readTable(ElfSection table) throws IOException {
+        List<ElfSection> sections = elf.sections();
+        if (table.link() < 0 || table.link() >= sections.size()) {
+            throw new IOException(elf.sourceName() + ": the symbol table's string table index is out of range");
+        }
+        ElfSection names = sections.get(table.link());
+        stringTables[table.link()] = names;
+        ByteCursor entries = elf.cursor(table);
+        ByteCursor text = elf.cursor(names);
+        long namesSize = names.sizeBytes() & 0xFFFFFFFFL;
+        // With a NUL at the table's end every name in range can be read later; else read each now, so that
+        // a damaged table is refused on opening rather than when a name is first shown.
+        boolean terminated = namesSize > 0 && endsWithNul(text, names);
+        int symbolCount = table.sizeBytes() / SYMBOL_BYTES;
+        int sourceFile = NO_FILE;
+        for (int i = 0; i < symbolCount; i++) {
+            entries.seek(table.offset() + i * SYMBOL_BYTES);
+            int nameOffset = entries.u32();
+            int value = entries.u32();
+            int size = entries.u32();
+            int info = entries.u8();
+            entries.u8();
+            int sectionIndex = entries.u16();
+            int type = info & 0xF;
+            if (type == STT_FILE) {
+                sourceFile = nameOffset == 0 ? NO_FILE : checked(names, nameOffset, namesSize, text, terminated);
+                continue;
+            }
+            boolean code = type == STT_FUNC || (type == STT_NOTYPE && sectionIndex > 0
+                    && sectionIndex < sections.size() && sections.get(sectionIndex).executable());
+            if (!code || sectionIndex == 0 || nameOffset == 0) {
+                continue;
+            }
+            checked(names, nameOffset, namesSize, text, terminated);
+            int first = text.u8();
+            if (first == 0 || first == '$' || (first == '.' && text.u8() == 'L')) {
+                continue; // no name, or a compiler-local label
+            }
+            boolean isGlobal = (info >> 4) != 0;
+            add(nameOffset, value, size, type == STT_FUNC, isGlobal, isGlobal ? NO_FILE : sourceFile, table.link());
+        }
+    }
+
+    /** Checks that a name can be read (as reading it would), leaving {@code text} at its first byte. */
+    private int checked(ElfSection names, int nameOffset, long namesSize, ByteCursor text, boolean terminated)
+            throws IOException {
+        long offset = nameOffset & 0xFFFFFFFFL;
+        if (offset >= namesSize) {
+            throw new IOException(elf.sourceName() + ": a string offset " + offset + " lies outside " + names.name());
+        }
+        int start = names.offset() + (int) offset;
+        if (!terminated) {
+            text.seek(start);
+            text.cString();
+        }
+        text.seek(start);
+        return nameOffset;
+    }
+
+    private static boolean endsWithNul(ByteCursor text, ElfSection names) throws IOException {
+        text.seek(names.offset() + names.sizeBytes() - 1);
+        return text.u8() == 0;
+    }
+
+    private void add(int nameOffset, int address, int size, boolean isTyped, boolean isGlobal, int file, int table) {
+        if (count == addresses.length) {
+            int grown = count * 2;
+            nameOffsets = Arrays.copyOf(nameOffsets, grown);
+            addresses = Arrays.copyOf(addresses, grown);
+            sizes = Arrays.copyOf(sizes, grown);
+            typed = Arrays.copyOf(typed, grown);
+            global = Arrays.copyOf(global, grown);
+            fileNameOffsets = Arrays.copyOf(fileNameOffsets, grown);
+            tables = Arrays.copyOf(tables, grown);
+        }
+        nameOffsets[count] = nameOffset;
+        addresses[count] = address;
+        sizes[count] = size;
+        typed[count] = isTyped;
+        global[count] = isGlobal;
+        fileNameOffsets[count] = file;
+        tables[count] = table;
+        count++;
+    }
+
+    String name(int symbol) throws IOException {
+        return elf.string(stringTables[tables[symbol]], nameOffsets[symbol] & 0xFFFFFFFFL);
+    }
+
+    /** The {@code STT_FILE} name before a local symbol, else null. */
+    String sourceFile(int symbol) throws IOException {
+        int offset = fileNameOffsets[symbol];
+        return offset == NO_FILE ? null : elf.string(stringTables[tables[symbol]], offset & 0xFFFFFFFFL);
+    }
+
+    List<ElfFunctionSymbol> toList() throws IOException {
+        List<ElfFunctionSymbol> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(new ElfFunctionSymbol(name(i), addresses[i], sizes[i], typed[i], global[i], sourceFile(i)));
+        }
+        return list;
+    }
+}
