@@ -12,18 +12,23 @@ import java.util.Optional;
  * function symbol whose range holds the address) or, inside code the compiler inlined, the innermost
  * inlined function (as {@code addr2line -f} names it), and the source file:line from the DWARF line table.
  * An address outside every function resolves to nothing, even when a line row covers it, so a name is
- * never guessed. Immutable and thread-safe once built; lookups are binary searches over sorted arrays.
+ * never guessed. Thread-safe; lookups are binary searches over sorted arrays.
+ *
+ * <p>Opening reads the symbol table and the headers of the DWARF units only: a unit's line program and
+ * inlined subroutines are decoded the first time an address lies in it, so naming a few addresses of a
+ * large firmware costs a few units, and the answers are those of decoding everything (see
+ * {@link LineTablesOnDemand}).
  */
 public final class ElfSymbolizer implements Symbolizer {
     private final ElfFunctionTable functions;
-    private static final System.Logger LOG = System.getLogger(ElfSymbolizer.class.getName());
 
-    private final DwarfLineTable lines;
-    private final InlinedRanges inlined;
+    private final LineTablesOnDemand lines;
+    private final InlinedRangesOnDemand inlined;
     private final int machine;
     private final List<ElfSection> codeSections;
 
-    private ElfSymbolizer(ElfFunctionTable functions, DwarfLineTable lines, InlinedRanges inlined, ElfFile elf) {
+    private ElfSymbolizer(ElfFunctionTable functions, LineTablesOnDemand lines, InlinedRangesOnDemand inlined,
+                          ElfFile elf) {
         this.functions = functions;
         this.lines = lines;
         this.inlined = inlined;
@@ -42,16 +47,9 @@ public final class ElfSymbolizer implements Symbolizer {
             throw new IOException(elf.sourceName() + " has no function symbols (stripped?); "
                     + "use the unstripped .elf from the build directory");
         }
-        DwarfLineTable lines = DwarfLineReader.read(elf);
-        InlinedRanges inlined;
-        try {
-            inlined = InlinedSubroutineReader.read(elf);
-        } catch (IOException e) {
-            // Inlined names are a refinement: without them, names come from the symbol table.
-            LOG.log(System.Logger.Level.WARNING, "{0}: inlined functions not read: {1}", elf.sourceName(),
-                    e.getMessage());
-            inlined = InlinedRanges.EMPTY;
-        }
+        DwarfUnitIndex units = DwarfUnitIndex.read(elf);
+        LineTablesOnDemand lines = LineTablesOnDemand.open(elf, units);
+        InlinedRangesOnDemand inlined = InlinedRangesOnDemand.open(elf, units);
         return new ElfSymbolizer(functions, lines, inlined, elf);
     }
 
@@ -60,14 +58,22 @@ public final class ElfSymbolizer implements Symbolizer {
         return functions.size();
     }
 
-    /** How many rows the DWARF line tables gave (0 without debug information). */
+    /** How many rows the DWARF line tables gave (0 without debug information); decodes every table. */
     public int lineRowCount() {
         return lines.rowCount();
     }
 
-    /** How many address segments lie in inlined code (0 without inlining or debug information). */
+    /**
+     * How many address segments lie in inlined code, counted unit by unit (0 without inlining or debug
+     * information); walks every unit.
+     */
     public int inlinedSegmentCount() {
         return inlined.segmentCount();
+    }
+
+    /** How many line programs have been decoded so far: what laziness saved (tests and benchmarks). */
+    int decodedLinePrograms() {
+        return lines.decodedPrograms();
     }
 
     /** The ELF {@code e_machine}: 94 Xtensa, 243 RISC-V. */

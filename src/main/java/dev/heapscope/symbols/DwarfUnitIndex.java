@@ -1,0 +1,79 @@
+package dev.heapscope.symbols;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What opening an ELF reads of its DWARF: the {@code .debug_info} units up to their first entry and
+ * {@code .debug_aranges}, so that resolving an address can decode only the units that hold it. A unit's
+ * code ranges are those {@code .debug_aranges} gives it together with those its own entry declares
+ * (either may be missing); a unit with neither has none known and is decoded for every address.
+ */
+final class DwarfUnitIndex {
+    private static final System.Logger LOG = System.getLogger(DwarfUnitIndex.class.getName());
+    static final DwarfUnitIndex EMPTY = new DwarfUnitIndex(List.of(), Map.of());
+
+    private final List<CompileUnitScan.Unit> units;
+    private final Map<Long, List<long[]>> arangesByUnit;
+
+    private DwarfUnitIndex(List<CompileUnitScan.Unit> units, Map<Long, List<long[]>> arangesByUnit) {
+        this.units = units;
+        this.arangesByUnit = arangesByUnit;
+    }
+
+    static DwarfUnitIndex read(ElfFile elf) {
+        List<CompileUnitScan.Unit> units;
+        try {
+            units = CompileUnitScan.read(elf);
+        } catch (IOException e) {
+            // Lost: compilation directories (DWARF 2-4 paths keep only their relative part), inlined
+            // names, and the ranges (every line program is then decoded for any address). Lines stay right.
+            LOG.log(System.Logger.Level.WARNING, "{0}: cannot read the compilation units: {1}",
+                    elf.sourceName(), e.getMessage());
+            return EMPTY;
+        }
+        Map<Long, List<long[]>> aranges;
+        try {
+            aranges = AddressRangesTable.read(elf);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: .debug_aranges not read: {1}", elf.sourceName(), e.getMessage());
+            aranges = Map.of();
+        }
+        return new DwarfUnitIndex(units, aranges);
+    }
+
+    List<CompileUnitScan.Unit> units() {
+        return units;
+    }
+
+    /** The code ranges known for {@code unit}, or null when nothing says. */
+    List<long[]> rangesOf(CompileUnitScan.Unit unit) {
+        List<long[]> fromTable = arangesByUnit.get(unit.offset());
+        if (fromTable == null || fromTable.isEmpty()) {
+            return unit.ranges();
+        }
+        if (unit.ranges() == null) {
+            return fromTable;
+        }
+        List<long[]> both = new ArrayList<>(fromTable);
+        both.addAll(unit.ranges());
+        return both;
+    }
+
+    /** Index of the unit whose entries include {@code dieOffset} (an offset in .debug_info), or -1. */
+    int unitContaining(long dieOffset) {
+        int low = 0;
+        int high = units.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (units.get(middle).offset() <= dieOffset) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return high;
+    }
+}
