@@ -24,12 +24,29 @@ final class CompileUnitScan {
 
     /**
      * One unit. {@code start} is its file position, {@code offset} its offset in {@code .debug_info};
-     * {@code lineOffset} -1 without a line program; {@code ranges} null when the entry does not say
-     * (or says it in a form we cannot read); {@code mayInline} false when its abbreviations cannot even
-     * describe an inlined subroutine, so it has none.
+     * {@code lineOffset} -1 without a line program; {@code ranges} says where its code is, read only when
+     * asked (a unit {@code .debug_aranges} lists never needs its own); {@code mayInline} false when its
+     * abbreviations cannot even describe an inlined subroutine, so it has none.
      */
     record Unit(int start, long offset, boolean holdsCode, long lineOffset, String compilationDirectory,
-                List<long[]> ranges, boolean mayInline) {
+                DeclaredRanges ranges, boolean mayInline) {
+    }
+
+    /** The code ranges a unit's first entry declares: low/high pc, or a range list read when needed. */
+    record DeclaredRanges(DwarfRangeLists lists, FormSizes sizes, long lowPc, long highPc, boolean highPcIsOffset,
+                          long rangesOffset) {
+
+        /** The ranges, or null when the entry does not say (or says it in a form we cannot read). */
+        List<long[]> read() throws IOException {
+            if (rangesOffset >= 0) {
+                List<long[]> read = lists.read(rangesOffset, Math.max(lowPc, 0), sizes);
+                return read.isEmpty() ? null : read; // empty also means "in a form we cannot read"
+            }
+            if (lowPc >= 0 && highPc >= 0) {
+                return List.<long[]>of(new long[]{lowPc, highPcIsOffset ? lowPc + highPc : highPc});
+            }
+            return null;
+        }
     }
 
     private final ElfFile elf;
@@ -105,13 +122,7 @@ final class CompileUnitScan {
                 default -> sizes.skip(die, form);
             }
         }
-        List<long[]> ranges = null;
-        if (rangesOffset >= 0) {
-            List<long[]> read = rangeLists.read(rangesOffset, Math.max(lowPc, 0), sizes);
-            ranges = read.isEmpty() ? null : read; // empty also means "in a form we cannot read"
-        } else if (lowPc >= 0 && highPc >= 0) {
-            ranges = List.<long[]>of(new long[]{lowPc, highPcIsOffset ? lowPc + highPc : highPc});
-        }
+        DeclaredRanges ranges = new DeclaredRanges(rangeLists, sizes, lowPc, highPc, highPcIsOffset, rangesOffset);
         return new Unit(unit.start(), unit.offset(), unit.holdsCode(), lineProgram, directory, ranges, mayInline);
     }
 

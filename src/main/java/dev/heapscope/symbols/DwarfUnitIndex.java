@@ -1,15 +1,15 @@
 package dev.heapscope.symbols;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What opening an ELF reads of its DWARF: the {@code .debug_info} units up to their first entry and
  * {@code .debug_aranges}, so that resolving an address can decode only the units that hold it. A unit's
- * code ranges are those {@code .debug_aranges} gives it together with those its own entry declares
- * (either may be missing); a unit with neither has none known and is decoded for every address.
+ * code ranges are those {@code .debug_aranges} gives it, else those its own entry declares (a table
+ * that leaves a unit out, or no table at all); a unit with neither has none known and is decoded for
+ * every address.
  */
 final class DwarfUnitIndex {
     private static final System.Logger LOG = System.getLogger(DwarfUnitIndex.class.getName());
@@ -49,17 +49,18 @@ final class DwarfUnitIndex {
     }
 
     /** The code ranges known for {@code unit}, or null when nothing says. */
-    List<long[]> rangesOf(CompileUnitScan.Unit unit) {
+    List<long[]> rangesOf(String sourceName, CompileUnitScan.Unit unit) {
         List<long[]> fromTable = arangesByUnit.get(unit.offset());
-        if (fromTable == null || fromTable.isEmpty()) {
-            return unit.ranges();
-        }
-        if (unit.ranges() == null) {
+        if (fromTable != null && !fromTable.isEmpty()) {
             return fromTable;
         }
-        List<long[]> both = new ArrayList<>(fromTable);
-        both.addAll(unit.ranges());
-        return both;
+        try {
+            return unit.ranges() == null ? null : unit.ranges().read();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: a unit''s range list is unreadable: {1}", sourceName,
+                    e.getMessage());
+            return null; // decoded for every address instead
+        }
     }
 
     /** Index of the unit whose entries include {@code dieOffset} (an offset in .debug_info), or -1. */

@@ -39,7 +39,7 @@ final class InlinedRangesOnDemand {
             if (!unit.holdsCode() || !unit.mayInline()) {
                 continue;
             }
-            List<long[]> known = index.rangesOf(unit);
+            List<long[]> known = index.rangesOf(elf.sourceName(), unit);
             if (known == null) {
                 builder.addAlways(i);
             } else {

@@ -81,7 +81,7 @@ final class LineTablesOnDemand {
                 directories[program] = unit.compilationDirectory(); // of two units naming one program, the later
             }
             named[program] = true;
-            List<long[]> known = index.rangesOf(unit);
+            List<long[]> known = index.rangesOf(elf.sourceName(), unit);
             if (known == null) {
                 unknown[program] = true;
             } else {

@@ -1,9 +1,7 @@
 package dev.heapscope.symbols;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 
 /**
  * Which units may hold code at an address: the address ranges units declare, sorted by start with the
@@ -33,12 +31,23 @@ final class UnitRanges {
 
     /** Collects ranges, then {@link #build()}. */
     static final class Builder {
-        private final List<long[]> ranges = new ArrayList<>();
+        private long[] lows = new long[64];
+        private long[] highs = new long[64];
+        private int[] units = new int[64];
+        private int count;
         private final BitSet always = new BitSet();
 
         void add(int unit, long low, long high) {
             if (high > low) {
-                ranges.add(new long[]{low, high, unit});
+                if (count == lows.length) {
+                    lows = Arrays.copyOf(lows, count * 2);
+                    highs = Arrays.copyOf(highs, count * 2);
+                    units = Arrays.copyOf(units, count * 2);
+                }
+                lows[count] = Math.max(0, Math.min(low, 0xFFFFFFFFL)); // 32-bit addresses: wider is garbage
+                highs[count] = high;
+                units[count] = unit;
+                count++;
             }
         }
 
@@ -47,16 +56,22 @@ final class UnitRanges {
         }
 
         UnitRanges build() {
-            ranges.sort((x, y) -> Long.compare(x[0], y[0]));
-            long[] lows = new long[ranges.size()];
-            long[] highs = new long[ranges.size()];
-            int[] units = new int[ranges.size()];
-            for (int i = 0; i < lows.length; i++) {
-                lows[i] = ranges.get(i)[0];
-                highs[i] = ranges.get(i)[1];
-                units[i] = (int) ranges.get(i)[2];
+            // Addresses are 32-bit: start and position fit one primitive key.
+            long[] keys = new long[count];
+            for (int i = 0; i < count; i++) {
+                keys[i] = lows[i] << 31 | i;
             }
-            return new UnitRanges(lows, highs, units, always.stream().toArray());
+            Arrays.sort(keys);
+            long[] sortedLows = new long[count];
+            long[] sortedHighs = new long[count];
+            int[] sortedUnits = new int[count];
+            for (int k = 0; k < count; k++) {
+                int i = (int) (keys[k] & Integer.MAX_VALUE);
+                sortedLows[k] = lows[i];
+                sortedHighs[k] = highs[i];
+                sortedUnits[k] = units[i];
+            }
+            return new UnitRanges(sortedLows, sortedHighs, sortedUnits, always.stream().toArray());
         }
     }
 
