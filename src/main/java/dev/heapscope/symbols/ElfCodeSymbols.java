@@ -52,25 +52,22 @@ final class ElfCodeSymbols {
         }
         ElfSection names = sections.get(table.link());
         stringTables[table.link()] = names;
-        ByteCursor entries = elf.cursor(table);
-        ByteCursor text = elf.cursor(names);
+        ElfFile.Bytes entries = elf.bytesOf(table);
+        ElfFile.Bytes text = elf.bytesOf(names);
         long namesSize = names.sizeBytes() & 0xFFFFFFFFL;
         // With a NUL at the table's end every name in range can be read later; else read each now, so that
         // a damaged table is refused on opening rather than when a name is first shown.
-        boolean terminated = namesSize > 0 && endsWithNul(text, names);
+        boolean terminated = namesSize > 0 && text.array()[text.start() + (int) namesSize - 1] == 0;
         int symbolCount = table.sizeBytes() / SYMBOL_BYTES;
         int sourceFile = NO_FILE;
         for (int i = 0; i < symbolCount; i++) {
-            entries.seek(table.offset() + i * SYMBOL_BYTES);
-            int nameOffset = entries.u32();
-            int value = entries.u32();
-            int size = entries.u32();
-            int info = entries.u8();
-            entries.u8();
-            int sectionIndex = entries.u16();
+            int at = i * SYMBOL_BYTES;
+            int nameOffset = entries.u32(at);
+            int info = entries.array()[entries.start() + at + 12] & 0xFF;
+            int sectionIndex = entries.u32(at + 12) >>> 16;
             int type = info & 0xF;
             if (type == STT_FILE) {
-                sourceFile = nameOffset == 0 ? NO_FILE : checked(names, nameOffset, namesSize, text, terminated);
+                sourceFile = nameOffset == 0 ? NO_FILE : checked(names, nameOffset, namesSize, terminated);
                 continue;
             }
             boolean code = type == STT_FUNC || (type == STT_NOTYPE && sectionIndex > 0
@@ -78,35 +75,27 @@ final class ElfCodeSymbols {
             if (!code || sectionIndex == 0 || nameOffset == 0) {
                 continue;
             }
-            checked(names, nameOffset, namesSize, text, terminated);
-            int first = text.u8();
-            if (first == 0 || first == '$' || (first == '.' && text.u8() == 'L')) {
+            int first = text.start() + checked(names, nameOffset, namesSize, terminated);
+            byte initial = text.array()[first];
+            if (initial == 0 || initial == '$' || (initial == '.' && text.array()[first + 1] == 'L')) {
                 continue; // no name, or a compiler-local label
             }
             boolean isGlobal = (info >> 4) != 0;
-            add(nameOffset, value, size, type == STT_FUNC, isGlobal, isGlobal ? NO_FILE : sourceFile, table.link());
+            add(nameOffset, entries.u32(at + 4), entries.u32(at + 8), type == STT_FUNC, isGlobal,
+                    isGlobal ? NO_FILE : sourceFile, table.link());
         }
     }
 
-    /** Checks that a name can be read (as reading it would), leaving {@code text} at its first byte. */
-    private int checked(ElfSection names, int nameOffset, long namesSize, ByteCursor text, boolean terminated)
-            throws IOException {
+    /** Checks that a name can be read (as reading it would); returns its offset. */
+    private int checked(ElfSection names, int nameOffset, long namesSize, boolean terminated) throws IOException {
         long offset = nameOffset & 0xFFFFFFFFL;
         if (offset >= namesSize) {
             throw new IOException(elf.sourceName() + ": a string offset " + offset + " lies outside " + names.name());
         }
-        int start = names.offset() + (int) offset;
         if (!terminated) {
-            text.seek(start);
-            text.cString();
+            elf.string(names, offset); // refuses a name that runs off the table's end
         }
-        text.seek(start);
         return nameOffset;
-    }
-
-    private static boolean endsWithNul(ByteCursor text, ElfSection names) throws IOException {
-        text.seek(names.offset() + names.sizeBytes() - 1);
-        return text.u8() == 0;
     }
 
     private void add(int nameOffset, int address, int size, boolean isTyped, boolean isGlobal, int file, int table) {

@@ -174,6 +174,19 @@ public final class ElfFile {
                 sourceName + " section " + section.name());
     }
 
+    /** A section's bytes: {@code array[start]} is its first byte. */
+    record Bytes(byte[] array, int start) {
+        int u32(int index) {
+            return (array[start + index] & 0xFF) | (array[start + index + 1] & 0xFF) << 8
+                    | (array[start + index + 2] & 0xFF) << 16 | (array[start + index + 3] & 0xFF) << 24;
+        }
+    }
+
+    /** For tight loops over a whole section (the symbol table), without a cursor call per field. */
+    Bytes bytesOf(ElfSection section) throws IOException {
+        return new Bytes(bytes(section), whole != null ? section.offset() : 0);
+    }
+
     /** The bytes of {@code section}: the whole file's array, or a copy of the section (made once). */
     private byte[] bytes(ElfSection section) throws IOException {
         long start = section.offset() & 0xFFFFFFFFL;

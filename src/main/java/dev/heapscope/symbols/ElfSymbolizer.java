@@ -22,16 +22,17 @@ import java.util.Optional;
 public final class ElfSymbolizer implements Symbolizer {
     private final ElfFunctionTable functions;
 
+    private final ElfFile elf;
     private final LineTablesOnDemand lines;
-    private final InlinedRangesOnDemand inlined;
+    private DwarfUnitIndex units; // the rest on first use
+    private InlinedRangesOnDemand inlined;
     private final int machine;
     private final List<ElfSection> codeSections;
 
-    private ElfSymbolizer(ElfFunctionTable functions, LineTablesOnDemand lines, InlinedRangesOnDemand inlined,
-                          ElfFile elf) {
+    private ElfSymbolizer(ElfFunctionTable functions, ElfFile elf) throws IOException {
         this.functions = functions;
-        this.lines = lines;
-        this.inlined = inlined;
+        this.elf = elf;
+        this.lines = LineTablesOnDemand.open(elf, this::units);
         this.machine = elf.machine();
         this.codeSections = elf.sections().stream().filter(s -> s.executable() && s.sizeBytes() != 0).toList();
     }
@@ -47,10 +48,7 @@ public final class ElfSymbolizer implements Symbolizer {
             throw new IOException(elf.sourceName() + " has no function symbols (stripped?); "
                     + "use the unstripped .elf from the build directory");
         }
-        DwarfUnitIndex units = DwarfUnitIndex.read(elf);
-        LineTablesOnDemand lines = LineTablesOnDemand.open(elf, units);
-        InlinedRangesOnDemand inlined = InlinedRangesOnDemand.open(elf, units);
-        return new ElfSymbolizer(functions, lines, inlined, elf);
+        return new ElfSymbolizer(functions, elf);
     }
 
     /** How many functions the symbol table gave. */
@@ -68,7 +66,21 @@ public final class ElfSymbolizer implements Symbolizer {
      * information); walks every unit.
      */
     public int inlinedSegmentCount() {
-        return inlined.segmentCount();
+        return inlined().segmentCount();
+    }
+
+    private synchronized DwarfUnitIndex units() {
+        if (units == null) {
+            units = DwarfUnitIndex.read(elf);
+        }
+        return units;
+    }
+
+    private synchronized InlinedRangesOnDemand inlined() {
+        if (inlined == null) {
+            inlined = InlinedRangesOnDemand.open(elf, units());
+        }
+        return inlined;
     }
 
     /** How many line programs have been decoded so far: what laziness saved (tests and benchmarks). */
@@ -100,7 +112,7 @@ public final class ElfSymbolizer implements Symbolizer {
         if (index < 0) {
             return Optional.empty();
         }
-        String inlinedName = inlined.innermostAt(address);
+        String inlinedName = inlined().innermostAt(address);
         String function = inlinedName != null ? inlinedName : functions.name(index);
         DwarfLineTable.Location location = lines.locate(address);
         if (location == null) {

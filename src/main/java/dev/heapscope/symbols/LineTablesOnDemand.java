@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The DWARF line tables of a file, each line program decoded the first time an address may lie in it.
@@ -22,30 +23,32 @@ final class LineTablesOnDemand {
     private final ElfFile elf;
     private final ElfSection section;
     private final int[] unitStarts; // file positions, in .debug_line order
-    private final String[] compilationDirectories;
-    private final UnitRanges ranges;
+    private final Map<Long, Integer> byOffset;
+    private final Supplier<DwarfUnitIndex> units;
     private final DwarfLineTable[] decoded;
+    private String[] compilationDirectories; // these two on first use
+    private UnitRanges ranges;
     private int decodedCount;
 
-    private LineTablesOnDemand(ElfFile elf, ElfSection section, int[] unitStarts, String[] directories,
-                               UnitRanges ranges) {
+    private LineTablesOnDemand(ElfFile elf, ElfSection section, int[] unitStarts, Map<Long, Integer> byOffset,
+                               Supplier<DwarfUnitIndex> units) {
         this.elf = elf;
         this.section = section;
         this.unitStarts = unitStarts;
-        this.compilationDirectories = directories;
-        this.ranges = ranges;
+        this.byOffset = byOffset;
+        this.units = units;
         this.decoded = new DwarfLineTable[unitStarts.length];
     }
 
     /**
-     * Walks the chain of line-program headers (a unit length that runs past the section, or an unknown
-     * version, is refused here, as decoding would) and ties each program to the ranges of the units that
-     * name it.
+     * Walks the chain of line-program headers: a unit length that runs past the section, or an unknown
+     * version, is refused here, as decoding would. {@code units} is asked, on the first lookup, which
+     * program holds which code.
      */
-    static LineTablesOnDemand open(ElfFile elf, DwarfUnitIndex index) throws IOException {
+    static LineTablesOnDemand open(ElfFile elf, Supplier<DwarfUnitIndex> units) throws IOException {
         Optional<ElfSection> lines = elf.section(".debug_line");
         if (lines.isEmpty()) {
-            return new LineTablesOnDemand(elf, null, new int[0], new String[0], new UnitRanges.Builder().build());
+            return new LineTablesOnDemand(elf, null, new int[0], Map.of(), units);
         }
         ByteCursor cursor = elf.cursor(lines.get());
         int[] starts = new int[64];
@@ -65,6 +68,16 @@ final class LineTablesOnDemand {
             starts[count++] = start;
             cursor.seek(unit.end());
         }
+        return new LineTablesOnDemand(elf, lines.get(), Arrays.copyOf(starts, count), byOffset, units);
+    }
+
+    /** Ties each program to the ranges of the units that name it, and to their compilation directory. */
+    private void index() {
+        if (ranges != null) {
+            return;
+        }
+        DwarfUnitIndex index = units.get();
+        int count = unitStarts.length;
         String[] directories = new String[count];
         List<List<long[]>> rangesOfProgram = new ArrayList<>();
         boolean[] named = new boolean[count];
@@ -98,11 +111,13 @@ final class LineTablesOnDemand {
                 }
             }
         }
-        return new LineTablesOnDemand(elf, lines.get(), Arrays.copyOf(starts, count), directories, builder.build());
+        compilationDirectories = directories;
+        ranges = builder.build();
     }
 
     /** The row covering {@code address}, or null when no sequence covers it. */
     synchronized DwarfLineTable.Location locate(int address) {
+        index();
         long unsigned = address & 0xFFFFFFFFL;
         Best best = new Best();
         for (int program : ranges.reaching(unsigned, unsigned)) {
@@ -165,6 +180,7 @@ final class LineTablesOnDemand {
     private DwarfLineTable table(int program) {
         DwarfLineTable table = decoded[program];
         if (table == null) {
+            index();
             try {
                 table = DwarfLineReader.readProgram(elf, section, unitStarts[program], compilationDirectories[program]);
             } catch (IOException e) {
