@@ -24,7 +24,8 @@ import java.util.Set;
  * alike. The ELF is $HEAPSCOPE_BENCH_ELF or target/bench/large-xtensa.elf (see ElfResolveBench); the jars
  * are $HEAPSCOPE_BENCH_JARS (colon-separated, e.g. an older build beside the new one), else
  * target/heapscope.jar; addr2line is $HEAPSCOPE_ADDR2LINE or the first Xtensa/RISC-V/host addr2line on
- * the PATH. CPU time (user + system, JIT threads included) comes from /usr/bin/time when it exists.
+ * the PATH; $HEAPSCOPE_BENCH_JAVA_OPTIONS adds the last jar again with those JVM options. CPU time (user +
+ * system, JIT threads included) comes from /usr/bin/time when it exists.
  */
 public final class ElfCommandBench {
     private static final int ADDRESSES = Integer.getInteger("heapscope.bench.addresses", 10_000);
@@ -53,6 +54,20 @@ public final class ElfCommandBench {
             commands.put(name + " analyze LOG", List.of(java, "-jar", jar, "analyze", log.toString()));
             commands.put(name + " analyze LOG --elf ELF",
                     List.of(java, "-jar", jar, "analyze", log.toString(), "--elf", elf.toString()));
+        }
+        String options = System.getenv("HEAPSCOPE_BENCH_JAVA_OPTIONS");
+        if (options != null && !options.isBlank()) { // the last jar again, with JVM options a launcher could set
+            String jar = jars().get(jars().size() - 1);
+            String name = Path.of(jar).getFileName() + " " + options.strip();
+            List<String> launch = new ArrayList<>(List.of(java));
+            launch.addAll(Arrays.asList(options.strip().split("\\s+")));
+            launch.addAll(List.of("-jar", jar));
+            List<String> help = new ArrayList<>(launch);
+            help.add("--help");
+            List<String> analyze = new ArrayList<>(launch);
+            analyze.addAll(List.of("analyze", log.toString(), "--elf", elf.toString()));
+            commands.put(name + " --help", help);
+            commands.put(name + " analyze LOG --elf ELF", analyze);
         }
         System.out.printf("ELF %s (%.1f MB), %,d distinct addresses in %,d records, %d rounds%n", elf,
                 Files.size(elf) / 1e6, addresses.length, addresses.length / FRAMES_PER_RECORD, ROUNDS);
