@@ -25,7 +25,7 @@ public final class ElfSymbolizer implements Symbolizer {
     private final ElfFile elf;
     private final LineTablesOnDemand lines;
     private DwarfUnitIndex units; // the rest on first use
-    private InlinedRangesOnDemand inlined;
+    private volatile InlinedRangesOnDemand inlined;
     private final int machine;
     private final List<ElfSection> codeSections;
 
@@ -76,11 +76,17 @@ public final class ElfSymbolizer implements Symbolizer {
         return units;
     }
 
-    private synchronized InlinedRangesOnDemand inlined() {
-        if (inlined == null) {
-            inlined = InlinedRangesOnDemand.open(elf, units());
+    private InlinedRangesOnDemand inlined() {
+        InlinedRangesOnDemand opened = inlined;
+        if (opened == null) {
+            synchronized (this) {
+                if (inlined == null) {
+                    inlined = InlinedRangesOnDemand.open(elf, units());
+                }
+                opened = inlined;
+            }
         }
-        return inlined;
+        return opened;
     }
 
     /** How many line programs have been decoded so far: what laziness saved (tests and benchmarks). */

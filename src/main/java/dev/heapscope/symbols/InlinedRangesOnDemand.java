@@ -54,7 +54,7 @@ final class InlinedRangesOnDemand {
 
     /** The innermost inlined function at {@code address}, or null. */
     synchronized String innermostAt(int address) {
-        if (reader == null) {
+        if (reader == null || ranges.isEmpty()) {
             return null;
         }
         long unsigned = address & 0xFFFFFFFFL;

@@ -119,6 +119,21 @@ final class LineTablesOnDemand {
     synchronized DwarfLineTable.Location locate(int address) {
         index();
         long unsigned = address & 0xFFFFFFFFL;
+        int sole = ranges.soleUnitReaching(unsigned, unsigned);
+        if (sole == -1) {
+            return null;
+        }
+        if (sole >= 0) { // one unit holds it: no other may end or start a sequence between its row and the address
+            DwarfLineTable table = table(sole);
+            int row = table.lastIndexAtOrBefore(address);
+            if (row < 0) {
+                return null;
+            }
+            long found = (table.flippedAddressAt(row) ^ Integer.MIN_VALUE) & 0xFFFFFFFFL;
+            if (ranges.soleUnitReaching(found, unsigned) == sole) {
+                return table.location(row);
+            }
+        }
         Best best = new Best();
         for (int program : ranges.reaching(unsigned, unsigned)) {
             consider(program, address, best);

@@ -79,6 +79,31 @@ final class UnitRanges {
         return always;
     }
 
+    boolean isEmpty() {
+        return lows.length == 0 && always.length == 0;
+    }
+
+    /**
+     * The one unit with ranges that start at or before {@code a} and end after {@code b} (ranges that do
+     * not overlap: the usual case, answered without allocating), -1 when there is none, -2 when there are
+     * several or some unit is asked about every address.
+     */
+    int soleUnitReaching(long b, long a) {
+        if (always.length != 0) {
+            return -2;
+        }
+        int sole = -1;
+        for (int i = lastLowAtOrBefore(a); i >= 0 && highestSoFar[i] > b; i--) {
+            if (highs[i] > b) {
+                if (sole >= 0 && units[i] != sole) {
+                    return -2;
+                }
+                sole = units[i];
+            }
+        }
+        return sole;
+    }
+
     /** Units with a range {@code [low, high)} where {@code low <= a} and {@code high > b}; may repeat a unit. */
     int[] reaching(long b, long a) {
         int index = lastLowAtOrBefore(a);
