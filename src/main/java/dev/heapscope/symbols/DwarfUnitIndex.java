@@ -12,7 +12,6 @@ import java.util.Map;
  * every address.
  */
 final class DwarfUnitIndex {
-    private static final System.Logger LOG = System.getLogger(DwarfUnitIndex.class.getName());
     static final DwarfUnitIndex EMPTY = new DwarfUnitIndex(List.of(), Map.of());
 
     private final List<CompileUnitScan.Unit> units;
@@ -30,7 +29,7 @@ final class DwarfUnitIndex {
         } catch (IOException e) {
             // Lost: compilation directories (DWARF 2-4 paths keep only their relative part), inlined
             // names, and the ranges (every line program is then decoded for any address). Lines stay right.
-            LOG.log(System.Logger.Level.WARNING, "{0}: cannot read the compilation units: {1}",
+            log().log(System.Logger.Level.WARNING, "{0}: cannot read the compilation units: {1}",
                     elf.sourceName(), e.getMessage());
             return EMPTY;
         }
@@ -38,7 +37,7 @@ final class DwarfUnitIndex {
         try {
             aranges = AddressRangesTable.read(elf);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: .debug_aranges not read: {1}", elf.sourceName(), e.getMessage());
+            log().log(System.Logger.Level.WARNING, "{0}: .debug_aranges not read: {1}", elf.sourceName(), e.getMessage());
             aranges = Map.of();
         }
         return new DwarfUnitIndex(units, aranges);
@@ -57,7 +56,7 @@ final class DwarfUnitIndex {
         try {
             return unit.ranges() == null ? null : unit.ranges().read();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: a unit''s range list is unreadable: {1}", sourceName,
+            log().log(System.Logger.Level.WARNING, "{0}: a unit''s range list is unreadable: {1}", sourceName,
                     e.getMessage());
             return null; // decoded for every address instead
         }
@@ -76,5 +75,10 @@ final class DwarfUnitIndex {
             }
         }
         return high;
+    }
+
+    /** Asked for only when there is something to say: setting up logging costs a command's start. */
+    private static System.Logger log() {
+        return System.getLogger(DwarfUnitIndex.class.getName());
     }
 }

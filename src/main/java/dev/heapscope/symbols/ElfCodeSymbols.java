@@ -1,6 +1,7 @@
 package dev.heapscope.symbols;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,7 @@ final class ElfCodeSymbols {
     private static final int NO_FILE = -1;
 
     private final ElfFile elf;
-    private final ElfSection[] stringTables;
+    private final ElfFile.Bytes[] stringTables; // by section index; names are read from them on demand
     int count;
     int[] nameOffsets = new int[256];
     int[] addresses = new int[256];
@@ -31,7 +32,7 @@ final class ElfCodeSymbols {
 
     private ElfCodeSymbols(ElfFile elf) {
         this.elf = elf;
-        this.stringTables = new ElfSection[elf.sections().size()];
+        this.stringTables = new ElfFile.Bytes[elf.sections().size()];
     }
 
     static ElfCodeSymbols read(ElfFile elf) throws IOException {
@@ -51,9 +52,9 @@ final class ElfCodeSymbols {
             throw new IOException(elf.sourceName() + ": the symbol table's string table index is out of range");
         }
         ElfSection names = sections.get(table.link());
-        stringTables[table.link()] = names;
         ElfFile.Bytes entries = elf.bytesOf(table);
         ElfFile.Bytes text = elf.bytesOf(names);
+        stringTables[table.link()] = text;
         long namesSize = names.sizeBytes() & 0xFFFFFFFFL;
         // With a NUL at the table's end every name in range can be read later; else read each now, so that
         // a damaged table is refused on opening rather than when a name is first shown.
@@ -119,17 +120,28 @@ final class ElfCodeSymbols {
         count++;
     }
 
-    String name(int symbol) throws IOException {
-        return elf.string(stringTables[tables[symbol]], nameOffsets[symbol] & 0xFFFFFFFFL);
+    /** Reading cannot fail: {@link #read} checked that every name it kept ends inside its table. */
+    String name(int symbol) {
+        return string(stringTables[tables[symbol]], nameOffsets[symbol]);
     }
 
     /** The {@code STT_FILE} name before a local symbol, else null. */
-    String sourceFile(int symbol) throws IOException {
+    String sourceFile(int symbol) {
         int offset = fileNameOffsets[symbol];
-        return offset == NO_FILE ? null : elf.string(stringTables[tables[symbol]], offset & 0xFFFFFFFFL);
+        return offset == NO_FILE ? null : string(stringTables[tables[symbol]], offset);
     }
 
-    List<ElfFunctionSymbol> toList() throws IOException {
+    private static String string(ElfFile.Bytes table, int offset) {
+        byte[] array = table.array();
+        int start = table.start() + offset;
+        int end = start;
+        while (array[end] != 0) {
+            end++;
+        }
+        return new String(array, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    List<ElfFunctionSymbol> toList() {
         List<ElfFunctionSymbol> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             list.add(new ElfFunctionSymbol(name(i), addresses[i], sizes[i], typed[i], global[i], sourceFile(i)));

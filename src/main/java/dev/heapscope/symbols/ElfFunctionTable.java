@@ -1,7 +1,6 @@
 package dev.heapscope.symbols;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -116,7 +115,7 @@ final class ElfFunctionTable {
     String name(int index) {
         String name = names[index];
         if (name == null) {
-            name = read(() -> symbols.name(symbolIndexes[index]));
+            name = symbols.name(symbolIndexes[index]);
             names[index] = name;
         }
         return name;
@@ -126,23 +125,10 @@ final class ElfFunctionTable {
     String sourceFile(int index) {
         String file = sourceFiles[index];
         if (file == UNREAD) {
-            file = read(() -> symbols.sourceFile(symbolIndexes[index]));
+            file = symbols.sourceFile(symbolIndexes[index]);
             sourceFiles[index] = file;
         }
         return file;
-    }
-
-    private interface NameRead {
-        String read() throws IOException;
-    }
-
-    private static String read(NameRead read) {
-        try {
-            return read.read();
-        } catch (IOException e) {
-            // ElfCodeSymbols checked every name when the file was opened: the mapped file changed under us.
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Index of the last element {@code <= key} in ascending {@code sorted}, or -1. */

@@ -14,7 +14,6 @@ import java.util.Map;
  * of every unit would. Thread-safe: walking happens under this object's lock.
  */
 final class InlinedRangesOnDemand {
-    private static final System.Logger LOG = System.getLogger(InlinedRangesOnDemand.class.getName());
 
     private final String sourceName;
     private final InlinedSubroutineReader reader;
@@ -98,7 +97,7 @@ final class InlinedRangesOnDemand {
                 return reader.rangesOf(u);
             } catch (IOException e) {
                 // Inlined names are a refinement: without them, names come from the symbol table.
-                LOG.log(System.Logger.Level.WARNING, "{0}: inlined functions of a unit not read: {1}", sourceName,
+                log().log(System.Logger.Level.WARNING, "{0}: inlined functions of a unit not read: {1}", sourceName,
                         e.getMessage());
                 return List.of();
             }
@@ -109,5 +108,10 @@ final class InlinedRangesOnDemand {
         int[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
+    }
+
+    /** Asked for only when there is something to say: setting up logging costs a command's start. */
+    private static System.Logger log() {
+        return System.getLogger(InlinedRangesOnDemand.class.getName());
     }
 }

@@ -18,7 +18,6 @@ import java.util.function.Supplier;
  * Thread-safe: decoding happens under this object's lock.
  */
 final class LineTablesOnDemand {
-    private static final System.Logger LOG = System.getLogger(LineTablesOnDemand.class.getName());
 
     private final ElfFile elf;
     private final ElfSection section;
@@ -200,7 +199,7 @@ final class LineTablesOnDemand {
                 table = DwarfLineReader.readProgram(elf, section, unitStarts[program], compilationDirectories[program]);
             } catch (IOException e) {
                 // The other programs still name their lines; this one's addresses get the symbol table's file.
-                LOG.log(System.Logger.Level.WARNING, "{0}: a line table is unreadable: {1}", elf.sourceName(),
+                log().log(System.Logger.Level.WARNING, "{0}: a line table is unreadable: {1}", elf.sourceName(),
                         e.getMessage());
                 table = DwarfLineTable.EMPTY;
             }
@@ -208,5 +207,10 @@ final class LineTablesOnDemand {
             decodedCount++;
         }
         return table;
+    }
+
+    /** Asked for only when there is something to say: setting up logging costs a command's start. */
+    private static System.Logger log() {
+        return System.getLogger(LineTablesOnDemand.class.getName());
     }
 }
