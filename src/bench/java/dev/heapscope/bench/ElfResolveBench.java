@@ -4,8 +4,11 @@ import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.ElfSymbolizer;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 
@@ -17,6 +20,7 @@ import java.util.Random;
  */
 public final class ElfResolveBench {
     private static final int ADDRESSES = 200_000;
+    private static final int FIRST_BATCH = 10_000;
 
     private ElfResolveBench() {
     }
@@ -24,24 +28,35 @@ public final class ElfResolveBench {
     public static void main(String[] args) throws Exception {
         Path elf = elfToUse();
         System.out.printf("ELF %s: %.1f MB%n", elf, Files.size(elf) / 1e6);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long startCpu = threads.getCurrentThreadCpuTime();
         ElfSymbolizer symbolizer = ElfSymbolizer.load(elf);
-        double firstLoadMillis = (System.nanoTime() - start) / 1e6;
+        System.out.printf("first open (cold JVM): %.0f ms wall, %.0f ms CPU of this thread, %d functions%n",
+                (System.nanoTime() - start) / 1e6, (threads.getCurrentThreadCpuTime() - startCpu) / 1e6,
+                symbolizer.functionCount());
+        // What analyze --elf does next: name a dump's addresses, the JIT still cold.
+        int[] sample = Arrays.copyOf(textAddresses(symbolizer, new Random(15), FIRST_BATCH), FIRST_BATCH);
+        start = System.nanoTime();
+        startCpu = threads.getCurrentThreadCpuTime();
+        long named = Arrays.stream(sample).filter(address -> symbolizer.resolve(address).isPresent()).count();
+        System.out.printf("then %,d addresses (%,d in functions): %.0f ms wall, %.0f ms CPU of this thread, "
+                + "%d line programs decoded%n", FIRST_BATCH, named, (System.nanoTime() - start) / 1e6,
+                (threads.getCurrentThreadCpuTime() - startCpu) / 1e6, symbolizer.decodedLinePrograms());
         long decodeStart = System.nanoTime();
         int rows = symbolizer.lineRowCount(); // decodes every line program
         double decodeMillis = (System.nanoTime() - decodeStart) / 1e6;
-        System.out.printf("first open (cold JVM): %.0f ms, %d functions; then decoding every line table: %.0f ms, "
-                + "%d line rows, %d inlined segments%n", firstLoadMillis, symbolizer.functionCount(), decodeMillis, rows,
-                symbolizer.inlinedSegmentCount());
+        System.out.printf("then decoding every other line table: %.0f ms, %d line rows in all, %d inlined segments%n",
+                decodeMillis, rows, symbolizer.inlinedSegmentCount());
         double bestLoadMillis = Double.MAX_VALUE;
         for (int run = 0; run < 5; run++) {
             long t = System.nanoTime();
-            symbolizer = ElfSymbolizer.load(elf);
+            ElfSymbolizer.load(elf);
             bestLoadMillis = Math.min(bestLoadMillis, (System.nanoTime() - t) / 1e6);
         }
         System.out.printf("open (warm, best of 5): %.0f ms%n", bestLoadMillis);
 
-        int[] addresses = textAddresses(symbolizer);
+        int[] addresses = textAddresses(symbolizer, new Random(6), ADDRESSES);
         long sink = 0;
         for (int run = 0; run < 5; run++) {
             long t = System.nanoTime();
@@ -60,15 +75,23 @@ public final class ElfResolveBench {
     }
 
     /** Random addresses over the span of the named code, as chains from a real dump would spread. */
-    private static int[] textAddresses(ElfSymbolizer symbolizer) {
-        Random random = new Random(6);
+    private static int[] textAddresses(ElfSymbolizer symbolizer, Random random, int count) {
         long low = 0x400d0000L;
-        long high = endOfNamedCode(symbolizer, low);
-        int[] addresses = new int[ADDRESSES];
+        long high = endOfCode(symbolizer, low);
+        int[] addresses = new int[count];
         for (int i = 0; i < addresses.length; i++) {
             addresses[i] = (int) (low + (long) (random.nextDouble() * (high - low)));
         }
         return addresses;
+    }
+
+    /** Where the code sections end, probing upwards from {@code low} in 4 KiB steps (decodes nothing). */
+    static long endOfCode(ElfSymbolizer symbolizer, long low) {
+        long high = low;
+        while (high - low < 0x4000000L && symbolizer.isCodeAddress((int) (high + 0x1000))) {
+            high += 0x1000;
+        }
+        return high + 0x1000;
     }
 
     /** Where the named code ends, probing upwards from {@code low} in 64 KiB steps. */

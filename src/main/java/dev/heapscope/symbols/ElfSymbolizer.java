@@ -90,7 +90,7 @@ public final class ElfSymbolizer implements Symbolizer {
     }
 
     /** How many line programs have been decoded so far: what laziness saved (tests and benchmarks). */
-    int decodedLinePrograms() {
+    public int decodedLinePrograms() {
         return lines.decodedPrograms();
     }
 
