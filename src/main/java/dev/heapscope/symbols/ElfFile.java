@@ -16,10 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A 32-bit little-endian ELF file (ESP32 firmware: Xtensa or RISC-V): its section headers and, through
  * {@link #functionSymbols()}, the code symbols of {@code .symtab}. The file is memory-mapped and a
- * section's bytes are copied out only when a reader first asks for that section, so opening a large
- * firmware ELF reads its headers and nothing else. Anything else (not ELF, 64-bit, big-endian, cut off)
- * is refused with an {@link IOException} that says which. Immutable after reading (the section copies
- * are a cache).
+ * section's bytes are copied out when a reader asks for that section (or {@link #keep} names it), so
+ * the code and the debugging sections nobody reads ({@code .text}, {@code .debug_frame},
+ * {@code .debug_loclists}: most of a firmware ELF) are never read. Anything else (not ELF, 64-bit,
+ * big-endian, cut off) is refused with an {@link IOException} that says which. Immutable after reading
+ * (the section copies are a cache).
  */
 public final class ElfFile {
     static final int EM_XTENSA = 94;
@@ -187,6 +188,19 @@ public final class ElfFile {
         return new Bytes(bytes(section), whole != null ? section.offset() : 0);
     }
 
+    /**
+     * Copies the named sections now: what a reader takes later then comes from the file as it was when
+     * opened, even if it is rewritten in place meanwhile (a linker writes a new file, {@code cp} does not).
+     */
+    void keep(String... names) throws IOException {
+        for (String name : names) {
+            Optional<ElfSection> section = section(name);
+            if (section.isPresent()) {
+                bytes(section.get());
+            }
+        }
+    }
+
     /** The bytes of {@code section}: the whole file's array, or a copy of the section (made once). */
     private byte[] bytes(ElfSection section) throws IOException {
         long start = section.offset() & 0xFFFFFFFFL;
@@ -197,7 +211,12 @@ public final class ElfFile {
         if (whole != null) {
             return whole;
         }
-        return copies.computeIfAbsent(start << 32 | size, key -> copy(data, (int) start, (int) size));
+        try {
+            return copies.computeIfAbsent(start << 32 | size, key -> copy(data, (int) start, (int) size));
+        } catch (InternalError e) {
+            // The JVM's word for a mapped file that shrank under us (SIGBUS).
+            throw new IOException(sourceName + " changed on disk while it was being read", e);
+        }
     }
 
     /** A NUL-terminated string at {@code offset} in {@code section} (a string table). */

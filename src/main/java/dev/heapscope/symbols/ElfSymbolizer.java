@@ -43,6 +43,10 @@ public final class ElfSymbolizer implements Symbolizer {
     }
 
     public static ElfSymbolizer of(ElfFile elf) throws IOException {
+        // Every section a lookup may read, copied out of the mapping now: a memory copy of what is
+        // probably in the page cache, and lookups then see the file as it was when opened.
+        elf.keep(".debug_line", ".debug_info", ".debug_abbrev", ".debug_str", ".debug_line_str", ".debug_aranges",
+                ".debug_ranges", ".debug_rnglists");
         ElfFunctionTable functions = ElfFunctionTable.of(elf);
         if (functions.size() == 0) {
             throw new IOException(elf.sourceName() + " has no function symbols (stripped?); "

@@ -116,6 +116,15 @@ class ElfOnDemandTest {
     }
 
     @Test
+    void lookupsSeeTheFileAsItWasWhenOpenedEvenIfItIsOverwrittenInPlace() throws IOException {
+        byte[] bytes = bytesOf("app-xtensa-inline-dwarf5");
+        Path file = write(bytes);
+        ElfSymbolizer opened = ElfSymbolizer.load(file);
+        Files.write(file, new byte[bytes.length]); // same file, same length, nothing but zeros now (as cp would)
+        assertSameAnswers("app-xtensa-inline-dwarf5", opened);
+    }
+
+    @Test
     void countsThatNeedEveryUnitStillCountThemAll() throws IOException {
         ElfSymbolizer lazy = ElfSymbolizer.load(TestElves.path("app-xtensa-inline-dwarf5.elf"));
         assertThat(lazy.lineRowCount()).isPositive();
