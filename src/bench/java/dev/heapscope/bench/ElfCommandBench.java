@@ -31,6 +31,8 @@ public final class ElfCommandBench {
     private static final int ADDRESSES = Integer.getInteger("heapscope.bench.addresses", 10_000);
     private static final int ROUNDS = Integer.getInteger("heapscope.bench.rounds", 7);
     private static final int FRAMES_PER_RECORD = 5;
+    /** When set, only addresses in this many source files (as a dump from a few modules would be). */
+    private static final int FILES = Integer.getInteger("heapscope.bench.files", 0);
 
     private ElfCommandBench() {
     }
@@ -69,8 +71,9 @@ public final class ElfCommandBench {
             commands.put(name + " --help", help);
             commands.put(name + " analyze LOG --elf ELF", analyze);
         }
-        System.out.printf("ELF %s (%.1f MB), %,d distinct addresses in %,d records, %d rounds%n", elf,
-                Files.size(elf) / 1e6, addresses.length, addresses.length / FRAMES_PER_RECORD, ROUNDS);
+        System.out.printf("ELF %s (%.1f MB), %,d distinct addresses%s in %,d records, %d rounds%n", elf,
+                Files.size(elf) / 1e6, addresses.length, FILES > 0 ? " in " + FILES + " source files" : "",
+                addresses.length / FRAMES_PER_RECORD, ROUNDS);
         Map<String, double[][]> times = new LinkedHashMap<>();
         commands.keySet().forEach(key -> times.put(key, new double[2][ROUNDS]));
         for (int round = 0; round < ROUNDS; round++) {
@@ -99,11 +102,19 @@ public final class ElfCommandBench {
         long high = ElfResolveBench.endOfNamedCode(symbolizer, low);
         Random random = new Random(15);
         Set<Integer> found = new LinkedHashSet<>();
-        for (int tries = 0; found.size() < count && tries < count * 100; tries++) {
+        Set<String> files = new LinkedHashSet<>();
+        for (int tries = 0; found.size() < count && tries < count * 1000; tries++) {
             int address = (int) (low + (long) (random.nextDouble() * (high - low)));
-            if (symbolizer.resolve(address).isPresent()) {
-                found.add(address);
+            var symbol = symbolizer.resolve(address);
+            if (symbol.isEmpty()) {
+                continue;
             }
+            String file = String.valueOf(symbol.get().file());
+            if (FILES > 0 && !files.contains(file) && files.size() >= FILES) {
+                continue;
+            }
+            files.add(file);
+            found.add(address);
         }
         return found.stream().mapToInt(Integer::intValue).toArray();
     }
