@@ -37,11 +37,15 @@ public final class ElfSymbolizer implements Symbolizer {
         this.codeSections = elf.sections().stream().filter(s -> s.executable() && s.sizeBytes() != 0).toList();
     }
 
-    /** Reads {@code elfPath} completely; see {@link Symbolizers#forElf(Path)} for the cached way. */
+    /**
+     * Opens {@code elfPath}: its symbol table now, its DWARF units when a lookup first needs them; see
+     * {@link Symbolizers#forElf(Path)} for the cached way.
+     */
     public static ElfSymbolizer load(Path elfPath) throws IOException {
         return of(ElfFile.read(elfPath));
     }
 
+    /** The symbolizer of an ELF already read; fails as {@link #load} does. */
     public static ElfSymbolizer of(ElfFile elf) throws IOException {
         // Every section a lookup may read, copied out of the mapping now: a memory copy of what is
         // probably in the page cache, and lookups then see the file as it was when opened.
