@@ -12,35 +12,37 @@ import java.util.Map;
  * every address.
  */
 final class DwarfUnitIndex {
-    static final DwarfUnitIndex EMPTY = new DwarfUnitIndex(List.of(), Map.of());
 
     private final List<CompileUnitScan.Unit> units;
     private final Map<Long, List<long[]>> arangesByUnit;
+    private final DecodeWarnings warnings;
 
-    private DwarfUnitIndex(List<CompileUnitScan.Unit> units, Map<Long, List<long[]>> arangesByUnit) {
+    private DwarfUnitIndex(List<CompileUnitScan.Unit> units, Map<Long, List<long[]>> arangesByUnit,
+                           DecodeWarnings warnings) {
         this.units = units;
         this.arangesByUnit = arangesByUnit;
+        this.warnings = warnings;
     }
 
-    static DwarfUnitIndex read(ElfFile elf) {
+    static DwarfUnitIndex read(ElfFile elf, DecodeWarnings warnings) {
         List<CompileUnitScan.Unit> units;
         try {
             units = CompileUnitScan.read(elf);
         } catch (IOException e) {
             // Lost: compilation directories (DWARF 2-4 paths keep only their relative part), inlined
             // names, and the ranges (every line program is then decoded for any address). Lines stay right.
-            log().log(System.Logger.Level.WARNING, "{0}: cannot read the compilation units: {1}",
-                    elf.sourceName(), e.getMessage());
-            return EMPTY;
+            warnings.add("cannot read the compilation units (no inlined names; DWARF 2-4 paths relative)",
+                    e.getMessage());
+            return new DwarfUnitIndex(List.of(), Map.of(), warnings);
         }
         Map<Long, List<long[]>> aranges;
         try {
             aranges = AddressRangesTable.read(elf);
         } catch (IOException e) {
-            log().log(System.Logger.Level.WARNING, "{0}: .debug_aranges not read: {1}", elf.sourceName(), e.getMessage());
+            warnings.add(".debug_aranges not read", e.getMessage());
             aranges = Map.of();
         }
-        return new DwarfUnitIndex(units, aranges);
+        return new DwarfUnitIndex(units, aranges, warnings);
     }
 
     List<CompileUnitScan.Unit> units() {
@@ -48,7 +50,7 @@ final class DwarfUnitIndex {
     }
 
     /** The code ranges known for {@code unit}, or null when nothing says. */
-    List<long[]> rangesOf(String sourceName, CompileUnitScan.Unit unit) {
+    List<long[]> rangesOf(CompileUnitScan.Unit unit) {
         List<long[]> fromTable = arangesByUnit.get(unit.offset());
         if (fromTable != null && !fromTable.isEmpty()) {
             return fromTable;
@@ -56,8 +58,7 @@ final class DwarfUnitIndex {
         try {
             return unit.ranges() == null ? null : unit.ranges().read();
         } catch (IOException e) {
-            log().log(System.Logger.Level.WARNING, "{0}: a unit''s range list is unreadable: {1}", sourceName,
-                    e.getMessage());
+            warnings.add("a unit's range list is unreadable", e.getMessage());
             return null; // decoded for every address instead
         }
     }
@@ -77,8 +78,4 @@ final class DwarfUnitIndex {
         return high;
     }
 
-    /** Asked for only when there is something to say: setting up logging costs a command's start. */
-    private static System.Logger log() {
-        return System.getLogger(DwarfUnitIndex.class.getName());
-    }
 }

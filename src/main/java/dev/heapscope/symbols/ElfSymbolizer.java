@@ -24,6 +24,7 @@ public final class ElfSymbolizer implements Symbolizer {
 
     private final ElfFile elf;
     private final LineTablesOnDemand lines;
+    private final DecodeWarnings warnings;
     private DwarfUnitIndex units; // the rest on first use
     private volatile InlinedRangesOnDemand inlined;
     private final int machine;
@@ -32,7 +33,8 @@ public final class ElfSymbolizer implements Symbolizer {
     private ElfSymbolizer(ElfFunctionTable functions, ElfFile elf) throws IOException {
         this.functions = functions;
         this.elf = elf;
-        this.lines = LineTablesOnDemand.open(elf, this::units);
+        this.warnings = new DecodeWarnings(elf.sourceName());
+        this.lines = LineTablesOnDemand.open(elf, this::units, warnings);
         this.machine = elf.machine();
         this.codeSections = elf.sections().stream().filter(s -> s.executable() && s.sizeBytes() != 0).toList();
     }
@@ -79,7 +81,7 @@ public final class ElfSymbolizer implements Symbolizer {
 
     private synchronized DwarfUnitIndex units() {
         if (units == null) {
-            units = DwarfUnitIndex.read(elf);
+            units = DwarfUnitIndex.read(elf, warnings);
         }
         return units;
     }
@@ -89,12 +91,20 @@ public final class ElfSymbolizer implements Symbolizer {
         if (opened == null) {
             synchronized (this) {
                 if (inlined == null) {
-                    inlined = InlinedRangesOnDemand.open(elf, units());
+                    inlined = InlinedRangesOnDemand.open(elf, units(), warnings);
                 }
                 opened = inlined;
             }
         }
         return opened;
+    }
+
+    /**
+     * What lookups so far could not decode, one line each ("FILE: what was lost: why"), for a caller to
+     * show as a warning; empty for an intact file.
+     */
+    public List<String> warnings() {
+        return warnings.all();
     }
 
     /** How many line programs have been decoded so far: what laziness saved (tests and benchmarks). */

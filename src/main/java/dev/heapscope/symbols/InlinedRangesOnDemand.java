@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class InlinedRangesOnDemand {
 
-    private final String sourceName;
+    private final DecodeWarnings warnings;
     private final InlinedSubroutineReader reader;
     private final UnitRanges ranges;
     private final Map<Integer, List<InlinedRanges.Range>> rawByUnit = new HashMap<>();
@@ -23,14 +23,15 @@ final class InlinedRangesOnDemand {
     private final Map<String, InlinedRanges> merged = new HashMap<>();
     private final int unitCount;
 
-    private InlinedRangesOnDemand(String sourceName, InlinedSubroutineReader reader, UnitRanges ranges, int units) {
-        this.sourceName = sourceName;
+    private InlinedRangesOnDemand(DecodeWarnings warnings, InlinedSubroutineReader reader, UnitRanges ranges,
+                                  int units) {
+        this.warnings = warnings;
         this.reader = reader;
         this.ranges = ranges;
         this.unitCount = units;
     }
 
-    static InlinedRangesOnDemand open(ElfFile elf, DwarfUnitIndex index) {
+    static InlinedRangesOnDemand open(ElfFile elf, DwarfUnitIndex index, DecodeWarnings warnings) {
         UnitRanges.Builder builder = new UnitRanges.Builder();
         List<CompileUnitScan.Unit> units = index.units();
         for (int i = 0; i < units.size(); i++) {
@@ -38,7 +39,7 @@ final class InlinedRangesOnDemand {
             if (!unit.holdsCode() || !unit.mayInline()) {
                 continue;
             }
-            List<long[]> known = index.rangesOf(elf.sourceName(), unit);
+            List<long[]> known = index.rangesOf(unit);
             if (known == null) {
                 builder.addAlways(i);
             } else {
@@ -47,7 +48,7 @@ final class InlinedRangesOnDemand {
                 }
             }
         }
-        return new InlinedRangesOnDemand(elf.sourceName(), InlinedSubroutineReader.of(elf, index), builder.build(),
+        return new InlinedRangesOnDemand(warnings, InlinedSubroutineReader.of(elf, index), builder.build(),
                 units.size());
     }
 
@@ -97,8 +98,7 @@ final class InlinedRangesOnDemand {
                 return reader.rangesOf(u);
             } catch (IOException e) {
                 // Inlined names are a refinement: without them, names come from the symbol table.
-                log().log(System.Logger.Level.WARNING, "{0}: inlined functions of a unit not read: {1}", sourceName,
-                        e.getMessage());
+                warnings.add("inlined functions of a unit not read", e.getMessage());
                 return List.of();
             }
         });
@@ -110,8 +110,4 @@ final class InlinedRangesOnDemand {
         return both;
     }
 
-    /** Asked for only when there is something to say: setting up logging costs a command's start. */
-    private static System.Logger log() {
-        return System.getLogger(InlinedRangesOnDemand.class.getName());
-    }
 }

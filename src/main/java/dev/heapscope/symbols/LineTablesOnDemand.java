@@ -24,13 +24,15 @@ final class LineTablesOnDemand {
     private final int[] unitStarts; // file positions, in .debug_line order
     private final Map<Long, Integer> byOffset;
     private final Supplier<DwarfUnitIndex> units;
+    private final DecodeWarnings warnings;
     private final DwarfLineTable[] decoded;
     private String[] compilationDirectories; // these two on first use
     private UnitRanges ranges;
     private int decodedCount;
 
     private LineTablesOnDemand(ElfFile elf, ElfSection section, int[] unitStarts, Map<Long, Integer> byOffset,
-                               Supplier<DwarfUnitIndex> units) {
+                               Supplier<DwarfUnitIndex> units, DecodeWarnings warnings) {
+        this.warnings = warnings;
         this.elf = elf;
         this.section = section;
         this.unitStarts = unitStarts;
@@ -44,10 +46,11 @@ final class LineTablesOnDemand {
      * version, is refused here, as decoding would. {@code units} is asked, on the first lookup, which
      * program holds which code.
      */
-    static LineTablesOnDemand open(ElfFile elf, Supplier<DwarfUnitIndex> units) throws IOException {
+    static LineTablesOnDemand open(ElfFile elf, Supplier<DwarfUnitIndex> units, DecodeWarnings warnings)
+            throws IOException {
         Optional<ElfSection> lines = elf.section(".debug_line");
         if (lines.isEmpty()) {
-            return new LineTablesOnDemand(elf, null, new int[0], Map.of(), units);
+            return new LineTablesOnDemand(elf, null, new int[0], Map.of(), units, warnings);
         }
         ByteCursor cursor = elf.cursor(lines.get());
         int[] starts = new int[64];
@@ -67,7 +70,7 @@ final class LineTablesOnDemand {
             starts[count++] = start;
             cursor.seek(unit.end());
         }
-        return new LineTablesOnDemand(elf, lines.get(), Arrays.copyOf(starts, count), byOffset, units);
+        return new LineTablesOnDemand(elf, lines.get(), Arrays.copyOf(starts, count), byOffset, units, warnings);
     }
 
     /** Ties each program to the ranges of the units that name it, and to their compilation directory. */
@@ -93,7 +96,7 @@ final class LineTablesOnDemand {
                 directories[program] = unit.compilationDirectory(); // of two units naming one program, the later
             }
             named[program] = true;
-            List<long[]> known = index.rangesOf(elf.sourceName(), unit);
+            List<long[]> known = index.rangesOf(unit);
             if (known == null) {
                 unknown[program] = true;
             } else {
@@ -199,8 +202,7 @@ final class LineTablesOnDemand {
                 table = DwarfLineReader.readProgram(elf, section, unitStarts[program], compilationDirectories[program]);
             } catch (IOException e) {
                 // The other programs still name their lines; this one's addresses get the symbol table's file.
-                log().log(System.Logger.Level.WARNING, "{0}: a line table is unreadable: {1}", elf.sourceName(),
-                        e.getMessage());
+                warnings.add("a line table is unreadable", e.getMessage());
                 table = DwarfLineTable.EMPTY;
             }
             decoded[program] = table;
@@ -209,8 +211,4 @@ final class LineTablesOnDemand {
         return table;
     }
 
-    /** Asked for only when there is something to say: setting up logging costs a command's start. */
-    private static System.Logger log() {
-        return System.getLogger(LineTablesOnDemand.class.getName());
-    }
 }

@@ -125,6 +125,24 @@ class ElfOnDemandTest {
     }
 
     @Test
+    void aDamagedLineProgramCostsOnlyItsOwnLinesAndSaysSo() throws IOException {
+        byte[] bytes = bytesOf("app-xtensa-dwarf5");
+        ElfSection lines = section(bytes, ".debug_line");
+        bytes[lines.offset() + 16] = 0; // app.c's program (the first): DWARF 5 line_range, which must not be 0
+        ElfSymbolizer damaged = ElfSymbolizer.load(write(bytes));
+        assertThat(damaged.warnings()).isEmpty();
+
+        Symbol inApp = damaged.resolve(0x400d0004).orElseThrow();
+        assertThat(inApp.function()).isEqualTo("count_buffers");
+        assertThat(inApp.line()).as("no line from a program that cannot be decoded").isZero();
+        int inUtil = firstAddressIn("app-xtensa-dwarf5", "util.c");
+        ElfSymbolizer intact = ElfSymbolizer.load(TestElves.path("app-xtensa-dwarf5.elf"));
+        assertThat(damaged.resolve(inUtil)).isEqualTo(intact.resolve(inUtil));
+        assertThat(damaged.warnings()).singleElement().asString()
+                .contains("damaged").contains("a line table is unreadable").contains("line_range 0");
+    }
+
+    @Test
     void countsThatNeedEveryUnitStillCountThemAll() throws IOException {
         ElfSymbolizer lazy = ElfSymbolizer.load(TestElves.path("app-xtensa-inline-dwarf5.elf"));
         assertThat(lazy.lineRowCount()).isPositive();
