@@ -4,8 +4,11 @@ import dev.heapscope.model.Symbol;
 import dev.heapscope.symbols.ElfSymbolizer;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 
@@ -17,6 +20,7 @@ import java.util.Random;
  */
 public final class ElfResolveBench {
     private static final int ADDRESSES = 200_000;
+    private static final int FIRST_BATCH = 10_000;
 
     private ElfResolveBench() {
     }
@@ -24,21 +28,35 @@ public final class ElfResolveBench {
     public static void main(String[] args) throws Exception {
         Path elf = elfToUse();
         System.out.printf("ELF %s: %.1f MB%n", elf, Files.size(elf) / 1e6);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long startCpu = threads.getCurrentThreadCpuTime();
         ElfSymbolizer symbolizer = ElfSymbolizer.load(elf);
-        double firstLoadMillis = (System.nanoTime() - start) / 1e6;
-        System.out.printf("first load (cold JVM): %.0f ms, %d functions, %d line rows, %d inlined segments%n",
-                firstLoadMillis, symbolizer.functionCount(), symbolizer.lineRowCount(),
-                symbolizer.inlinedSegmentCount());
+        System.out.printf("first open (cold JVM): %.0f ms wall, %.0f ms CPU of this thread, %d functions%n",
+                (System.nanoTime() - start) / 1e6, (threads.getCurrentThreadCpuTime() - startCpu) / 1e6,
+                symbolizer.functionCount());
+        // What analyze --elf does next: name a dump's addresses, the JIT still cold.
+        int[] sample = Arrays.copyOf(textAddresses(symbolizer, new Random(15), FIRST_BATCH), FIRST_BATCH);
+        start = System.nanoTime();
+        startCpu = threads.getCurrentThreadCpuTime();
+        long named = Arrays.stream(sample).filter(address -> symbolizer.resolve(address).isPresent()).count();
+        System.out.printf("then %,d addresses (%,d in functions): %.0f ms wall, %.0f ms CPU of this thread, "
+                + "%d line programs decoded%n", FIRST_BATCH, named, (System.nanoTime() - start) / 1e6,
+                (threads.getCurrentThreadCpuTime() - startCpu) / 1e6, symbolizer.decodedLinePrograms());
+        long decodeStart = System.nanoTime();
+        int rows = symbolizer.lineRowCount(); // decodes every line program
+        double decodeMillis = (System.nanoTime() - decodeStart) / 1e6;
+        System.out.printf("then decoding every other line table: %.0f ms, %d line rows in all, %d inlined segments%n",
+                decodeMillis, rows, symbolizer.inlinedSegmentCount());
         double bestLoadMillis = Double.MAX_VALUE;
         for (int run = 0; run < 5; run++) {
             long t = System.nanoTime();
-            symbolizer = ElfSymbolizer.load(elf);
+            ElfSymbolizer.load(elf);
             bestLoadMillis = Math.min(bestLoadMillis, (System.nanoTime() - t) / 1e6);
         }
-        System.out.printf("load (warm, best of 5): %.0f ms%n", bestLoadMillis);
+        System.out.printf("open (warm, best of 5): %.0f ms%n", bestLoadMillis);
 
-        int[] addresses = textAddresses(symbolizer);
+        int[] addresses = textAddresses(symbolizer, new Random(6), ADDRESSES);
         long sink = 0;
         for (int run = 0; run < 5; run++) {
             long t = System.nanoTime();
@@ -57,21 +75,33 @@ public final class ElfResolveBench {
     }
 
     /** Random addresses over the span of the named code, as chains from a real dump would spread. */
-    private static int[] textAddresses(ElfSymbolizer symbolizer) {
-        Random random = new Random(6);
+    private static int[] textAddresses(ElfSymbolizer symbolizer, Random random, int count) {
         long low = 0x400d0000L;
-        long high = low;
-        // Find the end of the named code by probing upwards in 64 KiB steps.
-        while (high - low < 0x4000000L && (symbolizer.resolve((int) (high + 0x10000)).isPresent()
-                || symbolizer.resolve((int) (high + 0x8000)).isPresent())) {
-            high += 0x10000;
-        }
-        high += 0x10000;
-        int[] addresses = new int[ADDRESSES];
+        long high = endOfCode(symbolizer, low);
+        int[] addresses = new int[count];
         for (int i = 0; i < addresses.length; i++) {
             addresses[i] = (int) (low + (long) (random.nextDouble() * (high - low)));
         }
         return addresses;
+    }
+
+    /** Where the code sections end, probing upwards from {@code low} in 4 KiB steps (decodes nothing). */
+    static long endOfCode(ElfSymbolizer symbolizer, long low) {
+        long high = low;
+        while (high - low < 0x4000000L && symbolizer.isCodeAddress((int) (high + 0x1000))) {
+            high += 0x1000;
+        }
+        return high + 0x1000;
+    }
+
+    /** Where the named code ends, probing upwards from {@code low} in 64 KiB steps. */
+    static long endOfNamedCode(ElfSymbolizer symbolizer, long low) {
+        long high = low;
+        while (high - low < 0x4000000L && (symbolizer.resolve((int) (high + 0x10000)).isPresent()
+                || symbolizer.resolve((int) (high + 0x8000)).isPresent())) {
+            high += 0x10000;
+        }
+        return high + 0x10000;
     }
 
     private static void writeSample(ElfSymbolizer symbolizer, int[] addresses) throws Exception {
@@ -88,7 +118,7 @@ public final class ElfResolveBench {
         System.out.println("sample for addr2line comparison: " + sample);
     }
 
-    private static Path elfToUse() throws Exception {
+    static Path elfToUse() throws Exception {
         String configured = System.getenv("HEAPSCOPE_BENCH_ELF");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);

@@ -3,15 +3,25 @@ package dev.heapscope.symbols;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** A little-endian read position in a slice of a file's bytes; every read is bounds-checked. */
+/**
+ * A little-endian read position in a slice of a file's bytes; every read is bounds-checked. Positions are
+ * file offsets even when {@code bytes} holds only a copy of one section ({@code base} is the file offset
+ * of its first byte), so readers never care whether the file was read whole or a section at a time.
+ */
 final class ByteCursor {
     private final byte[] bytes;
+    private final int base;
     private final int end;
     private final String what;
     private int position;
 
     ByteCursor(byte[] bytes, int start, int end, String what) {
+        this(bytes, 0, start, end, what);
+    }
+
+    ByteCursor(byte[] bytes, int base, int start, int end, String what) {
         this.bytes = bytes;
+        this.base = base;
         this.position = start;
         this.end = end;
         this.what = what;
@@ -22,7 +32,7 @@ final class ByteCursor {
     }
 
     void seek(int newPosition) throws IOException {
-        if (newPosition < 0 || newPosition > end) {
+        if (newPosition < base || newPosition > end) {
             throw truncated();
         }
         position = newPosition;
@@ -48,17 +58,18 @@ final class ByteCursor {
 
     int u8() throws IOException {
         need(1);
-        return bytes[position++] & 0xFF;
+        return bytes[position++ - base] & 0xFF;
     }
 
     byte s8() throws IOException {
         need(1);
-        return bytes[position++];
+        return bytes[position++ - base];
     }
 
     int u16() throws IOException {
         need(2);
-        int value = (bytes[position] & 0xFF) | (bytes[position + 1] & 0xFF) << 8;
+        int at = position - base;
+        int value = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8;
         position += 2;
         return value;
     }
@@ -66,8 +77,9 @@ final class ByteCursor {
     /** An unsigned 32-bit value, returned in an int (callers treat it as unsigned). */
     int u32() throws IOException {
         need(4);
-        int value = (bytes[position] & 0xFF) | (bytes[position + 1] & 0xFF) << 8
-                | (bytes[position + 2] & 0xFF) << 16 | (bytes[position + 3] & 0xFF) << 24;
+        int at = position - base;
+        int value = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8
+                | (bytes[at + 2] & 0xFF) << 16 | (bytes[at + 3] & 0xFF) << 24;
         position += 4;
         return value;
     }
@@ -126,8 +138,8 @@ final class ByteCursor {
         int start = position;
         while (true) {
             need(1);
-            if (bytes[position++] == 0) {
-                return new String(bytes, start, position - 1 - start, StandardCharsets.UTF_8);
+            if (bytes[position++ - base] == 0) {
+                return new String(bytes, start - base, position - 1 - start, StandardCharsets.UTF_8);
             }
         }
     }

@@ -55,6 +55,16 @@ final class DwarfAbbreviations {
         return new DwarfAbbreviations(byCode, elf.sourceName());
     }
 
+    /** Whether any entry of this table has {@code tag}: when none does, no entry of its units can. */
+    boolean hasTag(int tag) {
+        for (Entry entry : byCode.values()) {
+            if (entry.tag() == tag) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Entry entry(long code) throws IOException {
         Entry entry = byCode.get(code);
         if (entry == null) {

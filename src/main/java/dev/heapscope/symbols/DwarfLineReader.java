@@ -2,6 +2,7 @@ package dev.heapscope.symbols;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import java.util.Optional;
  * live in {@code .debug_line_str} or {@code .debug_str}.
  */
 final class DwarfLineReader {
-    private static final System.Logger LOG = System.getLogger(DwarfLineReader.class.getName());
     private static final int DW_LNCT_PATH = 1;
     private static final int DW_LNCT_DIRECTORY_INDEX = 2;
 
@@ -29,26 +29,19 @@ final class DwarfLineReader {
         this.strings = elf.section(".debug_str");
     }
 
-    /** The line table of {@code elf}; empty when it has no {@code .debug_line}. */
-    static DwarfLineTable read(ElfFile elf) throws IOException {
-        Optional<ElfSection> lines = elf.section(".debug_line");
-        if (lines.isEmpty()) {
-            return DwarfLineTable.EMPTY;
-        }
-        Map<Long, String> directories;
-        try {
-            directories = CompilationDirectories.read(elf);
-        } catch (IOException e) {
-            // Only the directory part of DWARF 2-4 file names is lost; the lines are still right.
-            LOG.log(System.Logger.Level.WARNING, "{0}: cannot read compilation directories: {1}",
-                    elf.sourceName(), e.getMessage());
-            directories = Map.of();
-        }
+    /**
+     * The rows of the one line program starting at file position {@code start} of {@code lines};
+     * {@code compilationDirectory} (may be null) is what its unit's entry names, for DWARF 2-4 paths.
+     */
+    static DwarfLineTable readProgram(ElfFile elf, ElfSection lines, int start, String compilationDirectory)
+            throws IOException {
+        Map<Long, String> directories = new HashMap<>();
+        long offset = start - lines.offset();
+        directories.put(offset, compilationDirectory);
         DwarfLineReader reader = new DwarfLineReader(elf, directories);
-        ByteCursor cursor = elf.cursor(lines.get());
-        while (cursor.hasMore()) {
-            reader.readUnit(cursor, cursor.position() - lines.get().offset());
-        }
+        ByteCursor cursor = elf.cursor(lines);
+        cursor.seek(start);
+        reader.readUnit(cursor, offset);
         return reader.table.build();
     }
 

@@ -34,11 +34,27 @@ final class DwarfLineTable {
 
     /** The row covering {@code address}, or null when no sequence covers it. */
     Location locate(int address) {
-        int index = ElfFunctionTable.lastAtOrBefore(flippedAddresses, address ^ Integer.MIN_VALUE);
-        if (index < 0 || lines[index] == END_OF_SEQUENCE) {
-            return null;
-        }
-        return new Location(files[fileIds[index]], lines[index]);
+        int index = lastIndexAtOrBefore(address);
+        return index < 0 ? null : location(index);
+    }
+
+    /** The index of the last row at or before {@code address}, or -1. */
+    int lastIndexAtOrBefore(int address) {
+        return ElfFunctionTable.lastAtOrBefore(flippedAddresses, address ^ Integer.MIN_VALUE);
+    }
+
+    /** The address of row {@code index} with its sign bit flipped (signed order is address order). */
+    int flippedAddressAt(int index) {
+        return flippedAddresses[index];
+    }
+
+    boolean endsSequence(int index) {
+        return lines[index] == END_OF_SEQUENCE;
+    }
+
+    /** Where row {@code index} puts its addresses; null for an end of sequence. */
+    Location location(int index) {
+        return lines[index] == END_OF_SEQUENCE ? null : new Location(files[fileIds[index]], lines[index]);
     }
 
     /** A source position; {@code file} may be null when the line program named no valid file. */

@@ -1,17 +1,26 @@
 package dev.heapscope.symbols;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A 32-bit little-endian ELF file (ESP32 firmware: Xtensa or RISC-V) read fully into memory: its
- * section headers and, through {@link #functionSymbols()}, the code symbols of {@code .symtab}.
- * Anything else (not ELF, 64-bit, big-endian, cut off) is refused with an {@link IOException} that says
- * which. Immutable after reading.
+ * A 32-bit little-endian ELF file (ESP32 firmware: Xtensa or RISC-V): its section headers and, through
+ * {@link #functionSymbols()}, the code symbols of {@code .symtab}. The file is memory-mapped and a
+ * section's bytes are copied out when a reader asks for that section (or {@link #keep} names it), so
+ * the code and the debugging sections nobody reads ({@code .text}, {@code .debug_frame},
+ * {@code .debug_loclists}: most of a firmware ELF) are never read. Anything else (not ELF, 64-bit,
+ * big-endian, cut off) is refused with an {@link IOException} that says which. Immutable after reading
+ * (the section copies are a cache).
  */
 public final class ElfFile {
     static final int EM_XTENSA = 94;
@@ -19,30 +28,45 @@ public final class ElfFile {
     static final int EM_ARM = 40;
     private static final int HEADER_BYTES = 52;
     private static final int SECTION_HEADER_BYTES = 40;
-    private static final int SYMBOL_BYTES = 16;
-    private static final int STT_NOTYPE = 0;
-    private static final int STT_FUNC = 2;
-    private static final int STT_FILE = 4;
 
     private final String sourceName;
-    private final byte[] bytes;
+    private final ByteBuffer data;
+    private final byte[] whole; // the file's bytes when they are in the heap anyway, else null
     private final int machine;
     private final List<ElfSection> sections;
+    private final Map<Long, byte[]> copies = new ConcurrentHashMap<>();
 
-    private ElfFile(String sourceName, byte[] bytes, int machine, List<ElfSection> sections) {
+    private ElfFile(String sourceName, ByteBuffer data, byte[] whole, int machine, List<ElfSection> sections) {
         this.sourceName = sourceName;
-        this.bytes = bytes;
+        this.data = data;
+        this.whole = whole;
         this.machine = machine;
         this.sections = sections;
     }
 
-    /** Reads and checks {@code path}. */
+    /** Maps and checks {@code path}. */
     public static ElfFile read(Path path) throws IOException {
-        return parse(Files.readAllBytes(path), path.toString());
+        if (File.separatorChar == '\\') {
+            // Windows refuses to replace a mapped file: a rebuild while the app is open must still work.
+            return parse(Files.readAllBytes(path), path.toString());
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new IOException(path + " is " + size + " bytes: too large for firmware");
+            }
+            return parse(channel.map(FileChannel.MapMode.READ_ONLY, 0, size), null, path.toString());
+        }
     }
 
     /** Checks and indexes {@code bytes}; {@code sourceName} appears in error messages. */
     public static ElfFile parse(byte[] bytes, String sourceName) throws IOException {
+        return parse(ByteBuffer.wrap(bytes), bytes, sourceName);
+    }
+
+    private static ElfFile parse(ByteBuffer data, byte[] whole, String sourceName) throws IOException {
+        int length = data.capacity();
+        byte[] bytes = copy(data, 0, Math.min(length, HEADER_BYTES));
         if (bytes.length < 16 || bytes[0] != 0x7F || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
             throw new IOException(sourceName + " is not an ELF file (no \\x7fELF signature)");
         }
@@ -58,8 +82,8 @@ public final class ElfFile {
         if (bytes[5] != 1) {
             throw new IOException(sourceName + " has an unknown ELF byte order " + bytes[5]);
         }
-        if (bytes.length < HEADER_BYTES) {
-            throw new IOException(sourceName + " is truncated: " + bytes.length + " bytes, shorter than an ELF header");
+        if (length < HEADER_BYTES) {
+            throw new IOException(sourceName + " is truncated: " + length + " bytes, shorter than an ELF header");
         }
         ByteCursor header = new ByteCursor(bytes, 16, HEADER_BYTES, sourceName + " ELF header");
         header.u16(); // e_type
@@ -77,21 +101,24 @@ public final class ElfFile {
         if (sectionHeaderSize < SECTION_HEADER_BYTES) {
             throw new IOException(sourceName + " has section headers of " + sectionHeaderSize + " bytes; expected 40");
         }
-        if (sectionTableOffset + (long) sectionCount * sectionHeaderSize > bytes.length) {
+        long tableBytes = (long) sectionCount * sectionHeaderSize;
+        if (sectionTableOffset + tableBytes > length) {
             throw new IOException(sourceName + " is truncated: its section headers end past the file's "
-                    + bytes.length + " bytes");
+                    + length + " bytes");
         }
+        byte[] table = copy(data, (int) sectionTableOffset, (int) tableBytes);
         int[][] raw = new int[sectionCount][];
         for (int i = 0; i < sectionCount; i++) {
-            ByteCursor entry = new ByteCursor(bytes, (int) (sectionTableOffset + (long) i * sectionHeaderSize),
-                    bytes.length, sourceName + " section header " + i);
+            int at = (int) sectionTableOffset + i * sectionHeaderSize;
+            ByteCursor entry = new ByteCursor(table, (int) sectionTableOffset, at, (int) (sectionTableOffset + tableBytes),
+                    sourceName + " section header " + i);
             raw[i] = new int[]{entry.u32(), entry.u32(), entry.u32(), entry.u32(), entry.u32(), entry.u32(),
                     entry.u32(), entry.u32(), entry.u32(), entry.u32()};
             int type = raw[i][1];
             long end = (raw[i][4] & 0xFFFFFFFFL) + (raw[i][5] & 0xFFFFFFFFL);
-            if (type != ElfSection.SHT_NOBITS && type != 0 && end > bytes.length) {
+            if (type != ElfSection.SHT_NOBITS && type != 0 && end > length) {
                 throw new IOException(sourceName + " is truncated: section " + i + " ends at byte " + end
-                        + " but the file has " + bytes.length);
+                        + " but the file has " + length);
             }
         }
         if (namesIndex >= sectionCount) {
@@ -99,20 +126,30 @@ public final class ElfFile {
         }
         int namesOffset = raw[namesIndex][4];
         int namesEnd = namesOffset + raw[namesIndex][5];
+        if (namesOffset < 0 || namesEnd < namesOffset || namesEnd > length) {
+            throw new IOException(sourceName + ": the section-name table lies outside the file");
+        }
+        byte[] names = copy(data, namesOffset, namesEnd - namesOffset);
         List<ElfSection> sections = new ArrayList<>(sectionCount);
         for (int[] s : raw) {
-            String name = stringAt(bytes, namesOffset, namesEnd, s[0], sourceName);
+            String name = stringAt(names, namesOffset, namesEnd, s[0], sourceName);
             sections.add(new ElfSection(name, s[1], s[2], s[3], s[4], s[5], s[6], s[9]));
         }
-        return new ElfFile(sourceName, bytes, machine, List.copyOf(sections));
+        return new ElfFile(sourceName, data, whole, machine, List.copyOf(sections));
     }
 
-    private static String stringAt(byte[] bytes, int tableStart, int tableEnd, int index, String sourceName)
+    private static byte[] copy(ByteBuffer data, int offset, int length) {
+        byte[] copy = new byte[length];
+        data.get(offset, copy);
+        return copy;
+    }
+
+    private static String stringAt(byte[] bytes, int base, int tableEnd, int index, String sourceName)
             throws IOException {
-        if (index < 0 || tableStart + (long) index >= tableEnd) {
+        if (index < 0 || base + (long) index >= tableEnd) {
             throw new IOException(sourceName + ": a name points outside its string table");
         }
-        return new ByteCursor(bytes, tableStart + index, tableEnd, sourceName + " string table").cString();
+        return new ByteCursor(bytes, base, base + index, tableEnd, sourceName + " string table").cString();
     }
 
     /** The {@code e_machine} field: 94 Xtensa, 243 RISC-V, 40 ARM. */
@@ -132,9 +169,54 @@ public final class ElfFile {
         return sections.stream().filter(s -> s.name().equals(name) && s.hasFileBytes()).findFirst();
     }
 
-    ByteCursor cursor(ElfSection section) {
-        return new ByteCursor(bytes, section.offset(), section.offset() + section.sizeBytes(),
+    ByteCursor cursor(ElfSection section) throws IOException {
+        int base = whole != null ? 0 : section.offset();
+        return new ByteCursor(bytes(section), base, section.offset(), section.offset() + section.sizeBytes(),
                 sourceName + " section " + section.name());
+    }
+
+    /** A section's bytes: {@code array[start]} is its first byte. */
+    record Bytes(byte[] array, int start) {
+        int u32(int index) {
+            return (array[start + index] & 0xFF) | (array[start + index + 1] & 0xFF) << 8
+                    | (array[start + index + 2] & 0xFF) << 16 | (array[start + index + 3] & 0xFF) << 24;
+        }
+    }
+
+    /** For tight loops over a whole section (the symbol table), without a cursor call per field. */
+    Bytes bytesOf(ElfSection section) throws IOException {
+        return new Bytes(bytes(section), whole != null ? section.offset() : 0);
+    }
+
+    /**
+     * Copies the named sections now: what a reader takes later then comes from the file as it was when
+     * opened, even if it is rewritten in place meanwhile (a linker writes a new file, {@code cp} does not).
+     */
+    void keep(String... names) throws IOException {
+        for (String name : names) {
+            Optional<ElfSection> section = section(name);
+            if (section.isPresent()) {
+                bytes(section.get());
+            }
+        }
+    }
+
+    /** The bytes of {@code section}: the whole file's array, or a copy of the section (made once). */
+    private byte[] bytes(ElfSection section) throws IOException {
+        long start = section.offset() & 0xFFFFFFFFL;
+        long size = section.sizeBytes() & 0xFFFFFFFFL;
+        if (start + size > data.capacity()) {
+            throw new IOException(sourceName + ": section " + section.name() + " lies outside the file");
+        }
+        if (whole != null) {
+            return whole;
+        }
+        try {
+            return copies.computeIfAbsent(start << 32 | size, key -> copy(data, (int) start, (int) size));
+        } catch (InternalError e) {
+            // The JVM's word for a mapped file that shrank under us (SIGBUS).
+            throw new IOException(sourceName + " changed on disk while it was being read", e);
+        }
     }
 
     /** A NUL-terminated string at {@code offset} in {@code section} (a string table). */
@@ -142,15 +224,22 @@ public final class ElfFile {
         if (offset < 0 || offset >= (section.sizeBytes() & 0xFFFFFFFFL)) {
             throw new IOException(sourceName + ": a string offset " + offset + " lies outside " + section.name());
         }
-        return stringAt(bytes, section.offset(), section.offset() + section.sizeBytes(), (int) offset, sourceName);
+        ByteCursor cursor = cursor(section);
+        cursor.seek(section.offset() + (int) offset);
+        return cursor.cString();
     }
 
     /** A NUL-terminated string at absolute file offset {@code offset} (DW_FORM_string names). */
     String stringAtFileOffset(long offset) throws IOException {
-        if (offset < 0 || offset >= bytes.length) {
-            throw new IOException(sourceName + ": a string offset " + offset + " lies outside the file");
+        for (ElfSection section : sections) {
+            long start = section.offset() & 0xFFFFFFFFL;
+            if (section.hasFileBytes() && offset >= start && offset < start + (section.sizeBytes() & 0xFFFFFFFFL)) {
+                ByteCursor cursor = cursor(section);
+                cursor.seek((int) offset);
+                return cursor.cString();
+            }
         }
-        return new ByteCursor(bytes, (int) offset, bytes.length, sourceName).cString();
+        throw new IOException(sourceName + ": a string offset " + offset + " lies outside the file's sections");
     }
 
     /**
@@ -159,45 +248,6 @@ public final class ElfFile {
      * Empty when the file has no symbol table (stripped).
      */
     List<ElfFunctionSymbol> functionSymbols() throws IOException {
-        List<ElfFunctionSymbol> found = new ArrayList<>();
-        for (ElfSection table : sections) {
-            if (table.type() != ElfSection.SHT_SYMTAB) {
-                continue;
-            }
-            if (table.link() < 0 || table.link() >= sections.size()) {
-                throw new IOException(sourceName + ": the symbol table's string table index is out of range");
-            }
-            ElfSection names = sections.get(table.link());
-            ByteCursor entries = cursor(table);
-            int count = table.sizeBytes() / SYMBOL_BYTES;
-            String sourceFile = null;
-            for (int i = 0; i < count; i++) {
-                entries.seek(table.offset() + i * SYMBOL_BYTES);
-                int nameOffset = entries.u32();
-                int value = entries.u32();
-                int size = entries.u32();
-                int info = entries.u8();
-                entries.u8();
-                int sectionIndex = entries.u16();
-                int type = info & 0xF;
-                if (type == STT_FILE) {
-                    sourceFile = nameOffset == 0 ? null : string(names, nameOffset & 0xFFFFFFFFL);
-                    continue;
-                }
-                boolean code = type == STT_FUNC || (type == STT_NOTYPE && sectionIndex > 0
-                        && sectionIndex < sections.size() && sections.get(sectionIndex).executable());
-                if (!code || sectionIndex == 0 || nameOffset == 0) {
-                    continue;
-                }
-                String name = string(names, nameOffset & 0xFFFFFFFFL);
-                if (name.isEmpty() || name.startsWith(".L") || name.startsWith("$")) {
-                    continue;
-                }
-                boolean global = (info >> 4) != 0;
-                found.add(new ElfFunctionSymbol(name, value, size, type == STT_FUNC, global,
-                        global ? null : sourceFile));
-            }
-        }
-        return found;
+        return ElfCodeSymbols.read(this).toList();
     }
 }

@@ -1,9 +1,7 @@
 package dev.heapscope.symbols;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -11,75 +9,98 @@ import java.util.List;
  * binary search. A symbol covers {@code [start, start + size)} plus the alignment padding after it
  * (a gap of at most {@value #PADDING_BYTES} bytes before the next symbol, as addr2line names it); one
  * without a size covers up to the next symbol, never past the end of its section. Addresses are
- * unsigned; they are stored with the sign bit flipped so that signed int comparison orders them.
+ * unsigned; they are stored with the sign bit flipped so that signed int comparison orders them. Names
+ * are read from the string table the first time a function is named.
  */
 final class ElfFunctionTable {
     static final int PADDING_BYTES = 15;
+    private static final int INDEX_BITS = 29;
+    private static final String UNREAD = new String("(not read)"); // compared by identity
 
+    private final ElfCodeSymbols symbols;
     private final int[] flippedStarts;
     private final long[] endsExclusive;
-    private final String[] names;
-    private final String[] sourceFiles;
+    private final int[] symbolIndexes;
+    private final String[] names; // filled on first use; a race only reads the same name twice
+    private final String[] sourceFiles; // UNREAD until first use; null when the table names none
 
-    private ElfFunctionTable(int[] flippedStarts, long[] endsExclusive, String[] names, String[] sourceFiles) {
+    private ElfFunctionTable(ElfCodeSymbols symbols, int[] flippedStarts, long[] endsExclusive, int[] symbolIndexes) {
+        this.symbols = symbols;
         this.flippedStarts = flippedStarts;
         this.endsExclusive = endsExclusive;
-        this.names = names;
-        this.sourceFiles = sourceFiles;
+        this.symbolIndexes = symbolIndexes;
+        this.names = new String[symbolIndexes.length];
+        this.sourceFiles = new String[symbolIndexes.length];
+        Arrays.fill(sourceFiles, UNREAD);
     }
 
     static ElfFunctionTable of(ElfFile elf) throws IOException {
-        List<ElfFunctionSymbol> symbols = new ArrayList<>(elf.functionSymbols());
-        // At one address, the best name comes first: a typed function, global, with a size.
-        symbols.sort(Comparator.comparingLong((ElfFunctionSymbol s) -> s.address() & 0xFFFFFFFFL)
-                .thenComparing(s -> !s.typedFunction())
-                .thenComparing(s -> !s.global())
-                .thenComparing(s -> s.sizeBytes() == 0));
-        List<ElfFunctionSymbol> unique = new ArrayList<>(symbols.size());
-        for (ElfFunctionSymbol symbol : symbols) {
-            if (unique.isEmpty() || unique.get(unique.size() - 1).address() != symbol.address()) {
-                unique.add(symbol);
+        ElfCodeSymbols symbols = ElfCodeSymbols.read(elf);
+        if (symbols.count >= 1 << INDEX_BITS) {
+            throw new IOException(elf.sourceName() + ": " + symbols.count + " function symbols are too many");
+        }
+        // One sort of primitive keys: address, then the best name at one address first (a typed function,
+        // global, with a size), then symbol-table order.
+        long[] keys = new long[symbols.count];
+        for (int i = 0; i < keys.length; i++) {
+            long rank = (symbols.typed[i] ? 0 : 4) | (symbols.global[i] ? 0 : 2) | (symbols.sizes[i] == 0 ? 1 : 0);
+            keys[i] = (long) (symbols.addresses[i] ^ Integer.MIN_VALUE) << 32 | rank << INDEX_BITS | i;
+        }
+        Arrays.sort(keys);
+        int[] unique = new int[keys.length];
+        int uniqueCount = 0;
+        for (int k = 0; k < keys.length; k++) {
+            int symbol = (int) (keys[k] & ((1 << INDEX_BITS) - 1));
+            if (uniqueCount == 0 || symbols.addresses[unique[uniqueCount - 1]] != symbols.addresses[symbol]) {
+                unique[uniqueCount++] = symbol;
             }
         }
         List<ElfSection> code = elf.sections().stream().filter(ElfSection::executable).toList();
-        int count = unique.size();
-        int[] starts = new int[count];
-        long[] ends = new long[count];
-        String[] names = new String[count];
-        String[] files = new String[count];
+        int[] starts = new int[uniqueCount];
+        long[] ends = new long[uniqueCount];
+        int[] indexes = new int[uniqueCount];
         int kept = 0;
-        for (int i = 0; i < count; i++) {
-            ElfFunctionSymbol symbol = unique.get(i);
-            long start = symbol.address() & 0xFFFFFFFFL;
-            ElfSection home = code.stream().filter(s -> s.containsAddress(symbol.address())).findFirst()
-                    .orElse(null);
-            if (symbol.sizeBytes() == 0 && home == null) {
+        for (int i = 0; i < uniqueCount; i++) {
+            int symbol = unique[i];
+            int address = symbols.addresses[symbol];
+            long start = address & 0xFFFFFFFFL;
+            long size = symbols.sizes[symbol] & 0xFFFFFFFFL;
+            ElfSection home = homeOf(code, address);
+            if (size == 0 && home == null) {
                 continue; // no size and no section to bound it: any range would be a guess
             }
             long sectionEnd = home == null ? Long.MAX_VALUE
                     : (home.address() & 0xFFFFFFFFL) + (home.sizeBytes() & 0xFFFFFFFFL);
-            long next = i + 1 < count ? unique.get(i + 1).address() & 0xFFFFFFFFL : Long.MAX_VALUE;
+            long next = i + 1 < uniqueCount ? symbols.addresses[unique[i + 1]] & 0xFFFFFFFFL : Long.MAX_VALUE;
             long end;
-            if (symbol.sizeBytes() == 0) {
+            if (size == 0) {
                 end = Math.min(sectionEnd, next);
             } else {
-                end = start + (symbol.sizeBytes() & 0xFFFFFFFFL);
+                end = start + size;
                 if (next > end && next - end <= PADDING_BYTES) {
                     end = Math.min(next, sectionEnd);
                 }
             }
-            starts[kept] = symbol.address() ^ Integer.MIN_VALUE;
+            starts[kept] = address ^ Integer.MIN_VALUE;
             ends[kept] = end;
-            names[kept] = symbol.name();
-            files[kept] = symbol.sourceFile();
+            indexes[kept] = symbol;
             kept++;
         }
-        return new ElfFunctionTable(Arrays.copyOf(starts, kept), Arrays.copyOf(ends, kept),
-                Arrays.copyOf(names, kept), Arrays.copyOf(files, kept));
+        return new ElfFunctionTable(symbols, Arrays.copyOf(starts, kept), Arrays.copyOf(ends, kept),
+                Arrays.copyOf(indexes, kept));
+    }
+
+    private static ElfSection homeOf(List<ElfSection> code, int address) {
+        for (ElfSection section : code) {
+            if (section.containsAddress(address)) {
+                return section;
+            }
+        }
+        return null;
     }
 
     int size() {
-        return names.length;
+        return symbolIndexes.length;
     }
 
     /** The index of the function covering {@code address}, or -1. */
@@ -92,12 +113,22 @@ final class ElfFunctionTable {
     }
 
     String name(int index) {
-        return names[index];
+        String name = names[index];
+        if (name == null) {
+            name = symbols.name(symbolIndexes[index]);
+            names[index] = name;
+        }
+        return name;
     }
 
     /** The source file the symbol table names for a local function ({@code STT_FILE}), else null. */
     String sourceFile(int index) {
-        return sourceFiles[index];
+        String file = sourceFiles[index];
+        if (file == UNREAD) {
+            file = symbols.sourceFile(symbolIndexes[index]);
+            sourceFiles[index] = file;
+        }
+        return file;
     }
 
     /** Index of the last element {@code <= key} in ascending {@code sorted}, or -1. */

@@ -12,47 +12,53 @@ import java.util.Optional;
  * function symbol whose range holds the address) or, inside code the compiler inlined, the innermost
  * inlined function (as {@code addr2line -f} names it), and the source file:line from the DWARF line table.
  * An address outside every function resolves to nothing, even when a line row covers it, so a name is
- * never guessed. Immutable and thread-safe once built; lookups are binary searches over sorted arrays.
+ * never guessed. Thread-safe; lookups are binary searches over sorted arrays.
+ *
+ * <p>Opening reads the symbol table and the headers of the DWARF units only: a unit's line program and
+ * inlined subroutines are decoded the first time an address lies in it, so naming a few addresses of a
+ * large firmware costs a few units, and the answers are those of decoding everything (see
+ * {@link LineTablesOnDemand}).
  */
 public final class ElfSymbolizer implements Symbolizer {
     private final ElfFunctionTable functions;
-    private static final System.Logger LOG = System.getLogger(ElfSymbolizer.class.getName());
 
-    private final DwarfLineTable lines;
-    private final InlinedRanges inlined;
+    private final ElfFile elf;
+    private final LineTablesOnDemand lines;
+    private final DecodeWarnings warnings;
+    private DwarfUnitIndex units; // the rest on first use
+    private volatile InlinedRangesOnDemand inlined;
     private final int machine;
     private final List<ElfSection> codeSections;
 
-    private ElfSymbolizer(ElfFunctionTable functions, DwarfLineTable lines, InlinedRanges inlined, ElfFile elf) {
+    private ElfSymbolizer(ElfFunctionTable functions, ElfFile elf) throws IOException {
         this.functions = functions;
-        this.lines = lines;
-        this.inlined = inlined;
+        this.elf = elf;
+        this.warnings = new DecodeWarnings(elf.sourceName());
+        this.lines = LineTablesOnDemand.open(elf, this::units, warnings);
         this.machine = elf.machine();
         this.codeSections = elf.sections().stream().filter(s -> s.executable() && s.sizeBytes() != 0).toList();
     }
 
-    /** Reads {@code elfPath} completely; see {@link Symbolizers#forElf(Path)} for the cached way. */
+    /**
+     * Opens {@code elfPath}: its symbol table now, its DWARF units when a lookup first needs them; see
+     * {@link Symbolizers#forElf(Path)} for the cached way.
+     */
     public static ElfSymbolizer load(Path elfPath) throws IOException {
         return of(ElfFile.read(elfPath));
     }
 
+    /** The symbolizer of an ELF already read; fails as {@link #load} does. */
     public static ElfSymbolizer of(ElfFile elf) throws IOException {
+        // Every section a lookup may read, copied out of the mapping now: a memory copy of what is
+        // probably in the page cache, and lookups then see the file as it was when opened.
+        elf.keep(".debug_line", ".debug_info", ".debug_abbrev", ".debug_str", ".debug_line_str", ".debug_aranges",
+                ".debug_ranges", ".debug_rnglists");
         ElfFunctionTable functions = ElfFunctionTable.of(elf);
         if (functions.size() == 0) {
             throw new IOException(elf.sourceName() + " has no function symbols (stripped?); "
                     + "use the unstripped .elf from the build directory");
         }
-        DwarfLineTable lines = DwarfLineReader.read(elf);
-        InlinedRanges inlined;
-        try {
-            inlined = InlinedSubroutineReader.read(elf);
-        } catch (IOException e) {
-            // Inlined names are a refinement: without them, names come from the symbol table.
-            LOG.log(System.Logger.Level.WARNING, "{0}: inlined functions not read: {1}", elf.sourceName(),
-                    e.getMessage());
-            inlined = InlinedRanges.EMPTY;
-        }
-        return new ElfSymbolizer(functions, lines, inlined, elf);
+        return new ElfSymbolizer(functions, elf);
     }
 
     /** How many functions the symbol table gave. */
@@ -60,14 +66,50 @@ public final class ElfSymbolizer implements Symbolizer {
         return functions.size();
     }
 
-    /** How many rows the DWARF line tables gave (0 without debug information). */
+    /** How many rows the DWARF line tables gave (0 without debug information); decodes every table. */
     public int lineRowCount() {
         return lines.rowCount();
     }
 
-    /** How many address segments lie in inlined code (0 without inlining or debug information). */
+    /**
+     * How many address segments lie in inlined code, counted unit by unit (0 without inlining or debug
+     * information); walks every unit.
+     */
     public int inlinedSegmentCount() {
-        return inlined.segmentCount();
+        return inlined().segmentCount();
+    }
+
+    private synchronized DwarfUnitIndex units() {
+        if (units == null) {
+            units = DwarfUnitIndex.read(elf, warnings);
+        }
+        return units;
+    }
+
+    private InlinedRangesOnDemand inlined() {
+        InlinedRangesOnDemand opened = inlined;
+        if (opened == null) {
+            synchronized (this) {
+                if (inlined == null) {
+                    inlined = InlinedRangesOnDemand.open(elf, units(), warnings);
+                }
+                opened = inlined;
+            }
+        }
+        return opened;
+    }
+
+    /**
+     * What lookups so far could not decode, one line each ("FILE: what was lost: why"), for a caller to
+     * show as a warning; empty for an intact file.
+     */
+    public List<String> warnings() {
+        return warnings.all();
+    }
+
+    /** How many line programs have been decoded so far: what laziness saved (tests and benchmarks). */
+    public int decodedLinePrograms() {
+        return lines.decodedPrograms();
     }
 
     /** The ELF {@code e_machine}: 94 Xtensa, 243 RISC-V. */
@@ -94,7 +136,7 @@ public final class ElfSymbolizer implements Symbolizer {
         if (index < 0) {
             return Optional.empty();
         }
-        String inlinedName = inlined.innermostAt(address);
+        String inlinedName = inlined().innermostAt(address);
         String function = inlinedName != null ? inlinedName : functions.name(index);
         DwarfLineTable.Location location = lines.locate(address);
         if (location == null) {

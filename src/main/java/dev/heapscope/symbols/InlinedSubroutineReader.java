@@ -2,16 +2,18 @@ package dev.heapscope.symbols;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Walks every entry of {@code .debug_info} and collects the address ranges of inlined subroutines
- * with the names of the functions they inline (through {@code DW_AT_abstract_origin} and
- * {@code DW_AT_specification}), for {@link InlinedRanges}. Ranges come from low_pc/high_pc or from
- * {@code .debug_ranges} (DWARF 2-4) / {@code .debug_rnglists} (DWARF 5).
+ * Walks the entries of a {@code .debug_info} unit and collects the address ranges of inlined
+ * subroutines with the names of the functions they inline (through {@code DW_AT_abstract_origin} and
+ * {@code DW_AT_specification}, walking the unit an origin lies in when it is another), for
+ * {@link InlinedRanges}. Ranges come from low_pc/high_pc or from {@code .debug_ranges} (DWARF 2-4) /
+ * {@code .debug_rnglists} (DWARF 5). A unit is walked at most once. Not thread-safe.
  */
 final class InlinedSubroutineReader {
     private static final int TAG_SUBPROGRAM = 0x2e;
@@ -24,63 +26,69 @@ final class InlinedSubroutineReader {
     private static final int AT_RANGES = 0x55;
 
     private final ElfFile elf;
+    private final ElfSection infoSection;
     private final ElfSection abbreviationSection;
+    private final DwarfUnitIndex index;
     private final DwarfRangeLists rangeLists;
     private final Optional<ElfSection> strings;
     private final Optional<ElfSection> lineStrings;
     /** DIE offset to where its name is: see {@link #nameReference}. */
     private final Map<Long, Long> nameReferences = new HashMap<>();
     private final Map<Long, Long> origins = new HashMap<>();
-    private final List<long[]> pending = new ArrayList<>(); // start, end, depth, origin DIE offset
+    private final Map<Long, String> names = new HashMap<>();
+    private final Map<Integer, List<long[]>> pendingByUnit = new HashMap<>(); // start, end, depth, origin DIE
+    private final BitSet walked = new BitSet();
 
-    private InlinedSubroutineReader(ElfFile elf, ElfSection abbreviations) {
+    private InlinedSubroutineReader(ElfFile elf, ElfSection info, ElfSection abbreviations, DwarfUnitIndex index) {
         this.elf = elf;
+        this.infoSection = info;
         this.abbreviationSection = abbreviations;
+        this.index = index;
         this.rangeLists = new DwarfRangeLists(elf);
         this.strings = elf.section(".debug_str");
         this.lineStrings = elf.section(".debug_line_str");
     }
 
-    static InlinedRanges read(ElfFile elf) throws IOException {
+    /** A reader for {@code elf}'s units, or null when it has no {@code .debug_info}. */
+    static InlinedSubroutineReader of(ElfFile elf, DwarfUnitIndex index) {
         Optional<ElfSection> info = elf.section(".debug_info");
         Optional<ElfSection> abbreviations = elf.section(".debug_abbrev");
         if (info.isEmpty() || abbreviations.isEmpty()) {
-            return InlinedRanges.EMPTY;
+            return null;
         }
-        InlinedSubroutineReader reader = new InlinedSubroutineReader(elf, abbreviations.get());
-        ByteCursor cursor = elf.cursor(info.get());
-        while (cursor.hasMore()) {
-            reader.readUnit(cursor, info.get().offset());
-        }
-        try {
-            return reader.collect();
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return new InlinedSubroutineReader(elf, info.get(), abbreviations.get(), index);
     }
 
-    private InlinedRanges collect() {
-        List<InlinedRanges.Range> ranges = new ArrayList<>(pending.size());
-        Map<Long, String> names = new HashMap<>();
-        for (long[] range : pending) {
-            String name = names.computeIfAbsent(range[3], this::nameOfUnchecked);
+    /** The inlined ranges of unit {@code unit} (an index into the unit index), names resolved. */
+    List<InlinedRanges.Range> rangesOf(int unit) throws IOException {
+        walk(unit);
+        List<InlinedRanges.Range> ranges = new ArrayList<>();
+        for (long[] range : pendingByUnit.getOrDefault(unit, List.of())) {
+            Long origin = range[3];
+            String name = names.containsKey(origin) ? names.get(origin) : nameOf(range[3]);
+            names.put(origin, name);
             if (name != null) {
                 ranges.add(new InlinedRanges.Range(range[0], range[1], (int) range[2], name));
             }
         }
-        return InlinedRanges.of(ranges);
+        return ranges;
     }
 
-    private String nameOfUnchecked(long die) {
-        try {
-            return nameOf(die);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private void walk(int unit) throws IOException {
+        if (unit < 0 || walked.get(unit)) {
+            return;
         }
+        walked.set(unit);
+        List<long[]> pending = new ArrayList<>();
+        pendingByUnit.put(unit, pending);
+        ByteCursor cursor = elf.cursor(infoSection);
+        cursor.seek(index.units().get(unit).start());
+        readUnit(cursor, infoSection.offset(), pending);
     }
 
     private String nameOf(long die) throws IOException {
         for (int hops = 0; hops < 8; hops++) {
+            walk(index.unitContaining(die));
             Long reference = nameReferences.get(die);
             if (reference != null) {
                 return resolveName(reference);
@@ -94,7 +102,7 @@ final class InlinedSubroutineReader {
         return null;
     }
 
-    private void readUnit(ByteCursor cursor, int sectionStart) throws IOException {
+    private void readUnit(ByteCursor cursor, int sectionStart, List<long[]> pending) throws IOException {
         int unitStart = cursor.position();
         InfoUnitHeader header = InfoUnitHeader.read(cursor, elf.sourceName());
         int unitEnd = header.end();

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Entry points for symbolizers that come from files. ELF files are parsed once and cached by path; a
+ * Entry points for symbolizers that come from files. ELF files are opened once and cached by path (so a
+ * unit of one, decoded when a lookup first needs it, is decoded once per session); a
  * cached entry is used only while the file's size and modification time are unchanged, so a rebuilt
  * firmware is read again. Thread-safe: a lock guards the cache (parsing happens under it, so two jobs
  * asking for one ELF parse it once).
