@@ -23,7 +23,7 @@ final class FlameSvg {
     static final int WIDTH_PX = 1200;
     static final int PAD_PX = 10;
     static final int FRAME_HEIGHT_PX = 16;
-    static final double MIN_WIDTH_PX = 0.1;
+    static final double MIN_WIDTH_PX = 1;
     static final double CHAR_WIDTH_PX = 7.08;
     private static final int TOP_PX = 44;
     private static final int BOTTOM_PX = 28;
