@@ -59,4 +59,17 @@ class PngFlameWriterTest {
         assertThat(image.getRGB(1400, leafRowY) & 0xFFFFFF)
                 .isEqualTo(FlamePalette.LIGHT.frame("log (app.lua:30)").packed());
     }
+
+    @Test
+    void aChainOfTenThousandFramesIsDrawnWithoutRecursionDownToTheLastRow() throws Exception {
+        List<String> chain = java.util.stream.IntStream.range(0, 10_000).mapToObj(k -> "f" + k).toList();
+        CallTree tree = new CallTree.Builder(Weight.BYTES).addStack(chain, 64).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int drawn = PngFlameWriter.write(tree, "deep", 1, out);
+        assertThat(drawn).isEqualTo(PngFlameWriter.MAX_ROWS);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(image.getHeight()).isEqualTo(28 + PngFlameWriter.MAX_ROWS * 18 + 6);
+        int lastRowY = 28 + (PngFlameWriter.MAX_ROWS - 1) * 18 + 2;
+        assertThat(image.getRGB(800, lastRowY) & 0xFFFFFF).isEqualTo(FlamePalette.LIGHT.frame("f198").packed());
+    }
 }

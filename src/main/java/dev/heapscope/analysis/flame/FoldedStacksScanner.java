@@ -30,12 +30,13 @@ public final class FoldedStacksScanner {
     private int skippedProblems;
     private int stackLines;
     private int[] ids = new int[64];
-    private byte[] buf = new byte[1 << 20];
+    private byte[] buf;
     private int pos;
     private int limit;
     private boolean eof;
 
-    private FoldedStacksScanner(Weight weight) {
+    private FoldedStacksScanner(Weight weight, int bufferBytes) {
+        buf = new byte[bufferBytes];
         stacks = new FlameStacks(weight, new FrameNames());
         textLines = new FoldedLineText(stacks);
     }
@@ -57,7 +58,12 @@ public final class FoldedStacksScanner {
 
     /** @throws IOException only when {@code in} fails, never for what it contains */
     public static FlameImport read(InputStream in, Weight weight) throws IOException {
-        FoldedStacksScanner scanner = new FoldedStacksScanner(weight);
+        return read(in, weight, 1 << 20);
+    }
+
+    /** {@code bufferBytes}: the first read's size (tests make it tiny so lines cross reads). */
+    static FlameImport read(InputStream in, Weight weight, int bufferBytes) throws IOException {
+        FoldedStacksScanner scanner = new FoldedStacksScanner(weight, bufferBytes);
         scanner.scan(in);
         if (scanner.skippedProblems > 0) {
             scanner.problems.add(new ParseWarning(0, scanner.skippedProblems + " more unreadable lines not listed"));
