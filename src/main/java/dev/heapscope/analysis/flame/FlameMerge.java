@@ -30,7 +30,7 @@ final class FlameMerge {
     static FlameFrames merge(FlameStacks stacks, double minValue) {
         String[] names = stacks.rankFrames();
         FlameMerge merge = new FlameMerge(stacks, minValue);
-        merge.walk(sortedOrder(stacks));
+        merge.walk(sortedOrder(stacks, names.length));
         return new FlameFrames(stacks.weight(), names, merge.count, merge.nameOf, merge.depthOf, merge.endOf,
                 merge.offsetOf, merge.totalOf, merge.selfOf, minValue);
     }
@@ -103,24 +103,57 @@ final class FlameMerge {
         endOf[frame] = count;
     }
 
-    /** Stack indices in stack order: a bottom-up merge sort on ints that skips runs already in order. */
-    static int[] sortedOrder(FlameStacks stacks) {
+    /**
+     * Stack indices in stack order. Most of the ordering is one primitive sort: each stack's first
+     * frames' ranks are packed into a long above its index, so {@link Arrays#sort(long[])} orders
+     * by them without a comparator; stacks that tie on those frames are then merge-sorted frame by frame.
+     */
+    static int[] sortedOrder(FlameStacks stacks, int nameCount) {
         int n = stacks.size();
         int[] order = new int[n];
+        int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+        int frameBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(nameCount)); // ranks, and nameCount for "no frame"
+        int levels = (63 - indexBits) / frameBits;
+        long[] keys = new long[n];
+        for (int stack = 0; stack < n; stack++) {
+            int depth = stacks.depth(stack);
+            long key = 0;
+            for (int level = 0; level < levels; level++) {
+                // a stack that has ended sorts after one that goes on: its own value is drawn right of its children
+                key = key << frameBits | (level < depth ? stacks.frame(stack, level) : nameCount);
+            }
+            keys[stack] = key << indexBits | stack;
+        }
+        Arrays.sort(keys);
+        long indexMask = (1L << indexBits) - 1;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            order[i] = (int) (keys[i] & indexMask);
         }
         int[] buffer = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int from = 0; from < n - width; from += 2 * width) {
-                int mid = from + width;
-                int to = Math.min(from + 2 * width, n);
-                if (stacks.compare(order[mid - 1], order[mid]) > 0) {
-                    mergeRuns(stacks, order, buffer, from, mid, to);
-                }
+        for (int from = 0, to; from < n; from = to) {
+            to = from + 1;
+            while (to < n && keys[to] >>> indexBits == keys[from] >>> indexBits) {
+                to++;
+            }
+            if (to - from > 1) {
+                sortRange(stacks, order, buffer, from, to);
             }
         }
         return order;
+    }
+
+    /** A bottom-up merge sort of {@code order[from, to)} that skips runs already in order. */
+    private static void sortRange(FlameStacks stacks, int[] order, int[] buffer, int from, int to) {
+        int n = to - from;
+        for (int width = 1; width < n; width *= 2) {
+            for (int left = from; left < to - width; left += 2 * width) {
+                int mid = left + width;
+                int right = Math.min(left + 2 * width, to);
+                if (stacks.compare(order[mid - 1], order[mid]) > 0) {
+                    mergeRuns(stacks, order, buffer, left, mid, right);
+                }
+            }
+        }
     }
 
     private static void mergeRuns(FlameStacks stacks, int[] order, int[] buffer, int from, int mid, int to) {

@@ -26,6 +26,7 @@ public final class FoldedStacksScanner {
 
     private final FlameStacks stacks;
     private final FoldedLineText textLines;
+    private final FoldedLineBytes exactLines;
     private final List<ParseWarning> problems = new ArrayList<>();
     private int skippedProblems;
     private int stackLines;
@@ -34,11 +35,16 @@ public final class FoldedStacksScanner {
     private int pos;
     private int limit;
     private boolean eof;
+    /** What {@link #plainLine} made of the last line: {@link FoldedLineText#STACK}, a problem, or {@link #NOT_PLAIN}. */
+    private String lineOutcome;
+    private boolean ascii;
+    private static final String NOT_PLAIN = new String("not plain");
 
     private FoldedStacksScanner(Weight weight, int bufferBytes) {
         buf = new byte[bufferBytes];
         stacks = new FlameStacks(weight, new FrameNames());
         textLines = new FoldedLineText(stacks);
+        exactLines = new FoldedLineBytes(stacks);
     }
 
     /** @throws IOException only when the file cannot be read, never for its content */
@@ -85,18 +91,17 @@ public final class FoldedStacksScanner {
                     continue;
                 }
             }
-            int end = pos;
-            int seen = 0;
-            while (end < limit && buf[end] != '\n' && buf[end] != '\r') {
-                seen |= buf[end++];
-            }
-            if (end == limit && !eof) {
+            int end = plainLine(pos);
+            if (end < 0) {
                 refill(in); // the line goes on in the next read: scan it again from its start
                 continue;
             }
             lineNumber++;
-            String problem = seen < 0 ? textLines.read(new String(buf, pos, end - pos, StandardCharsets.UTF_8))
-                    : readAscii(pos, end);
+            String problem = lineOutcome;
+            if (problem == NOT_PLAIN) {
+                problem = ascii ? exactLines.read(buf, pos, end)
+                        : textLines.read(new String(buf, pos, end - pos, StandardCharsets.UTF_8));
+            }
             if (problem == FoldedLineText.STACK) {
                 stackLines++;
             } else if (problem != null) {
@@ -105,6 +110,87 @@ public final class FoldedStacksScanner {
             skipLf = end < limit && buf[end] == '\r';
             pos = end < limit ? end + 1 : end;
         }
+    }
+
+    /**
+     * One pass over the line at {@code from}: finds its end, splits frames at {@code ;} and hashes each
+     * as it goes, and when the line has the plain shape (ASCII, {@code a;b;c 123}, nothing to strip)
+     * adds the stack. Anything else is left to the exact paths ({@link #lineOutcome} {@link #NOT_PLAIN});
+     * names it interned on the way are then unused, which costs nothing.
+     *
+     * @return the index of the line's terminator (or of the end of the input), -1 when the buffer ends first
+     */
+    private int plainLine(int from) {
+        byte[] buf = this.buf; // locals: the first compiler reloads a field on every byte
+        int limit = this.limit;
+        int[] ids = this.ids;
+        FrameNames names = stacks.names();
+        int depth = 0;
+        int seen = 0;
+        boolean plain = true;
+        int segment = from;
+        int hash = FrameNames.HASH_START;
+        int i = from;
+        for (; ; i++) {
+            if (i == limit) {
+                if (!eof) {
+                    return -1;
+                }
+                break;
+            }
+            byte b = buf[i];
+            if (b == ';') {
+                if (i == segment || FoldedLineBytes.blank(buf[segment]) || FoldedLineBytes.blank(buf[i - 1])) {
+                    plain = false;
+                } else {
+                    if (depth == ids.length) {
+                        ids = this.ids = Arrays.copyOf(ids, depth * 2);
+                    }
+                    ids[depth++] = names.idOfRaw(buf, segment, i, FrameNames.finish(hash));
+                }
+                segment = i + 1;
+                hash = FrameNames.HASH_START;
+            } else if (b == '\n' || b == '\r') {
+                break;
+            } else {
+                seen |= b;
+                hash = FrameNames.step(hash, b);
+            }
+        }
+        ascii = seen >= 0;
+        lineOutcome = NOT_PLAIN;
+        if (!plain || !ascii || i == from || FoldedLineBytes.blank(buf[from]) || buf[from] == '#') {
+            return i;
+        }
+        int digits = i;
+        while (digits > segment && buf[digits - 1] >= '0' && buf[digits - 1] <= '9') {
+            digits--;
+        }
+        if (digits == i || i - digits > 18 || digits == segment || !FoldedLineBytes.blank(buf[digits - 1])) {
+            return i;
+        }
+        int nameEnd = digits - 1;
+        while (nameEnd > segment && FoldedLineBytes.blank(buf[nameEnd - 1])) {
+            nameEnd--;
+        }
+        if (nameEnd == segment || FoldedLineBytes.blank(buf[segment])) {
+            return i;
+        }
+        if (depth == ids.length) {
+            ids = this.ids = Arrays.copyOf(ids, depth * 2);
+        }
+        ids[depth++] = names.idOfRaw(buf, segment, nameEnd);
+        long value = 0;
+        for (int d = digits; d < i; d++) {
+            value = value * 10 + (buf[d] - '0');
+        }
+        try {
+            stacks.add(ids, depth, value);
+            lineOutcome = FoldedLineText.STACK;
+        } catch (ArithmeticException overflow) {
+            lineOutcome = "value " + value + " makes the total overflow";
+        }
+        return i;
     }
 
     /** Moves the unread bytes to the front (growing for a long line) and reads more; false at the end. */
@@ -135,98 +221,5 @@ public final class FoldedStacksScanner {
         } else {
             skippedProblems++;
         }
-    }
-
-    /** An ASCII line's stack is added; returns {@link FoldedLineText#STACK}, null (ignorable) or the problem. */
-    private String readAscii(int from, int to) {
-        while (from < to && blank(buf[from])) {
-            from++;
-        }
-        while (to > from && blank(buf[to - 1])) {
-            to--;
-        }
-        if (from == to || buf[from] == '#') {
-            return null;
-        }
-        int split = to - 1;
-        while (split >= from && !blank(buf[split])) {
-            split--;
-        }
-        if (split < from) {
-            return "no value after the stack: '" + FoldedLineText.shorten(text(from, to)) + "'";
-        }
-        long value = digits(split + 1, to);
-        if (value == -1) {
-            String valueText = text(split + 1, to);
-            try {
-                value = Long.parseLong(valueText);
-            } catch (NumberFormatException notANumber) {
-                return "value '" + FoldedLineText.shorten(valueText) + "' is not a whole number";
-            }
-            if (value < 0) {
-                return "negative value " + value;
-            }
-        }
-        int stackEnd = split;
-        while (blank(buf[stackEnd - 1])) {
-            stackEnd--;
-        }
-        int depth = 0;
-        for (int start = from; ; ) {
-            int end = start;
-            while (end < stackEnd && buf[end] != ';') {
-                end++;
-            }
-            int frameFrom = start;
-            int frameTo = end;
-            while (frameFrom < frameTo && blank(buf[frameFrom])) {
-                frameFrom++;
-            }
-            while (frameTo > frameFrom && blank(buf[frameTo - 1])) {
-                frameTo--;
-            }
-            if (frameFrom == frameTo) {
-                return "empty frame in stack '" + FoldedLineText.shorten(text(from, stackEnd)) + "'";
-            }
-            if (depth == ids.length) {
-                ids = Arrays.copyOf(ids, depth * 2);
-            }
-            ids[depth++] = stacks.names().idOfRaw(buf, frameFrom, frameTo);
-            if (end == stackEnd) {
-                break;
-            }
-            start = end + 1;
-        }
-        try {
-            stacks.add(ids, depth, value);
-        } catch (ArithmeticException overflow) {
-            return "value " + value + " makes the total overflow";
-        }
-        return FoldedLineText.STACK;
-    }
-
-    /** The value of plain decimal digits (at most 18, so no overflow), or -1 for anything else. */
-    private long digits(int from, int to) {
-        if (to - from > 18) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            int digit = buf[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
-    }
-
-    private String text(int from, int to) {
-        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
-    }
-
-    /** ASCII whitespace as {@link Character#isWhitespace} sees it (what {@code String.strip} removes). */
-    private static boolean blank(byte b) {
-        return b == ' ' || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F);
     }
 }

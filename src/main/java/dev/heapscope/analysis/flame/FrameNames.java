@@ -38,9 +38,15 @@ public final class FrameNames {
         return id;
     }
 
+    static final int HASH_START = 0x811C9DC5;
+
     /** The id of the UTF-8 frame text {@code bytes[from, to)}, sanitized on first sight. */
     public int idOfRaw(byte[] bytes, int from, int to) {
-        int hash = hash(bytes, from, to);
+        return idOfRaw(bytes, from, to, hash(bytes, from, to));
+    }
+
+    /** {@link #idOfRaw(byte[], int, int)} with the text's hash already made, by {@link #step} and {@link #finish}. */
+    int idOfRaw(byte[] bytes, int from, int to, int hash) {
         int mask = slots.length - 1;
         int slot = hash & mask;
         for (int raw = slots[slot]; raw >= 0; raw = slots[slot]) {
@@ -110,11 +116,20 @@ public final class FrameNames {
     }
 
     private static int hash(byte[] bytes, int from, int to) {
-        int h = 0x811C9DC5;
+        int h = HASH_START;
         for (int i = from; i < to; i++) {
-            h = (h ^ bytes[i]) * 0x01000193;
+            h = step(h, bytes[i]);
         }
-        return h ^ (h >>> 16);
+        return finish(h);
+    }
+
+    /** FNV-1a, one byte. */
+    static int step(int hash, byte b) {
+        return (hash ^ b) * 0x01000193;
+    }
+
+    static int finish(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     private static int[] filled(int size) {

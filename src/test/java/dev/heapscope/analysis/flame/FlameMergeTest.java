@@ -46,6 +46,29 @@ class FlameMergeTest {
     }
 
     @Test
+    void stacksThatTieOnTheirPackedFirstFramesAreOrderedFrameByFrame() {
+        // 5,000 names take 13 bits a frame: only the first 4 frames fit the sort key beside 300 indices
+        Random random = new Random(99);
+        List<List<String>> all = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        CallTree.Builder tree = new CallTree.Builder(Weight.BYTES);
+        for (int s = 0; s < 300; s++) {
+            List<String> stack = new ArrayList<>(List.of("main", "loop", "step", "call"));
+            for (int k = 0, depth = random.nextInt(6); k < depth; k++) {
+                stack.add("n" + random.nextInt(k < 2 ? 3 : 5000));
+            }
+            all.add(stack);
+            values.add(1L + random.nextInt(50));
+            tree.addStack(stack, values.get(s));
+        }
+        FlameStacks stacks = stacks(all, values);
+        for (int n = 0; n < 5000; n++) {
+            stacks.names().idOf("n" + n);
+        }
+        assertThat(FlameFramesListing.of(FlameFrames.of(stacks, 0))).isEqualTo(FlameFramesListing.of(tree.build()));
+    }
+
+    @Test
     void theSameStackTwiceAddsUpAndOrderOfArrivalDoesNotMatter() {
         List<List<String>> all = new ArrayList<>(List.of(List.of("main", "b"), List.of("main", "a"), List.of("main"),
                 List.of("main", "b")));
