@@ -13,6 +13,12 @@ import dev.heapscope.analysis.Weight;
  * without a hash lookup. Immutable; any thread may read it.
  */
 public final class FlameFrames {
+    /** Receives the frames a view draws as primitives, so a repaint allocates nothing. */
+    @FunctionalInterface
+    public interface FrameVisitor {
+        void visit(int frame, int depth, double xPx, double widthPx);
+    }
+
     private final Weight weight;
     private final String[] names;
     private final int count;
@@ -118,5 +124,34 @@ public final class FlameFrames {
             }
         }
         return -1;
+    }
+
+    /**
+     * Visits what a view draws zoomed on {@code zoom}, {@code widthPx} wide: the zoomed frame's
+     * ancestors at full width (nearest first), then the zoomed frame and every descendant at least
+     * {@code minWidthPx} wide, in order; a narrower frame is skipped with its descendants (its width
+     * stays in its parent's, as in the exports). One pass over a contiguous range of the arrays, no lookup.
+     */
+    public void visit(int zoom, double widthPx, double minWidthPx, FrameVisitor visitor) {
+        int wanted = depthOf[zoom] - 1;
+        for (int frame = zoom - 1; frame >= 0 && wanted >= 0; frame--) {
+            if (depthOf[frame] == wanted) {
+                visitor.visit(frame, wanted--, 0, widthPx);
+            }
+        }
+        if (totalOf[zoom] <= 0) {
+            return;
+        }
+        double scale = widthPx / totalOf[zoom];
+        double minTotal = minWidthPx / scale;
+        long origin = offsetOf[zoom];
+        for (int frame = zoom; frame < endOf[zoom]; ) {
+            if (frame != zoom && totalOf[frame] < minTotal) {
+                frame = endOf[frame];
+            } else {
+                visitor.visit(frame, depthOf[frame], (offsetOf[frame] - origin) * scale, totalOf[frame] * scale);
+                frame++;
+            }
+        }
     }
 }

@@ -111,6 +111,29 @@ class FlameMergeTest {
     }
 
     @Test
+    void aViewVisitsTheFramesAnExportKeepsAndZoomsWithoutLookups() {
+        FlameStacks stacks = stacks(List.of(List.of("main", "big", "leaf"), List.of("main", "small"),
+                List.of("main", "big", "tiny"), List.of("idle")), List.of(1000L, 100L, 1L, 99L));
+        FlameFrames all = FlameFrames.of(stacks, 0);
+        List<String> seen = new ArrayList<>();
+        all.visit(0, 1200, 2, (frame, depth, x, width) -> seen.add(all.name(frame) + "@" + depth + " " + x + "+" + width));
+        FlameFrames exported = FlameFrames.forWidth(stacks, 1200, 2);
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < exported.size(); i++) {
+            kept.add(exported.name(i) + "@" + exported.depth(i) + " " + exported.offset(i) * 1200.0 / 1200 + "+"
+                    + exported.total(i) * 1200.0 / 1200);
+        }
+        assertThat(seen).isEqualTo(kept).noneMatch(line -> line.startsWith("tiny"));
+        seen.clear();
+        int big = 3; // all, idle, main, big
+        assertThat(all.name(big)).isEqualTo("big");
+        all.visit(big, 500, 1, (frame, depth, x, width) -> seen.add(all.name(frame) + "@" + depth + " " + x + "+" + width));
+        // zoomed on big: ancestors nearest first at full width; tiny (1 of 1001) is half a pixel, left out
+        assertThat(seen).containsExactly("main@1 0.0+500.0", "all@0 0.0+500.0", "big@2 0.0+500.0",
+                "leaf@3 0.0+499.50049950049953");
+    }
+
+    @Test
     void noStacksIsAnEmptyRoot() {
         FlameFrames frames = FlameFrames.of(new FlameStacks(Weight.COUNT, new FrameNames()), 0);
         assertThat(frames.size()).isEqualTo(1);
