@@ -12,8 +12,8 @@ import java.util.Arrays;
  * Draws {@link FlameFrames} as an SVG flame graph (root at the bottom, outermost frames above it).
  * Frames narrower than {@value #MIN_WIDTH_PX} px are left out with everything above them (their value
  * stays in their parent's width), as flamegraph.pl does with its minwidth: a million stacks still
- * give a file a browser opens. (Until 2026-12 the limit was 0.1 px: ten times the frames, none of them
- * wide enough to see or to click.) Every frame is a
+ * give a file a browser opens. (The limit used to be 0.1 px: ten times the frames, none of them wide
+ * enough to see or to click.) Every frame is a
  * {@code <g class="f">} carrying its offset, total and depth in value units so {@code flame.js} can
  * zoom without the tree; its {@code <title>} holds the name, a line break and the value. Colours come
  * from the app's {@link FlamePalette} (light: the file has a light background), so a frame has the same
