@@ -31,8 +31,10 @@ final class FlameMerge {
         String[] names = stacks.rankFrames();
         FlameMerge merge = new FlameMerge(stacks, minValue);
         merge.walk(sortedOrder(stacks, names.length));
-        return new FlameFrames(stacks.weight(), names, merge.count, merge.nameOf, merge.depthOf, merge.endOf,
-                merge.offsetOf, merge.totalOf, merge.selfOf, minValue);
+        int n = merge.count; // trimmed: a view keeps the whole tree for as long as it shows it
+        return new FlameFrames(stacks.weight(), names, n, Arrays.copyOf(merge.nameOf, n),
+                Arrays.copyOf(merge.depthOf, n), Arrays.copyOf(merge.endOf, n), Arrays.copyOf(merge.offsetOf, n),
+                Arrays.copyOf(merge.totalOf, n), Arrays.copyOf(merge.selfOf, n), minValue);
     }
 
     private void walk(int[] order) {
