@@ -39,6 +39,17 @@ public final class FoldedStacksScanner {
     private String lineOutcome;
     private boolean ascii;
     private static final String NOT_PLAIN = new String("not plain");
+    /** The bytes that stop a frame's bytes: {@code ;}, CR, LF, and any byte of a non-ASCII character. */
+    private static final boolean[] STOPS = new boolean[256];
+
+    static {
+        STOPS[';'] = true;
+        STOPS['\n'] = true;
+        STOPS['\r'] = true;
+        for (int b = 0x80; b < 0x100; b++) {
+            STOPS[b] = true;
+        }
+    }
 
     private FoldedStacksScanner(Weight weight, int bufferBytes) {
         buf = new byte[bufferBytes];
@@ -131,7 +142,10 @@ public final class FoldedStacksScanner {
         int segment = from;
         int hash = FrameNames.HASH_START;
         int i = from;
-        for (; ; i++) {
+        while (true) {
+            while (i < limit && !STOPS[buf[i] & 0xFF]) {
+                hash = FrameNames.step(hash, buf[i++]);
+            }
             if (i == limit) {
                 if (!eof) {
                     return -1;
@@ -148,13 +162,13 @@ public final class FoldedStacksScanner {
                     }
                     ids[depth++] = names.idOfRaw(buf, segment, i, FrameNames.finish(hash));
                 }
-                segment = i + 1;
+                segment = ++i;
                 hash = FrameNames.HASH_START;
-            } else if (b == '\n' || b == '\r') {
-                break;
+            } else if (b < 0) {
+                seen = -1;
+                hash = FrameNames.step(hash, buf[i++]);
             } else {
-                seen |= b;
-                hash = FrameNames.step(hash, b);
+                break;
             }
         }
         ascii = seen >= 0;
