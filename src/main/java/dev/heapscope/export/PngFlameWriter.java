@@ -75,7 +75,7 @@ public final class PngFlameWriter {
         if (frames.totalValue() <= 0) {
             return 0;
         }
-        double pxPerValue = (double) WIDTH_PX / frames.totalValue();
+        double all = frames.totalValue();
         FontMetrics metrics = g.getFontMetrics();
         Color labelColour = new Color(PALETTE.label().packed());
         int drawn = 0;
@@ -84,8 +84,9 @@ public final class PngFlameWriter {
                 frame = frames.end(frame);
                 continue;
             }
-            double x = frames.offset(frame) * pxPerValue;
-            double width = frames.total(frame) * pxPerValue;
+            // multiplied before dividing, so the root is exactly the image's width
+            double x = frames.offset(frame) * (double) WIDTH_PX / all;
+            double width = frames.total(frame) * (double) WIDTH_PX / all;
             int y = TITLE_PX + frames.depth(frame) * ROW_PX;
             String name = frames.name(frame);
             g.setColor(new Color(PALETTE.frame(name).packed()));

@@ -43,6 +43,17 @@ class PngFlameWriterTest {
     }
 
     @Test
+    void theRootSpansTheImageButItsLastPixelWhateverTheTotal() throws Exception {
+        // 97 * (1600.0 / 97) is 1599.999…: scaled that way the root lost a pixel
+        CallTree tree = new CallTree.Builder(Weight.BYTES).addStack(List.of("a"), 60).addStack(List.of("b"), 37).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PngFlameWriter.write(tree, "t", 1, out);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(image.getRGB(1598, 28 + 2) & 0xFFFFFF).isEqualTo(FlamePalette.LIGHT.frame("all").packed());
+        assertThat(image.getRGB(1599, 28 + 2)).isEqualTo(0xffffffff);
+    }
+
+    @Test
     void twiceTheScaleIsTwiceTheSize() throws Exception {
         BufferedImage small = render(1);
         BufferedImage large = render(2);
