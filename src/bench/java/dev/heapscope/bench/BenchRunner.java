@@ -9,8 +9,8 @@ import java.util.Arrays;
 /**
  * {@code mvn -Pbench compile exec:exec -Dbench=NAME}: runs the named benchmark ({@code all}: every one).
  * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline),
- * {@code elf} (ELF first load and address resolution), {@code elf-command} (analyze --elf beside addr2line);
- * no name runs all.
+ * {@code elf} (ELF first load and address resolution), {@code elf-command} (analyze --elf beside addr2line),
+ * {@code flame-export} (SVG of 100,000 folded stacks against flamegraph.pl); no name runs all.
  */
 public final class BenchRunner {
     private BenchRunner() {
@@ -31,6 +31,9 @@ public final class BenchRunner {
         }
         if (names.contains("exports")) {
             UniqueStacks.main(new String[0]);
+        }
+        if (names.contains("flame-export")) { // needs target/heapscope.jar (mvn package) and perl with flamegraph.pl
+            FlameExportBench.main(new String[0]);
         }
         if (names.contains("elf")) { // builds a 25 MB ELF with the Xtensa toolchain unless HEAPSCOPE_BENCH_ELF is set
             ElfResolveBench.main(new String[0]);

@@ -4,6 +4,8 @@ import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.FoldedImport;
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.analysis.Weight;
+import dev.heapscope.analysis.flame.FlameImport;
+import dev.heapscope.analysis.flame.FlameStacks;
 import dev.heapscope.export.CsvWriter;
 import dev.heapscope.export.FoldedWriter;
 import dev.heapscope.export.JsonWriter;
@@ -12,6 +14,7 @@ import dev.heapscope.export.SpeedscopeWriter;
 import dev.heapscope.export.PngFlameWriter;
 import dev.heapscope.export.SvgFlameWriter;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.ParseWarning;
 import dev.heapscope.parse.ParsedLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,17 +81,30 @@ final class ExportCommand implements Callable<Integer> {
         if (dumpNumber != null) {
             return fail(ExitCodes.USAGE, input.path() + " holds folded stacks, which have no dumps to choose with --dump");
         }
-        FoldedImport folded = input.folded(byCount ? Weight.COUNT : Weight.BYTES);
-        if (!folded.problems().isEmpty()) {
-            err.println("heapscope: warning: " + folded.problems().size() + " unreadable line(s) skipped, first: "
-                    + folded.problems().get(0));
+        if (format == ExportFormat.SVG || format == ExportFormat.PNG) {
+            // sorted and merged straight from the file's bytes: no tree of every frame
+            FlameImport stacks = input.flameStacks(weight());
+            if (!readable(stacks.problems(), stacks.stackLines())) {
+                return fail(ExitCodes.UNREADABLE_INPUT, input.path() + ": no stack could be read");
+            }
+            drawFlame(format, stacks.stacks(), input.name());
+            return ExitCodes.OK;
         }
-        if (folded.stackLines() == 0) {
+        FoldedImport folded = input.folded(weight());
+        if (!readable(folded.problems(), folded.stackLines())) {
             return fail(ExitCodes.UNREADABLE_INPUT, input.path() + ": no stack could be read");
         }
         String name = input.name();
         writeTree(format, folded.tree(), name, List.of(new SpeedscopeWriter.Profile(name, folded.tree())), 0);
         return ExitCodes.OK;
+    }
+
+    private boolean readable(List<ParseWarning> problems, int stackLines) {
+        if (!problems.isEmpty()) {
+            err.println("heapscope: warning: " + problems.size() + " unreadable line(s) skipped, first: "
+                    + problems.get(0));
+        }
+        return stackLines > 0;
     }
 
     private Integer exportLog(ExportFormat format, ParsedLog log) throws IOException {
@@ -110,6 +126,11 @@ final class ExportCommand implements Callable<Integer> {
                 if (!chosen.complete()) {
                     err.println("heapscope: warning: dump #" + (chosen.index() + 1) + " is incomplete");
                 }
+                if (format == ExportFormat.SVG || format == ExportFormat.PNG) {
+                    drawFlame(format, FlameStacks.ofRecords(chosen.liveRecords(), weight(), TextReport.namer(log)),
+                            input.name() + ", " + describe(chosen));
+                    return ExitCodes.OK;
+                }
                 List<SpeedscopeWriter.Profile> profiles = new ArrayList<>();
                 for (Dump dump : dumps) {
                     profiles.add(new SpeedscopeWriter.Profile(describe(dump), tree(log, dump)));
@@ -125,8 +146,20 @@ final class ExportCommand implements Callable<Integer> {
         return log.symbols().isEmpty() ? new CsvWriter() : new CsvWriter(TextReport.monitorNames(log));
     }
 
+    private Weight weight() {
+        return byCount ? Weight.COUNT : Weight.BYTES;
+    }
+
     private CallTree tree(ParsedLog log, Dump dump) {
-        return CallTree.of(dump.liveRecords(), byCount ? Weight.COUNT : Weight.BYTES, TextReport.namer(log));
+        return CallTree.of(dump.liveRecords(), weight(), TextReport.namer(log));
+    }
+
+    private void drawFlame(ExportFormat format, FlameStacks stacks, String title) throws IOException {
+        if (format == ExportFormat.SVG) {
+            writeText(w -> SvgFlameWriter.write(stacks, title, w));
+        } else {
+            output.write(out, stream -> PngFlameWriter.write(stacks, title, scale, stream));
+        }
     }
 
     private String describe(Dump dump) {
@@ -138,8 +171,6 @@ final class ExportCommand implements Callable<Integer> {
                            int active) throws IOException {
         switch (format) {
             case FOLDED -> writeText(w -> FoldedWriter.write(tree, w));
-            case SVG -> writeText(w -> SvgFlameWriter.write(tree, title, w));
-            case PNG -> output.write(out, stream -> PngFlameWriter.write(tree, title, scale, stream));
             case SPEEDSCOPE -> output.write(out, stream -> SpeedscopeWriter.write(stream, input.name(), profiles, active));
             default -> throw new IllegalStateException(format + " is not a flame format");
         }

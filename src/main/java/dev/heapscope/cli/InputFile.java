@@ -3,6 +3,8 @@ package dev.heapscope.cli;
 import dev.heapscope.analysis.FoldedImport;
 import dev.heapscope.analysis.FoldedStacksReader;
 import dev.heapscope.analysis.Weight;
+import dev.heapscope.analysis.flame.FlameImport;
+import dev.heapscope.analysis.flame.FoldedStacksScanner;
 import dev.heapscope.model.HeldBy;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.session.SavedSession;
@@ -60,6 +62,15 @@ final class InputFile {
     FoldedImport folded(Weight weight) throws InputLog.UnreadableInputException {
         try {
             return FoldedStacksReader.read(path, weight);
+        } catch (IOException e) {
+            throw InputLog.unreadable(path, e);
+        }
+    }
+
+    /** The folded stacks the file holds, unmerged, for a flame graph drawn by sort-and-merge. */
+    FlameImport flameStacks(Weight weight) throws InputLog.UnreadableInputException {
+        try {
+            return FoldedStacksScanner.read(path, weight);
         } catch (IOException e) {
             throw InputLog.unreadable(path, e);
         }

@@ -1,7 +1,7 @@
 package dev.heapscope.cli;
 
-import dev.heapscope.analysis.FoldedImport;
 import dev.heapscope.analysis.Weight;
+import dev.heapscope.analysis.flame.FlameImport;
 import dev.heapscope.export.FoldedReportWriter;
 import dev.heapscope.export.HtmlReportWriter;
 import dev.heapscope.export.RawDumps;
@@ -52,12 +52,12 @@ final class ReportCommand implements Callable<Integer> {
 
     /** Folded stacks of another tool: a report of their flame graph. */
     private Integer reportFolded() throws IOException, InputLog.UnreadableInputException {
-        FoldedImport folded = input.folded(Weight.BYTES);
+        FlameImport folded = input.flameStacks(Weight.BYTES);
         if (folded.stackLines() == 0) {
             err.println("heapscope: " + input.path() + ": no stack could be read");
             return ExitCodes.UNREADABLE_INPUT;
         }
-        output.writeText(out, text -> FoldedReportWriter.write(input.name(), folded.tree(), folded.stackLines(), text));
+        output.writeText(out, text -> FoldedReportWriter.write(input.name(), folded.stacks(), folded.stackLines(), text));
         return ExitCodes.OK;
     }
 }

@@ -1,16 +1,19 @@
 package dev.heapscope.export;
 
 import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.flame.FlameFrames;
 import dev.heapscope.analysis.flame.FlamePalette;
+import dev.heapscope.analysis.flame.FlameStacks;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 
 /**
- * Draws a {@link CallTree} as an SVG flame graph (root at the bottom, outermost frames above it).
- * Frames narrower than {@value #MIN_WIDTH_PX} px are left out with everything above them, as
- * flamegraph.pl does: a million stacks still give a file a browser opens. Every frame is a
+ * Draws {@link FlameFrames} as an SVG flame graph (root at the bottom, outermost frames above it).
+ * Frames narrower than {@value #MIN_WIDTH_PX} px are left out with everything above them (their value
+ * stays in their parent's width), as flamegraph.pl does with its minwidth: a million stacks still
+ * give a file a browser opens. (The limit used to be 0.1 px: ten times the frames, none of them wide
+ * enough to see or to click.) Every frame is a
  * {@code <g class="f">} carrying its offset, total and depth in value units so {@code flame.js} can
  * zoom without the tree; its {@code <title>} holds the name, a line break and the value. Colours come
  * from the app's {@link FlamePalette} (light: the file has a light background), so a frame has the same
@@ -20,22 +23,32 @@ final class FlameSvg {
     static final int WIDTH_PX = 1200;
     static final int PAD_PX = 10;
     static final int FRAME_HEIGHT_PX = 16;
-    static final double MIN_WIDTH_PX = 0.1;
+    static final double MIN_WIDTH_PX = 1;
     static final double CHAR_WIDTH_PX = 7.08;
     private static final int TOP_PX = 44;
     private static final int BOTTOM_PX = 28;
     private static final FlamePalette PALETTE = FlamePalette.LIGHT;
 
-    private final CallTree tree;
+    private final FlameFrames frames;
     private final String title;
     private final double usablePx = WIDTH_PX - 2.0 * PAD_PX;
     private final double minValue;
     private int drawnFrames;
 
-    FlameSvg(CallTree tree, String title) {
-        this.tree = tree;
+    /** Draws {@code frames}, or those of them at least {@value #MIN_WIDTH_PX} px wide when it holds narrower ones. */
+    FlameSvg(FlameFrames frames, String title) {
+        this.frames = frames;
         this.title = title;
-        this.minValue = tree.totalValue() * MIN_WIDTH_PX / usablePx;
+        this.minValue = frames.totalValue() * MIN_WIDTH_PX / usablePx;
+    }
+
+    FlameSvg(CallTree tree, String title) {
+        this(framesOf(FlameStacks.ofTree(tree)), title);
+    }
+
+    /** The frames of {@code stacks} this graph draws: only those a pixel wide or more are ever made. */
+    static FlameFrames framesOf(FlameStacks stacks) {
+        return FlameFrames.forWidth(stacks, WIDTH_PX - 2.0 * PAD_PX, MIN_WIDTH_PX);
     }
 
     /** Frames drawn by the last {@link #write}. */
@@ -52,7 +65,7 @@ final class FlameSvg {
                 .append("\" viewBox=\"0 0 ").append(Integer.toString(WIDTH_PX)).append(' ')
                 .append(Integer.toString(heightPx)).append("\" data-pad=\"").append(Integer.toString(PAD_PX))
                 .append("\" data-match-fill=\"").append(PALETTE.searchMatch().css()).append("\" data-unit=\"");
-        Markup.escape(tree.weight().unit(), out);
+        Markup.escape(frames.weight().unit(), out);
         out.append("\">\n<style>.f text{font:12px monospace;fill:").append(PALETTE.label().css())
                 .append(";pointer-events:none}"
                 + ".f:hover rect{stroke:#000;stroke-width:.5}.f{cursor:pointer}"
@@ -77,62 +90,59 @@ final class FlameSvg {
 
     private int maxDrawnDepth() {
         int max = 0;
-        Deque<Integer> pending = new ArrayDeque<>();
-        pending.push(tree.root());
-        while (!pending.isEmpty()) {
-            int node = pending.pop();
-            max = Math.max(max, tree.depth(node));
-            for (int i = 0; i < tree.childCount(node); i++) {
-                int child = tree.child(node, i);
-                if (tree.total(child) >= minValue) {
-                    pending.push(child);
-                }
+        for (int frame = 0; frame < frames.size(); ) {
+            if (frame > 0 && frames.total(frame) < minValue) {
+                frame = frames.end(frame);
+            } else {
+                max = Math.max(max, frames.depth(frame));
+                frame++;
             }
         }
         return max;
     }
 
+    /** Depth first, the last child (by name) first: the order the files have always had. */
     private void writeFrames(Appendable out, int maxDepth) throws IOException {
         drawnFrames = 0;
-        if (tree.totalValue() == 0) {
+        if (frames.totalValue() == 0) {
             return;
         }
-        Deque<long[]> pending = new ArrayDeque<>();
-        pending.push(new long[] {tree.root(), 0});
+        int[] pending = new int[Math.max(16, maxDepth + 1)];
+        int size = 0;
+        pending[size++] = 0;
         StringBuilder line = new StringBuilder(256);
-        while (!pending.isEmpty()) {
-            long[] item = pending.pop();
-            int node = (int) item[0];
-            long offset = item[1];
+        while (size > 0) {
+            int frame = pending[--size];
             line.setLength(0);
-            frame(line, node, offset, maxDepth);
+            frame(line, frame, maxDepth);
             out.append(line);
             drawnFrames++;
-            long childOffset = offset;
-            for (int i = 0; i < tree.childCount(node); i++) {
-                int child = tree.child(node, i);
-                if (tree.total(child) >= minValue) {
-                    pending.push(new long[] {child, childOffset});
+            for (int child = frame + 1; child < frames.end(frame); child = frames.end(child)) {
+                if (frames.total(child) >= minValue) {
+                    if (size == pending.length) {
+                        pending = Arrays.copyOf(pending, size * 2);
+                    }
+                    pending[size++] = child;
                 }
-                childOffset += tree.total(child);
             }
         }
     }
 
-    private void frame(StringBuilder out, int node, long offset, int maxDepth) throws IOException {
-        String name = tree.name(node);
-        long total = tree.total(node);
-        double xPx = PAD_PX + offset * usablePx / tree.totalValue();
-        double widthPx = total * usablePx / tree.totalValue();
-        int depth = tree.depth(node);
+    private void frame(StringBuilder out, int node, int maxDepth) throws IOException {
+        String name = frames.name(node);
+        long total = frames.total(node);
+        long offset = frames.offset(node);
+        double xPx = PAD_PX + offset * usablePx / frames.totalValue();
+        double widthPx = total * usablePx / frames.totalValue();
+        int depth = frames.depth(node);
         int yPx = TOP_PX + (maxDepth - depth) * FRAME_HEIGHT_PX;
         out.append("<g class=\"f\" data-o=\"").append(offset).append("\" data-t=\"").append(total)
                 .append("\" data-d=\"").append(depth).append("\"><title>");
         Markup.escape(name, out);
         out.append('\n').append(total).append(' ');
-        Markup.escape(tree.weight().unit(), out);
+        Markup.escape(frames.weight().unit(), out);
         out.append(" (");
-        hundredths(out, total * 100.0 / tree.totalValue());
+        hundredths(out, total * 100.0 / frames.totalValue());
         out.append("%)</title><rect x=\"");
         hundredths(out, xPx);
         out.append("\" y=\"").append(yPx).append("\" width=\"");

@@ -1,6 +1,6 @@
 package dev.heapscope.export;
 
-import dev.heapscope.analysis.CallTree;
+import dev.heapscope.analysis.flame.FlameStacks;
 
 import java.io.IOException;
 
@@ -12,9 +12,9 @@ public final class FoldedReportWriter {
     private FoldedReportWriter() {
     }
 
-    public static void write(String sourceName, CallTree tree, int stackLines, Appendable out) throws IOException {
+    public static void write(String sourceName, FlameStacks stacks, int stackLines, Appendable out) throws IOException {
         StringBuilder svg = new StringBuilder();
-        SvgFlameWriter.write(tree, sourceName, svg);
+        SvgFlameWriter.write(stacks, sourceName, svg);
         int prologEnd = svg.indexOf("?>");
         String inline = prologEnd >= 0 ? svg.substring(svg.indexOf("<", prologEnd)) : svg.toString();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
@@ -24,7 +24,7 @@ public final class FoldedReportWriter {
                 .append("<style>body{font-family:sans-serif;margin:1.5em}svg{max-width:100%;height:auto}</style>\n")
                 .append("</head><body>\n<h1>HeapScope report</h1>\n<p>Source: ").append(Markup.escape(sourceName))
                 .append(" (folded stacks: ").append(String.valueOf(stackLines)).append(" stacks, ")
-                .append(String.format("%,d", tree.totalValue())).append(' ').append(tree.weight().unit())
+                .append(String.format("%,d", stacks.totalValue())).append(' ').append(stacks.weight().unit())
                 .append("). Folded stacks carry no dumps, so this report is their flame graph: click a frame to "
                         + "zoom, search to highlight.</p>\n")
                 .append(inline).append("\n</body></html>\n");

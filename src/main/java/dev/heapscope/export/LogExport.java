@@ -4,6 +4,7 @@ import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.FrameNamer;
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.analysis.Weight;
+import dev.heapscope.analysis.flame.FlameStacks;
 import dev.heapscope.model.Dump;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.Symbolizer;
@@ -95,8 +96,8 @@ public final class LogExport {
                 text(out, w -> new HtmlReportWriter(namer).write(sourceName, log, raw::get, w));
             }
             case FOLDED -> text(out, w -> FoldedWriter.write(tree(chosen, namer), w));
-            case SVG -> text(out, w -> SvgFlameWriter.write(tree(chosen, namer), title(chosen), w));
-            case PNG -> PngFlameWriter.write(tree(chosen, namer), title(chosen), 1, out);
+            case SVG -> text(out, w -> SvgFlameWriter.write(stacks(chosen, namer), title(chosen), w));
+            case PNG -> PngFlameWriter.write(stacks(chosen, namer), title(chosen), 1, out);
             case SPEEDSCOPE -> {
                 List<SpeedscopeWriter.Profile> profiles = new ArrayList<>();
                 for (Dump dump : log.dumps()) {
@@ -116,6 +117,11 @@ public final class LogExport {
 
     private static CallTree tree(Dump dump, FrameNamer namer) {
         return CallTree.of(dump.liveRecords(), Weight.BYTES, namer);
+    }
+
+    /** For the flame graphs: sorted and merged, no tree of every frame. */
+    private static FlameStacks stacks(Dump dump, FrameNamer namer) {
+        return FlameStacks.ofRecords(dump.liveRecords(), Weight.BYTES, namer);
     }
 
     private static String describe(Dump dump) {

@@ -1,6 +1,5 @@
 package dev.heapscope.export;
 
-import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.DiffRow;
 import dev.heapscope.analysis.DumpDiff;
 import dev.heapscope.analysis.FrameNamer;
@@ -9,6 +8,7 @@ import dev.heapscope.model.HeldBy;
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.analysis.LeakTable;
 import dev.heapscope.analysis.Weight;
+import dev.heapscope.analysis.flame.FlameStacks;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.ParseWarning;
 import dev.heapscope.model.Summary;
@@ -136,8 +136,9 @@ final class ReportSections {
             return;
         }
         Dump dump = last.get();
-        CallTree tree = CallTree.of(dump.liveRecords(), Weight.BYTES, namer);
-        new FlameSvg(tree, "Live bytes, dump #" + (dump.index() + 1)).write(out, null);
+        // sorted and merged from the records: no tree of every frame for a graph that draws a few thousand
+        FlameStacks stacks = FlameStacks.ofRecords(dump.liveRecords(), Weight.BYTES, namer);
+        new FlameSvg(FlameSvg.framesOf(stacks), "Live bytes, dump #" + (dump.index() + 1)).write(out, null);
     }
 
     void diff(Appendable out) throws IOException {

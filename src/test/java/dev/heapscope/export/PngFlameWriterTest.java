@@ -43,6 +43,17 @@ class PngFlameWriterTest {
     }
 
     @Test
+    void theRootSpansTheImageButItsLastPixelWhateverTheTotal() throws Exception {
+        // 97 * (1600.0 / 97) is 1599.999…: scaled that way the root lost a pixel
+        CallTree tree = new CallTree.Builder(Weight.BYTES).addStack(List.of("a"), 60).addStack(List.of("b"), 37).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PngFlameWriter.write(tree, "t", 1, out);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(image.getRGB(1598, 28 + 2) & 0xFFFFFF).isEqualTo(FlamePalette.LIGHT.frame("all").packed());
+        assertThat(image.getRGB(1599, 28 + 2)).isEqualTo(0xffffffff);
+    }
+
+    @Test
     void twiceTheScaleIsTwiceTheSize() throws Exception {
         BufferedImage small = render(1);
         BufferedImage large = render(2);
@@ -58,5 +69,18 @@ class PngFlameWriterTest {
                 .isEqualTo(FlamePalette.LIGHT.frame("handle_request (app.lua:16)").packed());
         assertThat(image.getRGB(1400, leafRowY) & 0xFFFFFF)
                 .isEqualTo(FlamePalette.LIGHT.frame("log (app.lua:30)").packed());
+    }
+
+    @Test
+    void aChainOfTenThousandFramesIsDrawnWithoutRecursionDownToTheLastRow() throws Exception {
+        List<String> chain = java.util.stream.IntStream.range(0, 10_000).mapToObj(k -> "f" + k).toList();
+        CallTree tree = new CallTree.Builder(Weight.BYTES).addStack(chain, 64).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int drawn = PngFlameWriter.write(tree, "deep", 1, out);
+        assertThat(drawn).isEqualTo(PngFlameWriter.MAX_ROWS);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(image.getHeight()).isEqualTo(28 + PngFlameWriter.MAX_ROWS * 18 + 6);
+        int lastRowY = 28 + (PngFlameWriter.MAX_ROWS - 1) * 18 + 2;
+        assertThat(image.getRGB(800, lastRowY) & 0xFFFFFF).isEqualTo(FlamePalette.LIGHT.frame("f198").packed());
     }
 }

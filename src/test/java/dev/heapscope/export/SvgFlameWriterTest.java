@@ -94,6 +94,21 @@ class SvgFlameWriterTest {
     }
 
     @Test
+    void framesNarrowerThanAPixelAreLeftOutTheirValueStaysInTheParent() throws Exception {
+        // 1180 usable px: 4 of 10,013 is 0.47 px, 9 of it is 1.06 px
+        CallTree tree = new CallTree.Builder(Weight.BYTES)
+                .addStack(List.of("main", "big"), 10_000)
+                .addStack(List.of("main", "half_pixel"), 4)
+                .addStack(List.of("main", "one_pixel"), 9)
+                .build();
+        StringBuilder svg = new StringBuilder();
+        int drawn = SvgFlameWriter.write(tree, "t", svg);
+        assertThat(drawn).isEqualTo(4);
+        assertThat(svg.toString()).contains("<title>one_pixel\n9 bytes").doesNotContain("half_pixel")
+                .contains("<title>main\n10013 bytes");
+    }
+
+    @Test
     void labelsAreCutToFitTheirFrame() {
         assertThat(FlameSvg.label("leak_some_memory", 1000)).isEqualTo("leak_some_memory");
         assertThat(FlameSvg.label("leak_some_memory", 60)).isEqualTo("leak_..");
