@@ -9,13 +9,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The note printed before the agent runs: how long its upload and output take on the wire at the port's baud,
- * for a heap whose object count is estimated from {@code collectgarbage("count")} divided by an average
- * object size measured with the agent on the virtual board's scenarios (docs/PERFORMANCE.md). An estimate:
- * a heap of many short strings has more objects per kilobyte.
+ * for a heap whose object count is estimated from {@code collectgarbage("count")} ({@code AgentObjectGuess}).
+ * An estimate: a heap of many short strings has more objects per kilobyte.
  */
 final class WireEstimate {
-    /** collectgarbage("count") bytes per object the agent reports: 27 to 38 on the virtual board (docs/PERFORMANCE.md). */
-    static final int AVERAGE_OBJECT_BYTES = 32;
     // when the board does not answer the count: a small application's heap
     private static final long TYPICAL_OBJECTS = 2000;
 
@@ -32,7 +29,7 @@ final class WireEstimate {
             }
             String[] words = answer.text().strip().split("\\s+");
             double kib = Double.parseDouble(words[words.length - 1]);
-            return Math.max(1, Math.round(kib * 1024 / AVERAGE_OBJECT_BYTES));
+            return dev.heapscope.session.AgentObjectGuess.objectsFor(Math.round(kib * 1024));
         } catch (NumberFormatException | java.util.concurrent.ExecutionException
                  | java.util.concurrent.TimeoutException e) {
             return -1;

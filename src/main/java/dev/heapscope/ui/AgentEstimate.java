@@ -4,27 +4,18 @@ import java.util.Locale;
 
 /**
  * What an agent snapshot will cost on the wire, told before it starts: the object count is guessed from the Lua
- * heap's size ({@code collectgarbage("count")}) and the bytes per object of the board's last agent snapshot (a
- * typical figure before the first), so the seconds are an estimate and the text says so.
+ * heap's size ({@code collectgarbage("count")}) and the board's last agent snapshot ({@code AgentObjectGuess}),
+ * so the seconds are an estimate and the text says so.
  *
  * @param luaBytes the Lua heap now, or -1 when the board did not say
  * @param objects  the objects expected
  * @param seconds  upload, echo and the agent's lines at {@code baud}
  */
 record AgentEstimate(long luaBytes, long objects, double seconds, int baud) {
-    /**
-     * Lua heap bytes per object the agent reports, about, on a freshly booted NodeMCU heap (the virtual board:
-     * 8,796 bytes in 303 objects); the board's own figure replaces it after its first agent snapshot.
-     */
-    static final double TYPICAL_BYTES_PER_OBJECT = 30;
     /** Objects to expect when the board does not say how big its Lua heap is. */
     static final long UNKNOWN_HEAP_OBJECTS = 2_000;
     /** Longer than this, the user is asked before the agent starts. */
     static final double ASK_ABOVE_SECONDS = 20;
-
-    static long objectsFor(long luaBytes, double bytesPerObject) {
-        return luaBytes < 0 ? UNKNOWN_HEAP_OBJECTS : Math.max(1, Math.round(luaBytes / Math.max(1, bytesPerObject)));
-    }
 
     /** "about 6 s on the wire at 115,200 baud (an estimate: about 1,200 objects in a Lua heap of 56 KB)" */
     String text() {

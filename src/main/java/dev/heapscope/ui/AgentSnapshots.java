@@ -3,6 +3,7 @@ package dev.heapscope.ui;
 import dev.heapscope.console.CommandResult;
 import dev.heapscope.model.AgentSnapshot;
 import dev.heapscope.model.HeapSnapshot;
+import dev.heapscope.session.AgentObjectGuess;
 import dev.heapscope.session.AgentRun;
 import dev.heapscope.session.AgentRunWatch;
 import dev.heapscope.session.ProfilingSession;
@@ -28,7 +29,9 @@ final class AgentSnapshots {
     private final AtomicBoolean progressQueued = new AtomicBoolean();
     private volatile AgentRunWatch running;
     private volatile AgentEstimate expected;
-    private volatile double bytesPerObject = AgentEstimate.TYPICAL_BYTES_PER_OBJECT;
+    // this board's last complete agent snapshot, the anchor of the next estimate; none yet: a booted board's figures
+    private volatile long anchorLuaBytes = -1;
+    private volatile long anchorObjects;
     private volatile double askAboveSeconds = AgentEstimate.ASK_ABOVE_SECONDS;
     // FX thread: the question, answered true to go on
     private Function<String, CompletableFuture<Boolean>> ask = AgentQuestion::ask;
@@ -115,7 +118,8 @@ final class AgentSnapshots {
                     }
                     HeapSnapshot snapshot = agent.toHeapSnapshot(number, SnapshotOrigin.agentLabel(label, agent), 0);
                     if (agent.complete() && !agent.objects().isEmpty() && agent.luaBytes() > 0) {
-                        bytesPerObject = agent.luaBytes() / (double) agent.objects().size();
+                        anchorObjects = agent.objects().size();
+                        anchorLuaBytes = agent.luaBytes();
                     }
                     add.accept(snapshot);
                     owner.say(AgentSnapshotTexts.done(snapshot, agent));
@@ -136,7 +140,8 @@ final class AgentSnapshots {
 
     private AgentEstimate estimate(AgentRun run, ProfilingSession session, long luaBytes) {
         int baud = session.baudRate() > 0 ? session.baudRate() : 115_200;
-        long objects = AgentEstimate.objectsFor(luaBytes, bytesPerObject);
+        long objects = luaBytes < 0 ? AgentEstimate.UNKNOWN_HEAP_OBJECTS : anchorLuaBytes < 0
+                ? AgentObjectGuess.objectsFor(luaBytes) : AgentObjectGuess.since(anchorLuaBytes, anchorObjects, luaBytes);
         return new AgentEstimate(luaBytes, objects, run.wireSeconds(baud, objects), baud);
     }
 

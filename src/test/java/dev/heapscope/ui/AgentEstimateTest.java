@@ -1,6 +1,7 @@
 package dev.heapscope.ui;
 
 import dev.heapscope.console.CommandResult;
+import dev.heapscope.session.AgentObjectGuess;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AgentEstimateTest {
     @Test
-    void theObjectCountFollowsTheLuaHeapAndTheBoardsOwnBytesPerObject() {
-        assertThat(AgentEstimate.objectsFor(30_000, 30)).isEqualTo(1_000);
-        assertThat(AgentEstimate.objectsFor(30_000, 60)).isEqualTo(500);
-        assertThat(AgentEstimate.objectsFor(-1, 30)).isEqualTo(AgentEstimate.UNKNOWN_HEAP_OBJECTS);
+    void theObjectCountFollowsTheLuaHeapFromABootedBoardOrFromTheBoardsLastSnapshot() {
+        // measured on the virtual board: 9,772 bytes for 64 objects booted, 75,888 for 1,472 with a mixed heap
+        assertThat((double) AgentObjectGuess.objectsFor(9_772) / 64).isBetween(0.5, 2.0);
+        assertThat((double) AgentObjectGuess.objectsFor(75_888) / 1_472).isBetween(0.8, 1.25);
+        assertThat(AgentObjectGuess.since(9_772, 64, 9_772 + 48 * 100)).as("100 objects more").isEqualTo(164);
+        assertThat(AgentObjectGuess.since(75_888, 1_472, 0)).as("never below one").isEqualTo(1);
     }
 
     @Test
