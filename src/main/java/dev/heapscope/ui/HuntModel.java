@@ -6,6 +6,7 @@ import dev.heapscope.session.HuntWorkload;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.sim.SimulatedBoard;
 import dev.heapscope.ui.hunt.HuntPlan;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  * the board then runs as many real seconds.
  */
 public final class HuntModel {
+    private final BooleanProperty agentSnapshots = new javafx.beans.property.SimpleBooleanProperty(true);
     private final SessionViewModel owner;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
@@ -68,7 +70,10 @@ public final class HuntModel {
         HuntWorkload workload = plan.workload(owner.liveBoard(), this::waitForUser);
         busy.set(true);
         progress.set(0);
-        GuidedHunt hunt = new GuidedHunt(session, bufferRecords, TraceMode.LEAKS).onProgress(step -> owner.onFx(() -> {
+        // the virtual board's own snapshots are exact; the agent is for boards whose heap HeapScope cannot see
+        boolean agent = agentSnapshots.get() && owner.liveBoard() == null;
+        GuidedHunt hunt = new GuidedHunt(session, bufferRecords, TraceMode.LEAKS).withAgentSnapshots(agent)
+                .onProgress(step -> owner.onFx(() -> {
             progress.set(step.fraction());
             owner.say("Guided hunt: " + step.what());
         }));
@@ -83,7 +88,8 @@ public final class HuntModel {
                 note("Guided hunt stopped: " + UserMessages.reason(error));
             } else {
                 owner.say("Guided hunt done: " + plan.name() + (done.workloadError() != null
-                        ? " (the script failed: " + done.workloadError() + ")" : ""));
+                        ? " (the script failed: " + done.workloadError() + ")" : "")
+                        + (done.agent() == null ? "" : owner.luaHeap().addHunts(done.agent())));
             }
         }));
     }
@@ -133,6 +139,11 @@ public final class HuntModel {
         if (done != null) {
             done.completeExceptionally(new java.util.concurrent.CancellationException("the hunt was cancelled while waiting for you"));
         }
+    }
+
+    /** Whether a hunt on a serial board also takes the agent's Lua heap snapshots before and after its workload. */
+    public BooleanProperty agentSnapshotsProperty() {
+        return agentSnapshots;
     }
 
     /** True while a hunt runs. */

@@ -48,6 +48,23 @@ public final class LuaHeapModel {
         owner.onFx(taken::clear);
     }
 
+    /**
+     * FX thread. Adds a guided hunt's agent snapshots (before and after its workload) to the list, so Retained by
+     * shows what grew; returns what to add to the hunt's closing sentence.
+     */
+    String addHunts(dev.heapscope.session.HuntAgentSnapshots hunt) {
+        for (var agentSnapshot : java.util.Arrays.asList(hunt.before(), hunt.after())) {
+            if (agentSnapshot != null) {
+                String label = agentSnapshot == hunt.before() ? "hunt, " + dev.heapscope.session.HuntAgentSnapshots.BEFORE
+                        : "hunt, " + dev.heapscope.session.HuntAgentSnapshots.AFTER;
+                taken.add(agentSnapshot.toHeapSnapshot(taken.size() + 1,
+                        dev.heapscope.ui.common.SnapshotOrigin.agentLabel(label, agentSnapshot), 0));
+            }
+        }
+        return hunt.compared() ? "; the Lua heap before and after it is in Retained by"
+                : "; no Lua heap snapshots: " + hunt.problem();
+    }
+
     /** FX thread. */
     public ObservableList<HeapSnapshot> list() {
         return taken;

@@ -26,6 +26,7 @@ final class WorkloadControls {
     private final ProjectOnBoard project;
     private final WorkloadChooser chooser;
     private final HuntWaitBar waitBar;
+    private final javafx.scene.control.CheckBox luaSnapshots = new javafx.scene.control.CheckBox("Lua snapshots");
 
     WorkloadControls(SessionViewModel session, LaunchOptions options, Executor work) {
         this.session = session;
@@ -34,6 +35,12 @@ final class WorkloadControls {
         this.waitBar = new HuntWaitBar(session.hunts().waitingProperty(), session.hunts()::proceed);
         chooser.onBrowse(this::pickFile, this::pickFolder);
         chooser.disableProperty().bind(session.hunts().busyProperty());
+        luaSnapshots.setId("hunt-lua-snapshots");
+        luaSnapshots.setTooltip(new javafx.scene.control.Tooltip("The hunt also takes the agent's snapshots of the "
+                + "board's Lua heap before and after the workload, to show in Retained by which Lua paths hold what "
+                + "grew (adds the agent's upload and its lines on the wire)"));
+        luaSnapshots.selectedProperty().bindBidirectional(session.hunts().agentSnapshotsProperty());
+        luaSnapshots.disableProperty().bind(session.hunts().busyProperty());
         session.connectionProperty().addListener((obs, old, now) -> {
             // a virtual board boots with an empty flash: the project goes in before it is used
             if (now == ConnectionState.CONNECTED && old != ConnectionState.BOARD_LOST && project.current() != null
@@ -46,11 +53,21 @@ final class WorkloadControls {
     /** Follows the connection bar's target. */
     void follow(javafx.beans.value.ObservableValue<String> target) {
         chooser.setTarget(ConnectionBar.SIMULATOR.equals(target.getValue()));
-        target.addListener((obs, old, now) -> chooser.setTarget(ConnectionBar.SIMULATOR.equals(now)));
+        showLuaSnapshots(!ConnectionBar.SIMULATOR.equals(target.getValue()));
+        target.addListener((obs, old, now) -> {
+            chooser.setTarget(ConnectionBar.SIMULATOR.equals(now));
+            showLuaSnapshots(!ConnectionBar.SIMULATOR.equals(now));
+        });
+    }
+
+    // the virtual board's hunts have its own exact snapshots: the choice is a serial board's
+    private void showLuaSnapshots(boolean serial) {
+        luaSnapshots.setVisible(serial);
+        luaSnapshots.setManaged(serial);
     }
 
     List<Node> nodes() {
-        return List.of(chooser, waitBar);
+        return List.of(chooser, luaSnapshots, waitBar);
     }
 
     WorkloadChooser chooser() {
