@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.ThrowingRunnable;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -26,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,12 +150,22 @@ abstract class WindowTestBase {
                 && !window.leaks().visibleGroups().isEmpty());
     }
 
-    /** The row showing item {@code index} of the table or tree table {@code query}. */
+    /**
+     * The row showing item {@code index} of the table or tree table {@code query}, once it is shown: a table fills its
+     * cells on a later layout pass than the one that gave it its items, which a loaded CI machine can delay.
+     */
     Node row(String query, int index) throws Exception {
-        return onFx(() -> robot.lookup(query + " .indexed-cell").queryAllAs(IndexedCell.class).stream()
+        Callable<Optional<IndexedCell>> shown = () -> robot.lookup(query + " .indexed-cell").queryAllAs(IndexedCell.class)
+                .stream()
                 .filter(cell -> (cell instanceof TableRow || cell instanceof TreeTableRow) && cell.getIndex() == index
                         && cell.isVisible() && !cell.isEmpty())
-                .findFirst().orElseThrow(() -> new AssertionError("no row " + index + " shown in " + query)));
+                .findFirst();
+        try {
+            waitUntil("row " + index + " shown in " + query, () -> shown.call().isPresent());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no row " + index + " shown in " + query);
+        }
+        return onFx(shown).orElseThrow(() -> new AssertionError("no row " + index + " shown in " + query));
     }
 
     /** The title of the view tab selected. */
