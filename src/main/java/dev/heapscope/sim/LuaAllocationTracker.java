@@ -30,8 +30,9 @@ final class LuaAllocationTracker extends DebugLib {
     private LuaThread cachedThread;
     private ShadowStack cachedStack;
 
-    private long budgetRemaining;
-    private long deadlineNanos;
+    private long budgetRemaining = Long.MAX_VALUE; // nothing is metered before the first chunk
+    private long deadlineNanos = Long.MAX_VALUE;
+    private volatile boolean stopRequested; // set from outside the board thread
     private int untilCheck;
     private int checkChunk;
     private boolean exhausted;
@@ -65,6 +66,7 @@ final class LuaAllocationTracker extends DebugLib {
         checkChunk = untilCheck;
         exhausted = false;
         restarting = false;
+        stopRequested = false;
         currentStack().clear();
     }
 
@@ -212,18 +214,54 @@ final class LuaAllocationTracker extends DebugLib {
         }
         if (!exhausted) {
             budgetRemaining -= checkChunk - untilCheck;
-            if (budgetRemaining > 0 && System.nanoTime() < deadlineNanos) {
+            if (withinBudget()) {
                 untilCheck = (int) Math.min(CHECK_INTERVAL, budgetRemaining);
                 checkChunk = untilCheck;
                 return;
             }
             exhausted = true;
         }
+        throw exceeded();
+    }
+
+    private boolean withinBudget() {
+        return budgetRemaining > 0 && !stopRequested && System.nanoTime() < deadlineNanos;
+    }
+
+    private InstructionBudgetExceeded exceeded() {
         untilCheck = 1;
         ShadowFrame frame = currentStack().top();
         String where = frame == null ? "" : frame.info.chunk + ":" + frame.line() + ": ";
-        throw new InstructionBudgetExceeded(where + "instruction budget exceeded (runaway loop?)",
+        return new InstructionBudgetExceeded(where + "instruction budget exceeded (runaway loop?)",
                 Tracebacks.of(currentStack(), false));
+    }
+
+    /**
+     * Work a library function does in Java (matching a pattern, copying a result): charged and checked at
+     * once, so one long call ends within the chunk's budget like a loop of instructions does.
+     */
+    void spend(long work) {
+        if (restarting) {
+            untilCheck = 1;
+            throw new BoardRestart();
+        }
+        if (!exhausted) {
+            budgetRemaining -= Math.max(work, 0);
+            if (withinBudget()) {
+                return;
+            }
+            exhausted = true;
+        }
+        throw exceeded();
+    }
+
+    /**
+     * The watchdog, from any thread: the running chunk ends at its next budget check as if its budget were
+     * spent (every loop in Lua and in the board's libraries reaches one within microseconds).
+     */
+    void requestStop() {
+        stopRequested = true;
+        untilCheck = 1; // a racy write is fine: at worst the stop is seen one check interval later
     }
 
     /** Charges work done outside Lua instructions (a collection's marking) to the running chunk's budget. */

@@ -66,11 +66,12 @@ final class LuaSandbox {
         searchers.set(3, LuaValue.NIL); // the Java class searchers
 
         globals.set("print", fn("print", print::apply));
-        Libraries libs = StandardLibrary.install(globals, lua, tracker, decorator);
+        BoardMeter meter = new BoardMeter(tracker, heap);
+        Libraries libs = StandardLibrary.install(globals, lua, tracker, decorator, meter);
         installLoading(globals, flash);
         installCollectGarbage(globals, heap);
-        NumberLibraries.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE);
-        installStringTracking(globals, heap, libs);
+        NumberLibraries.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE, meter);
+        installStringTracking(globals, heap, libs, meter);
         MethodCallErrors.numberFromCallSite(globals.get("string").checktable(), "format", tracker);
         installCoroutines(globals, heap, decorator);
         installShims(globals);
@@ -131,7 +132,7 @@ final class LuaSandbox {
         globals.set("collectgarbage", fn("collectgarbage", args -> CollectGarbage.call(heap, args)));
     }
 
-    private static void installStringTracking(Globals globals, LuaHeap heap, Libraries libs) {
+    private static void installStringTracking(Globals globals, LuaHeap heap, Libraries libs, BoardMeter meter) {
         LuaTable string = globals.get("string").checktable();
         // Lua 5.3's rep (with separator), refusing what the board heap could not hold
         string.set("rep", tracked(heap, "str_rep", args -> {
@@ -143,7 +144,11 @@ final class LuaSandbox {
                 return LuaValue.valueOf("");
             }
             long total = unit.m_length * count + separator.m_length * (count - 1);
+            if (total == 0) {
+                return LuaValue.valueOf(""); // ("").rep(n): no bytes to copy, however large n is
+            }
             heap.ensureFits(LuaSizes.string(0) + total);
+            meter.spend(count + total / 16); // charged before the copy, so a huge rep ends as a runaway loop would
             byte[] bytes = new byte[(int) total];
             int at = 0;
             for (long i = 0; i < count; i++) {

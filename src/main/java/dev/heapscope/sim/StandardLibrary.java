@@ -4,6 +4,7 @@ import dev.heapscope.sim.lua53.ArgErrorReporter;
 import dev.heapscope.sim.lua53.DoubleOnly;
 import dev.heapscope.sim.lua53.Int32SingleFloat;
 import dev.heapscope.sim.lua53.Libraries;
+import dev.heapscope.sim.lua53.WorkMeter;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaThread;
@@ -20,7 +21,8 @@ final class StandardLibrary {
     private StandardLibrary() {
     }
 
-    static Libraries install(Globals globals, LuaRelease lua, LuaAllocationTracker tracker, ErrorDecorator decorator) {
+    static Libraries install(Globals globals, LuaRelease lua, LuaAllocationTracker tracker, ErrorDecorator decorator,
+                             WorkMeter meter) {
         ArgErrorReporter reporter = (arg, function, message) -> {
             ShadowFrame caller = tracker.currentStack().top();
             // lua_getinfo names a function the generic for calls 'for iterator'
@@ -29,7 +31,7 @@ final class StandardLibrary {
             return ArgErrors.of(caller, arg, iterator ? "for iterator" : function, message);
         };
         boolean lua53 = lua == LuaRelease.LUA_53;
-        Libraries libs = new Libraries(lua53 ? Int32SingleFloat.INSTANCE : DoubleOnly.INSTANCE, reporter, lua53);
+        Libraries libs = new Libraries(lua53 ? Int32SingleFloat.INSTANCE : DoubleOnly.INSTANCE, reporter, lua53, meter);
         libs.install(globals);
         // the string metatable follows the newest board: NumberLibraries.install, which the sandbox runs next
         installErrors(globals, libs, tracker, decorator);

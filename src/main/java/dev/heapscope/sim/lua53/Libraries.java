@@ -17,11 +17,18 @@ public final class Libraries {
     final NumberModel numbers;
     private final ArgErrorReporter reporter;
     private final boolean lua53;
+    final WorkMeter meter;
 
     public Libraries(NumberModel numbers, ArgErrorReporter reporter, boolean lua53) {
+        this(numbers, reporter, lua53, WorkMeter.UNMETERED);
+    }
+
+    /** With the board's meter: library functions that loop charge its budget and claim its heap. */
+    public Libraries(NumberModel numbers, ArgErrorReporter reporter, boolean lua53, WorkMeter meter) {
         this.numbers = numbers;
         this.reporter = reporter;
         this.lua53 = lua53;
+        this.meter = meter;
     }
 
     /** The argument checks of library function {@code function}. */

@@ -18,6 +18,11 @@ public final class NumberLibraries {
     }
 
     public static void install(Globals globals, NumberModel model) {
+        install(globals, model, WorkMeter.UNMETERED);
+    }
+
+    /** With the board's meter, which {@code string.format} charges for what it writes. */
+    public static void install(Globals globals, NumberModel model, WorkMeter meter) {
         boolean lua53 = model.hasIntegerOperators();
         LuaTable math = lua53 ? new MathLib53().table() : new MathLib51().table();
         globals.set("math", math);
@@ -31,7 +36,7 @@ public final class NumberLibraries {
             }
             return luajToString.invoke(args);
         }));
-        StringFormat format = new StringFormat(lua53, globals);
+        StringFormat format = new StringFormat(lua53, globals, meter);
         globals.get("string").set("format", fn("format", format::format));
         // LuaJ keeps the string metatable in a static field and only its first StringLib sets it: every later
         // state's s:format() would reach the first state's string table (its build, its heap). The newest

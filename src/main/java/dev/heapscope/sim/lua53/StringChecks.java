@@ -4,10 +4,13 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
+import java.util.function.Function;
+
 /**
  * lstrlib.c's argument checks in front of LuaJ's string functions, so a wrong call fails with the board's
  * {@code bad argument #1 to 'sub' (string expected, got no value)} instead of LuaJ's unnumbered message.
- * {@code rep} and {@code format} are replaced elsewhere.
+ * {@code find/match/gmatch/gsub} are the board's own ({@link StringSearch}); {@code rep} and {@code format} are replaced
+ * elsewhere.
  */
 final class StringChecks {
     private interface Check {
@@ -30,7 +33,6 @@ final class StringChecks {
         guard(string, "lower", subject);
         guard(string, "upper", subject);
         guard(string, "reverse", subject);
-        guard(string, "gmatch", pattern);
         guard(string, "byte", (c, a) -> {
             c.checkString(a, 1);
             long from = c.optInteger(a, 2, 1);
@@ -45,15 +47,18 @@ final class StringChecks {
             pattern.check(c, a);
             c.optInteger(a, 3, 1);
         };
-        guard(string, "find", search);
-        guard(string, "match", search);
-        guard(string, "gsub", (c, a) -> {
+        StringSearch searching = new StringSearch(libs, libs.meter);
+        guard(string, "gmatch", pattern, searching::gmatch);
+        guard(string, "find", search, searching::find);
+        guard(string, "match", search, searching::match);
+        Check substitution = (c, a) -> {
             pattern.check(c, a);
             int type = a.arg(3).type();
             c.check(type == LuaValue.TNUMBER || type == LuaValue.TSTRING || type == LuaValue.TFUNCTION
                     || type == LuaValue.TTABLE, 3, "string/function/table expected");
             c.optInteger(a, 4, 0);
-        });
+        };
+        guard(string, "gsub", substitution, searching::gsub);
         guard(string, "char", (c, a) -> {
             for (int i = 1; i <= a.narg(); i++) {
                 long code = c.checkInteger(a, i);
@@ -63,10 +68,13 @@ final class StringChecks {
     }
 
     private void guard(LuaTable string, String name, Check check) {
-        LuaValue original = string.get(name);
+        guard(string, name, check, string.get(name)::invoke);
+    }
+
+    private void guard(LuaTable string, String name, Check check, Function<Varargs, Varargs> body) {
         libs.put(string, name, args -> {
             check.check(libs.args(name), args);
-            return original.invoke(args);
+            return body.apply(args);
         });
     }
 }

@@ -20,9 +20,11 @@ final class StringFormat {
     private final boolean lua53;
     private final NumberArgs args;
     private final LuaValue globals;
+    private final WorkMeter meter;
 
     /** %s and %q write values as the state's {@code tostring} does (luaL_tolstring: __tostring, addresses). */
-    StringFormat(boolean lua53, LuaValue globals) {
+    StringFormat(boolean lua53, LuaValue globals, WorkMeter meter) {
+        this.meter = meter;
         this.lua53 = lua53;
         this.args = new NumberArgs(lua53 ? Arith53.INSTANCE : Arith51.INSTANCE);
         this.globals = globals;
@@ -84,7 +86,11 @@ final class StringFormat {
             }
             char conversion = at < f.length() ? f.charAt(at++) : '\0';
             boolean modified = at - start > 1;
-            out.append(item(a, arg, new CFormat(flags, width, precision, conversion), modified));
+            String item = item(a, arg, new CFormat(flags, width, precision, conversion), modified);
+            // the board's luaL_Buffer must hold the result so far: claim it before Java grows its copy
+            meter.reserve((long) out.length() + item.length());
+            meter.spend(1 + item.length() / 16);
+            out.append(item);
         }
         return LuaString.valueOf(out.toString().getBytes(StandardCharsets.ISO_8859_1));
     }

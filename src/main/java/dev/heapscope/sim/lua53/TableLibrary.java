@@ -5,7 +5,6 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
-import java.io.ByteArrayOutputStream;
 
 /**
  * Lua 5.3.5's {@code table.insert/remove/move/concat/pack/unpack} as NodeMCU's ltablib.c has them: element
@@ -137,24 +136,25 @@ final class TableLibrary {
         org.luaj.vm2.LuaString separator = check.optString(args, 2, LuaValue.valueOf(""));
         long i = check.optInteger(args, 3, 1);
         last = check.optInteger(args, 4, last);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MeteredBuffer out = new MeteredBuffer(libs.meter);
         for (; i < last; i++) {
             addField(out, t, i);
-            out.write(separator.m_bytes, separator.m_offset, separator.m_length);
+            out.add(separator);
+            libs.meter.spend(1);
         }
         if (i == last) {
             addField(out, t, i);
         }
-        return org.luaj.vm2.LuaString.valueOf(out.toByteArray());
+        return out.toLuaString();
     }
 
-    private void addField(ByteArrayOutputStream out, LuaValue t, long i) {
+    private void addField(MeteredBuffer out, LuaValue t, long i) {
         LuaValue value = get(t, i);
         if (!value.isstring()) {
             throw new LuaError("invalid value (" + value.typename() + ") at index " + i + " in table for 'concat'");
         }
         org.luaj.vm2.LuaString s = value.strvalue();
-        out.write(s.m_bytes, s.m_offset, s.m_length);
+        out.add(s);
     }
 
     private Varargs pack(Varargs args) {

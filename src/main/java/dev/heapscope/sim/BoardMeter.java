@@ -1,0 +1,24 @@
+package dev.heapscope.sim;
+
+import dev.heapscope.sim.lua53.WorkMeter;
+
+/** The board's {@link WorkMeter}: work goes to the running chunk's instruction budget, result bytes to its heap. */
+final class BoardMeter implements WorkMeter {
+    private final LuaAllocationTracker tracker;
+    private final LuaHeap heap;
+
+    BoardMeter(LuaAllocationTracker tracker, LuaHeap heap) {
+        this.tracker = tracker;
+        this.heap = heap;
+    }
+
+    @Override
+    public void spend(long work) {
+        tracker.spend(work);
+    }
+
+    @Override
+    public void reserve(long bytes) {
+        heap.ensureFits(LuaSizes.string(0) + bytes);
+    }
+}
