@@ -115,6 +115,10 @@ final class RunCommand implements Callable<Integer> {
             err.println("heapscope: the script failed: " + outcome.scriptError);
             return ExitCodes.UNREADABLE_INPUT;
         }
+        if (!report.luaErrors().isEmpty()) { // a timer or event callback failed: a leak gate must not pass it
+            err.println("heapscope: a callback failed: " + report.luaErrors().get(0));
+            return ExitCodes.UNREADABLE_INPUT;
+        }
         return leakGate.verdict(report.leakedBytes(), err);
     }
 

@@ -37,6 +37,7 @@ final class RunReport {
     private final long leakedBytes;
     private GrowthReport growth;
     private AgentHuntReport agent;
+    private static final String LUA_ERROR = "Lua error:";
 
     /** @param board one line describing the board ("esp32-devkitc (virtual)", "/dev/ttyUSB0 @ 115200 baud") */
     RunReport(String board, TraceMode mode, int bufferRecords, String scriptName, Dump first, Dump last,
@@ -58,6 +59,12 @@ final class RunReport {
 
     long leakedBytes() {
         return leakedBytes;
+    }
+
+    /** The errors the board printed while the script and its callbacks ran ("Lua error: ..." lines, prefix cut). */
+    List<String> luaErrors() {
+        return output.stream().filter(line -> line.startsWith(LUA_ERROR))
+                .map(line -> line.substring(LUA_ERROR.length()).strip()).toList();
     }
 
     /** Adds what grew between two heap snapshots (shown after the leaks). */
@@ -123,6 +130,11 @@ final class RunReport {
             json.writeArrayFieldStart("output");
             for (String line : output) {
                 json.writeString(line);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("luaErrors");
+            for (String error : luaErrors()) {
+                json.writeString(error);
             }
             json.writeEndArray();
             json.writeNumberField("leakedBytes", leakedBytes);

@@ -65,7 +65,7 @@ final class HeapMarker {
         return paths;
     }
 
-    /** Objects traversed so far in this pass (the collector's work, charged to the instruction budget). */
+    /** Objects marked and traversed so far in this pass (the collector's work, charged to the instruction budget). */
     long work() {
         return work;
     }
@@ -102,6 +102,7 @@ final class HeapMarker {
             if (slot < 0 || !objects.mark(slot, epoch)) {
                 return;
             }
+            work++; // a leaf is marked without a traversal, but marking it is work all the same
             int node = remember(slot, parent, edgeKind, edgeKey);
             if (table.written || !table.leaf || paths != null) {
                 enqueue(table, node); // an unwritten leaf table has nothing to traverse
@@ -111,6 +112,7 @@ final class HeapMarker {
         if (value instanceof LuaString string) {
             int slot = objects.slotOf(string);
             if (slot >= 0 && objects.mark(slot, epoch)) {
+                work++;
                 remember(slot, parent, edgeKind, edgeKey);
             }
             return;

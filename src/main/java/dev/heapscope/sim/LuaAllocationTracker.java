@@ -147,7 +147,12 @@ final class LuaAllocationTracker extends DebugLib {
                     frame.openResults = v;
                 }
             }
-            case RegisterNamer.OP_NEWTABLE, RegisterNamer.OP_CLOSURE, RegisterNamer.OP_CONCAT -> {
+            case RegisterNamer.OP_CONCAT -> {
+                reserveConcatenation(frame.stack, RegisterNamer.b(i), RegisterNamer.c(i));
+                frame.pendingOp = RegisterNamer.OP_CONCAT;
+                frame.pendingRegister = RegisterNamer.a(i);
+            }
+            case RegisterNamer.OP_NEWTABLE, RegisterNamer.OP_CLOSURE -> {
                 frame.pendingOp = i & 0x3f;
                 frame.pendingRegister = RegisterNamer.a(i);
             }
@@ -158,6 +163,26 @@ final class LuaAllocationTracker extends DebugLib {
         }
         if (hooks != null && hooks.active()) {
             hooks.onInstruction(frame, previousPc);
+        }
+    }
+
+    /**
+     * Claims a concatenation's result from the board's heap before LuaJ builds it, so {@code s .. s} of strings the
+     * heap cannot hold twice fails with {@code not enough memory} instead of a JVM allocation of any size.
+     */
+    private void reserveConcatenation(LuaValue[] registers, int from, int to) {
+        long total = 0;
+        for (int r = from; r <= to && r < registers.length; r++) {
+            LuaValue operand = registers[r];
+            if (operand instanceof LuaString string) {
+                total += string.m_length;
+            } else if (operand.isnumber()) {
+                total += 24; // the longest number text (lua_Number2str's "%.14g")
+            }
+        }
+        if (total > 4096) { // short results are ordinary allocations, charged when made
+            heap.ensureFits(LuaSizes.string(0) + total);
+            spend(total / 16);
         }
     }
 
@@ -268,6 +293,9 @@ final class LuaAllocationTracker extends DebugLib {
     void charge(long work) {
         if (!exhausted && work > 0) {
             budgetRemaining -= work;
+            if (budgetRemaining <= 0) {
+                untilCheck = 1; // spent: the next instruction ends the chunk, not the next check interval
+            }
         }
     }
 

@@ -50,6 +50,7 @@ final class LuaSandbox {
         globals.load(new MathLib());
         globals.load(tracker);
         LoadState.install(globals);
+        globals.undumper = LuaSandbox::refusePrecompiled;
         Lua53Compiler.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE);
         Globals.Compiler source = globals.compiler;
         globals.compiler = (stream, chunkName) -> heap.constants.compiled(source.compile(stream, chunkName));
@@ -64,6 +65,13 @@ final class LuaSandbox {
         LuaTable searchers = packageTable.get("searchers").checktable();
         searchers.set(4, LuaValue.NIL);
         searchers.set(3, LuaValue.NIL); // the Java class searchers
+        // loadlib.c without dlopen (the board's build): nil, DLMSG, "absent"; LuaJ's own overflowed the stack
+        packageTable.set("loadlib", fn("loadlib", args -> {
+            args.checkstring(1);
+            args.checkstring(2);
+            return LuaValue.varargsOf(LuaValue.NIL,
+                    LuaValue.valueOf("dynamic libraries not enabled; check your Lua installation"), LuaValue.valueOf("absent"));
+        }));
 
         globals.set("print", fn("print", print::apply));
         BoardMeter meter = new BoardMeter(tracker, heap);
@@ -76,6 +84,21 @@ final class LuaSandbox {
         installCoroutines(globals, heap, decorator);
         installShims(globals);
         return globals;
+    }
+
+    /**
+     * A precompiled chunk is refused with a reason, as lundump.c words its refusals: LuaJ's undumper trusts the
+     * chunk's sizes (a patched code size made it allocate 2 GB per load), and the board's 5.3 bytecode is not
+     * LuaJ's anyway. Text chunks pass (null: not a binary chunk).
+     */
+    private static org.luaj.vm2.Prototype refusePrecompiled(java.io.InputStream stream, String chunkName)
+            throws java.io.IOException {
+        if (stream.read() != LoadState.LUA_SIGNATURE[0]) {
+            return null;
+        }
+        String name = chunkName.startsWith("@") || chunkName.startsWith("=") ? chunkName.substring(1)
+                : chunkName.startsWith("\u001b") ? "binary string" : chunkName;
+        throw new LuaError(name + ": precompiled chunk refused (the virtual board loads Lua source only)");
     }
 
     private static VarArgFunction fn(String functionName, Function<Varargs, Varargs> body) {

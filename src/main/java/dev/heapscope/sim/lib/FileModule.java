@@ -69,8 +69,16 @@ public final class FileModule {
         Fn.put(module, "putcontents", args -> {
             String name = Fn.checkString(args, 1, "putcontents");
             LuaString contents = args.checkstring(2);
+            if (!files.fits(name, contents.m_length)) {
+                return noSpace();
+            }
             files.write(name, Arrays.copyOfRange(contents.m_bytes, contents.m_offset, contents.m_offset + contents.m_length));
             return LuaValue.TRUE;
+        });
+        Fn.put(module, "fsinfo", args -> {
+            long[] info = files.info();
+            return LuaValue.varargsOf(new LuaValue[]{LuaValue.valueOf((int) info[0]), LuaValue.valueOf((int) info[1]),
+                    LuaValue.valueOf((int) info[2])});
         });
         Fn.put(module, "getcontents", args -> files.read(Fn.checkString(args, 1, "getcontents"))
                 .<LuaValue>map(bytes -> board.newString(bytes, "file_getfile")).orElse(LuaValue.NIL));
@@ -145,6 +153,9 @@ public final class FileModule {
             return LuaValue.NIL;
         }
         LuaString bytes = text.checkstring();
+        if (!files.fits(file.name, (long) file.written.size() + bytes.m_length + (line ? 1 : 0))) {
+            return noSpace(); // checked before the bytes are copied: the partition, not the JVM, is the limit
+        }
         file.written.write(bytes.m_bytes, bytes.m_offset, bytes.m_length);
         if (line) {
             file.written.write('\n');
@@ -152,6 +163,11 @@ public final class FileModule {
         file.contents = file.written.toByteArray();
         files.write(file.name, file.contents);
         return LuaValue.TRUE;
+    }
+
+    /** luaL_fileresult for a full SPIFFS partition: nil, strerror(ENOSPC), ENOSPC. */
+    private static Varargs noSpace() {
+        return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("No space left on device"), LuaValue.valueOf(28));
     }
 
     private Varargs flush(OpenFile file) {
