@@ -21,8 +21,6 @@ import java.util.Map;
  * LuaJ's DebugLib, whose {@code debug} table the sandbox removes.
  */
 final class LuaAllocationTracker extends DebugLib {
-    private static final int CHECK_INTERVAL = 1 << 16;
-
     private final Map<Prototype, ProtoInfo> protos = new IdentityHashMap<>();
     private LuaHeap heap;
     private DebugHooks hooks;
@@ -30,13 +28,7 @@ final class LuaAllocationTracker extends DebugLib {
     private LuaThread cachedThread;
     private ShadowStack cachedStack;
 
-    private long budgetRemaining = Long.MAX_VALUE; // nothing is metered before the first chunk
-    private long deadlineNanos = Long.MAX_VALUE;
-    private volatile boolean stopRequested; // set from outside the board thread
-    private int untilCheck;
-    private int checkChunk;
-    private boolean exhausted;
-    private boolean restarting;
+    private final ChunkBudget budget = new ChunkBudget();
 
     @Override
     public LuaValue call(LuaValue modname, LuaValue env) {
@@ -60,13 +52,7 @@ final class LuaAllocationTracker extends DebugLib {
 
     /** A fresh budget for one chunk or callback; also forgets frames an aborted run left behind. */
     void startBudget(long instructions, long wallMillis) {
-        budgetRemaining = instructions;
-        deadlineNanos = System.nanoTime() + wallMillis * 1_000_000L;
-        untilCheck = (int) Math.min(CHECK_INTERVAL, instructions);
-        checkChunk = untilCheck;
-        exhausted = false;
-        restarting = false;
-        stopRequested = false;
+        budget.start(instructions, wallMillis);
         currentStack().clear();
     }
 
@@ -126,8 +112,8 @@ final class LuaAllocationTracker extends DebugLib {
 
     @Override
     public void onInstruction(int pc, Varargs v, int top) {
-        if (--untilCheck <= 0) {
-            checkBudget();
+        if (--budget.untilCheck <= 0 && !budget.check()) {
+            throw exceeded();
         }
         ShadowFrame frame = currentStack().top();
         if (frame == null) {
@@ -232,29 +218,7 @@ final class LuaAllocationTracker extends DebugLib {
         }
     }
 
-    private void checkBudget() {
-        if (restarting) {
-            untilCheck = 1;
-            throw new BoardRestart();
-        }
-        if (!exhausted) {
-            budgetRemaining -= checkChunk - untilCheck;
-            if (withinBudget()) {
-                untilCheck = (int) Math.min(CHECK_INTERVAL, budgetRemaining);
-                checkChunk = untilCheck;
-                return;
-            }
-            exhausted = true;
-        }
-        throw exceeded();
-    }
-
-    private boolean withinBudget() {
-        return budgetRemaining > 0 && !stopRequested && System.nanoTime() < deadlineNanos;
-    }
-
     private InstructionBudgetExceeded exceeded() {
-        untilCheck = 1;
         ShadowFrame frame = currentStack().top();
         String where = frame == null ? "" : frame.info.chunk + ":" + frame.line() + ": ";
         return new InstructionBudgetExceeded(where + "instruction budget exceeded (runaway loop?)",
@@ -266,37 +230,19 @@ final class LuaAllocationTracker extends DebugLib {
      * once, so one long call ends within the chunk's budget like a loop of instructions does.
      */
     void spend(long work) {
-        if (restarting) {
-            untilCheck = 1;
-            throw new BoardRestart();
+        if (!budget.spend(work)) {
+            throw exceeded();
         }
-        if (!exhausted) {
-            budgetRemaining -= Math.max(work, 0);
-            if (withinBudget()) {
-                return;
-            }
-            exhausted = true;
-        }
-        throw exceeded();
-    }
-
-    /**
-     * The watchdog, from any thread: the running chunk ends at its next budget check as if its budget were
-     * spent (every loop in Lua and in the board's libraries reaches one within microseconds).
-     */
-    void requestStop() {
-        stopRequested = true;
-        untilCheck = 1; // a racy write is fine: at worst the stop is seen one check interval later
     }
 
     /** Charges work done outside Lua instructions (a collection's marking) to the running chunk's budget. */
     void charge(long work) {
-        if (!exhausted && work > 0) {
-            budgetRemaining -= work;
-            if (budgetRemaining <= 0) {
-                untilCheck = 1; // spent: the next instruction ends the chunk, not the next check interval
-            }
-        }
+        budget.charge(work);
+    }
+
+    /** The watchdog, from any thread: the running chunk ends at its next budget check (within microseconds). */
+    void requestStop() {
+        budget.requestStop();
     }
 
     /**
@@ -304,11 +250,15 @@ final class LuaAllocationTracker extends DebugLib {
      * that swallowed it (LuaJ's coroutine.resume turns any throwable into an error result).
      */
     void restart() {
-        restarting = true;
-        untilCheck = 1;
+        budget.restart();
+    }
+
+    /** What the running (or last) chunk or callback has used of the budget it was given. */
+    long budgetUsed() {
+        return budget.used();
     }
 
     boolean budgetExhausted() {
-        return exhausted;
+        return budget.exhausted();
     }
 }

@@ -101,6 +101,10 @@ final class LuaSandbox {
         throw new LuaError(name + ": precompiled chunk refused (the virtual board loads Lua source only)");
     }
 
+    static VarArgFunction function(String functionName, Function<Varargs, Varargs> body) {
+        return fn(functionName, body);
+    }
+
     private static VarArgFunction fn(String functionName, Function<Varargs, Varargs> body) {
         return new VarArgFunction() {
             {

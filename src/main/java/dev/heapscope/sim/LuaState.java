@@ -16,7 +16,6 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
-
 import java.io.ByteArrayInputStream;
 
 /**
@@ -40,6 +39,7 @@ final class LuaState implements BoardContext {
     private final FirmwareRefs refs = new FirmwareRefs();
     private final RetentionIndex retention;
     private boolean restartRequested;
+    private final CallbackBudget callbackBudget;
 
     LuaState(BoardMemory memory, TraceControl trace, VirtualClock clock, FlashFileSystem flash, SimulatorSymbols symbols,
              AllocationSites sites, ConsoleWriter out, BoardOptions options, RetentionIndex retention,
@@ -53,6 +53,7 @@ final class LuaState implements BoardContext {
         this.flash = flash;
         this.out = out;
         this.options = options;
+        this.callbackBudget = new CallbackBudget(options.instructionBudget());
         this.heap = new LuaHeap(memory, symbols, sites, tracker, options.maxChainDepth());
         this.globals = LuaSandbox.create(tracker, heap, decorator, flash, this::print, options.lua());
         heap.attachRoots(globals, refs.boot(globals, options.lua()));
@@ -63,6 +64,7 @@ final class LuaState implements BoardContext {
         network.boot(events, world);
     }
 
+    private final LuaValue print = LuaSandbox.function("print", this::print);
     private Varargs print(Varargs args) {
         return ConsolePrint.print(globals, out, args);
     }
@@ -86,15 +88,17 @@ final class LuaState implements BoardContext {
             out.text("Lua error: \t" + ErrorDecorator.rewriteSyntax(e.getMessage()) + "\n");
             return;
         }
-        Varargs results = protectedCall(chunk, LuaValue.NONE);
+        Varargs results = protectedCall(chunk, LuaValue.NONE, options.instructionBudget());
         if (results != null && results.narg() > 0) {
-            print(results);
+            // l_print's protected call: a failing __tostring or a full heap is a Lua error, not the board's end
+            protectedCall(print, results, options.instructionBudget());
         }
     }
 
-    @Override
+    @Override // on the budget its virtual second has left (CallbackBudget)
     public void runCallback(LuaValue function, Varargs arguments) {
-        protectedCall(function, arguments);
+        protectedCall(function, arguments, callbackBudget.left(clock.nowMicros()));
+        callbackBudget.used(tracker.budgetUsed());
     }
 
     @Override
@@ -107,17 +111,14 @@ final class LuaState implements BoardContext {
         heap.tableResized(table);
     }
 
-    private Varargs protectedCall(LuaValue function, Varargs args) {
-        tracker.startBudget(options.instructionBudget(), options.budgetWallMillis());
+    private Varargs protectedCall(LuaValue function, Varargs args, long instructions) {
+        tracker.startBudget(instructions, options.budgetWallMillis());
         decorator.takeTraceback();
         try {
             return function.invoke(args);
         } catch (LuaError e) {
-            LuaValue message = e.getMessageObject();
-            String text = message == null ? "nil" : message.isstring() ? message.tojstring()
-                    : "(error object is a " + message.typename() + " value)";
             String traceback = decorator.takeTraceback();
-            out.text("Lua error: \t" + text + "\n" + (traceback == null ? "" : traceback + "\n"));
+            out.text("Lua error: \t" + BoardErrorText.of(e) + "\n" + (traceback == null ? "" : traceback + "\n"));
         } catch (BoardRestart e) {
             requestRestart();
         } catch (BoardPanicked e) {
@@ -131,7 +132,7 @@ final class LuaState implements BoardContext {
         } catch (OutOfMemoryError e) {
             out.text("Lua error: \t" + LuaHeap.NOT_ENOUGH_MEMORY + "\n");
         } catch (RuntimeException e) {
-            out.text("Lua error: \t" + e + "\n");
+            out.text("Lua error: \t" + BoardErrorText.of(e) + "\n");
         } finally {
             tracker.currentStack().clear();
         }

@@ -1,0 +1,102 @@
+package dev.heapscope.sim;
+
+/**
+ * The instruction budget of one chunk or callback: counted down by the tracker on every instruction, charged by
+ * library functions for the work they do in Java, backed by a wall-clock deadline and by a stop that a watchdog
+ * outside the board thread may request. Board thread only, but for {@link #requestStop()}.
+ */
+final class ChunkBudget {
+    private static final int CHECK_INTERVAL = 1 << 16;
+
+    /** Instructions until the next check; the tracker decrements it on every instruction. */
+    int untilCheck;
+    private int checkChunk;
+    private long remaining = Long.MAX_VALUE; // nothing is metered before the first chunk
+    private long given;
+    private long deadlineNanos = Long.MAX_VALUE;
+    private boolean exhausted;
+    private boolean restarting;
+    private volatile boolean stopRequested;
+
+    void start(long instructions, long wallMillis) {
+        remaining = instructions;
+        given = instructions;
+        deadlineNanos = System.nanoTime() + wallMillis * 1_000_000L;
+        untilCheck = (int) Math.min(CHECK_INTERVAL, instructions);
+        checkChunk = untilCheck;
+        exhausted = false;
+        restarting = false;
+        stopRequested = false;
+    }
+
+    /** At a check point: false when the chunk must end now (and at every check after). */
+    boolean check() {
+        endIfRestarting();
+        if (!exhausted) {
+            remaining -= checkChunk - untilCheck;
+            if (within()) {
+                untilCheck = (int) Math.min(CHECK_INTERVAL, remaining);
+                checkChunk = untilCheck;
+                return true;
+            }
+            exhausted = true;
+        }
+        untilCheck = 1;
+        return false;
+    }
+
+    /** Work done in Java, charged and checked at once: false when the chunk must end now. */
+    boolean spend(long work) {
+        endIfRestarting();
+        if (!exhausted) {
+            remaining -= Math.max(work, 0);
+            if (within()) {
+                return true;
+            }
+            exhausted = true;
+        }
+        untilCheck = 1;
+        return false;
+    }
+
+    /** Work charged without a check (a collection's, which may run between chunks); seen at the next instruction. */
+    void charge(long work) {
+        if (!exhausted && work > 0) {
+            remaining -= work;
+            if (remaining <= 0) {
+                untilCheck = 1;
+            }
+        }
+    }
+
+    /** From any thread: the running chunk ends at its next check, as if its budget were spent. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    /** {@code esp_restart()} ran: every later check ends the chunk with the restart. */
+    void restart() {
+        restarting = true;
+        untilCheck = 1;
+    }
+
+    boolean exhausted() {
+        return exhausted;
+    }
+
+    /** What the chunk has used of what it was given. */
+    long used() {
+        return exhausted ? given : Math.min(given, given - remaining + (checkChunk - untilCheck));
+    }
+
+    private boolean within() {
+        return remaining > 0 && !stopRequested && System.nanoTime() < deadlineNanos;
+    }
+
+    private void endIfRestarting() {
+        if (restarting) {
+            untilCheck = 1;
+            throw new BoardRestart();
+        }
+    }
+}
