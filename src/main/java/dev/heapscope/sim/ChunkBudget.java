@@ -25,8 +25,7 @@ final class ChunkBudget {
         untilCheck = (int) Math.min(CHECK_INTERVAL, instructions);
         checkChunk = untilCheck;
         exhausted = false;
-        restarting = false;
-        stopRequested = false;
+        restarting = false; // a stop stays: the board is closing, so no later chunk may run on
     }
 
     /** At a check point: false when the chunk must end now (and at every check after). */
@@ -69,7 +68,7 @@ final class ChunkBudget {
         }
     }
 
-    /** From any thread: the running chunk ends at its next check, as if its budget were spent. */
+    /** From any thread, when the board closes: this and every later chunk end at their next check. */
     void requestStop() {
         stopRequested = true;
     }

@@ -139,6 +139,9 @@ final class LuaState implements BoardContext {
         return null;
     }
 
+    /** From any thread (closing the board): the running chunk or callback ends at its next budget check. */
+    void requestStop() { tracker.requestStop(); }
+
     TmrModule timers() {
         return tmr;
     }
@@ -176,9 +179,7 @@ final class LuaState implements BoardContext {
     }
 
     @Override
-    public VirtualClock clock() {
-        return clock;
-    }
+    public VirtualClock clock() { return clock; }
 
     @Override
     public BoardEvents events() {
@@ -294,7 +295,5 @@ final class LuaState implements BoardContext {
     }
 
     @Override
-    public FlashFileSystem files() {
-        return flash;
-    }
+    public FlashFileSystem files() { return flash; }
 }

@@ -40,7 +40,7 @@ public final class VirtualBoard implements AutoCloseable {
     private final BoardCalls calls;
     private volatile boolean running = true;
     private volatile Runnable resetListener = () -> { };
-    private LuaState state;
+    private volatile LuaState state; // read by close() from any thread
     private long lastWallNanos;
     private boolean inReplLine;
     private int snapshots;
@@ -197,6 +197,8 @@ public final class VirtualBoard implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        LuaState current = state; // a chunk still running ends at its next budget check: the board closes at once
+        if (current != null) { current.requestStop(); }
         tasks.add(() -> { });
         try {
             thread.join(2_000);
@@ -276,7 +278,7 @@ public final class VirtualBoard implements AutoCloseable {
             } catch (Throwable e) {
                 // the board survives anything a script does; a bug here must not kill the console
                 LOG.log(System.Logger.Level.ERROR, "virtual board task failed", e);
-                out.text("Lua error: \t" + e + "\n");
+                out.text("Lua error: \t" + BoardErrorText.INTERNAL + "\n");
             }
         }
     }
