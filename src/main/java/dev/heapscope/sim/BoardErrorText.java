@@ -29,10 +29,7 @@ final class BoardErrorText {
 
     /** Replaces LuaJ's {@code vm error: java...} (keeping the position before it) by a board's words. */
     static String withoutJava(String text) {
-        int at = text.indexOf("vm error: ");
-        if (at < 0) {
-            at = text.indexOf("java.");
-        }
+        int at = text.indexOf("vm error: "); // only LuaJ's marker: "java." may be a script's own text
         if (at < 0) {
             return text;
         }

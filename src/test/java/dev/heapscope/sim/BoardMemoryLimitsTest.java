@@ -84,6 +84,7 @@ class BoardMemoryLimitsTest {
                 .isEqualTo("stdin:1: " + BoardErrorText.INTERNAL);
         assertThat(BoardErrorText.withoutJava("vm error: java.lang.OutOfMemoryError: Java heap space"))
                 .isEqualTo("not enough memory");
-        assertThat(BoardErrorText.withoutJava("stdin:1: attempt to call a nil value")).isEqualTo("stdin:1: attempt to call a nil value");
+        assertThat(BoardErrorText.withoutJava("stdin:1: module 'java.lang.System' not found"))
+                .isEqualTo("stdin:1: module 'java.lang.System' not found"); // a script's own words stay
     }
 }
