@@ -25,7 +25,7 @@ final class Collector {
     // 30 to 50 million simple instructions a second here; a collection of a booted board's heap takes 70 to 180 us
     // (roots, library tables, the sweep over every slot), plus 40 to 230 ns per object marked or traversed.
     // Charged less, a loop of collections ran several times longer than the budget allows any chunk.
-    private static final long COLLECTION_INSTRUCTIONS = 6_000;
+    private static final long COLLECTION_INSTRUCTIONS = 10_000;
     private static final long MARK_INSTRUCTIONS = 8;
 
     interface Blocks {
