@@ -5,7 +5,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -25,7 +27,7 @@ final class SessionZipReader implements Closeable {
     /** About two million dump records; more than a serial line carries in a working day. */
     static final int MAX_TRANSCRIPT_BYTES = 256 << 20;
     static final long MAX_TOTAL_BYTES = 320L << 20;
-    private static final int FIRST_BUFFER = 64 << 10;
+    private static final int CHUNK = 1 << 20;
 
     private final ZipFile zip;
     private long expanded;
@@ -67,32 +69,35 @@ final class SessionZipReader implements Closeable {
         return bytes;
     }
 
-    /** Reads no more than {@code expected} bytes, then makes sure nothing follows them. */
+    /**
+     * Reads no more than {@code expected} bytes, then makes sure nothing follows them. Kept in chunks
+     * and joined once at the end, so a refused entry never costs more than the bytes read (doubling
+     * one array would cost half as much again, and a copy).
+     */
     private byte[] readBounded(ZipEntry entry, String name, int expected, int limit) throws DamagedSessionFile {
-        byte[] buffer = new byte[Math.min(expected, FIRST_BUFFER)];
+        List<byte[]> chunks = new ArrayList<>();
         int length = 0;
         try (InputStream in = zip.getInputStream(entry)) {
             while (true) {
-                if (length == buffer.length) {
-                    if (length >= expected) {
-                        if (in.read() < 0) {
-                            break;
-                        }
-                        // more than the header said: a lie worth no further inflating
-                        throw expected >= limit ? tooLarge(name, limit) : new DamagedSessionFile("damaged session file: "
-                                + name + " expands past the " + expected + " bytes its header says");
+                if (length == expected) {
+                    if (in.read() < 0) {
+                        break;
                     }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(expected, 2L * buffer.length));
+                    // more than the header said: a lie worth no further inflating
+                    throw expected >= limit ? tooLarge(name, limit) : new DamagedSessionFile("damaged session file: "
+                            + name + " expands past the " + expected + " bytes its header says");
                 }
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    break;
-                }
-                length += n;
+                byte[] chunk = new byte[Math.min(CHUNK, expected - length)];
+                int n = in.readNBytes(chunk, 0, chunk.length);
                 expanded += n;
                 if (expanded > MAX_TOTAL_BYTES) {
                     throw new DamagedSessionFile("not a session file HeapScope opens: it expands past the "
                             + (MAX_TOTAL_BYTES >> 20) + " MiB a session file may hold");
+                }
+                chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+                length += n;
+                if (n < chunk.length) {
+                    break;
                 }
             }
         } catch (DamagedSessionFile e) {
@@ -102,7 +107,16 @@ final class SessionZipReader implements Closeable {
         } catch (IOException e) {
             throw new DamagedSessionFile("damaged session file: " + name + " cannot be decompressed (damaged data)");
         }
-        return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+        if (chunks.size() == 1) {
+            return chunks.get(0);
+        }
+        byte[] bytes = new byte[length];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, bytes, at, chunk.length);
+            at += chunk.length;
+        }
+        return bytes;
     }
 
     private static DamagedSessionFile tooLarge(String name, int limit) {

@@ -16,7 +16,7 @@ import java.util.zip.Deflater;
  * Writes zip files byte by byte, so a test can make the ones a hostile user would: headers that lie
  * about sizes and checksums, and bombs of gigabytes of zeros in a few megabytes without ever holding
  * or writing the gigabytes. Also a command line, to make the files for measuring by hand:
- * {@code HostileZip bomb FILE GIB} and {@code HostileZip spaces FILE GIB}.
+ * {@code HostileZip bomb FILE GIB [CLAIMED_BYTES]} and {@code HostileZip spaces FILE GIB}.
  */
 public final class HostileZip {
     private static final int STORED = 0;
@@ -169,9 +169,10 @@ public final class HostileZip {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[1]);
         long mib = Long.parseLong(args[2]) * 1024;
+        long claimed = args.length > 3 ? Long.parseLong(args[3]) : -1;
         HostileZip zip = new HostileZip();
         if (args[0].equals("bomb")) {
-            zip.stored(SessionJson.MANIFEST, manifestJson()).deflatedFill(SessionJson.TRANSCRIPT, (byte) 0, mib, -1);
+            zip.stored(SessionJson.MANIFEST, manifestJson()).deflatedFill(SessionJson.TRANSCRIPT, (byte) 0, mib, claimed);
         } else {
             zip.deflatedFill(SessionJson.MANIFEST, (byte) ' ', mib, -1).stored(SessionJson.TRANSCRIPT, "x\n");
         }
