@@ -127,7 +127,8 @@ final class ExportCommand implements Callable<Integer> {
                     err.println("heapscope: warning: dump #" + (chosen.index() + 1) + " is incomplete");
                 }
                 if (format == ExportFormat.SVG || format == ExportFormat.PNG) {
-                    drawFlame(format, FlameStacks.ofRecords(chosen.liveRecords(), weight(), TextReport.namer(log)),
+                    drawFlame(format, FlameStacks.ofRecords(chosen.liveRecords(), weight(), TextReport.namer(log),
+                            SvgFlameWriter.STACK_DEPTH),
                             input.name() + ", " + describe(chosen));
                     return ExitCodes.OK;
                 }

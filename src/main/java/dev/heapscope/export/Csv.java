@@ -2,9 +2,15 @@ package dev.heapscope.export;
 
 import java.io.IOException;
 
-/** RFC 4180 fields: quoted only when they hold a comma, a quote or a line break; quotes doubled. */
+/**
+ * RFC 4180 fields: quoted only when they hold a comma, a quote or a line break; quotes doubled.
+ * Names come from the board, so a cell a spreadsheet would run as a formula (starting with
+ * {@code = + - @}, a tab or a carriage return) gets a leading {@code '}, as OWASP advises for CSV
+ * injection: the spreadsheet then shows the text instead of evaluating it.
+ */
 final class Csv {
     static final String LINE_END = "\r\n";
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Csv() {
     }
@@ -13,24 +19,33 @@ final class Csv {
         if (text == null) {
             return;
         }
+        CharSequence cell = neutralised(text);
         boolean quote = false;
-        for (int i = 0; i < text.length() && !quote; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < cell.length() && !quote; i++) {
+            char c = cell.charAt(i);
             quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
         if (!quote) {
-            out.append(text);
+            out.append(cell);
             return;
         }
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
             if (c == '"') {
                 out.append('"');
             }
             out.append(c);
         }
         out.append('"');
+    }
+
+    /** The text a spreadsheet shows as text: a leading quote before a formula's first character. */
+    static CharSequence neutralised(CharSequence text) {
+        if (text.length() > 0 && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 
     /** One row: fields separated by commas, ended by CRLF. */

@@ -28,11 +28,20 @@ final class FlameSvg {
     private static final int TOP_PX = 44;
     private static final int BOTTOM_PX = 28;
     private static final FlamePalette PALETTE = FlamePalette.LIGHT;
+    /** Rows drawn at most; deeper frames are left out with a note (a 75,000-frame chain would be 1.2 million px tall). */
+    static final int MAX_ROWS = 12_000;
+    /**
+     * Frames drawn at most (about 230 bytes each): when more are a pixel wide, as 100 distinct
+     * chains of 90,000 frames are, the deepest rows are left out until the rest fit, keeping a
+     * report under 20 MB for any input.
+     */
+    static final int MAX_FRAMES = 40_000;
 
     private final FlameFrames frames;
     private final String title;
     private final double usablePx = WIDTH_PX - 2.0 * PAD_PX;
     private final double minValue;
+    private final int depthLimit;
     private int drawnFrames;
 
     /** Draws {@code frames}, or those of them at least {@value #MIN_WIDTH_PX} px wide when it holds narrower ones. */
@@ -40,6 +49,7 @@ final class FlameSvg {
         this.frames = frames;
         this.title = title;
         this.minValue = frames.totalValue() * MIN_WIDTH_PX / usablePx;
+        this.depthLimit = depthLimit();
     }
 
     FlameSvg(CallTree tree, String title) {
@@ -74,6 +84,9 @@ final class FlameSvg {
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"#fafafa\"/>\n<text class=\"hs-title\" x=\"")
                 .append(Integer.toString(WIDTH_PX / 2)).append("\" y=\"22\" text-anchor=\"middle\">");
         Markup.escape(title, out);
+        if (frames.maxDepth() > depthLimit) {
+            out.append(" (frames deeper than ").append(Integer.toString(maxDepth + 1)).append(" levels not drawn)");
+        }
         out.append("</text>\n<text class=\"ctl reset\" x=\"").append(Integer.toString(PAD_PX))
                 .append("\" y=\"22\" style=\"display:none\">Reset zoom</text>\n<text class=\"ctl search\" x=\"")
                 .append(Integer.toString(WIDTH_PX - PAD_PX)).append("\" y=\"22\" text-anchor=\"end\">Search</text>\n")
@@ -91,7 +104,7 @@ final class FlameSvg {
     private int maxDrawnDepth() {
         int max = 0;
         for (int frame = 0; frame < frames.size(); ) {
-            if (frame > 0 && frames.total(frame) < minValue) {
+            if (frame > 0 && frames.total(frame) < minValue || frames.depth(frame) > depthLimit) {
                 frame = frames.end(frame);
             } else {
                 max = Math.max(max, frames.depth(frame));
@@ -99,6 +112,28 @@ final class FlameSvg {
             }
         }
         return max;
+    }
+
+    /** The deepest level drawn: all of them when the frames a pixel wide fit {@link #MAX_FRAMES}. */
+    private int depthLimit() {
+        int[] perDepth = new int[Math.min(frames.maxDepth(), MAX_ROWS - 1) + 1];
+        for (int frame = 0; frame < frames.size(); ) {
+            int depth = frames.depth(frame);
+            if (frame > 0 && frames.total(frame) < minValue || depth >= perDepth.length) {
+                frame = frames.end(frame);
+            } else {
+                perDepth[depth]++;
+                frame++;
+            }
+        }
+        long drawn = 0;
+        for (int depth = 0; depth < perDepth.length; depth++) {
+            drawn += perDepth[depth];
+            if (drawn > MAX_FRAMES) {
+                return Math.max(0, depth - 1);
+            }
+        }
+        return perDepth.length - 1;
     }
 
     /** Depth first, the last child (by name) first: the order the files have always had. */
@@ -117,6 +152,9 @@ final class FlameSvg {
             frame(line, frame, maxDepth);
             out.append(line);
             drawnFrames++;
+            if (frames.depth(frame) >= depthLimit) {
+                continue;
+            }
             for (int child = frame + 1; child < frames.end(frame); child = frames.end(child)) {
                 if (frames.total(child) >= minValue) {
                     if (size == pending.length) {
@@ -129,7 +167,7 @@ final class FlameSvg {
     }
 
     private void frame(StringBuilder out, int node, int maxDepth) throws IOException {
-        String name = frames.name(node);
+        String name = ChainText.shortened(frames.name(node)); // the title holds it whole, up to a bound
         long total = frames.total(node);
         long offset = frames.offset(node);
         double xPx = PAD_PX + offset * usablePx / frames.totalValue();
@@ -148,7 +186,7 @@ final class FlameSvg {
         out.append("\" y=\"").append(yPx).append("\" width=\"");
         hundredths(out, widthPx);
         out.append("\" height=\"").append(FRAME_HEIGHT_PX - 1).append("\" rx=\"2\" fill=\"")
-                .append(PALETTE.frame(name).css())
+                .append(PALETTE.frame(frames.name(node)).css())
                 .append("\"/><text x=\"");
         hundredths(out, xPx + 3);
         out.append("\" y=\"").append(yPx + FRAME_HEIGHT_PX - 4).append("\">");

@@ -121,7 +121,7 @@ public final class LogExport {
 
     /** For the flame graphs: sorted and merged, no tree of every frame. */
     private static FlameStacks stacks(Dump dump, FrameNamer namer) {
-        return FlameStacks.ofRecords(dump.liveRecords(), Weight.BYTES, namer);
+        return FlameStacks.ofRecords(dump.liveRecords(), Weight.BYTES, namer, SvgFlameWriter.STACK_DEPTH);
     }
 
     private static String describe(Dump dump) {

@@ -36,8 +36,10 @@ public final class RawDumps {
                     next++;
                 }
                 if (next < dumps.size() && lineNumber >= dumps.get(next).firstLine() && kept < maxChars) {
-                    texts.computeIfAbsent(dumps.get(next).index(), i -> new StringBuilder()).append(line).append('\n');
-                    kept += line.length() + 1;
+                    // a line of a hundred megabytes (a 90,000-frame chain) is kept only up to the budget
+                    String keptPart = line.length() > maxChars - kept ? line.substring(0, (int) (maxChars - kept)) : line;
+                    texts.computeIfAbsent(dumps.get(next).index(), i -> new StringBuilder()).append(keptPart).append('\n');
+                    kept += keptPart.length() + 1;
                 }
             }
         }

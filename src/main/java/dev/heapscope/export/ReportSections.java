@@ -24,6 +24,13 @@ import java.util.function.IntFunction;
 final class ReportSections {
     static final int MAX_TABLE_ROWS = 5000;
     static final int MAX_APPENDIX_CHARS = 4 << 20;
+    /**
+     * Characters a table of call chains may take: with the flame graph (at most ~9 MB), the appendix
+     * and the dump list, a report of any input stays under 20 MB.
+     */
+    static final int MAX_TABLE_CHARS = 2 << 20;
+    /** Dumps listed (and warnings shown) at most; a log of a million tiny dumps is not a million rows. */
+    static final int MAX_DUMP_ROWS = 2000;
 
     private final ParsedLog log;
     private final FrameNamer namer;
@@ -55,6 +62,9 @@ final class ReportSections {
                 + "<th class=\"n\">Total allocs</th><th class=\"n\">Total frees</th><th class=\"n\">Capacity</th>"
                 + "<th class=\"n\">High water</th><th>Overflow</th><th>Lines</th></tr></thead><tbody>\n");
         for (Dump dump : log.dumps()) {
+            if (dump.index() >= MAX_DUMP_ROWS) {
+                break;
+            }
             Summary summary = dump.summary();
             out.append("<tr><td>#").append(Integer.toString(dump.index() + 1)).append("</td><td>")
                     .append(dump.dialect().name()).append("</td><td").append(dump.complete() ? ">complete" :
@@ -71,7 +81,9 @@ final class ReportSections {
                     .append("</td><td>").append(Long.toString(dump.firstLine())).append("\u2013")
                     .append(Long.toString(dump.lastLine())).append("</td></tr>\n");
         }
-        out.append("</tbody></table>\n<h3>Warnings</h3>\n<ul id=\"warnings\">\n");
+        out.append("</tbody></table>\n");
+        more(out, log.dumps().size(), MAX_DUMP_ROWS, "dump(s)", "'heapscope analyze' lists them all");
+        out.append("<h3>Warnings</h3>\n<ul id=\"warnings\">\n");
         int warnings = 0;
         if (log.truncatedLines() > 0) {
             out.append("<li class=\"warn\">").append(Long.toString(log.truncatedLines()))
@@ -80,6 +92,13 @@ final class ReportSections {
         }
         for (Dump dump : log.dumps()) {
             for (ParseWarning warning : dump.warnings()) {
+                if (warnings == MAX_DUMP_ROWS) {
+                    out.append("<li class=\"warn\">further warnings left out</li>\n");
+                    warnings++;
+                }
+                if (warnings > MAX_DUMP_ROWS) {
+                    break;
+                }
                 out.append("<li class=\"warn\">Dump #").append(Integer.toString(dump.index() + 1)).append(": ");
                 Markup.escape(warning.toString(), out);
                 out.append("</li>\n");
@@ -105,10 +124,12 @@ final class ReportSections {
                 + "<th class=\"n\">First #</th>" + (heldBy == HeldBy.UNKNOWN ? "" : "<th>Held by</th>")
                 + "<th>Call chain (innermost first)</th></tr></thead><tbody>\n");
         int shown = 0;
+        TableBudget budget = new TableBudget();
         for (LeakRow row : table.rows()) {
-            if (shown++ == MAX_TABLE_ROWS) {
+            if (shown == MAX_TABLE_ROWS || budget.spent()) {
                 break;
             }
+            shown++;
             out.append("<tr>");
             number(out, row.totalBytes());
             number(out, row.count());
@@ -123,11 +144,11 @@ final class ReportSections {
                 Markup.escape(Holders.of(row.records(), heldBy).summary(), out);
                 out.append("</td>");
             }
-            chainCell(out, row.chain());
+            chainCell(out, row.chain(), budget);
             out.append("</tr>\n");
         }
         out.append("</tbody></table>\n");
-        more(out, table.rows().size());
+        more(out, table.rows().size(), shown, "row(s)", "the CSV export has them all");
     }
 
     void flame(Appendable out) throws IOException {
@@ -137,7 +158,7 @@ final class ReportSections {
         }
         Dump dump = last.get();
         // sorted and merged from the records: no tree of every frame for a graph that draws a few thousand
-        FlameStacks stacks = FlameStacks.ofRecords(dump.liveRecords(), Weight.BYTES, namer);
+        FlameStacks stacks = FlameStacks.ofRecords(dump.liveRecords(), Weight.BYTES, namer, SvgFlameWriter.STACK_DEPTH);
         new FlameSvg(FlameSvg.framesOf(stacks), "Live bytes, dump #" + (dump.index() + 1)).write(out, null);
     }
 
@@ -160,10 +181,12 @@ final class ReportSections {
                 + "<th class=\"n\">\u0394 count</th><th>Status</th><th class=\"n\">Before</th><th class=\"n\">After</th>"
                 + "<th class=\"n\">Survivors</th><th>Call chain (innermost first)</th></tr></thead><tbody>\n");
         int shown = 0;
+        TableBudget budget = new TableBudget();
         for (DiffRow row : diff.rows()) {
-            if (shown++ == MAX_TABLE_ROWS) {
+            if (shown == MAX_TABLE_ROWS || budget.spent()) {
                 break;
             }
+            shown++;
             String status = row.status().name().toLowerCase(Locale.ROOT);
             out.append("<tr class=\"").append(status).append("\"><td class=\"n\" data-v=\"")
                     .append(Long.toString(row.byteDelta())).append("\">").append(signed(row.byteDelta()))
@@ -172,16 +195,21 @@ final class ReportSections {
             number(out, row.beforeBytes());
             number(out, row.afterBytes());
             number(out, row.survivors());
-            chainCell(out, row.chain());
+            chainCell(out, row.chain(), budget);
             out.append("</tr>\n");
         }
         out.append("</tbody></table>\n");
-        more(out, diff.rows().size());
+        more(out, diff.rows().size(), shown, "row(s)", "the CSV export has them all");
     }
 
     void appendix(Appendable out) throws IOException {
         long written = 0;
         for (Dump dump : log.dumps()) {
+            if (dump.index() >= MAX_DUMP_ROWS) {
+                out.append("<p class=\"muted\">").append(Integer.toString(log.dumps().size() - MAX_DUMP_ROWS))
+                        .append(" more dump(s) left out; see the input file.</p>\n");
+                break;
+            }
             String raw = rawDumpText == null ? null : rawDumpText.apply(dump.index());
             out.append("<details><summary>Dump #").append(Integer.toString(dump.index() + 1)).append(", lines ")
                     .append(Long.toString(dump.firstLine())).append("\u2013").append(Long.toString(dump.lastLine()))
@@ -199,16 +227,33 @@ final class ReportSections {
         }
     }
 
-    private void chainCell(Appendable out, dev.heapscope.model.CallChain chain) throws IOException {
-        out.append("<td class=\"chain\" title=\"").append(ChainText.addresses(chain)).append("\">");
-        Markup.escape(ChainText.names(chain, namer), out);
+    private void chainCell(Appendable out, dev.heapscope.model.CallChain chain, TableBudget budget)
+            throws IOException {
+        String addresses = ChainText.addresses(chain, ChainText.MAX_CELL_FRAMES);
+        String names = ChainText.names(chain, namer, ChainText.MAX_CELL_FRAMES);
+        budget.spend(addresses.length() + names.length());
+        out.append("<td class=\"chain\" title=\"").append(addresses).append("\">");
+        Markup.escape(names, out);
         out.append("</td>");
     }
 
-    private static void more(Appendable out, int rows) throws IOException {
-        if (rows > MAX_TABLE_ROWS) {
-            out.append("<p class=\"muted\">").append(Integer.toString(rows - MAX_TABLE_ROWS))
-                    .append(" more row(s) left out; the CSV export has them all.</p>\n");
+    private static void more(Appendable out, int all, int shown, String what, String where) throws IOException {
+        if (all > shown) {
+            out.append("<p class=\"muted\">").append(Integer.toString(all - shown)).append(" more ").append(what)
+                    .append(" left out; ").append(where).append(".</p>\n");
+        }
+    }
+
+    /** Characters of call chains a table has written, against {@link #MAX_TABLE_CHARS}. */
+    private static final class TableBudget {
+        private long chars;
+
+        void spend(int n) {
+            chars += n;
+        }
+
+        boolean spent() {
+            return chars >= MAX_TABLE_CHARS;
         }
     }
 

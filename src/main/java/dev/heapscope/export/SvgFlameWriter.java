@@ -12,6 +12,12 @@ import java.io.IOException;
  * graph is made by sorting and merging the stacks, with no tree of every frame in memory.
  */
 public final class SvgFlameWriter {
+    /**
+     * How deep the stacks of a flame export need be made ({@code FlameStacks.ofRecords} with a depth):
+     * one level past the deepest drawn, so the graph still notes that deeper frames were left out.
+     */
+    public static final int STACK_DEPTH = FlameSvg.MAX_ROWS + 1;
+
     private SvgFlameWriter() {
     }
 

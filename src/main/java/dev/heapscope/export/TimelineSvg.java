@@ -22,13 +22,17 @@ final class TimelineSvg {
     private static final int RIGHT = 60;
     private static final int TOP = 24;
     private static final int BOTTOM = 40;
+    /** Dumps drawn at most, about one per pixel of the plot; of more, each pixel's largest is drawn. */
+    static final int MAX_POINTS = 700;
 
     private final List<Dump> dumps;
+    private final List<Dump> shown;
     private final BoardLog board;
     private final long lineCount;
 
     TimelineSvg(ParsedLog log) {
         this.dumps = log.dumps();
+        this.shown = largestPerSlot(dumps);
         this.board = BoardLog.of(log);
         this.lineCount = log.lines(); // places events after the last dump
     }
@@ -49,7 +53,7 @@ final class TimelineSvg {
                         + "and record count per dump, with resets and crashes</title>\n");
         axes(out, maxBytes, maxRecords, plotWidth, plotHeight);
         out.append("<g class=\"records\">\n");
-        for (Dump dump : dumps) {
+        for (Dump dump : shown) {
             double height = plotHeight * (double) dump.records().size() / maxRecords;
             double width = Math.max(1, slot * 0.5);
             out.append("<rect x=\"").append(fmt(x(dump.index(), slot) - width / 2)).append("\" y=\"")
@@ -59,11 +63,11 @@ final class TimelineSvg {
                     .append(Integer.toString(dump.records().size())).append(" record(s)</title></rect>\n");
         }
         out.append("</g>\n<polyline class=\"bytes\" points=\"");
-        for (Dump dump : dumps) {
+        for (Dump dump : shown) {
             out.append(fmt(x(dump.index(), slot))).append(',').append(fmt(yBytes(dump, maxBytes, plotHeight))).append(' ');
         }
         out.append("\"/>\n");
-        for (Dump dump : dumps) {
+        for (Dump dump : shown) {
             out.append("<circle class=\"dump-point").append(dump.complete() ? "" : " incomplete").append("\" cx=\"")
                     .append(fmt(x(dump.index(), slot))).append("\" cy=\"").append(fmt(yBytes(dump, maxBytes, plotHeight)))
                     .append("\" r=\"4\"><title>Dump #").append(Integer.toString(dump.index() + 1)).append(" (lines ")
@@ -145,9 +149,10 @@ final class TimelineSvg {
      * later stay apart; before the first and after the last dump, likewise in the margin.
      */
     private double position(long line) {
-        long previousEnd = 0;
-        for (int i = 0; i < dumps.size(); i++) {
+        int i = firstEndingAtOrAfter(line);
+        if (i < dumps.size()) {
             Dump dump = dumps.get(i);
+            long previousEnd = i == 0 ? 0 : dumps.get(i - 1).lastLine();
             if (line <= dump.lastLine()) {
                 if (line >= dump.firstLine()) {
                     return i + 0.2;
@@ -155,10 +160,45 @@ final class TimelineSvg {
                 double share = (double) (line - previousEnd) / Math.max(1, dump.firstLine() - previousEnd);
                 return i == 0 ? -0.45 + 0.35 * share : i - 0.85 + 0.7 * share;
             }
-            previousEnd = dump.lastLine();
         }
+        long previousEnd = dumps.get(dumps.size() - 1).lastLine();
         double share = (double) (line - previousEnd) / Math.max(1, Math.max(lineCount, line) - previousEnd);
         return dumps.size() - 0.9 + 0.35 * share;
+    }
+
+    /** Dumps are in input order, so their last lines ascend: a binary search, not a walk per marker. */
+    private int firstEndingAtOrAfter(long line) {
+        int low = 0;
+        int high = dumps.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (dumps.get(middle).lastLine() < line) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** All dumps when they fit {@link #MAX_POINTS}; else, of each run of dumps sharing a point, the one holding most. */
+    private static List<Dump> largestPerSlot(List<Dump> dumps) {
+        if (dumps.size() <= MAX_POINTS) {
+            return dumps;
+        }
+        List<Dump> largest = new java.util.ArrayList<>(MAX_POINTS);
+        for (int slot = 0; slot < MAX_POINTS; slot++) {
+            int from = (int) ((long) dumps.size() * slot / MAX_POINTS);
+            int to = (int) ((long) dumps.size() * (slot + 1) / MAX_POINTS);
+            Dump best = dumps.get(from);
+            for (int i = from + 1; i < to; i++) {
+                if (dumps.get(i).liveBytes() > best.liveBytes()) {
+                    best = dumps.get(i);
+                }
+            }
+            largest.add(best);
+        }
+        return largest;
     }
 
     private static double x(int index, double slot) {

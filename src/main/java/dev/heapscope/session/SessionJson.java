@@ -1,9 +1,12 @@
 package dev.heapscope.session;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.heapscope.model.HeapSample;
 
 import java.io.IOException;
@@ -19,9 +22,15 @@ final class SessionJson {
     static final String DUMP_TIMES = "dumps.json";
     static final String NAMES = "names.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // Strict on types (no "12" for 12, no 1.5 for a long) so a tampered file is refused, not
+    // half-read; lenient on unknown fields so files of a later minor version still open.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** When each dump arrived: the re-parsed dumps get their host times back from this. */
     record DumpTime(int index, long receivedAtMillis) {
@@ -44,27 +53,53 @@ final class SessionJson {
     }
 
     static SessionManifest manifest(byte[] json) throws IOException {
-        SessionManifest manifest = MAPPER.readValue(json, SessionManifest.class);
+        SessionManifest manifest = readPart(MANIFEST, json, new TypeReference<SessionManifest>() { });
         if (manifest == null) {
-            throw new IOException("the manifest is empty");
+            throw new IOException(MANIFEST + " is empty");
         }
         return manifest;
     }
 
     static List<Marker> markers(byte[] json) throws IOException {
-        return orEmpty(MAPPER.readValue(json, new TypeReference<List<Marker>>() { }));
+        List<Marker> markers = listPart(MARKERS, json, new TypeReference<List<Marker>>() { });
+        if (markers.stream().anyMatch(m -> m.kind() == null)) {
+            throw new IOException(MARKERS + " holds a marker without a kind");
+        }
+        return markers;
     }
 
     static List<HeapSample> samples(byte[] json) throws IOException {
-        return orEmpty(MAPPER.readValue(json, new TypeReference<List<HeapSample>>() { }));
+        return listPart(SAMPLES, json, new TypeReference<List<HeapSample>>() { });
     }
 
     static List<SessionSnapshot.SentCommand> commands(byte[] json) throws IOException {
-        return orEmpty(MAPPER.readValue(json, new TypeReference<List<SessionSnapshot.SentCommand>>() { }));
+        List<SessionSnapshot.SentCommand> commands = listPart(COMMANDS, json,
+                new TypeReference<List<SessionSnapshot.SentCommand>>() { });
+        if (commands.stream().anyMatch(c -> c.lua() == null)) {
+            throw new IOException(COMMANDS + " holds a command without its text");
+        }
+        return commands;
     }
 
     static List<DumpTime> dumpTimes(byte[] json) throws IOException {
-        return orEmpty(MAPPER.readValue(json, new TypeReference<List<DumpTime>>() { }));
+        return listPart(DUMP_TIMES, json, new TypeReference<List<DumpTime>>() { });
+    }
+
+    private static <T> List<T> listPart(String part, byte[] json, TypeReference<List<T>> type) throws IOException {
+        List<T> list = readPart(part, json, type);
+        if (list != null && list.contains(null)) {
+            throw new IOException(part + " holds an empty entry");
+        }
+        return orEmpty(list);
+    }
+
+    /** Reads one part, wording what is wrong with it by the part and the place, never by the JSON library. */
+    private static <T> T readPart(String part, byte[] json, TypeReference<T> type) throws IOException {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new IOException(JsonProblem.describe(part, e));
+        }
     }
 
     /** Refuses files from a newer HeapScope instead of misreading them. */

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -61,29 +60,34 @@ public final class SessionStore {
         if (!isSessionFile(file)) {
             throw new IOException(file + ": not a HeapScope session file (it is not a zip archive)");
         }
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            byte[] manifestJson = entry(zip, SessionJson.MANIFEST, true);
-            SessionManifest manifest = SessionJson.manifest(manifestJson);
+        try (SessionZipReader zip = new SessionZipReader(file)) {
+            SessionManifest manifest = SessionJson.manifest(
+                    zip.read(SessionJson.MANIFEST, SessionZipReader.MAX_MANIFEST_BYTES, true));
             SessionJson.checkVersion(manifest, file.toString());
-            byte[] transcript = entry(zip, SessionJson.TRANSCRIPT, true);
-            byte[] commands = entry(zip, SessionJson.COMMANDS, false);
-            byte[] markers = entry(zip, SessionJson.MARKERS, false);
-            byte[] samples = entry(zip, SessionJson.SAMPLES, false);
-            byte[] times = entry(zip, SessionJson.DUMP_TIMES, false);
-            SessionNames names = names(zip);
+            byte[] transcript = zip.read(SessionJson.TRANSCRIPT, SessionZipReader.MAX_TRANSCRIPT_BYTES, true);
+            byte[] commands = zip.read(SessionJson.COMMANDS, SessionZipReader.MAX_PART_BYTES, false);
+            byte[] markers = zip.read(SessionJson.MARKERS, SessionZipReader.MAX_PART_BYTES, false);
+            byte[] samples = zip.read(SessionJson.SAMPLES, SessionZipReader.MAX_PART_BYTES, false);
+            byte[] times = zip.read(SessionJson.DUMP_TIMES, SessionZipReader.MAX_PART_BYTES, false);
+            byte[] names = zip.read(SessionJson.NAMES, SessionNamesJson.MAX_BYTES, false);
             return SavedSession.assemble(manifest, transcript,
                     markers == null ? List.of() : SessionJson.markers(markers),
                     samples == null ? List.of() : SessionJson.samples(samples),
                     commands == null ? List.of() : SessionJson.commands(commands),
-                    times == null ? List.of() : SessionJson.dumpTimes(times), names);
+                    times == null ? List.of() : SessionJson.dumpTimes(times),
+                    names == null ? SessionNames.NONE : SessionNamesJson.readChecked(names));
         } catch (ZipException e) {
             throw new IOException(file + ": damaged session file, not a readable zip (" + e.getMessage() + ")", e);
-        } catch (DamagedEntryException e) {
+        } catch (SessionZipReader.DamagedSessionFile e) {
             throw new IOException(file + ": " + e.getMessage(), e);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + ": damaged session file, unreadable JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw e; // worded already, as the version check does
+            }
+            throw new IOException(file + ": damaged session file: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new IOException(file + ": damaged session file (" + e + ")", e);
+            // a combination of parts the reader did not foresee; its Java wording would not help the user
+            throw new IOException(file + ": damaged session file (its parts do not fit together)", e);
         }
     }
 
@@ -109,47 +113,6 @@ public final class SessionStore {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    /** The saved names, read no further than their bound (a zip entry may claim any size). */
-    private static SessionNames names(ZipFile zip) throws IOException {
-        ZipEntry entry = zip.getEntry(SessionJson.NAMES);
-        if (entry == null) {
-            return SessionNames.NONE;
-        }
-        byte[] json;
-        try (InputStream in = zip.getInputStream(entry)) {
-            json = in.readNBytes(SessionNamesJson.MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new DamagedEntryException("damaged session file: " + SessionJson.NAMES + " cannot be read ("
-                    + e.getMessage() + ")");
-        }
-        try {
-            return SessionNamesJson.readChecked(json);
-        } catch (IOException e) {
-            throw new DamagedEntryException("damaged session file: " + e.getMessage());
-        }
-    }
-
-    private static byte[] entry(ZipFile zip, String name, boolean required) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            if (required) {
-                throw new DamagedEntryException("not a HeapScope session file: it has no " + name);
-            }
-            return null;
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new DamagedEntryException("damaged session file: " + name + " cannot be read (" + e.getMessage() + ")");
-        }
-    }
-
-    private static final class DamagedEntryException extends IOException {
-        DamagedEntryException(String message) {
-            super(message);
-        }
     }
 
 }

@@ -108,7 +108,7 @@ class SessionNamesFileTest {
             zip.closeEntry();
         }
         assertThatThrownBy(() -> SessionStore.open(file)).isInstanceOf(IOException.class)
-                .hasMessage(file + ": damaged session file: names.json is larger than the 64 MiB the names of a session may take");
+                .hasMessage(file + ": not a session file HeapScope opens: names.json expands past the 64 MiB it may hold");
     }
 
     private Path withNames(byte[] json) throws IOException {

@@ -147,7 +147,7 @@ class SessionStoreTest {
     void brokenJsonInsideIsADamagedFile() throws Exception {
         Path broken = zip(dir.resolve("broken.heapscope"), "manifest.json", "{\"formatVersion\": 1, ");
         assertThatThrownBy(() -> SessionStore.open(broken)).isInstanceOf(IOException.class)
-                .hasMessageContaining("unreadable JSON");
+                .hasMessageContaining("manifest.json is not readable JSON");
     }
 
     private static Path zip(Path file, String name, String content) throws IOException {

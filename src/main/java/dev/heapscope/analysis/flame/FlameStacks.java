@@ -33,6 +33,18 @@ public final class FlameStacks {
 
     /** The live stacks of {@code records}, named like {@link CallTree#of}: records worth 0 add nothing. */
     public static FlameStacks ofRecords(Iterable<Record> records, Weight weight, FrameNamer namer) {
+        return ofRecords(records, weight, namer, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #ofRecords(Iterable, Weight, FrameNamer)}, keeping only the {@code maxDepth} outermost
+     * frames of each chain: a drawing that shows no deeper rows need not name and hold the frames in
+     * them (100 distinct chains of 90,000 frames would be 9 million names).
+     */
+    public static FlameStacks ofRecords(Iterable<Record> records, Weight weight, FrameNamer namer, int maxDepth) {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth " + maxDepth);
+        }
         Map<CallChain, long[]> valueOfChain = new HashMap<>();
         for (Record record : records) {
             long value = weight.of(record);
@@ -45,14 +57,14 @@ public final class FlameStacks {
         // HashMap order is harmless: the merge sorts the stacks.
         for (Map.Entry<CallChain, long[]> entry : valueOfChain.entrySet()) {
             CallChain chain = entry.getKey();
-            int depth = Math.max(1, chain.depth());
+            int depth = Math.min(maxDepth, Math.max(1, chain.depth()));
             if (ids.length < depth) {
                 ids = new int[depth];
             }
             if (chain.isEmpty()) {
                 ids[0] = stacks.names.idOf(CallTree.NO_CALLER);
             }
-            for (int i = chain.depth() - 1, k = 0; i >= 0; i--, k++) {
+            for (int i = chain.depth() - 1, k = 0; k < depth && i >= 0; i--, k++) {
                 ids[k] = stacks.names.idOf(namer.name(chain.frame(i)));
             }
             stacks.add(ids, depth, entry.getValue()[0]);
