@@ -47,6 +47,18 @@ class AnalyzeElfWarningsTest {
     }
 
     @Test
+    void diffWarnsTheSameWay() throws Exception {
+        Path elf = DamagedElves.withBrokenLineProgram(temp);
+        String dump = Files.readString(log());
+        Path twoDumps = Files.writeString(temp.resolve("two.log"), dump + dump.replace("40 bytes (@", "48 bytes (@"));
+        CliRunner result = CliRunner.run("diff", twoDumps.toString(), "--elf", elf.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err().lines().toList()).singleElement().asString().startsWith("heapscope: warning: ")
+                .contains("line_range 0");
+    }
+
+    @Test
     void anIntactElfWarnsNothing() throws Exception {
         Path intact = Path.of(getClass().getResource("/elf/app-xtensa-dwarf5.elf").toURI());
         CliRunner result = CliRunner.run("analyze", log().toString(), "--folded", "--elf", intact.toString());
