@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * {@code mvn -Pbench compile exec:exec -Dbench=NAME}: runs the named benchmark ({@code all}: every one).
- * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline),
+ * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline: redraw p50/p99/worst idle and under load, allocation per redraw; layout and reductions in JMH),
  * {@code elf} (ELF first load and address resolution), {@code elf-command} (analyze --elf beside addr2line),
  * {@code flame-export} (SVG of 100,000 folded stacks against flamegraph.pl); no name runs all.
  */
@@ -26,7 +26,8 @@ public final class BenchRunner {
             SerialIngestBench.main(new String[0]);
         }
         if (all || names.contains("flame")) {
-            dev.heapscope.ui.flame.FlamePaintTiming.main(new String[0]);
+            dev.heapscope.ui.flame.FlamePaintTiming.main(new String[] {"keep-fx"});
+            dev.heapscope.ui.timeline.TimelinePaintTiming.main(new String[0]);
             jmh("FlameBenchmark");
         }
         if (names.contains("exports")) {

@@ -65,6 +65,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputLog.UnreadableInputException {
+        try {
+            return analyze();
+        } finally {
+            firmwareFiles.printDecodeWarnings(err);
+        }
+    }
+
+    private Integer analyze() throws IOException, InputLog.UnreadableInputException {
         ParsedLog log = input.log();
         Symbolizer firmware = addr2line == null ? firmwareFiles.symbolizer() : firmwareFiles.withAddr2line(addr2line, log);
         firmwareFiles.checkIdentity(log, err);

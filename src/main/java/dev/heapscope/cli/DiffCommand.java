@@ -62,6 +62,14 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputLog.UnreadableInputException {
+        try {
+            return compare();
+        } finally {
+            firmwareFiles.printDecodeWarnings(err); // after the output: lookups find what cannot be decoded
+        }
+    }
+
+    private Integer compare() throws IOException, InputLog.UnreadableInputException {
         if (isSnapshot(beforeFile.path()) || afterFile != null && isSnapshot(afterFile)) {
             return new SnapshotDiff(out, err).compare(beforeFile.path(), afterFile, beforeNumber, afterNumber, output.json());
         }

@@ -1,6 +1,7 @@
 package dev.heapscope.cli;
 
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.ElfSymbolizer;
 import dev.heapscope.symbols.Symbolizer;
 import picocli.CommandLine.Option;
 
@@ -20,6 +21,8 @@ final class FirmwareFiles {
             + "(components/esp_rom/<chip>/ld/<chip>.rom*.ld) naming ROM functions; repeatable")
     List<Path> romScripts = new ArrayList<>();
 
+    private ElfSymbolizer opened; // set by symbolizer(): its warnings grow as lookups decode units
+
     /** Whether any firmware file was named (then JSON carries resolved names). */
     boolean given() {
         return elf != null || !romScripts.isEmpty();
@@ -27,7 +30,13 @@ final class FirmwareFiles {
 
     /** Names from the ELF, then the ROM scripts; {@link Symbolizer#NONE} when neither was given. */
     Symbolizer symbolizer() throws InputLog.UnreadableInputException {
-        return FirmwareSymbols.load(elf, romScripts);
+        opened = elf == null ? null : FirmwareSymbols.openElf(elf);
+        return FirmwareSymbols.withRomScripts(opened == null ? Symbolizer.NONE : opened, romScripts);
+    }
+
+    /** After the output: what the ELF's lookups could not decode, one {@code heapscope: warning:} line each. */
+    void printDecodeWarnings(PrintStream err) {
+        FirmwareSymbols.printDecodeWarnings(opened, err);
     }
 
     /** As {@link #symbolizer()}, but the ELF's names from the toolchain's addr2line ({@code tool}: a path or "auto"). */

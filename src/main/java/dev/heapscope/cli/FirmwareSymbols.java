@@ -1,6 +1,7 @@
 package dev.heapscope.cli;
 
 import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.symbols.ElfSymbolizer;
 import dev.heapscope.symbols.FirmwareMatch;
 import dev.heapscope.symbols.RomSymbols;
 import dev.heapscope.symbols.Symbolizer;
@@ -21,17 +22,23 @@ final class FirmwareSymbols {
 
     /** The symbolizer to use before the log's own names; {@link Symbolizer#NONE} when no file is given. */
     static Symbolizer load(Path elf, List<Path> romScripts) throws InputLog.UnreadableInputException {
-        Symbolizer chain = Symbolizer.NONE;
-        if (elf != null) {
-            try {
-                chain = Symbolizers.forElf(elf);
-            } catch (IOException e) {
-                throw new InputLog.UnreadableInputException("--elf: " + e.getMessage());
-            }
+        return withRomScripts(elf == null ? Symbolizer.NONE : openElf(elf), romScripts);
+    }
+
+    /** The ELF's symbolizer (mapped; its units are decoded as lookups need them). */
+    static ElfSymbolizer openElf(Path elf) throws InputLog.UnreadableInputException {
+        try {
+            return Symbolizers.forElf(elf);
+        } catch (IOException e) {
+            throw new InputLog.UnreadableInputException("--elf: " + e.getMessage());
         }
+    }
+
+    /** {@code chain}, then the names of the ROM linker scripts. */
+    static Symbolizer withRomScripts(Symbolizer chain, List<Path> romScripts) throws InputLog.UnreadableInputException {
         if (romScripts != null && !romScripts.isEmpty()) {
             try {
-                chain = chain.orElse(RomSymbols.read(romScripts));
+                return chain.orElse(RomSymbols.read(romScripts));
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new InputLog.UnreadableInputException("--rom-ld: " + e.getFile() + ": no such file");
             } catch (IOException e) {
@@ -73,6 +80,16 @@ final class FirmwareSymbols {
         Symbolizer chain = symbolizer;
         Symbolizer rom = load(null, romScripts);
         return rom == Symbolizer.NONE ? chain : chain.orElse(rom);
+    }
+
+    /**
+     * What the ELF's lookups could not decode (a damaged unit keeps its symbol names but loses lines), one
+     * line each on {@code err}: known only once the lookups ran, so printed after the command's output.
+     */
+    static void printDecodeWarnings(ElfSymbolizer elf, PrintStream err) {
+        if (elf != null) {
+            elf.warnings().forEach(warning -> err.println("heapscope: warning: " + warning));
+        }
     }
 
     /** Warns on {@code err} when the firmware digest the log's board printed last does not match {@code elf}. */

@@ -107,6 +107,11 @@ public final class ElfSymbolizer implements Symbolizer {
         return warnings.all();
     }
 
+    /** How many {@link #warnings()} there are so far: cheap enough to ask after every lookup. */
+    public int warningCount() {
+        return warnings.count();
+    }
+
     /** How many line programs have been decoded so far: what laziness saved (tests and benchmarks). */
     public int decodedLinePrograms() {
         return lines.decodedPrograms();

@@ -24,6 +24,7 @@ public final class FirmwareNames {
     private final ElfChoices choices;
     private volatile Symbolizer symbolizer = Symbolizer.NONE;
     private volatile Path elfFile;
+    private volatile List<String> warnings = List.of();
     private volatile String port; // a serial board's: the ELF chosen is remembered for it
 
     FirmwareNames(SessionViewModel owner, Executor work, ElfChoices choices) {
@@ -36,6 +37,7 @@ public final class FirmwareNames {
     void reset(Symbolizer symbols, String port) {
         symbolizer = symbols;
         elfFile = null;
+        warnings = List.of();
         this.port = port;
     }
 
@@ -53,21 +55,36 @@ public final class FirmwareNames {
         SessionSnapshot seen = owner.snapshotProperty().get(); // FX thread: the snapshot is the FX thread's
         return CompletableFuture.runAsync(() -> {
             try {
+                // maps the file and reads its symbol table; a unit's lines are decoded when a shown frame needs them
                 ElfSymbolizer names = Symbolizers.forElf(elf);
                 elfFile = elf;
-                symbolizer = names.orElse(monitorNames());
+                warnings = List.of();
+                symbolizer = new ElfWarningWatch(names, this::warned).orElse(monitorNames());
                 FirmwareMatch match = FirmwareMatch.of(seen == null ? List.of() : seen.events(), elf);
                 String warning = match.mismatch() ? "Warning: " + match.message() : null;
                 if (port != null) {
                     choices.remember(port, elf);
                 }
                 owner.refreshViews();
-                owner.onFx(() -> owner.say(warning != null ? warning : "Names from " + elf.getFileName() + " ("
-                        + names.functionCount() + " functions)"));
+                // a lookup of the refreshed views may have warned first: that warning must not be overwritten
+                owner.onFx(() -> owner.say(warning != null ? warning : !warnings.isEmpty()
+                        ? ElfWarningWatch.statusLine(warnings)
+                        : "Names from " + elf.getFileName() + " (" + names.functionCount() + " functions)"));
             } catch (IOException e) {
                 owner.onFx(() -> owner.say("Cannot use the ELF: " + e.getMessage()));
             }
         }, work);
+    }
+
+    /** Any thread: a lookup found part of the ELF undecodable; the status bar says so. */
+    private void warned(List<String> all) {
+        warnings = List.copyOf(all);
+        owner.onFx(() -> owner.say(ElfWarningWatch.statusLine(all)));
+    }
+
+    /** What the firmware ELF's lookups could not decode so far, one line each (empty for an intact file). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     private Symbolizer monitorNames() {

@@ -1,7 +1,6 @@
 package dev.heapscope.ui.flame;
 
 import dev.heapscope.analysis.CallTree;
-import dev.heapscope.analysis.Weight;
 import dev.heapscope.analysis.flame.FlameLayout;
 import dev.heapscope.analysis.timeline.AllocationColumns;
 import dev.heapscope.analysis.timeline.AllocationEvents;
@@ -64,25 +63,7 @@ public class FlameBenchmark {
 
     /** A tree of about {@code nodes} nodes: random stacks over a pool of frame names. */
     static CallTree randomTree(int nodes, long seed) {
-        Random random = new Random(seed);
-        String[] names = new String[5_000];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = "function_" + i + " (module" + (i % 40) + ".lua:" + (i % 300) + ")";
-        }
-        CallTree.Builder builder = new CallTree.Builder(Weight.BYTES);
-        CallTree built = builder.build();
-        while (built.nodeCount() < nodes) {
-            for (int s = 0; s < 2_000; s++) {
-                int depth = 3 + random.nextInt(10);
-                List<String> stack = new ArrayList<>(depth);
-                for (int d = 0; d < depth; d++) {
-                    stack.add(names[random.nextInt(d < 2 ? 20 : names.length)]);
-                }
-                builder.addStack(stack, 1 + random.nextInt(4096));
-            }
-            built = builder.build();
-        }
-        return built;
+        return RandomCallTree.of(nodes, seed);
     }
 
     @Benchmark

@@ -115,8 +115,21 @@ public final class AllocationEvents {
      * work is proportional to the events in the window plus the columns.
      */
     public AllocationColumns reduce(long fromMicros, long toMicros, int columns) {
+        return reduce(fromMicros, toMicros, columns, null);
+    }
+
+    /** As {@link #reduce(long, long, int)}, refilling {@code reuse} when it has as many columns (no allocation). */
+    public AllocationColumns reduce(long fromMicros, long toMicros, int columns, AllocationColumns reuse) {
         int width = Math.max(columns, 0);
-        AllocationColumns out = new AllocationColumns(new int[width], new long[width], new int[width]);
+        AllocationColumns out;
+        if (reuse != null && reuse.columns() == width) {
+            out = reuse;
+            java.util.Arrays.fill(out.counts(), 0);
+            java.util.Arrays.fill(out.bytes(), 0);
+            java.util.Arrays.fill(out.largestBytes(), 0);
+        } else {
+            out = new AllocationColumns(new int[width], new long[width], new int[width]);
+        }
         if (width == 0 || toMicros <= fromMicros) {
             return out;
         }

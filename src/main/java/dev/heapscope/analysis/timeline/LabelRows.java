@@ -15,9 +15,17 @@ public final class LabelRows {
      */
     public static int[] assign(double[] x, double[] widths, double gapPx) {
         int[] rows = new int[x.length];
-        double[] rowEnds = new double[x.length + 1];
+        assign(x, widths, x.length, gapPx, rows, new double[x.length + 1]);
+        return rows;
+    }
+
+    /**
+     * The first {@code count} labels' rows into {@code rows}, with {@code rowEnds} (at least {@code count}
+     * long) as scratch: the arrays a redraw keeps, so placing labels allocates nothing.
+     */
+    public static void assign(double[] x, double[] widths, int count, double gapPx, int[] rows, double[] rowEnds) {
         int used = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < count; i++) {
             int row = 0;
             while (row < used && rowEnds[row] + gapPx > x[i]) {
                 row++;
@@ -26,14 +34,18 @@ public final class LabelRows {
             rowEnds[row] = x[i] + widths[i];
             used = Math.max(used, row + 1);
         }
-        return rows;
     }
 
     /** How many rows {@code rows} uses. */
     public static int count(int[] rows) {
+        return count(rows, rows.length);
+    }
+
+    /** How many rows the first {@code count} of {@code rows} use. */
+    public static int count(int[] rows, int count) {
         int most = -1;
-        for (int row : rows) {
-            most = Math.max(most, row);
+        for (int i = 0; i < count; i++) {
+            most = Math.max(most, rows[i]);
         }
         return most + 1;
     }

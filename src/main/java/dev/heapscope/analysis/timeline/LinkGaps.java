@@ -47,11 +47,22 @@ public final class LinkGaps {
 
     /** Whether a line from {@code fromMillis} to {@code toMillis} would cross a period without a link. */
     public boolean interrupts(long fromMillis, long toMillis) {
-        return gaps.stream().anyMatch(g -> g.fromMillis() < toMillis && g.toMillis() > fromMillis
-                && g.fromMillis() >= fromMillis);
+        // asked once per pixel column of every redraw: a plain loop, no stream or lambda to allocate
+        for (int i = 0; i < gaps.size(); i++) {
+            Gap g = gaps.get(i);
+            if (g.fromMillis() < toMillis && g.toMillis() > fromMillis && g.fromMillis() >= fromMillis) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean contains(long millis) {
-        return gaps.stream().anyMatch(g -> millis > g.fromMillis() && millis < g.toMillis());
+        for (int i = 0; i < gaps.size(); i++) {
+            if (millis > gaps.get(i).fromMillis() && millis < gaps.get(i).toMillis()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
  * @param times        the ticks in the window, epoch µs
  */
 public record TimeTicks(long originMicros, long stepMicros, List<Long> times) {
+    private static final long[] FACTORS = {1, 2, 5};
     private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     public TimeTicks {
@@ -24,22 +25,31 @@ public record TimeTicks(long originMicros, long stepMicros, List<Long> times) {
     }
 
     public static TimeTicks of(long fromMicros, long toMicros, long originMicros, double widthPx, double minGapPx) {
-        long span = Math.max(1, toMicros - fromMicros);
-        double wanted = span * minGapPx / Math.max(1, widthPx);
-        long step = niceStep(wanted);
+        long step = stepFor(fromMicros, toMicros, widthPx, minGapPx);
         List<Long> times = new ArrayList<>();
-        long first = originMicros + Math.floorDiv(fromMicros - originMicros + step - 1, step) * step;
+        long first = firstTick(fromMicros, originMicros, step);
         for (long t = first; t <= toMicros && times.size() < 1000; t += step) {
             times.add(t);
         }
         return new TimeTicks(originMicros, step, times);
     }
 
+    /** The step {@link #of} uses: a painter can walk the ticks from {@link #firstTick} without a list. */
+    public static long stepFor(long fromMicros, long toMicros, double widthPx, double minGapPx) {
+        long span = Math.max(1, toMicros - fromMicros);
+        return niceStep(span * minGapPx / Math.max(1, widthPx));
+    }
+
+    /** The first tick at or after {@code fromMicros}: a whole number of steps from the origin. */
+    public static long firstTick(long fromMicros, long originMicros, long step) {
+        return originMicros + Math.floorDiv(fromMicros - originMicros + step - 1, step) * step;
+    }
+
     /** The smallest of 1, 2, 5 × 10^k µs at or above {@code wantedMicros}. */
     static long niceStep(double wantedMicros) {
         long power = 1;
         while (true) {
-            for (long factor : new long[] {1, 2, 5}) {
+            for (long factor : FACTORS) {
                 if (factor * power >= wantedMicros) {
                     return factor * power;
                 }
@@ -50,6 +60,11 @@ public record TimeTicks(long originMicros, long stepMicros, List<Long> times) {
 
     /** Board time of a tick: seconds since the start, with as many decimals as the step needs ({@code 12.5 s}). */
     public String boardLabel(long micros) {
+        return boardLabel(micros, originMicros, stepMicros);
+    }
+
+    /** {@link #boardLabel(long)} without a {@code TimeTicks}. */
+    public static String boardLabel(long micros, long originMicros, long stepMicros) {
         double seconds = (micros - originMicros) / 1e6;
         int decimals = stepMicros >= 1_000_000 ? 0 : stepMicros >= 100_000 ? 1 : stepMicros >= 10_000 ? 2
                 : stepMicros >= 1_000 ? 3 : 6;

@@ -12,15 +12,28 @@ import java.util.List;
 public record TimelineReduction(double[] minFreeBytes, double[] maxFreeBytes) {
 
     public static TimelineReduction of(List<HeapSample> samples, long fromMillis, long toMillis, int columns) {
-        double[] min = new double[Math.max(columns, 0)];
-        double[] max = new double[min.length];
+        return of(samples, fromMillis, toMillis, columns, null);
+    }
+
+    /**
+     * As {@link #of(List, long, long, int)}, refilling {@code reuse}'s arrays when it has as many columns
+     * (a redraw then allocates nothing); {@code samples} should allow fast random access.
+     */
+    public static TimelineReduction of(List<HeapSample> samples, long fromMillis, long toMillis, int columns,
+                                       TimelineReduction reuse) {
+        int width = Math.max(columns, 0);
+        boolean fits = reuse != null && reuse.columns() == width;
+        double[] min = fits ? reuse.minFreeBytes() : new double[width];
+        double[] max = fits ? reuse.maxFreeBytes() : new double[width];
+        TimelineReduction out = fits ? reuse : new TimelineReduction(min, max);
         Arrays.fill(min, Double.NaN);
         Arrays.fill(max, Double.NaN);
         if (columns <= 0 || toMillis <= fromMillis) {
-            return new TimelineReduction(min, max);
+            return out;
         }
         double columnsPerMilli = (double) columns / (toMillis - fromMillis);
-        for (HeapSample sample : samples) {
+        for (int i = 0, n = samples.size(); i < n; i++) {
+            HeapSample sample = samples.get(i);
             if (sample.hostMillis() < fromMillis || sample.hostMillis() > toMillis) {
                 continue;
             }
@@ -29,7 +42,7 @@ public record TimelineReduction(double[] minFreeBytes, double[] maxFreeBytes) {
             min[column] = Double.isNaN(min[column]) ? free : Math.min(min[column], free);
             max[column] = Double.isNaN(max[column]) ? free : Math.max(max[column], free);
         }
-        return new TimelineReduction(min, max);
+        return out;
     }
 
     public int columns() {

@@ -66,7 +66,8 @@ public final class FlameGraphView extends BorderPane {
     private Analysis analysis = Analysis.EMPTY;
     private CallTree tree;
     private int zoom;
-    private FlameLayout layout;
+    private final FlameLayout layout = new FlameLayout(); // refilled by each redraw, read by hit tests
+    private final FlamePainter painter = new FlamePainter();
     private FlameSearch found;
     private int generation;
     private java.util.List<dev.heapscope.model.Record> base;
@@ -250,13 +251,14 @@ public final class FlameGraphView extends BorderPane {
         if (tree == null || width <= 0 || height <= 0) {
             return;
         }
-        layout = FlameLayout.of(tree, zoom, width, 1.0);
-        FlamePainter.paint(canvasPane.canvas().getGraphicsContext2D(), layout,
-                found == null ? FlameSearch.of(tree, "") : found, icicle.isSelected(), height, theme.getValue(), diff);
+        found = found == null ? FlameSearch.of(tree, "") : found;
+        layout.layOut(tree, zoom, width, 1.0);
+        painter.paint(canvasPane.canvas().getGraphicsContext2D(), layout, found, icicle.isSelected(), height,
+                theme.getValue(), diff);
     }
 
     private FlameBox boxUnder(MouseEvent event) {
-        if (layout == null) {
+        if (layout.tree() == null) {
             return null;
         }
         int row = FlamePainter.rowAt(event.getY(), icicle.isSelected(), canvasPane.canvas().getHeight());

@@ -46,7 +46,8 @@ public final class TimelineView extends BorderPane {
     private double selectionStartX = Double.NaN;
     private TimeRange dragging;
     private final Label readout = new Label();
-    private TimelineDrawn painted = TimelineDrawn.NOTHING;
+    private final TimelinePainter painter = new TimelinePainter();
+    private final SnapshotFacts facts = new SnapshotFacts();
 
     /**
      * @param range    the selected range, shared with the analysis views (null: none)
@@ -158,7 +159,7 @@ public final class TimelineView extends BorderPane {
 
     /** What the last paint drew: heap line pieces, marker labels and rows, axis ticks. */
     public TimelineDrawn drawn() {
-        return painted;
+        return painter.drawn();
     }
 
     /** Shows just the span of the allocations (they can be far shorter than the session). */
@@ -285,8 +286,8 @@ public final class TimelineView extends BorderPane {
 
     private void paint() {
         TimeRange shown = dragging != null ? dragging : range.get();
-        painted = TimelinePainter.paint(canvasPane.canvas().getGraphicsContext2D(), canvasPane.canvas().getWidth(),
+        painter.paint(canvasPane.canvas().getGraphicsContext2D(), canvasPane.canvas().getWidth(),
                 canvasPane.canvas().getHeight(), theme.getValue(), snapshot, events, axis(), shown,
-                TimelineReadout.gaps(snapshot), TimelineReadout.originMicros(snapshot, fromMicros));
+                facts.gaps(snapshot), facts.originMicros(snapshot, fromMicros));
     }
 }
