@@ -17,6 +17,7 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("JavaFX toolkit up");
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         work = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "heapscope-ui-analysis");
@@ -31,10 +32,14 @@ public final class App extends Application {
         stage.setTitle("HeapScope");
         stage.setScene(new Scene(window, options.widthPx(), options.heightPx()));
         window.unsaved().guardQuit(stage);
+        StartupTrace.mark("window built");
         stage.show();
+        StartupTrace.mark("stage shown");
+        FirstFrames.traceWhenPainted();
         Launcher.shown();
         window.select(options.tab() == null ? "Leaks" : options.tab());
         session.connectSimulator(options.board()).thenRun(() -> {
+            StartupTrace.mark("virtual board ready");
             if (options.hunt()) {
                 Platform.runLater(() -> window.hunt().thenRun(() -> {
                     if (options.tab() != null) {
