@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up time of HeapScope as a user sees it: from launching a command to the window's first painted frame
-# (the app's -Dheapscope.startupTrace milestones, docs/PERFORMANCE.md "Start-up"), or to the end of a
-# command-line run. Runs every command RUNS times, interleaved (round 1 of each, then round 2...) so that a
-# loaded machine weighs on all alike; prints every run, then each command's median and worst.
+# (the app's -Dheapscope.startupTrace milestones, docs/PERFORMANCE.md "Start-up", with the process' CPU time
+# by then, which other work on the machine inflates less than wall time), or to the end of a command-line run.
+# Runs every command RUNS times, interleaved (round 1 of each, then round 2...) so that a loaded machine weighs
+# on all alike; prints every run, then each command's median and worst.
 #
 #   src/bench/scripts/startup.sh gui [--cold] [--runs N] ['COMMAND' ...]   (default: 'java -jar target/heapscope.jar')
 #   src/bench/scripts/startup.sh cli [--cold] [--runs N] 'COMMAND' ...      (e.g. 'java -jar target/heapscope.jar --help')
@@ -57,10 +58,16 @@ run_gui() { # $1 index, $2 command
     done
     kill -- -$app 2>/dev/null; wait $app 2>/dev/null
     line="[$1]"
-    while read -r _ _ epoch what; do line="$line $what $((epoch - start));"; done < <(grep '^heapscope-startup ' "$log")
+    while read -r _ _ epoch cpu what; do
+        line="$line $what $((epoch - start)) (cpu $cpu);"
+    done < <(grep '^heapscope-startup ' "$log")
     echo "$line"
-    painted=$(awk '/^heapscope-startup .* first frame painted$/ { print $3 }' "$log")
-    if [ -n "$painted" ]; then echo $((painted - start)) >> "$results/$1"; rm -f "$log"; else echo "  no painted frame: $log"; fi
+    painted=$(awk '/^heapscope-startup .* first frame painted$/ { print $3, $4 }' "$log")
+    if [ -n "$painted" ]; then
+        echo $((${painted% *} - start)) >> "$results/$1"; echo "${painted#* }" >> "$results/$1.cpu"; rm -f "$log"
+    else
+        echo "  no painted frame: $log"
+    fi
     rm -rf "$home"
 }
 
@@ -80,4 +87,5 @@ done
 [ "$mode" = gui ] && what="launch to first painted frame" || what="launch to exit"
 for i in "${!commands[@]}"; do
     printf '[%d] %s, %s: ' "$i" "$what" "${commands[$i]}"; summary < "$results/$i" 2>/dev/null || echo "no runs"
+    if [ -f "$results/$i.cpu" ]; then printf '    CPU time of the process by then: '; summary < "$results/$i.cpu"; fi
 done

@@ -27,6 +27,7 @@ public final class App extends Application {
         DataDirectory data = DataDirectory.ofUser();
         session = new SessionViewModel(Platform::runLater, data);
         window = new MainWindow(session, work, options);
+        window.select(options.tab() == null ? "Leaks" : options.tab()); // before showing: only that view is made
         // leftovers of earlier runs, offered before this run's session starts an autosave of its own
         window.files().offerRecovery(data.autosaves());
         stage.setTitle("HeapScope");
@@ -35,9 +36,13 @@ public final class App extends Application {
         StartupTrace.mark("window built");
         stage.show();
         StartupTrace.mark("stage shown");
-        FirstFrames.traceWhenPainted();
         Launcher.shown();
-        window.select(options.tab() == null ? "Leaks" : options.tab());
+        // the virtual board boots once the window is painted: on two cores its Lua start-up would delay the first frame
+        session.say("Starting the virtual board\u2026");
+        FirstFrames.whenPainted(() -> connect(options));
+    }
+
+    private void connect(LaunchOptions options) {
         session.connectSimulator(options.board()).thenRun(() -> {
             StartupTrace.mark("virtual board ready");
             if (options.hunt()) {

@@ -3,18 +3,16 @@ package dev.heapscope.ui;
 import javafx.animation.AnimationTimer;
 
 /**
- * Marks in the start-up trace when the window's first frame is on screen. A pulse lays out and hands the
- * scene to the render thread, and the next pulse starts only once that frame is rendered: the second
- * animation frame after the stage shows is the first moment the window is painted and answers input.
+ * When the window's first frame is on screen. A pulse lays out the scene and hands it to the render
+ * thread, and the next pulse starts only once that frame is rendered: the second animation frame after
+ * the stage shows is the first moment the window is painted and answers input.
  */
 final class FirstFrames {
     private FirstFrames() {
     }
 
-    static void traceWhenPainted() {
-        if (!StartupTrace.on()) {
-            return;
-        }
+    /** Runs {@code then} on the FX thread once the shown window's first frame is painted. */
+    static void whenPainted(Runnable then) {
         new AnimationTimer() {
             private int frames;
 
@@ -24,8 +22,9 @@ final class FirstFrames {
                 if (frames == 1) {
                     StartupTrace.mark("first pulse");
                 } else {
-                    StartupTrace.mark("first frame painted");
                     stop();
+                    StartupTrace.mark("first frame painted");
+                    then.run();
                 }
             }
         }.start();

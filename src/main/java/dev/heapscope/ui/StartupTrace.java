@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * Where the app's start-up time goes, printed when {@code -Dheapscope.startupTrace=true}: one line per
- * milestone on standard error, {@code heapscope-startup <ms since JVM start> <epoch ms> <milestone>}.
+ * milestone on standard error, {@code heapscope-startup <ms since JVM start> <epoch ms> <CPU ms> <milestone>}.
  * The epoch time lets a script that noted when it launched the process count the JVM's own boot too,
- * which the JVM's start time leaves out (src/bench/scripts/startup.sh).
+ * which the JVM's start time leaves out (src/bench/scripts/startup.sh); the process' CPU time (all threads:
+ * JIT, GC, the render thread) is what a machine busy with other work cannot inflate the way it inflates wall time.
  *
  * <p>Off by default and then free: one boolean test per milestone. The stream is taken when the first
  * milestone is marked, before the launcher holds standard error back while JavaFX starts.
@@ -36,7 +37,8 @@ public final class StartupTrace {
         }
         long now = System.currentTimeMillis();
         long sinceJvmStart = now - ManagementFactory.getRuntimeMXBean().getStartTime();
-        out.println("heapscope-startup " + sinceJvmStart + " " + now + " " + milestone);
+        long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        out.println("heapscope-startup " + sinceJvmStart + " " + now + " " + cpu + " " + milestone);
         out.flush();
     }
 }
