@@ -36,11 +36,19 @@ summary() { # numbers on standard input, one a line: median and worst
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-run_cli() { # $1 index, $2 command
-    local start end rc
+run_cli() { # $1 index, $2 command; CPU time (user + system, all threads) from GNU time when installed
+    local start end rc cpu=""
     drop_caches
-    start=$(now_ms); $2 >/dev/null 2>&1; rc=$?; end=$(now_ms)
-    echo "[$1] $((end - start)) ms (exit $rc)"; echo $((end - start)) >> "$results/$1"
+    start=$(now_ms)
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -o "$results/time" -f '%U %S' $2 >/dev/null 2>&1; rc=$?
+        cpu=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$results/time")
+    else
+        $2 >/dev/null 2>&1; rc=$?
+    fi
+    end=$(now_ms)
+    echo "[$1] $((end - start)) ms${cpu:+ (cpu $cpu)} (exit $rc)"; echo $((end - start)) >> "$results/$1"
+    [ -n "$cpu" ] && echo "$cpu" >> "$results/$1.cpu"
 }
 
 run_gui() { # $1 index, $2 command
@@ -86,6 +94,7 @@ for round in $(seq "$runs"); do
 done
 [ "$mode" = gui ] && what="launch to first painted frame" || what="launch to exit"
 for i in "${!commands[@]}"; do
-    printf '[%d] %s, %s: ' "$i" "$what" "${commands[$i]}"; summary < "$results/$i" 2>/dev/null || echo "no runs"
+    printf '[%d] %s, %s: ' "$i" "$what" "${commands[$i]}"; summary 2>/dev/null < "$results/$i" || echo "no runs"
     if [ -f "$results/$i.cpu" ]; then printf '    CPU time of the process by then: '; summary < "$results/$i.cpu"; fi
+    true
 done
