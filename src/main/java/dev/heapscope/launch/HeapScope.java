@@ -2,6 +2,7 @@ package dev.heapscope.launch;
 
 import dev.heapscope.cli.GuiStarter;
 import dev.heapscope.cli.Main;
+import dev.heapscope.ui.StartupTrace;
 
 import java.io.PrintStream;
 
@@ -20,6 +21,7 @@ public final class HeapScope {
     }
 
     public static void main(String[] args) {
+        StartupTrace.mark("main entered");
         Display display = Display.of(System.getenv(), System.getProperties());
         System.exit(run(System.out, System.err, display, new DesktopApp(display, System.err), args));
     }

@@ -17,6 +17,7 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("JavaFX toolkit up");
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         work = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "heapscope-ui-analysis");
@@ -26,15 +27,24 @@ public final class App extends Application {
         DataDirectory data = DataDirectory.ofUser();
         session = new SessionViewModel(Platform::runLater, data);
         window = new MainWindow(session, work, options);
+        window.select(options.tab() == null ? "Leaks" : options.tab()); // before showing: only that view is made
         // leftovers of earlier runs, offered before this run's session starts an autosave of its own
         window.files().offerRecovery(data.autosaves());
         stage.setTitle("HeapScope");
         stage.setScene(new Scene(window, options.widthPx(), options.heightPx()));
         window.unsaved().guardQuit(stage);
+        StartupTrace.mark("window built");
         stage.show();
+        StartupTrace.mark("stage shown");
         Launcher.shown();
-        window.select(options.tab() == null ? "Leaks" : options.tab());
+        // the virtual board boots once the window is painted: on two cores its Lua start-up would delay the first frame
+        session.say("Starting the virtual board\u2026");
+        FirstFrames.whenPainted(() -> connect(options));
+    }
+
+    private void connect(LaunchOptions options) {
         session.connectSimulator(options.board()).thenRun(() -> {
+            StartupTrace.mark("virtual board ready");
             if (options.hunt()) {
                 Platform.runLater(() -> window.hunt().thenRun(() -> {
                     if (options.tab() != null) {

@@ -32,26 +32,33 @@ final class DetailsController {
     private final SessionViewModel session;
     private double lastPosition = SHOWN_AT;
 
-    DetailsController(SplitPane split, LeakView leaks, FlameGraphView flame, AnalysisViewModel analysis,
-                      SessionViewModel session) {
+    DetailsController(SplitPane split, AnalysisViewModel analysis, SessionViewModel session) {
         this.split = split;
         this.analysis = analysis;
         this.session = session;
+        analysis.analysisProperty().addListener((obs, old, now) -> {
+            if (now == null || now.records().isEmpty()) {
+                pane.clear();
+            }
+        });
+    }
+
+    /** Describes the leak row selected in {@code leaks} (called once the view is made: views are made on first use). */
+    void follow(LeakView leaks) {
         leaks.onRowSelected(row -> {
             if (row != null) {
                 describe("Leak row: " + row.count() + " records, " + row.totalBytes() + " bytes", row.chain(),
                         row.records());
             }
         });
+    }
+
+    /** Describes the frame clicked in {@code flame}. */
+    void follow(FlameGraphView flame) {
         // after the canvas' own handler: the click has zoomed onto the frame by then
         flame.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (flame.tree() != null && flame.zoomNode() > 0 && flame.tree().nodeCount() > flame.zoomNode()) {
                 frame(flame.tree().path(flame.zoomNode()));
-            }
-        });
-        analysis.analysisProperty().addListener((obs, old, now) -> {
-            if (now == null || now.records().isEmpty()) {
-                pane.clear();
             }
         });
     }

@@ -25,7 +25,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -37,12 +36,12 @@ public final class MainWindow extends BorderPane {
     private final ConnectionBar connectionBar;
     private final SessionToolbar toolbar;
     private final TabPane tabs = new TabPane();
-    private final LeakView leaks;
-    private final FlameGraphView flame;
-    private final RetainedView retained;
-    private final DiffView diff;
-    private final ConsoleView console;
-    private final TimelineView timeline;
+    private final LazyTab<LeakView> leaks;
+    private final LazyTab<FlameGraphView> flame;
+    private final LazyTab<RetainedView> retained;
+    private final LazyTab<DiffView> diff;
+    private final LazyTab<ConsoleView> console;
+    private final LazyTab<TimelineView> timeline;
     private final SessionFiles files;
     private final WorkloadControls workload;
     private final SessionExports exports;
@@ -66,31 +65,45 @@ public final class MainWindow extends BorderPane {
         workload.follow(connectionBar.targetProperty());
         toolbar = new SessionToolbar(session, this::hunt);
         exports = new SessionExports(session, files::shown, work);
-        flame = new FlameGraphView(analysis.analysisProperty(), work, theme);
-        leaks = new LeakView(analysis.analysisProperty(), frame -> {
-            flame.search(frame);
-            select("Flame graph");
-        }, () -> analysis.rangeProperty().set(null));
-        leaks.onHoldersUnknown(() -> select("Retained by"));
-        diff = new DiffView(analysis, () -> session.names().symbolizer(), () -> select("Leaks"), work, theme);
-        retained = new RetainedView(analysis.analysisProperty(), session.luaHeap().list(), this::takeHeapSnapshot,
-                session.connectionProperty().isEqualTo(dev.heapscope.session.ConnectionState.CONNECTED), work, theme);
-        retained.follow(session.luaHeap().busyProperty(), session.luaHeap()::cancel);
-        console = new ConsoleView(session.consoleLines(), this::typed);
-        timeline = new TimelineView(session.snapshotProperty(), analysis.timesProperty(), analysis.rangeProperty(),
-                analysis.analysisProperty(), theme);
-        tabs.getTabs().setAll(List.of(tab("Leaks", leaks), tab("Flame graph", flame), tab("Retained by", retained),
-                tab("Diff", diff), tab("Console", console), tab("Timeline", timeline)));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setId("views");
         SplitPane split = new SplitPane(new DumpListView(analysis), tabs);
         split.setDividerPositions(0.25);
-        details = new DetailsController(split, leaks, flame, analysis, session);
+        details = new DetailsController(split, analysis, session);
+        // each view is made when its tab is first selected or the window first needs it (LazyTab)
+        flame = new LazyTab<>("Flame graph", () -> {
+            FlameGraphView made = new FlameGraphView(analysis.analysisProperty(), work, theme);
+            details.follow(made);
+            return made;
+        });
+        leaks = new LazyTab<>("Leaks", () -> {
+            LeakView made = new LeakView(analysis.analysisProperty(), frame -> {
+                flame().search(frame);
+                select("Flame graph");
+            }, () -> analysis.rangeProperty().set(null));
+            made.onHoldersUnknown(() -> select("Retained by"));
+            details.follow(made);
+            return made;
+        });
+        diff = new LazyTab<>("Diff", () -> new DiffView(analysis, () -> session.names().symbolizer(), () -> select("Leaks"),
+                work, theme));
+        retained = new LazyTab<>("Retained by", () -> {
+            RetainedView made = new RetainedView(analysis.analysisProperty(), session.luaHeap().list(),
+                    this::takeHeapSnapshot, session.connectionProperty().isEqualTo(
+                            dev.heapscope.session.ConnectionState.CONNECTED), work, theme);
+            made.follow(session.luaHeap().busyProperty(), session.luaHeap()::cancel);
+            return made;
+        });
+        console = new LazyTab<>("Console", () -> new ConsoleView(session.consoleLines(), this::typed));
+        timeline = new LazyTab<>("Timeline", () -> new TimelineView(session.snapshotProperty(), analysis.timesProperty(),
+                analysis.rangeProperty(), analysis.analysisProperty(), theme));
+        tabs.getTabs().setAll(List.of(leaks.tab(), flame.tab(), retained.tab(), diff.tab(), console.tab(),
+                timeline.tab()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("views");
         if (options.widthPx() >= 1600) { // narrower windows keep their width for the views: F3 shows it
             details.toggle();
         }
         files.showFoldedIn(tree -> javafx.application.Platform.runLater(() -> {
-            flame.showTree(tree);
+            flame().showTree(tree);
             select("Flame graph");
         }));
         AppMenus menus = new AppMenus(files, exports, (whole, scale) -> screenshot(whole, scale),
@@ -133,7 +146,7 @@ public final class MainWindow extends BorderPane {
             if (result != null) {
                 javafx.application.Platform.runLater(() -> {
                     analysis.showNewSince(result.first(), result.last());
-                    diff.compare(result.first(), result.last());
+                    diff().compare(result.first(), result.last());
                     select("Leaks");
                 });
             }
@@ -169,10 +182,12 @@ public final class MainWindow extends BorderPane {
     /** A new session replaces the one shown: nothing of the old one's diff, zoom, range or selection stays. */
     private void resetViews() {
         analysis.rangeProperty().set(null);
-        diff.clear();
-        flame.search("");
-        flame.zoomTo(0);
-        timeline.reset();
+        diff.ifBuilt(DiffView::clear);
+        flame.ifBuilt(view -> {
+            view.search("");
+            view.zoomTo(0);
+        });
+        timeline.ifBuilt(TimelineView::reset);
         details.pane().clear();
         session.say("");
     }
@@ -197,7 +212,7 @@ public final class MainWindow extends BorderPane {
     }
 
     public RetainedView retained() {
-        return retained;
+        return retained.view();
     }
 
     private int toolbarRecords() {
@@ -210,23 +225,23 @@ public final class MainWindow extends BorderPane {
     }
 
     public LeakView leaks() {
-        return leaks;
+        return leaks.view();
     }
 
     public FlameGraphView flame() {
-        return flame;
+        return flame.view();
     }
 
     public DiffView diff() {
-        return diff;
+        return diff.view();
     }
 
     public ConsoleView console() {
-        return console;
+        return console.view();
     }
 
     public TimelineView timeline() {
-        return timeline;
+        return timeline.view();
     }
 
     public AnalysisViewModel analysis() {
@@ -281,11 +296,5 @@ public final class MainWindow extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), details::toggle);
         keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::takeHeapSnapshot);
-    }
-
-    private static Tab tab(String name, javafx.scene.Node content) {
-        Tab tab = new Tab(name, content);
-        tab.setId("tab-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
-        return tab;
     }
 }

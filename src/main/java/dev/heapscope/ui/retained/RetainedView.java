@@ -79,6 +79,8 @@ public final class RetainedView extends BorderPane {
             // a new snapshot is what the user wants to see: its growth when there are two, else itself
             show.setValue(next.get(next.size() - 1));
         });
+        // made on first use (MainWindow): snapshots taken before then show as a new one would, the latest
+        show.setValue(show.getItems().get(show.getItems().size() - 1));
         take.setId("retained-snapshot");
         take.setTooltip(new Tooltip("A full collection, then every live Lua object with the path that holds it "
                 + "(Ctrl+Shift+H; /snapshot at the console). On a serial board the HeapScope agent does it: "

@@ -93,7 +93,9 @@ public final class TimelineView extends BorderPane {
             events = now == null ? AllocationEvents.EMPTY : now.events();
             refit();
         });
+        snapshot = source.getValue(); // made on first use (MainWindow): the session may be well under way
         events = times.getValue() == null ? AllocationEvents.EMPTY : times.getValue().events();
+        refit();
         theme.addListener((obs, old, now) -> paint());
         range.addListener((obs, old, now) -> rangeChanged());
         analysis.addListener((obs, old, now) -> describeRange());
