@@ -10,6 +10,19 @@ import dev.heapscope.model.CallChainInterner;
  */
 final class ChainReader {
     private static final int END_MARKER = 0x4000_0000;
+    /** Hex digit values by character, -1 for any other: no {@code Character.digit} on the hot path. */
+    private static final byte[] HEX = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX[c] = (byte) (c - 'a' + 10);
+            HEX[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
+        }
+    }
 
     private final CallChainInterner interner;
     private int[] frames = new int[16];
@@ -66,7 +79,8 @@ final class ChainReader {
         }
         long value = 0;
         for (int i = from + 2; i < to; i++) {
-            int digit = Character.digit(text.charAt(i), 16);
+            char c = text.charAt(i);
+            int digit = c < 128 ? HEX[c] : -1;
             if (digit < 0) {
                 return -1;
             }

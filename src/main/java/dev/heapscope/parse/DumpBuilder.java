@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Collects the lines of one dump as they are read, then checks them against each other. */
+/**
+ * Collects the lines of one dump as they are read, then checks them against each other. Keeps the records
+ * for the dump it builds, or, when streaming, hands each one on once no {@code freed by} line can change it
+ * and keeps only what its checks need (counts, and the live addresses for the duplicate check).
+ */
 final class DumpBuilder {
     private static final int MAX_SKIPPED_LINE_WARNINGS = 20;
 
@@ -23,6 +27,13 @@ final class DumpBuilder {
     final long firstLine;
     private final Dialect headerDialect;
     private final List<Record> records = new ArrayList<>();
+    private final DumpListener streamTo;
+    /** The last record read: a {@code freed by} line may still follow and change it. */
+    private Record pending;
+    private int recordCount;
+    private int liveCount;
+    private long liveBytes;
+    private int[] liveAddresses = new int[64];
     private final List<ParseWarning> warnings = new ArrayList<>();
     private boolean sawLabel;
     private boolean sawDialectCEvidence;
@@ -45,7 +56,9 @@ final class DumpBuilder {
     boolean overflowed;
     boolean mayHaveDuplicates;
 
-    DumpBuilder(int index, Dialect headerDialect, DumpHeader header, long firstLine) {
+    /** @param streamTo null to keep the records in the dump, else who receives each record instead */
+    DumpBuilder(int index, Dialect headerDialect, DumpHeader header, long firstLine, DumpListener streamTo) {
+        this.streamTo = streamTo;
         this.index = index;
         this.headerDialect = headerDialect;
         this.header = header;
@@ -64,22 +77,44 @@ final class DumpBuilder {
         sawLabel |= line.hasLabel();
         // A and B always print "caller"; only C leaves it out (and only C prints " freed").
         sawDialectCEvidence |= line.freedSuffix() || !line.callerKeyword();
-        records.add(new Record(line.sizeBytes(), line.address(), line.region(), line.cpu(), line.ccount(),
-                line.caller(), line.freedSuffix(), CallChain.EMPTY, lineNumber));
+        settlePending();
+        pending = new Record(line.sizeBytes(), line.address(), line.region(), line.cpu(), line.ccount(),
+                line.caller(), line.freedSuffix(), CallChain.EMPTY, lineNumber);
     }
 
     /** Marks the last record freed; false when there is no record to attach the line to. */
     boolean freedBy(CallChain chain) {
-        if (records.isEmpty()) {
+        if (pending == null) {
             return false;
         }
-        int last = records.size() - 1;
-        records.set(last, records.get(last).withFreedBy(chain));
+        pending = pending.withFreedBy(chain);
         return true;
     }
 
     int recordCount() {
-        return records.size();
+        return pending == null ? recordCount : recordCount + 1;
+    }
+
+    /** The pending record can no longer change: count it, then keep it or hand it on. */
+    private void settlePending() {
+        if (pending == null) {
+            return;
+        }
+        Record record = pending;
+        pending = null;
+        recordCount++;
+        if (!record.freed()) {
+            liveBytes += record.sizeBytes();
+            if (liveCount == liveAddresses.length) {
+                liveAddresses = Arrays.copyOf(liveAddresses, liveCount + (liveCount >> 1));
+            }
+            liveAddresses[liveCount++] = record.address();
+        }
+        if (streamTo == null) {
+            records.add(record);
+        } else {
+            streamTo.recordParsed(record);
+        }
     }
 
     void framedSummarySeen() {
@@ -113,11 +148,12 @@ final class DumpBuilder {
     }
 
     Dump build(boolean complete, String incompleteReason) {
+        settlePending();
         if (skippedLines > MAX_SKIPPED_LINE_WARNINGS) {
             warn(0, (skippedLines - MAX_SKIPPED_LINE_WARNINGS) + " more lines inside the dump were skipped");
         }
         if (!complete) {
-            warn(lastLine, "incomplete dump: " + incompleteReason + "; kept the " + records.size()
+            warn(lastLine, "incomplete dump: " + incompleteReason + "; kept the " + recordCount
                     + " records read");
         }
         if (header == null) {
@@ -141,30 +177,22 @@ final class DumpBuilder {
     }
 
     private void checkConsistency(boolean complete, Summary summary) {
-        if (complete && header != null && header.records() != records.size()) {
-            warn(firstLine, "header announced " + header.records() + " records, " + records.size() + " were read");
+        if (complete && header != null && header.records() != recordCount) {
+            warn(firstLine, "header announced " + header.records() + " records, " + recordCount + " were read");
         }
         if (summary != null) {
-            long liveBytes = 0;
-            int live = 0;
-            for (Record r : records) {
-                if (!r.freed()) {
-                    liveBytes += r.sizeBytes();
-                    live++;
-                }
-            }
             if (bytes >= 0 && liveBytes != bytes) {
                 warn(lastLine, "summary says " + bytes + " bytes, the records add up to " + liveBytes);
             }
-            if (allocations >= 0 && live != allocations) {
-                warn(lastLine, "summary says " + allocations + " allocations, " + live + " records are not freed");
+            if (allocations >= 0 && liveCount != allocations) {
+                warn(lastLine, "summary says " + allocations + " allocations, " + liveCount + " records are not freed");
             }
-            if (recordsInTrace != null && recordsInTrace != records.size()) {
-                warn(lastLine, "summary counts " + recordsInTrace + " records in the trace, " + records.size()
+            if (recordsInTrace != null && recordsInTrace != recordCount) {
+                warn(lastLine, "summary counts " + recordsInTrace + " records in the trace, " + recordCount
                         + " were read");
             }
-            if (recordsInBuffer != null && recordsInBuffer != records.size()) {
-                warn(lastLine, "summary says " + recordsInBuffer + " records, " + records.size() + " were read");
+            if (recordsInBuffer != null && recordsInBuffer != recordCount) {
+                warn(lastLine, "summary says " + recordsInBuffer + " records, " + recordCount + " were read");
             }
         }
         if (overflowed) {
@@ -177,13 +205,9 @@ final class DumpBuilder {
     }
 
     private void warnDuplicateAddresses() {
-        int[] addresses = new int[records.size()];
-        int count = 0;
-        for (Record r : records) {
-            if (!r.freed()) {
-                addresses[count++] = r.address();
-            }
-        }
+        int[] addresses = liveAddresses;
+        int count = liveCount;
+        liveAddresses = null; // sorted in place: the dump is done
         Arrays.sort(addresses, 0, count);
         int duplicates = 0;
         int example = 0;

@@ -3,7 +3,6 @@ package dev.heapscope.parse;
 import dev.heapscope.model.CallChainInterner;
 import dev.heapscope.model.Dialect;
 import dev.heapscope.model.DumpHeader;
-import dev.heapscope.model.Symbol;
 
 import java.util.regex.Matcher;
 
@@ -23,6 +22,8 @@ public final class DumpParser implements LineSink {
     private final CallChainInterner chains = new CallChainInterner();
     private final RecordLineReader recordReader;
     private final ChainReader freedByReader;
+    /** Null: records are kept in each dump; else they go to this listener as they are read, and dumps hold none. */
+    private final DumpListener streamTo;
     private State state = State.OUTSIDE;
     private DumpBuilder dump;
     private int dumpCount;
@@ -34,6 +35,21 @@ public final class DumpParser implements LineSink {
     }
 
     public DumpParser(DumpListener listener, ParserOptions options) {
+        this(listener, options, false);
+    }
+
+    /**
+     * A parser whose dumps hold no records: each record goes to {@link DumpListener#recordParsed} once it is
+     * final (after its {@code freed by} line, if any), between the dump's {@code dumpStarted} and
+     * {@code dumpParsed}. Memory then follows the distinct call chains, not the records; warnings and
+     * every other part of the dumps are as {@link #DumpParser(DumpListener, ParserOptions)} gives them.
+     */
+    public static DumpParser streaming(DumpListener listener, ParserOptions options) {
+        return new DumpParser(listener, options, true);
+    }
+
+    private DumpParser(DumpListener listener, ParserOptions options, boolean streamRecords) {
+        this.streamTo = streamRecords ? listener : null;
         this.listener = listener;
         this.options = options;
         ChainReader chainReader = new ChainReader(chains);
@@ -81,7 +97,7 @@ public final class DumpParser implements LineSink {
             }
             close(true, null);
         }
-        if (startsHeader(line, lineNumber, hostMillis) || isMonitorLine(line)) {
+        if (startsHeader(line, lineNumber, hostMillis) || MonitorLines.read(line, listener)) {
             return;
         }
         switch (state) {
@@ -132,24 +148,6 @@ public final class DumpParser implements LineSink {
         return true;
     }
 
-    private boolean isMonitorLine(String line) {
-        if (!line.startsWith("0x") && !line.startsWith("--- 0x")) {
-            return false;
-        }
-        Matcher m = DumpLines.MONITOR.matcher(line);
-        if (!m.matches()) {
-            return false;
-        }
-        long address = ChainReader.parseHex(m.group(1), 0, m.group(1).length());
-        String function = m.group(2).strip();
-        if (!function.equals("??")) {
-            String file = m.group(3).strip();
-            int sourceLine = m.group(4) == null ? 0 : SummaryLines.parseInt(m.group(4));
-            listener.symbolFound(new Symbol((int) address, function, file.equals("??") ? null : file, sourceLine));
-        }
-        return true;
-    }
-
     private void outside(String line, String raw, long lineNumber, long hostMillis) {
         if (RecordLineReader.looksLikeRecord(line)) {
             open(null, null, lineNumber, hostMillis);
@@ -163,13 +161,16 @@ public final class DumpParser implements LineSink {
     }
 
     private void inRecords(String line, long lineNumber, long hostMillis) {
+        // records first: nearly every line of a big dump is one, and they need no stripped copy
+        if (RecordLineReader.looksLikeRecord(line)) {
+            readRecord(line, lineNumber, hostMillis);
+            return;
+        }
         String trimmed = line.strip();
         if (trimmed.isEmpty()) {
             return;
         }
-        if (RecordLineReader.looksLikeRecord(line)) {
-            readRecord(line, lineNumber, hostMillis);
-        } else if (trimmed.startsWith(DumpLines.FREED_BY)) {
+        if (trimmed.startsWith(DumpLines.FREED_BY)) {
             readFreedBy(trimmed, lineNumber, hostMillis);
         } else if (trimmed.startsWith(DumpLines.SUMMARY_B)) {
             dump.framedSummarySeen();
@@ -277,7 +278,7 @@ public final class DumpParser implements LineSink {
     }
 
     private void open(Dialect dialect, DumpHeader header, long lineNumber, long hostMillis) {
-        dump = new DumpBuilder(dumpCount++, dialect, header, lineNumber);
+        dump = new DumpBuilder(dumpCount++, dialect, header, lineNumber, streamTo);
         dump.touch(lineNumber, hostMillis);
         state = State.RECORDS;
         listener.dumpStarted(dialect == null ? Dialect.A : dialect, header, lineNumber);
