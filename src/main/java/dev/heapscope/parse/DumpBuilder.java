@@ -7,6 +7,7 @@ import dev.heapscope.model.DumpHeader;
 import dev.heapscope.model.HashmapStats;
 import dev.heapscope.model.ParseWarning;
 import dev.heapscope.model.Record;
+import dev.heapscope.model.Region;
 import dev.heapscope.model.Summary;
 import dev.heapscope.model.TraceMode;
 
@@ -74,12 +75,23 @@ final class DumpBuilder {
     }
 
     void add(RecordLine line, long lineNumber) {
-        sawLabel |= line.hasLabel();
+        add(line.sizeBytes(), line.address(), line.region(), line.cpu(), line.ccount(), line.caller(), line.hasLabel(),
+                line.callerKeyword(), line.freedSuffix(), lineNumber);
+    }
+
+    /** A record line read straight from bytes ({@link RecordBytes}). */
+    void add(RecordBytes line, long lineNumber) {
+        add(line.size, line.address, line.region, line.cpu, line.ccount, line.caller, line.hasLabel,
+                line.callerKeyword, line.freedSuffix, lineNumber);
+    }
+
+    private void add(int size, int address, Region region, int cpu, int ccount, CallChain caller, boolean hasLabel,
+                     boolean callerKeyword, boolean freedSuffix, long lineNumber) {
+        sawLabel |= hasLabel;
         // A and B always print "caller"; only C leaves it out (and only C prints " freed").
-        sawDialectCEvidence |= line.freedSuffix() || !line.callerKeyword();
+        sawDialectCEvidence |= freedSuffix || !callerKeyword;
         settlePending();
-        pending = new Record(line.sizeBytes(), line.address(), line.region(), line.cpu(), line.ccount(),
-                line.caller(), line.freedSuffix(), CallChain.EMPTY, lineNumber);
+        pending = new Record(size, address, region, cpu, ccount, caller, freedSuffix, CallChain.EMPTY, lineNumber);
     }
 
     /** Marks the last record freed; false when there is no record to attach the line to. */

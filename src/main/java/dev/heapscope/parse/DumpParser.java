@@ -21,14 +21,13 @@ public final class DumpParser implements LineSink {
     private final ParserOptions options;
     private final CallChainInterner chains = new CallChainInterner();
     private final RecordLineReader recordReader;
+    private final RecordBytes recordBytes;
     private final ChainReader freedByReader;
     /** Null: records are kept in each dump; else they go to this listener as they are read, and dumps hold none. */
     private final DumpListener streamTo;
     private State state = State.OUTSIDE;
     private DumpBuilder dump;
     private int dumpCount;
-    private long lastLineNumber;
-    private long lastHostMillis = -1;
 
     public DumpParser(DumpListener listener) {
         this(listener, ParserOptions.LENIENT);
@@ -39,10 +38,8 @@ public final class DumpParser implements LineSink {
     }
 
     /**
-     * A parser whose dumps hold no records: each record goes to {@link DumpListener#recordParsed} once it is
-     * final (after its {@code freed by} line, if any), between the dump's {@code dumpStarted} and
-     * {@code dumpParsed}. Memory then follows the distinct call chains, not the records; warnings and
-     * every other part of the dumps are as {@link #DumpParser(DumpListener, ParserOptions)} gives them.
+     * A parser whose dumps hold no records (all else alike): each goes to {@link DumpListener#recordParsed} once
+     * final (after its {@code freed by} line), between {@code dumpStarted} and {@code dumpParsed}.
      */
     public static DumpParser streaming(DumpListener listener, ParserOptions options) {
         return new DumpParser(listener, options, true);
@@ -54,6 +51,7 @@ public final class DumpParser implements LineSink {
         this.options = options;
         ChainReader chainReader = new ChainReader(chains);
         this.recordReader = new RecordLineReader(chainReader);
+        this.recordBytes = new RecordBytes(chainReader);
         this.freedByReader = new ChainReader(chains);
     }
 
@@ -74,10 +72,6 @@ public final class DumpParser implements LineSink {
 
     @Override
     public void line(String raw, long lineNumber, long hostMillis) {
-        lastLineNumber = lineNumber;
-        if (hostMillis >= 0) {
-            lastHostMillis = hostMillis;
-        }
         String line = AnsiCodes.strip(raw);
         int crash = state == State.OUTSIDE ? -1 : line.indexOf(DumpLines.GURU);
         if (crash >= 0) {
@@ -106,6 +100,19 @@ public final class DumpParser implements LineSink {
             case SUMMARY -> inSummary(line, lineNumber, hostMillis);
             default -> throw new IllegalStateException(state.name());
         }
+    }
+
+    /**
+     * A line's bytes, taken (true) only when it is a clean record line inside a dump's records (no String
+     * made); false for any other line, which then goes to {@link #line}.
+     */
+    public boolean recordLine(byte[] bytes, int offset, int length, long lineNumber, long hostMillis) {
+        if (state != State.RECORDS || !recordBytes.read(bytes, offset, offset + length)) {
+            return false;
+        }
+        dump.add(recordBytes, lineNumber);
+        dump.touch(lineNumber, hostMillis);
+        return true;
     }
 
     /**
@@ -217,14 +224,14 @@ public final class DumpParser implements LineSink {
     private void readRecord(String line, long lineNumber, long hostMillis) {
         RecordLine record = recordReader.read(line);
         if (record == null) {
-            unreadable(lineNumber, "unreadable record line: " + abbreviate(line));
+            unreadable(lineNumber, "unreadable record line: " + DumpLines.abbreviate(line));
             return;
         }
         if (record.chainMalformed()) {
             unreadable(lineNumber, "call chain has a part that is not an address; kept the frames before it");
         }
         if (!record.trailingText().isEmpty()) {
-            unreadable(lineNumber, "unexpected text after the record: " + abbreviate(record.trailingText()));
+            unreadable(lineNumber, "unexpected text after the record: " + DumpLines.abbreviate(record.trailingText()));
         }
         dump.add(record, lineNumber);
         dump.touch(lineNumber, hostMillis);
@@ -253,7 +260,7 @@ public final class DumpParser implements LineSink {
             listener.otherLine(line, lineNumber, hostMillis);
         } else {
             if (options.strict()) {
-                throw new DumpFormatException(lineNumber, "not part of the dump: " + abbreviate(line));
+                throw new DumpFormatException(lineNumber, "not part of the dump: " + DumpLines.abbreviate(line));
             }
             dump.skipped(lineNumber, line);
             listener.otherLine(line, lineNumber, hostMillis);
@@ -264,7 +271,7 @@ public final class DumpParser implements LineSink {
         String before = line.substring(0, crashAt);
         if (!before.isBlank()) {
             dump.warn(lineNumber, "a crash cut this line short; its partial content was dropped: "
-                    + abbreviate(before.strip()));
+                    + DumpLines.abbreviate(before.strip()));
         }
         close(false, "the board crashed while printing it (line " + lineNumber + ")");
         listener.otherLine(line.substring(crashAt), lineNumber, hostMillis);
@@ -289,9 +296,5 @@ public final class DumpParser implements LineSink {
         dump = null;
         state = State.OUTSIDE;
         listener.dumpParsed(finished.build(complete, reason));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 }

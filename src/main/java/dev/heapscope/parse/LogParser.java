@@ -91,10 +91,11 @@ public final class LogParser {
         DumpParser parser = records == null ? new DumpParser(collector, options)
                 : DumpParser.streaming(collector, options);
         BoardEvents events = new BoardEvents();
+        // a clean record line is read from its bytes; it can be no board event, so only other lines are scanned
         LineFramer framer = new LineFramer((text, lineNumber, hostMillis) -> {
             parser.line(text, lineNumber, hostMillis);
             events.scan(text, lineNumber);
-        });
+        }, parser::recordLine);
         byte[] buffer = new byte[CHUNK_BYTES];
         int read;
         while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
