@@ -12,7 +12,6 @@ import dev.heapscope.model.Summary;
 import dev.heapscope.model.TraceMode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ final class DumpBuilder {
     private int recordCount;
     private int liveCount;
     private long liveBytes;
-    private int[] liveAddresses = new int[64];
+    private final LiveAddresses liveAddresses = new LiveAddresses();
     private final List<ParseWarning> warnings = new ArrayList<>();
     private boolean sawLabel;
     private boolean sawDialectCEvidence;
@@ -117,10 +116,8 @@ final class DumpBuilder {
         recordCount++;
         if (!record.freed()) {
             liveBytes += record.sizeBytes();
-            if (liveCount == liveAddresses.length) {
-                liveAddresses = Arrays.copyOf(liveAddresses, liveCount + (liveCount >> 1));
-            }
-            liveAddresses[liveCount++] = record.address();
+            liveCount++;
+            liveAddresses.add(record.address());
         }
         if (streamTo == null) {
             records.add(record);
@@ -217,22 +214,10 @@ final class DumpBuilder {
     }
 
     private void warnDuplicateAddresses() {
-        int[] addresses = liveAddresses;
-        int count = liveCount;
-        liveAddresses = null; // sorted in place: the dump is done
-        Arrays.sort(addresses, 0, count);
-        int duplicates = 0;
-        int example = 0;
-        for (int i = 1; i < count; i++) {
-            if (addresses[i] == addresses[i - 1]) {
-                if (duplicates++ == 0) {
-                    example = addresses[i];
-                }
-            }
-        }
+        int duplicates = liveAddresses.duplicates();
         if (duplicates > 0) {
             warn(0, "possible duplicates: " + duplicates + " live record(s) share an address with another (e.g. "
-                    + dev.heapscope.model.Hex.of(example) + ")");
+                    + dev.heapscope.model.Hex.of(liveAddresses.lowestDuplicate()) + ")");
         }
     }
 }
