@@ -10,7 +10,8 @@ import java.util.Arrays;
  * {@code mvn -Pbench compile exec:exec -Dbench=NAME}: runs the named benchmark ({@code all}: every one).
  * {@code parse} (JMH), {@code memory} (retained heap per record), {@code ingest} (serial), {@code flame} (flame graph and timeline: redraw p50/p99/worst idle and under load, allocation per redraw; layout and reductions in JMH),
  * {@code elf} (ELF first load and address resolution), {@code elf-command} (analyze --elf beside addr2line),
- * {@code flame-export} (SVG of 100,000 folded stacks against flamegraph.pl); no name runs all.
+ * {@code flame-export} (SVG of 100,000 folded stacks against flamegraph.pl), {@code stream} (analyze and report of
+ * 1M and 5M records beside perl's fold, memory); no name runs all.
  */
 public final class BenchRunner {
     private BenchRunner() {
@@ -38,6 +39,9 @@ public final class BenchRunner {
         }
         if (names.contains("elf")) { // builds a 25 MB ELF with the Xtensa toolchain unless HEAPSCOPE_BENCH_ELF is set
             ElfResolveBench.main(new String[0]);
+        }
+        if (names.contains("stream")) { // analyze/report of 1M and 5M records beside perl's fold; needs the packaged jar
+            StreamingAnalysisBench.main(new String[0]);
         }
         if (names.contains("elf-command")) { // the whole analyze --elf command beside addr2line; needs the packaged jar
             ElfCommandBench.main(new String[0]);

@@ -67,7 +67,7 @@ public final class FlameExportBench {
     }
 
     /** {wall seconds, max RSS KB} of one run, or null when it could not run (flamegraph.pl missing). */
-    private static double[] timed(List<String> command, Path stdout) throws IOException, InterruptedException {
+    static double[] timed(List<String> command, Path stdout) throws IOException, InterruptedException {
         Path times = Files.createTempFile("flame-bench", ".time");
         List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %M"));
         full.addAll(command);

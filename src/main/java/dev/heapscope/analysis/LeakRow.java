@@ -16,7 +16,8 @@ import java.util.List;
  * @param regions       where they live
  * @param firstSeen     the earliest of them in the dump's insertion order
  * @param lastSeen      the latest of them in the dump's insertion order
- * @param records       the records themselves, in insertion order
+ * @param records       the records themselves, in insertion order; empty when the row was tallied as the records
+ *                      streamed by ({@link LiveTally} without records), {@code count} still holds their number
  */
 public record LeakRow(CallChain chain, int count, long totalBytes, int minSizeBytes, int maxSizeBytes,
                       RegionMix regions, Sighting firstSeen, Sighting lastSeen, List<Record> records) {

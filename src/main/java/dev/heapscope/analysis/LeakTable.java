@@ -24,7 +24,7 @@ public final class LeakTable {
     private final long totalBytes;
     private final int totalCount;
 
-    private LeakTable(List<LeakRow> rows) {
+    LeakTable(List<LeakRow> rows) {
         this.rows = List.copyOf(rows);
         long bytes = 0;
         int count = 0;
@@ -46,14 +46,19 @@ public final class LeakTable {
      * skipped but still count for the {@link Sighting#index()} positions.
      */
     public static LeakTable of(List<Record> recordsInInsertionOrder) {
-        Map<CallChain, Group> groups = new LinkedHashMap<>();
+        Map<CallChain, ChainGroup> groups = new LinkedHashMap<>();
         int index = 0;
         for (Record record : recordsInInsertionOrder) {
             if (!record.freed()) {
-                groups.computeIfAbsent(record.caller(), chain -> new Group()).add(record, index);
+                groups.computeIfAbsent(record.caller(), chain -> new ChainGroup(true)).add(record, index);
             }
             index++;
         }
+        return of(groups);
+    }
+
+    /** The table of groups made elsewhere (a {@link LiveTally} as records stream by). */
+    static LeakTable of(Map<CallChain, ChainGroup> groups) {
         List<LeakRow> rows = new ArrayList<>(groups.size());
         groups.forEach((chain, group) -> rows.add(group.toRow(chain)));
         rows.sort(ORDER);
@@ -78,32 +83,5 @@ public final class LeakTable {
     /** Number of distinct chains (rows). */
     public int chainCount() {
         return rows.size();
-    }
-
-    private static final class Group {
-        private final List<Record> records = new ArrayList<>();
-        private long bytes;
-        private int minSize = Integer.MAX_VALUE;
-        private int maxSize = Integer.MIN_VALUE;
-        private RegionMix regions;
-        private Sighting first;
-        private Sighting last;
-
-        void add(Record record, int index) {
-            records.add(record);
-            bytes += record.sizeBytes();
-            minSize = Math.min(minSize, record.sizeBytes());
-            maxSize = Math.max(maxSize, record.sizeBytes());
-            regions = regions == null ? RegionMix.of(record.region()) : regions.with(record.region());
-            Sighting sighting = new Sighting(index, record.cpu(), record.ccount());
-            if (first == null) {
-                first = sighting;
-            }
-            last = sighting;
-        }
-
-        LeakRow toRow(CallChain chain) {
-            return new LeakRow(chain, records.size(), bytes, minSize, maxSize, regions, first, last, records);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.heapscope.cli;
 
 import dev.heapscope.export.JsonWriter;
+import dev.heapscope.export.StreamedJson;
+import dev.heapscope.export.StreamedLog;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.Symbolizer;
 import picocli.CommandLine.ArgGroup;
@@ -73,22 +75,24 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private Integer analyze() throws IOException, InputLog.UnreadableInputException {
-        ParsedLog log = input.log();
+        // --addr2line asks for every address of every dump in one batch, so it reads the dumps whole
+        StreamedLog streamed = input.streamed(addr2line != null);
+        ParsedLog log = streamed.log();
         Symbolizer firmware = addr2line == null ? firmwareFiles.symbolizer() : firmwareFiles.withAddr2line(addr2line, log);
         firmwareFiles.checkIdentity(log, err);
         Symbolizer names = firmware.orElse(TextReport.monitorNames(log));
         boolean withNames = firmwareFiles.given() || input.hasSavedNames();
         if (format.json) {
             OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-            (withNames ? new JsonWriter(names, input.heldBy()) : new JsonWriter()).write(buffered, log.dumps(), false);
+            StreamedJson.write(withNames ? new JsonWriter(names, input.heldBy()) : new JsonWriter(), streamed, buffered);
             buffered.flush();
             out.println();
             return ExitCodes.OK;
         }
         if (format.folded) {
-            return FoldedOutput.print(log, byCount, names, out, err);
+            return FoldedOutput.print(streamed, byCount, names, out, err);
         }
-        TextReport.print(log, top, names, input.heldBy(), out);
+        TextReport.print(streamed, top, names, input.heldBy(), out);
         return ExitCodes.OK;
     }
 }

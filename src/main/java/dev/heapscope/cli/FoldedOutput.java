@@ -5,7 +5,7 @@ import dev.heapscope.analysis.FrameNamer;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.export.FoldedWriter;
 import dev.heapscope.model.Dump;
-import dev.heapscope.parse.ParsedLog;
+import dev.heapscope.export.StreamedLog;
 import dev.heapscope.symbols.Symbolizer;
 
 import java.io.BufferedWriter;
@@ -20,9 +20,9 @@ final class FoldedOutput {
     private FoldedOutput() {
     }
 
-    static int print(ParsedLog log, boolean byCount, Symbolizer names, PrintStream out, PrintStream err)
+    static int print(StreamedLog streamed, boolean byCount, Symbolizer names, PrintStream out, PrintStream err)
             throws IOException {
-        Optional<Dump> dump = log.lastCompleteDump();
+        Optional<Dump> dump = streamed.shownDump();
         if (dump.isEmpty()) {
             err.println("heapscope: no heap trace dump in the input");
             return ExitCodes.UNREADABLE_INPUT;
@@ -30,8 +30,8 @@ final class FoldedOutput {
         if (!dump.get().complete()) {
             err.println("heapscope: warning: no complete dump; using incomplete dump #" + (dump.get().index() + 1));
         }
-        CallTree tree = CallTree.of(dump.get().liveRecords(), byCount ? Weight.COUNT : Weight.BYTES,
-                new FrameNamer(names));
+        // from the live records' sums per chain: the same tree as from the records themselves
+        CallTree tree = streamed.shownTally().callTree(byCount ? Weight.COUNT : Weight.BYTES, new FrameNamer(names));
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         FoldedWriter.write(tree, writer);
         writer.flush();

@@ -5,6 +5,7 @@ import dev.heapscope.analysis.FoldedStacksReader;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.analysis.flame.FlameImport;
 import dev.heapscope.analysis.flame.FoldedStacksScanner;
+import dev.heapscope.export.StreamedLog;
 import dev.heapscope.model.HeldBy;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.session.SavedSession;
@@ -46,6 +47,19 @@ final class InputFile {
             return session.log();
         }
         return InputLog.read(path);
+    }
+
+    /**
+     * The input with its records added up as they stream by ({@link StreamedLog}); a session, or
+     * {@code wholeDumps}, is parsed whole and its records replayed (a session's rows keep their records for
+     * what held them).
+     */
+    StreamedLog streamed(boolean wholeDumps) throws InputLog.UnreadableInputException {
+        if (wholeDumps || dev.heapscope.session.SessionStore.isSessionFile(path)) {
+            ParsedLog log = log();
+            return StreamedLog.of(log, heldBy() != HeldBy.UNKNOWN);
+        }
+        return InputLog.stream(path);
     }
 
     /** Whether the input is a session saved with the names its live session showed (call after {@link #log()}). */

@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.export.StreamedLog;
 import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.session.SavedSession;
@@ -32,9 +33,7 @@ final class InputLog {
     }
 
     static ParsedLog read(Path file) throws UnreadableInputException {
-        if (Files.isDirectory(file)) {
-            throw new UnreadableInputException(file + ": is a directory, expected a console log or a session file");
-        }
+        rejectDirectory(file);
         try {
             if (SessionStore.isSessionFile(file)) {
                 return SessionStore.open(file).log();
@@ -44,16 +43,44 @@ final class InputLog {
                         + "not a console log; 'heapscope diff' compares two of them");
             }
             ParsedLog log = new LogParser().parse(file);
-            if (log.dumps().isEmpty() && looksBinary(file)) {
-                // a log without dumps is an answer ("none found"); bytes that are no text at all are a wrong input
-                throw new UnreadableInputException(file + ": no heap trace dump, and not console text "
-                        + "(a binary file, or a capture at the wrong baud rate?)");
-            }
+            rejectBinary(file, log);
             return log;
         } catch (IOException e) {
             // the session store words its own errors, starting with the file
             throw e.getMessage() != null && e.getMessage().startsWith(file + ": ")
                     ? new UnreadableInputException(e.getMessage()) : unreadable(file, e);
+        }
+    }
+
+    /**
+     * A console log (not a session) read as its records stream by, with {@link #read}'s checks and errors:
+     * memory follows its dumps and call chains, not its records.
+     */
+    static StreamedLog stream(Path file) throws UnreadableInputException {
+        rejectDirectory(file);
+        try {
+            if (InputKind.of(file) == InputKind.SNAPSHOT) {
+                return StreamedLog.of(read(file), false); // read words the error
+            }
+            StreamedLog streamed = StreamedLog.read(() -> Files.newInputStream(file), false);
+            rejectBinary(file, streamed.log());
+            return streamed;
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static void rejectDirectory(Path file) throws UnreadableInputException {
+        if (Files.isDirectory(file)) {
+            throw new UnreadableInputException(file + ": is a directory, expected a console log or a session file");
+        }
+    }
+
+    private static void rejectBinary(Path file, ParsedLog log) throws IOException, UnreadableInputException {
+        if (log.dumps().isEmpty() && looksBinary(file)) {
+            // a log without dumps is an answer ("none found"); bytes that are no text at all are a wrong input
+            throw new UnreadableInputException(file + ": no heap trace dump, and not console text "
+                    + "(a binary file, or a capture at the wrong baud rate?)");
         }
     }
 

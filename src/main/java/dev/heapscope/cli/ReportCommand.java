@@ -5,6 +5,7 @@ import dev.heapscope.analysis.flame.FlameImport;
 import dev.heapscope.export.FoldedReportWriter;
 import dev.heapscope.export.HtmlReportWriter;
 import dev.heapscope.export.RawDumps;
+import dev.heapscope.export.StreamedLog;
 import dev.heapscope.parse.ParsedLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,13 +41,14 @@ final class ReportCommand implements Callable<Integer> {
         if (input.kind() == InputKind.FOLDED) {
             return reportFolded();
         }
-        ParsedLog log = input.log();
+        StreamedLog streamed = input.streamed(false);
+        ParsedLog log = streamed.log();
         if (log.dumps().isEmpty()) {
             err.println("heapscope: warning: no heap trace dump in " + input.path() + "; the report will be empty");
         }
         Map<Integer, String> raw = RawDumps.read(input.openText(), log.dumps(), RawDumps.MAX_CHARS);
         HtmlReportWriter writer = new HtmlReportWriter(TextReport.namer(log), input.heldBy());
-        output.writeText(out, text -> writer.write(input.name(), log, raw::get, text));
+        output.writeText(out, text -> writer.write(input.name(), streamed, raw::get, text));
         return ExitCodes.OK;
     }
 

@@ -8,6 +8,7 @@ import dev.heapscope.model.CallChain;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.ParseWarning;
+import dev.heapscope.export.StreamedLog;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.SymbolTable;
 import dev.heapscope.symbols.Symbolizer;
@@ -20,17 +21,12 @@ final class TextReport {
     private TextReport() {
     }
 
-    static void print(ParsedLog log, int topRows, PrintStream out) {
-        print(log, topRows, monitorNames(log), out);
-    }
-
-    /** As {@link #print(ParsedLog, int, PrintStream)}, naming frames through {@code names}. */
-    static void print(ParsedLog log, int topRows, Symbolizer names, PrintStream out) {
-        print(log, topRows, names, HeldBy.UNKNOWN, out);
-    }
-
-    /** As above, with what held each leak's blocks under its row where {@code heldBy} knows it (a saved virtual-board session). */
-    static void print(ParsedLog log, int topRows, Symbolizer names, HeldBy heldBy, PrintStream out) {
+    /**
+     * Prints {@code streamed}, naming frames through {@code names}, with what held each leak's blocks under its
+     * row where {@code heldBy} knows it (a saved virtual-board session, whose rows keep their records).
+     */
+    static void print(StreamedLog streamed, int topRows, Symbolizer names, HeldBy heldBy, PrintStream out) {
+        ParsedLog log = streamed.log();
         long complete = log.dumps().stream().filter(Dump::complete).count();
         out.printf("%d dump(s), %d complete, %d line(s) read%n", log.dumps().size(), complete, log.lines());
         if (log.dumps().isEmpty()) {
@@ -40,14 +36,14 @@ final class TextReport {
         for (Dump dump : log.dumps()) {
             out.printf("  #%-3d dialect %s  %-10s %7d records %10d bytes live  lines %d-%d%n",
                     dump.index() + 1, dump.dialect(), dump.complete() ? "complete" : "INCOMPLETE",
-                    dump.records().size(), dump.liveBytes(), dump.firstLine(), dump.lastLine());
+                    streamed.records(dump), streamed.liveBytes(dump), dump.firstLine(), dump.lastLine());
             for (ParseWarning warning : dump.warnings()) {
                 out.println("        warning: " + warning);
             }
         }
-        Optional<Dump> last = log.lastCompleteDump();
+        Optional<Dump> last = streamed.shownDump();
         FrameNamer namer = new FrameNamer(names);
-        last.ifPresent(dump -> printLeaks(dump, namer, heldBy, topRows, out));
+        last.ifPresent(dump -> printLeaks(dump, streamed.shownTally().leakTable(), namer, heldBy, topRows, out));
     }
 
     static FrameNamer namer(ParsedLog log) {
@@ -61,8 +57,7 @@ final class TextReport {
         return symbols;
     }
 
-    static void printLeaks(Dump dump, FrameNamer namer, HeldBy heldBy, int topRows, PrintStream out) {
-        LeakTable table = LeakTable.of(dump);
+    static void printLeaks(Dump dump, LeakTable table, FrameNamer namer, HeldBy heldBy, int topRows, PrintStream out) {
         String mode = dump.summary() == null || dump.summary().mode() == null ? "" : ", "
                 + dump.summary().mode().word() + " mode";
         out.printf("%nLive allocations in dump #%d (dialect %s%s): %d bytes in %d allocations, %d call chains%n",

@@ -39,7 +39,14 @@ public final class HtmlReportWriter {
      */
     public void write(String sourceName, ParsedLog log, IntFunction<String> rawDumpText, Appendable out)
             throws IOException {
-        ReportSections sections = new ReportSections(log, namer, rawDumpText, heldBy);
+        write(sourceName, StreamedLog.of(log, heldBy != HeldBy.UNKNOWN), rawDumpText, out);
+    }
+
+    /** As above, for a log whose records were added up as they streamed by. */
+    public void write(String sourceName, StreamedLog streamed, IntFunction<String> rawDumpText, Appendable out)
+            throws IOException {
+        ParsedLog log = streamed.log();
+        ReportSections sections = new ReportSections(streamed, namer, rawDumpText, heldBy);
         String template = Resources.text("report.html");
         Matcher marker = MARKER.matcher(template);
         int from = 0;
@@ -49,7 +56,7 @@ public final class HtmlReportWriter {
                 case "TITLE" -> Markup.escape(sourceName, out);
                 case "SUMMARY" -> sections.summary(out);
                 case "BOARD" -> new BoardSection(log).write(out);
-                case "TIMELINE" -> new TimelineSvg(log).write(out);
+                case "TIMELINE" -> new TimelineSvg(streamed).write(out);
                 case "LEAKS" -> sections.leaks(out);
                 case "FLAME" -> sections.flame(out);
                 case "DIFF" -> sections.diff(out);

@@ -44,9 +44,14 @@ public final class JsonWriter {
         this.heldBy = heldBy == null ? HeldBy.UNKNOWN : heldBy;
     }
 
+    /** A generator on {@code out}, as {@link #begin} uses. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        return FACTORY.createGenerator(out, JsonEncoding.UTF8);
+    }
+
     /** Opens the top-level object and writes {@code "dumps":[…]}; the caller may add fields, then close. */
     public JsonGenerator begin(OutputStream out, List<Dump> dumps, boolean pretty) throws IOException {
-        JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        JsonGenerator json = generator(out);
         if (pretty) {
             json.useDefaultPrettyPrinter();
         }
@@ -67,6 +72,15 @@ public final class JsonWriter {
     }
 
     private void writeDump(JsonGenerator json, Dump dump) throws IOException {
+        writeDumpHead(json, dump);
+        for (Record record : dump.records()) {
+            writeRecord(json, record);
+        }
+        writeDumpTail(json, dump);
+    }
+
+    /** A dump's fields up to and opening its {@code records} array. */
+    void writeDumpHead(JsonGenerator json, Dump dump) throws IOException {
         json.writeStartObject();
         json.writeNumberField("index", dump.index());
         json.writeStringField("dialect", dump.dialect().name());
@@ -85,9 +99,10 @@ public final class JsonWriter {
             json.writeEndObject();
         }
         json.writeArrayFieldStart("records");
-        for (Record record : dump.records()) {
-            writeRecord(json, record);
-        }
+    }
+
+    /** Closes the {@code records} array; the dump's summary and warnings. */
+    void writeDumpTail(JsonGenerator json, Dump dump) throws IOException {
         json.writeEndArray();
         writeSummary(json, dump.summary());
         json.writeArrayFieldStart("warnings");
@@ -98,7 +113,7 @@ public final class JsonWriter {
         json.writeEndObject();
     }
 
-    private void writeRecord(JsonGenerator json, Record record) throws IOException {
+    void writeRecord(JsonGenerator json, Record record) throws IOException {
         json.writeStartObject();
         json.writeNumberField("size", record.sizeBytes());
         json.writeStringField("address", Hex.of(record.address()));

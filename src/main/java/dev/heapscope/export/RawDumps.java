@@ -30,7 +30,9 @@ public final class RawDumps {
                 new InputStreamReader(consoleText, StandardCharsets.ISO_8859_1), 1 << 16)) {
             long lineNumber = 0;
             int next = 0;
-            for (String line = in.readLine(); line != null && next < dumps.size(); line = in.readLine()) {
+            // past the budget nothing more is kept, so the rest of a big log is not read at all
+            for (String line = in.readLine(); line != null && next < dumps.size() && kept < maxChars;
+                 line = in.readLine()) {
                 lineNumber++;
                 while (next < dumps.size() && dumps.get(next).lastLine() < lineNumber) {
                     next++;

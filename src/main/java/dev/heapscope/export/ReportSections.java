@@ -7,7 +7,6 @@ import dev.heapscope.analysis.Holders;
 import dev.heapscope.model.HeldBy;
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.analysis.LeakTable;
-import dev.heapscope.analysis.Weight;
 import dev.heapscope.analysis.flame.FlameStacks;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.ParseWarning;
@@ -33,14 +32,16 @@ final class ReportSections {
     static final int MAX_DUMP_ROWS = 2000;
 
     private final ParsedLog log;
+    private final StreamedLog streamed;
     private final FrameNamer namer;
     private final IntFunction<String> rawDumpText;
     private final Optional<Dump> last;
     private final List<Dump> complete;
     private final HeldBy heldBy;
 
-    ReportSections(ParsedLog log, FrameNamer namer, IntFunction<String> rawDumpText, HeldBy heldBy) {
-        this.log = log;
+    ReportSections(StreamedLog streamed, FrameNamer namer, IntFunction<String> rawDumpText, HeldBy heldBy) {
+        this.streamed = streamed;
+        this.log = streamed.log();
         this.heldBy = heldBy;
         this.namer = namer;
         this.rawDumpText = rawDumpText;
@@ -70,9 +71,9 @@ final class ReportSections {
                     .append(dump.dialect().name()).append("</td><td").append(dump.complete() ? ">complete" :
                             " class=\"warn\">incomplete").append("</td><td>")
                     .append(summary == null || summary.mode() == null ? "" : summary.mode().word()).append("</td>");
-            number(out, dump.records().size());
-            number(out, dump.records().size() - countFreed(dump));
-            number(out, dump.liveBytes());
+            number(out, streamed.records(dump));
+            number(out, streamed.live(dump));
+            number(out, streamed.liveBytes(dump));
             cell(out, summary == null ? null : summary.totalAllocations());
             cell(out, summary == null ? null : summary.totalFrees());
             cell(out, summary == null ? null : summary.capacity());
@@ -114,7 +115,7 @@ final class ReportSections {
             return;
         }
         Dump dump = last.get();
-        LeakTable table = LeakTable.of(dump);
+        LeakTable table = streamed.shownTally().leakTable();
         out.append("<p>Live allocations in dump #").append(Integer.toString(dump.index() + 1)).append(": ")
                 .append(Long.toString(table.totalBytes())).append(" bytes in ").append(Integer.toString(table.totalCount()))
                 .append(" allocation(s), ").append(Integer.toString(table.chainCount()))
@@ -157,8 +158,8 @@ final class ReportSections {
             return;
         }
         Dump dump = last.get();
-        // sorted and merged from the records: no tree of every frame for a graph that draws a few thousand
-        FlameStacks stacks = FlameStacks.ofRecords(dump.liveRecords(), Weight.BYTES, namer, SvgFlameWriter.STACK_DEPTH);
+        // sorted and merged from the live bytes per chain: no tree of every frame for a graph that draws a few thousand
+        FlameStacks stacks = LeakStacks.of(streamed.shownTally().leakTable(), namer, SvgFlameWriter.STACK_DEPTH);
         new FlameSvg(FlameSvg.framesOf(stacks), "Live bytes, dump #" + (dump.index() + 1)).write(out, null);
     }
 
@@ -170,7 +171,7 @@ final class ReportSections {
         }
         Dump before = complete.get(0);
         Dump after = complete.get(complete.size() - 1);
-        DumpDiff diff = DumpDiff.between(before, after);
+        DumpDiff diff = streamed.diff(before, after);
         out.append("<p>Dump #").append(Integer.toString(before.index() + 1)).append(" \u2192 #")
                 .append(Integer.toString(after.index() + 1)).append(": ").append(Long.toString(diff.beforeBytes()))
                 .append(" \u2192 ").append(Long.toString(diff.afterBytes())).append(" live bytes (")
@@ -255,10 +256,6 @@ final class ReportSections {
         boolean spent() {
             return chars >= MAX_TABLE_CHARS;
         }
-    }
-
-    private static int countFreed(Dump dump) {
-        return (int) dump.records().stream().filter(dev.heapscope.model.Record::freed).count();
     }
 
     private static void number(Appendable out, long value) throws IOException {

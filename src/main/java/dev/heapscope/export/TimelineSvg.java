@@ -27,10 +27,13 @@ final class TimelineSvg {
 
     private final List<Dump> dumps;
     private final List<Dump> shown;
+    private final StreamedLog streamed;
     private final BoardLog board;
     private final long lineCount;
 
-    TimelineSvg(ParsedLog log) {
+    TimelineSvg(StreamedLog streamed) {
+        ParsedLog log = streamed.log();
+        this.streamed = streamed;
         this.dumps = log.dumps();
         this.shown = largestPerSlot(dumps);
         this.board = BoardLog.of(log);
@@ -42,8 +45,8 @@ final class TimelineSvg {
             out.append("<p class=\"muted\">No dump to draw.</p>\n");
             return;
         }
-        long maxBytes = Math.max(1, dumps.stream().mapToLong(Dump::liveBytes).max().orElse(1));
-        long maxRecords = Math.max(1, dumps.stream().mapToLong(d -> d.records().size()).max().orElse(1));
+        long maxBytes = Math.max(1, dumps.stream().mapToLong(streamed::liveBytes).max().orElse(1));
+        long maxRecords = Math.max(1, dumps.stream().mapToLong(streamed::records).max().orElse(1));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
         double slot = (double) plotWidth / dumps.size();
@@ -54,13 +57,13 @@ final class TimelineSvg {
         axes(out, maxBytes, maxRecords, plotWidth, plotHeight);
         out.append("<g class=\"records\">\n");
         for (Dump dump : shown) {
-            double height = plotHeight * (double) dump.records().size() / maxRecords;
+            double height = plotHeight * (double) streamed.records(dump) / maxRecords;
             double width = Math.max(1, slot * 0.5);
             out.append("<rect x=\"").append(fmt(x(dump.index(), slot) - width / 2)).append("\" y=\"")
                     .append(fmt(TOP + plotHeight - height)).append("\" width=\"").append(fmt(width))
                     .append("\" height=\"").append(fmt(height)).append("\"><title>Dump #")
                     .append(Integer.toString(dump.index() + 1)).append(": ")
-                    .append(Integer.toString(dump.records().size())).append(" record(s)</title></rect>\n");
+                    .append(Integer.toString(streamed.records(dump))).append(" record(s)</title></rect>\n");
         }
         out.append("</g>\n<polyline class=\"bytes\" points=\"");
         for (Dump dump : shown) {
@@ -72,8 +75,8 @@ final class TimelineSvg {
                     .append(fmt(x(dump.index(), slot))).append("\" cy=\"").append(fmt(yBytes(dump, maxBytes, plotHeight)))
                     .append("\" r=\"4\"><title>Dump #").append(Integer.toString(dump.index() + 1)).append(" (lines ")
                     .append(Long.toString(dump.firstLine())).append('\u2013').append(Long.toString(dump.lastLine()))
-                    .append("): ").append(Long.toString(dump.liveBytes())).append(" live bytes, ")
-                    .append(Integer.toString(dump.records().size())).append(" record(s)")
+                    .append("): ").append(Long.toString(streamed.liveBytes(dump))).append(" live bytes, ")
+                    .append(Integer.toString(streamed.records(dump))).append(" record(s)")
                     .append(dump.complete() ? "" : ", incomplete").append("</title></circle>\n");
             out.append("<text class=\"tick\" x=\"").append(fmt(x(dump.index(), slot))).append("\" y=\"")
                     .append(Integer.toString(TOP + plotHeight + 14)).append("\" text-anchor=\"middle\">#")
@@ -205,8 +208,8 @@ final class TimelineSvg {
         return LEFT + (index + 0.5) * slot;
     }
 
-    private static double yBytes(Dump dump, long maxBytes, int plotHeight) {
-        return TOP + plotHeight - plotHeight * (double) dump.liveBytes() / maxBytes;
+    private double yBytes(Dump dump, long maxBytes, int plotHeight) {
+        return TOP + plotHeight - plotHeight * (double) streamed.liveBytes(dump) / maxBytes;
     }
 
     private static void label(Appendable out, int x, int y, String anchor, String text) throws IOException {

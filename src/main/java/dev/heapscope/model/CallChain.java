@@ -28,6 +28,11 @@ public final class CallChain {
         return frames.length == 0 ? EMPTY : new CallChain(frames);
     }
 
+    /** Whether this chain is {@code frames[0, length)}, compared in place. */
+    boolean hasFrames(int[] frames, int length) {
+        return Arrays.equals(this.frames, 0, this.frames.length, frames, 0, length);
+    }
+
     public int depth() {
         return frames.length;
     }

@@ -1,35 +1,85 @@
 package dev.heapscope.model;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
- * Hands out one shared {@link CallChain} per distinct sequence of addresses. Not thread-safe: one
- * belongs to one parser (or one simulated board).
+ * Hands out one shared {@link CallChain} per distinct sequence of addresses. A chain already known is
+ * found without allocating (its hash is computed over the caller's array, then compared in place), which
+ * matters because every record of a dump is interned and most repeat a known chain. Not thread-safe:
+ * one belongs to one parser (or one simulated board).
  */
 public final class CallChainInterner {
-    private final Map<CallChain, CallChain> chains = new HashMap<>();
+    /** Open addressing, linear probing; a power of two in size, at most half full. */
+    private CallChain[] table = new CallChain[256];
+    private int size;
 
     /** The shared chain for {@code frames[0..length)}; the array is copied only for a new chain. */
     public CallChain intern(int[] frames, int length) {
         if (length == 0) {
             return CallChain.EMPTY;
         }
-        int[] exact = java.util.Arrays.copyOf(frames, length);
-        CallChain candidate = CallChain.adopt(exact);
-        CallChain known = chains.putIfAbsent(candidate, candidate);
-        return known != null ? known : candidate;
+        int hash = 1;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + frames[i]; // Arrays.hashCode, as CallChain's own hash
+        }
+        int mask = table.length - 1;
+        for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+            CallChain known = table[slot];
+            if (known == null) {
+                return add(CallChain.adopt(Arrays.copyOf(frames, length)), slot);
+            }
+            if (known.hashCode() == hash && known.hasFrames(frames, length)) {
+                return known;
+            }
+        }
     }
 
     public CallChain intern(CallChain chain) {
         if (chain.isEmpty()) {
             return CallChain.EMPTY;
         }
-        CallChain known = chains.putIfAbsent(chain, chain);
-        return known != null ? known : chain;
+        int mask = table.length - 1;
+        for (int slot = spread(chain.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+            CallChain known = table[slot];
+            if (known == null) {
+                return add(chain, slot);
+            }
+            if (known.equals(chain)) {
+                return known;
+            }
+        }
     }
 
     public int size() {
-        return chains.size();
+        return size;
+    }
+
+    private CallChain add(CallChain chain, int slot) {
+        table[slot] = chain;
+        if (++size * 2 > table.length) {
+            grow();
+        }
+        return chain;
+    }
+
+    private void grow() {
+        CallChain[] old = table;
+        table = new CallChain[old.length * 2];
+        int mask = table.length - 1;
+        for (CallChain chain : old) {
+            if (chain != null) {
+                int slot = spread(chain.hashCode()) & mask;
+                while (table[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = chain;
+            }
+        }
+    }
+
+    /** Mixes high bits down: chain hashes of nearby addresses differ mostly in their low bits' carries. */
+    private static int spread(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 }

@@ -7,14 +7,18 @@ import dev.heapscope.model.DumpHeader;
 import dev.heapscope.model.HashmapStats;
 import dev.heapscope.model.ParseWarning;
 import dev.heapscope.model.Record;
+import dev.heapscope.model.Region;
 import dev.heapscope.model.Summary;
 import dev.heapscope.model.TraceMode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** Collects the lines of one dump as they are read, then checks them against each other. */
+/**
+ * Collects the lines of one dump as they are read, then checks them against each other. Keeps the records
+ * for the dump it builds, or, when streaming, hands each one on once no {@code freed by} line can change it
+ * and keeps only what its checks need (counts, and the live addresses for the duplicate check).
+ */
 final class DumpBuilder {
     private static final int MAX_SKIPPED_LINE_WARNINGS = 20;
 
@@ -23,6 +27,13 @@ final class DumpBuilder {
     final long firstLine;
     private final Dialect headerDialect;
     private final List<Record> records = new ArrayList<>();
+    private final DumpListener streamTo;
+    /** The last record read: a {@code freed by} line may still follow and change it. */
+    private Record pending;
+    private int recordCount;
+    private int liveCount;
+    private long liveBytes;
+    private final LiveAddresses liveAddresses = new LiveAddresses();
     private final List<ParseWarning> warnings = new ArrayList<>();
     private boolean sawLabel;
     private boolean sawDialectCEvidence;
@@ -45,7 +56,9 @@ final class DumpBuilder {
     boolean overflowed;
     boolean mayHaveDuplicates;
 
-    DumpBuilder(int index, Dialect headerDialect, DumpHeader header, long firstLine) {
+    /** @param streamTo null to keep the records in the dump, else who receives each record instead */
+    DumpBuilder(int index, Dialect headerDialect, DumpHeader header, long firstLine, DumpListener streamTo) {
+        this.streamTo = streamTo;
         this.index = index;
         this.headerDialect = headerDialect;
         this.header = header;
@@ -61,25 +74,56 @@ final class DumpBuilder {
     }
 
     void add(RecordLine line, long lineNumber) {
-        sawLabel |= line.hasLabel();
+        add(line.sizeBytes(), line.address(), line.region(), line.cpu(), line.ccount(), line.caller(), line.hasLabel(),
+                line.callerKeyword(), line.freedSuffix(), lineNumber);
+    }
+
+    /** A record line read straight from bytes ({@link RecordBytes}). */
+    void add(RecordBytes line, long lineNumber) {
+        add(line.size, line.address, line.region, line.cpu, line.ccount, line.caller, line.hasLabel,
+                line.callerKeyword, line.freedSuffix, lineNumber);
+    }
+
+    private void add(int size, int address, Region region, int cpu, int ccount, CallChain caller, boolean hasLabel,
+                     boolean callerKeyword, boolean freedSuffix, long lineNumber) {
+        sawLabel |= hasLabel;
         // A and B always print "caller"; only C leaves it out (and only C prints " freed").
-        sawDialectCEvidence |= line.freedSuffix() || !line.callerKeyword();
-        records.add(new Record(line.sizeBytes(), line.address(), line.region(), line.cpu(), line.ccount(),
-                line.caller(), line.freedSuffix(), CallChain.EMPTY, lineNumber));
+        sawDialectCEvidence |= freedSuffix || !callerKeyword;
+        settlePending();
+        pending = new Record(size, address, region, cpu, ccount, caller, freedSuffix, CallChain.EMPTY, lineNumber);
     }
 
     /** Marks the last record freed; false when there is no record to attach the line to. */
     boolean freedBy(CallChain chain) {
-        if (records.isEmpty()) {
+        if (pending == null) {
             return false;
         }
-        int last = records.size() - 1;
-        records.set(last, records.get(last).withFreedBy(chain));
+        pending = pending.withFreedBy(chain);
         return true;
     }
 
     int recordCount() {
-        return records.size();
+        return pending == null ? recordCount : recordCount + 1;
+    }
+
+    /** The pending record can no longer change: count it, then keep it or hand it on. */
+    private void settlePending() {
+        if (pending == null) {
+            return;
+        }
+        Record record = pending;
+        pending = null;
+        recordCount++;
+        if (!record.freed()) {
+            liveBytes += record.sizeBytes();
+            liveCount++;
+            liveAddresses.add(record.address());
+        }
+        if (streamTo == null) {
+            records.add(record);
+        } else {
+            streamTo.recordParsed(record);
+        }
     }
 
     void framedSummarySeen() {
@@ -113,11 +157,12 @@ final class DumpBuilder {
     }
 
     Dump build(boolean complete, String incompleteReason) {
+        settlePending();
         if (skippedLines > MAX_SKIPPED_LINE_WARNINGS) {
             warn(0, (skippedLines - MAX_SKIPPED_LINE_WARNINGS) + " more lines inside the dump were skipped");
         }
         if (!complete) {
-            warn(lastLine, "incomplete dump: " + incompleteReason + "; kept the " + records.size()
+            warn(lastLine, "incomplete dump: " + incompleteReason + "; kept the " + recordCount
                     + " records read");
         }
         if (header == null) {
@@ -141,30 +186,22 @@ final class DumpBuilder {
     }
 
     private void checkConsistency(boolean complete, Summary summary) {
-        if (complete && header != null && header.records() != records.size()) {
-            warn(firstLine, "header announced " + header.records() + " records, " + records.size() + " were read");
+        if (complete && header != null && header.records() != recordCount) {
+            warn(firstLine, "header announced " + header.records() + " records, " + recordCount + " were read");
         }
         if (summary != null) {
-            long liveBytes = 0;
-            int live = 0;
-            for (Record r : records) {
-                if (!r.freed()) {
-                    liveBytes += r.sizeBytes();
-                    live++;
-                }
-            }
             if (bytes >= 0 && liveBytes != bytes) {
                 warn(lastLine, "summary says " + bytes + " bytes, the records add up to " + liveBytes);
             }
-            if (allocations >= 0 && live != allocations) {
-                warn(lastLine, "summary says " + allocations + " allocations, " + live + " records are not freed");
+            if (allocations >= 0 && liveCount != allocations) {
+                warn(lastLine, "summary says " + allocations + " allocations, " + liveCount + " records are not freed");
             }
-            if (recordsInTrace != null && recordsInTrace != records.size()) {
-                warn(lastLine, "summary counts " + recordsInTrace + " records in the trace, " + records.size()
+            if (recordsInTrace != null && recordsInTrace != recordCount) {
+                warn(lastLine, "summary counts " + recordsInTrace + " records in the trace, " + recordCount
                         + " were read");
             }
-            if (recordsInBuffer != null && recordsInBuffer != records.size()) {
-                warn(lastLine, "summary says " + recordsInBuffer + " records, " + records.size() + " were read");
+            if (recordsInBuffer != null && recordsInBuffer != recordCount) {
+                warn(lastLine, "summary says " + recordsInBuffer + " records, " + recordCount + " were read");
             }
         }
         if (overflowed) {
@@ -177,26 +214,10 @@ final class DumpBuilder {
     }
 
     private void warnDuplicateAddresses() {
-        int[] addresses = new int[records.size()];
-        int count = 0;
-        for (Record r : records) {
-            if (!r.freed()) {
-                addresses[count++] = r.address();
-            }
-        }
-        Arrays.sort(addresses, 0, count);
-        int duplicates = 0;
-        int example = 0;
-        for (int i = 1; i < count; i++) {
-            if (addresses[i] == addresses[i - 1]) {
-                if (duplicates++ == 0) {
-                    example = addresses[i];
-                }
-            }
-        }
+        int duplicates = liveAddresses.duplicates();
         if (duplicates > 0) {
             warn(0, "possible duplicates: " + duplicates + " live record(s) share an address with another (e.g. "
-                    + dev.heapscope.model.Hex.of(example) + ")");
+                    + dev.heapscope.model.Hex.of(liveAddresses.lowestDuplicate()) + ")");
         }
     }
 }

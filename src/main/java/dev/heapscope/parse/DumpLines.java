@@ -40,6 +40,11 @@ final class DumpLines {
     private DumpLines() {
     }
 
+    /** A line quoted in a warning: its first 60 characters. */
+    static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
     /**
      * Lines that mean the board stopped what it was doing: crash, reboot, boot ROM, banner. A cheap test the
      * dump parser makes on every line; it must hold wherever {@link BoardEventDetector} finds a reset, reboot,

@@ -3,6 +3,7 @@ package dev.heapscope.parse;
 import dev.heapscope.model.Dialect;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.DumpHeader;
+import dev.heapscope.model.Record;
 import dev.heapscope.model.Symbol;
 
 /** What a {@link DumpParser} reports, on the thread that feeds it. */
@@ -13,6 +14,13 @@ public interface DumpListener {
 
     /** A dump began; {@code header} is null for records pasted without their header line. */
     default void dumpStarted(Dialect dialect, DumpHeader header, long lineNumber) {
+    }
+
+    /**
+     * One record of the dump being read, final; only from a {@link DumpParser#streaming} parser, whose dumps
+     * then hold no records.
+     */
+    default void recordParsed(Record record) {
     }
 
     /** A host monitor named a code address (free symbol information). */

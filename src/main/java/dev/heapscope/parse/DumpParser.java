@@ -3,7 +3,6 @@ package dev.heapscope.parse;
 import dev.heapscope.model.CallChainInterner;
 import dev.heapscope.model.Dialect;
 import dev.heapscope.model.DumpHeader;
-import dev.heapscope.model.Symbol;
 
 import java.util.regex.Matcher;
 
@@ -22,22 +21,37 @@ public final class DumpParser implements LineSink {
     private final ParserOptions options;
     private final CallChainInterner chains = new CallChainInterner();
     private final RecordLineReader recordReader;
+    private final RecordBytes recordBytes;
     private final ChainReader freedByReader;
+    /** Null: records are kept in each dump; else they go to this listener as they are read, and dumps hold none. */
+    private final DumpListener streamTo;
     private State state = State.OUTSIDE;
     private DumpBuilder dump;
     private int dumpCount;
-    private long lastLineNumber;
-    private long lastHostMillis = -1;
 
     public DumpParser(DumpListener listener) {
         this(listener, ParserOptions.LENIENT);
     }
 
     public DumpParser(DumpListener listener, ParserOptions options) {
+        this(listener, options, false);
+    }
+
+    /**
+     * A parser whose dumps hold no records (all else alike): each goes to {@link DumpListener#recordParsed} once
+     * final (after its {@code freed by} line), between {@code dumpStarted} and {@code dumpParsed}.
+     */
+    public static DumpParser streaming(DumpListener listener, ParserOptions options) {
+        return new DumpParser(listener, options, true);
+    }
+
+    private DumpParser(DumpListener listener, ParserOptions options, boolean streamRecords) {
+        this.streamTo = streamRecords ? listener : null;
         this.listener = listener;
         this.options = options;
         ChainReader chainReader = new ChainReader(chains);
         this.recordReader = new RecordLineReader(chainReader);
+        this.recordBytes = new RecordBytes(chainReader);
         this.freedByReader = new ChainReader(chains);
     }
 
@@ -58,10 +72,6 @@ public final class DumpParser implements LineSink {
 
     @Override
     public void line(String raw, long lineNumber, long hostMillis) {
-        lastLineNumber = lineNumber;
-        if (hostMillis >= 0) {
-            lastHostMillis = hostMillis;
-        }
         String line = AnsiCodes.strip(raw);
         int crash = state == State.OUTSIDE ? -1 : line.indexOf(DumpLines.GURU);
         if (crash >= 0) {
@@ -81,7 +91,7 @@ public final class DumpParser implements LineSink {
             }
             close(true, null);
         }
-        if (startsHeader(line, lineNumber, hostMillis) || isMonitorLine(line)) {
+        if (startsHeader(line, lineNumber, hostMillis) || MonitorLines.read(line, listener)) {
             return;
         }
         switch (state) {
@@ -90,6 +100,19 @@ public final class DumpParser implements LineSink {
             case SUMMARY -> inSummary(line, lineNumber, hostMillis);
             default -> throw new IllegalStateException(state.name());
         }
+    }
+
+    /**
+     * A line's bytes, taken (true) only when it is a clean record line inside a dump's records (no String
+     * made); false for any other line, which then goes to {@link #line}.
+     */
+    public boolean recordLine(byte[] bytes, int offset, int length, long lineNumber, long hostMillis) {
+        if (state != State.RECORDS || !recordBytes.read(bytes, offset, offset + length)) {
+            return false;
+        }
+        dump.add(recordBytes, lineNumber);
+        dump.touch(lineNumber, hostMillis);
+        return true;
     }
 
     /**
@@ -132,24 +155,6 @@ public final class DumpParser implements LineSink {
         return true;
     }
 
-    private boolean isMonitorLine(String line) {
-        if (!line.startsWith("0x") && !line.startsWith("--- 0x")) {
-            return false;
-        }
-        Matcher m = DumpLines.MONITOR.matcher(line);
-        if (!m.matches()) {
-            return false;
-        }
-        long address = ChainReader.parseHex(m.group(1), 0, m.group(1).length());
-        String function = m.group(2).strip();
-        if (!function.equals("??")) {
-            String file = m.group(3).strip();
-            int sourceLine = m.group(4) == null ? 0 : SummaryLines.parseInt(m.group(4));
-            listener.symbolFound(new Symbol((int) address, function, file.equals("??") ? null : file, sourceLine));
-        }
-        return true;
-    }
-
     private void outside(String line, String raw, long lineNumber, long hostMillis) {
         if (RecordLineReader.looksLikeRecord(line)) {
             open(null, null, lineNumber, hostMillis);
@@ -163,13 +168,16 @@ public final class DumpParser implements LineSink {
     }
 
     private void inRecords(String line, long lineNumber, long hostMillis) {
+        // records first: nearly every line of a big dump is one, and they need no stripped copy
+        if (RecordLineReader.looksLikeRecord(line)) {
+            readRecord(line, lineNumber, hostMillis);
+            return;
+        }
         String trimmed = line.strip();
         if (trimmed.isEmpty()) {
             return;
         }
-        if (RecordLineReader.looksLikeRecord(line)) {
-            readRecord(line, lineNumber, hostMillis);
-        } else if (trimmed.startsWith(DumpLines.FREED_BY)) {
+        if (trimmed.startsWith(DumpLines.FREED_BY)) {
             readFreedBy(trimmed, lineNumber, hostMillis);
         } else if (trimmed.startsWith(DumpLines.SUMMARY_B)) {
             dump.framedSummarySeen();
@@ -216,14 +224,14 @@ public final class DumpParser implements LineSink {
     private void readRecord(String line, long lineNumber, long hostMillis) {
         RecordLine record = recordReader.read(line);
         if (record == null) {
-            unreadable(lineNumber, "unreadable record line: " + abbreviate(line));
+            unreadable(lineNumber, "unreadable record line: " + DumpLines.abbreviate(line));
             return;
         }
         if (record.chainMalformed()) {
             unreadable(lineNumber, "call chain has a part that is not an address; kept the frames before it");
         }
         if (!record.trailingText().isEmpty()) {
-            unreadable(lineNumber, "unexpected text after the record: " + abbreviate(record.trailingText()));
+            unreadable(lineNumber, "unexpected text after the record: " + DumpLines.abbreviate(record.trailingText()));
         }
         dump.add(record, lineNumber);
         dump.touch(lineNumber, hostMillis);
@@ -252,7 +260,7 @@ public final class DumpParser implements LineSink {
             listener.otherLine(line, lineNumber, hostMillis);
         } else {
             if (options.strict()) {
-                throw new DumpFormatException(lineNumber, "not part of the dump: " + abbreviate(line));
+                throw new DumpFormatException(lineNumber, "not part of the dump: " + DumpLines.abbreviate(line));
             }
             dump.skipped(lineNumber, line);
             listener.otherLine(line, lineNumber, hostMillis);
@@ -263,7 +271,7 @@ public final class DumpParser implements LineSink {
         String before = line.substring(0, crashAt);
         if (!before.isBlank()) {
             dump.warn(lineNumber, "a crash cut this line short; its partial content was dropped: "
-                    + abbreviate(before.strip()));
+                    + DumpLines.abbreviate(before.strip()));
         }
         close(false, "the board crashed while printing it (line " + lineNumber + ")");
         listener.otherLine(line.substring(crashAt), lineNumber, hostMillis);
@@ -277,7 +285,7 @@ public final class DumpParser implements LineSink {
     }
 
     private void open(Dialect dialect, DumpHeader header, long lineNumber, long hostMillis) {
-        dump = new DumpBuilder(dumpCount++, dialect, header, lineNumber);
+        dump = new DumpBuilder(dumpCount++, dialect, header, lineNumber, streamTo);
         dump.touch(lineNumber, hostMillis);
         state = State.RECORDS;
         listener.dumpStarted(dialect == null ? Dialect.A : dialect, header, lineNumber);
@@ -288,9 +296,5 @@ public final class DumpParser implements LineSink {
         dump = null;
         state = State.OUTSIDE;
         listener.dumpParsed(finished.build(complete, reason));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 }

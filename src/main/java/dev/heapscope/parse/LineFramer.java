@@ -15,6 +15,7 @@ public final class LineFramer {
     private static final int MAX_LINE_BYTES = 1 << 20;
 
     private final LineSink sink;
+    private final ByteLines bytesFirst;
     private byte[] pending = new byte[256];
     private int pendingLength;
     private boolean lastByteWasCr;
@@ -24,7 +25,19 @@ public final class LineFramer {
     private boolean continuesFlushedLine;
 
     public LineFramer(LineSink sink) {
+        this(sink, null);
+    }
+
+    /** Offers each line's bytes to {@code bytesFirst}; only a line it does not take becomes a String for {@code sink}. */
+    public LineFramer(LineSink sink, ByteLines bytesFirst) {
         this.sink = sink;
+        this.bytesFirst = bytesFirst;
+    }
+
+    /** Takes a line as bytes (valid only during the call) when it can, so no String is made for it. */
+    @FunctionalInterface
+    public interface ByteLines {
+        boolean line(byte[] bytes, int offset, int length, long lineNumber, long hostMillis);
     }
 
     public void feed(byte[] bytes) {
@@ -79,18 +92,23 @@ public final class LineFramer {
     }
 
     private void emit(byte[] bytes, int offset, int length, long hostMillis) {
-        String text;
-        if (pendingLength == 0) {
-            text = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-        } else {
+        byte[] line = bytes;
+        int from = offset;
+        int size = length;
+        if (pendingLength > 0) {
             append(bytes, offset, length);
-            text = new String(pending, 0, pendingLength, StandardCharsets.ISO_8859_1);
-            pendingLength = 0;
+            line = pending;
+            from = 0;
+            size = pendingLength;
+            pendingLength = 0; // the bytes stay valid until the next append
         }
         currentLineTruncated = false;
         long number = continuesFlushedLine ? lineNumber : ++lineNumber;
         continuesFlushedLine = false;
-        sink.line(text, number, hostMillis);
+        if (bytesFirst != null && line != null && bytesFirst.line(line, from, size, number, hostMillis)) {
+            return;
+        }
+        sink.line(line == null ? "" : new String(line, from, size, StandardCharsets.ISO_8859_1), number, hostMillis);
     }
 
     private void append(byte[] bytes, int offset, int length) {

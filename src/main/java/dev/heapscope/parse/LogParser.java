@@ -1,6 +1,9 @@
 package dev.heapscope.parse;
 
+import dev.heapscope.model.Dialect;
 import dev.heapscope.model.Dump;
+import dev.heapscope.model.DumpHeader;
+import dev.heapscope.model.Record;
 import dev.heapscope.model.Symbol;
 
 import java.io.IOException;
@@ -44,24 +47,55 @@ public final class LogParser {
 
     /** Reads {@code in} to its end; the stream is not closed. */
     public ParsedLog parse(InputStream in) throws IOException {
+        return read(in, null);
+    }
+
+    /**
+     * As {@link #parse(InputStream)}, but the records go to {@code records} as they are read (with its
+     * {@code dumpStarted} and {@code dumpParsed}) and the dumps of the result hold none: memory follows the
+     * number of dumps and distinct call chains, not the records.
+     */
+    public ParsedLog stream(InputStream in, DumpListener records) throws IOException {
+        return read(in, records);
+    }
+
+    private ParsedLog read(InputStream in, DumpListener records) throws IOException {
         List<Dump> dumps = new ArrayList<>();
         List<Symbol> symbols = new ArrayList<>();
-        DumpParser parser = new DumpParser(new DumpListener() {
+        DumpListener collector = new DumpListener() {
+            @Override
+            public void dumpStarted(Dialect dialect, DumpHeader header, long lineNumber) {
+                if (records != null) {
+                    records.dumpStarted(dialect, header, lineNumber);
+                }
+            }
+
+            @Override
+            public void recordParsed(Record record) {
+                records.recordParsed(record);
+            }
+
             @Override
             public void dumpParsed(Dump dump) {
                 dumps.add(dump);
+                if (records != null) {
+                    records.dumpParsed(dump);
+                }
             }
 
             @Override
             public void symbolFound(Symbol symbol) {
                 symbols.add(symbol);
             }
-        }, options);
+        };
+        DumpParser parser = records == null ? new DumpParser(collector, options)
+                : DumpParser.streaming(collector, options);
         BoardEvents events = new BoardEvents();
+        // a clean record line is read from its bytes; it can be no board event, so only other lines are scanned
         LineFramer framer = new LineFramer((text, lineNumber, hostMillis) -> {
             parser.line(text, lineNumber, hostMillis);
             events.scan(text, lineNumber);
-        });
+        }, parser::recordLine);
         byte[] buffer = new byte[CHUNK_BYTES];
         int read;
         while ((read = in.read(buffer, 0, buffer.length)) >= 0) {
