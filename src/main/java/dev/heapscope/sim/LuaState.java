@@ -176,20 +176,20 @@ final class LuaState implements BoardContext {
     void close() {
         out.redirect(null, true);
         heap.releaseEverything();
+        releaseStringMetatable();
     }
+
+    /** Gives the JVM-wide string metatable back, unless a newer state took it over (NumberLibraries). */
+    void releaseStringMetatable() { dev.heapscope.sim.lua53.NumberLibraries.releaseStringMetatable(globals); }
 
     @Override
     public VirtualClock clock() { return clock; }
 
     @Override
-    public BoardEvents events() {
-        return events;
-    }
+    public BoardEvents events() { return events; }
 
     @Override
-    public WorldSettings world() {
-        return worlds.world();
-    }
+    public WorldSettings world() { return worlds.world(); }
 
     @Override
     public void onWorld(java.util.function.BiConsumer<BoardEvents, WorldSettings> listener) {

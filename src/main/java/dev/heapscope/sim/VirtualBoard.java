@@ -197,14 +197,14 @@ public final class VirtualBoard implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        LuaState current = state; // a chunk still running ends at its next budget check: the board closes at once
-        if (current != null) { current.requestStop(); }
+        if (state != null) { state.requestStop(); } // a chunk still running ends at its next budget check
         tasks.add(() -> { });
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (state != null) { state.releaseStringMetatable(); }
     }
 
     private void startLua(boolean softwareReset) {

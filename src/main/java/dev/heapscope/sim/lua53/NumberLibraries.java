@@ -14,6 +14,9 @@ import static dev.heapscope.sim.lua53.NumberArgs.fn;
  * results) as the build writes its numbers. Call before the sandbox wraps these for heap tracking.
  */
 public final class NumberLibraries {
+    /** The state whose string table the JVM-wide string metatable holds (see install). */
+    private static Globals metatableOwner;
+
     private NumberLibraries() {
     }
 
@@ -41,6 +44,21 @@ public final class NumberLibraries {
         // LuaJ keeps the string metatable in a static field and only its first StringLib sets it: every later
         // state's s:format() would reach the first state's string table (its build, its heap). The newest
         // state, the one being booted and used, takes it over.
-        LuaString.s_metatable = LuaValue.tableOf(new LuaValue[]{LuaValue.INDEX, globals.get("string")});
+        synchronized (NumberLibraries.class) {
+            LuaString.s_metatable = LuaValue.tableOf(new LuaValue[]{LuaValue.INDEX, globals.get("string")});
+            metatableOwner = globals;
+        }
+    }
+
+    /**
+     * A closed state gives the string metatable back (when no newer state took it over): a dead board's string
+     * functions charge a budget it spent long ago, and a plain LuaJ interpreter in the same JVM (its StringLib
+     * sets the field only when empty) would call them.
+     */
+    public static synchronized void releaseStringMetatable(Globals globals) {
+        if (metatableOwner == globals) {
+            LuaString.s_metatable = null;
+            metatableOwner = null;
+        }
     }
 }
