@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The fixed lines of a dump other than records, as printed by ESP-IDF (heap-trace-format.md §2).
- * These are few per dump, so regular expressions are fine here.
+ * These are few per dump, so regular expressions are fine here; each is anchored and cannot backtrack
+ * beyond linear time. (A host monitor's decode lines, which can be long and many, have MonitorLineScanner.)
  */
 final class DumpLines {
     static final Pattern HEADER_B = Pattern.compile(
@@ -26,10 +27,6 @@ final class DumpLines {
     static final String NB_OVERFLOW_B = "(NB: Internal Buffer has overflowed, so trace data is incomplete.)";
     static final String CORRUPT = "Error: heap trace linked list is corrupt. expected more records.";
     static final String FREED_BY = "freed by ";
-
-    /** A host monitor's decode line: {@code [--- ]0x400d276d: leak_some_memory at /path/blink.c:27}. */
-    static final Pattern MONITOR = Pattern.compile(
-            "^(?:--- )?(0x[0-9a-fA-F]{1,8}): (\\S.*?) at (\\S.*?)(?::(\\d+))?(?: \\(discriminator \\d+\\))?\\s*$");
 
     /** ESP-IDF log line, after colour codes are removed: {@code I (6261) main: ...}. */
     static final Pattern LOG = Pattern.compile("^[EWIDV] \\(\\d+\\) [^:]*:.*$");

@@ -2,8 +2,6 @@ package dev.heapscope.parse;
 
 import dev.heapscope.model.Symbol;
 
-import java.util.regex.Matcher;
-
 /** A host monitor's decode lines ({@code 0x400d276d: leak_some_memory at /path/blink.c:27}): free symbol names. */
 final class MonitorLines {
     private MonitorLines() {
@@ -14,16 +12,15 @@ final class MonitorLines {
         if (!line.startsWith("0x") && !line.startsWith("--- 0x")) {
             return false;
         }
-        Matcher m = DumpLines.MONITOR.matcher(line);
-        if (!m.matches()) {
+        MonitorLineScanner.Decoded decoded = MonitorLineScanner.scan(line);
+        if (decoded == null) {
             return false;
         }
-        long address = ChainReader.parseHex(m.group(1), 0, m.group(1).length());
-        String function = m.group(2).strip();
+        String function = decoded.function().strip();
         if (!function.equals("??")) {
-            String file = m.group(3).strip();
-            int sourceLine = m.group(4) == null ? 0 : SummaryLines.parseInt(m.group(4));
-            listener.symbolFound(new Symbol((int) address, function, file.equals("??") ? null : file, sourceLine));
+            String file = decoded.file().strip();
+            listener.symbolFound(new Symbol((int) decoded.address(), function, file.equals("??") ? null : file,
+                    decoded.line()));
         }
         return true;
     }
