@@ -30,6 +30,10 @@ enum InputKind {
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return SESSION;
         }
+        if (head.length == SNIFF_BYTES && FirstLongLine.hasNoLineBreak(head)) {
+            // deep stacks make first lines longer than the sniff: judge that line by its start and its end
+            return FirstLongLine.looksFolded(file, head) ? FOLDED : LOG;
+        }
         return of(new String(head, StandardCharsets.ISO_8859_1), head.length == SNIFF_BYTES);
     }
 

@@ -109,6 +109,24 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFirstLineLongerThanTheSniffIsToldByItsStartAndEnd(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // a 20,000-frame stack is a 150 KB first line: it was read as a console log (issue 16)
+        String deep = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> "frame_" + i)
+                .collect(java.util.stream.Collectors.joining(";"));
+        Path folded = Files.writeString(dir.resolve("deep.folded"), deep + " 4096\nmain;other 12\n");
+        Path unfinished = Files.writeString(dir.resolve("cut.folded"), deep + " 4096");
+        Path log = Files.writeString(dir.resolve("long.log"), "I (120) app: " + deep + " done\n");
+        Path comment = Files.writeString(dir.resolve("comment.folded"), "# " + deep + " 7\n");
+        assertThat(InputKind.of(folded)).isEqualTo(InputKind.FOLDED);
+        assertThat(InputKind.of(unfinished)).isEqualTo(InputKind.FOLDED);
+        assertThat(InputKind.of(log)).isEqualTo(InputKind.LOG);
+        assertThat(InputKind.of(comment)).isEqualTo(InputKind.LOG);
+        CliRunner result = CliRunner.run("export", folded.toString(), "--format", "svg", "-o", dir.resolve("d.svg").toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readString(dir.resolve("d.svg"))).contains("frame_0").contains("other");
+    }
+
+    @Test
     void pngIsAFlameGraphImageAtTheAskedScale(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path png = dir.resolve("leaks.png");
         CliRunner result = CliRunner.run("export", SESSION, "--format", "png", "--scale", "2", "-o", png.toString());
