@@ -188,6 +188,11 @@ public final class Autosave implements AutoCloseable {
         if (!Files.isRegularFile(transcriptFile)) {
             throw new IOException(directory + ": not an autosave folder (no " + SessionJson.TRANSCRIPT + ")");
         }
+        if (sizeOf(transcriptFile) > SessionZipReader.MAX_TRANSCRIPT_BYTES) {
+            // the same bound as a saved file's: the autosave folder may be anyone's leftover, not only ours
+            throw new IOException(directory + ": its transcript is " + (sizeOf(transcriptFile) >> 20) + " MiB, over the "
+                    + (SessionZipReader.MAX_TRANSCRIPT_BYTES >> 20) + " MiB a session may hold");
+        }
         byte[] transcript = Files.readAllBytes(transcriptFile);
         SessionManifest manifest = readOrNull(directory, SessionJson.MANIFEST, SessionJson::manifest);
         if (manifest == null) {
@@ -199,8 +204,7 @@ public final class Autosave implements AutoCloseable {
         List<dev.heapscope.model.HeapSample> samples = readOrNull(directory, SessionJson.SAMPLES, SessionJson::samples);
         List<SessionSnapshot.SentCommand> commands = readOrNull(directory, SessionJson.COMMANDS, SessionJson::commands);
         List<SessionJson.DumpTime> times = readOrNull(directory, SessionJson.DUMP_TIMES, SessionJson::dumpTimes);
-        SessionNames names = sizeOf(directory.resolve(SessionJson.NAMES)) > SessionNamesJson.MAX_BYTES ? null
-                : readOrNull(directory, SessionJson.NAMES, SessionNamesJson::readChecked);
+        SessionNames names = readOrNull(directory, SessionJson.NAMES, SessionNamesJson::readChecked);
         return SavedSession.assemble(manifest, transcript, markers == null ? List.of() : markers,
                 samples == null ? List.of() : samples, commands == null ? List.of() : commands,
                 times == null ? List.of() : times, names);
@@ -230,8 +234,10 @@ public final class Autosave implements AutoCloseable {
     /** A part that is missing or unreadable costs only itself: the transcript still holds every dump. */
     private static <T> T readOrNull(Path directory, String name, JsonPart<T> part) {
         Path file = directory.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            return null;
+        long bound = name.equals(SessionJson.MANIFEST) ? SessionZipReader.MAX_MANIFEST_BYTES
+                : name.equals(SessionJson.NAMES) ? SessionNamesJson.MAX_BYTES : SessionZipReader.MAX_PART_BYTES;
+        if (!Files.isRegularFile(file) || sizeOf(file) > bound) {
+            return null; // an oversized part is skipped like an unreadable one: the transcript holds the dumps
         }
         try {
             return part.read(Files.readAllBytes(file));

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AutosaveRecoveryTest {
     @TempDir
@@ -124,6 +125,26 @@ class AutosaveRecoveryTest {
         assertThat(recovered.markers()).isEmpty();
         Autosave.discard(leftover);
         assertThat(Autosave.findRecoverable(root)).isEmpty();
+    }
+
+    @Test
+    void aLeftoverIsReadWithTheBoundsOfASavedFile() throws Exception {
+        // sparse files: sizes a hostile leftover could claim, at no disk cost
+        Path huge = Files.createDirectories(root.resolve("20260101-000000-2"));
+        try (java.io.RandomAccessFile transcript = new java.io.RandomAccessFile(huge.resolve(SessionJson.TRANSCRIPT).toFile(), "rw")) {
+            transcript.setLength(300L << 20);
+        }
+        assertThatThrownBy(() -> Autosave.recover(huge)).isInstanceOf(java.io.IOException.class)
+                .hasMessage(huge + ": its transcript is 300 MiB, over the 256 MiB a session may hold");
+
+        Path bloated = Files.createDirectories(root.resolve("20260101-000000-3"));
+        Files.copy(Path.of("src/test/resources/logs/shared/nodemcu-session-idf51.log"), bloated.resolve(SessionJson.TRANSCRIPT));
+        try (java.io.RandomAccessFile manifest = new java.io.RandomAccessFile(bloated.resolve(SessionJson.MANIFEST).toFile(), "rw")) {
+            manifest.setLength(1L << 30);
+        }
+        SavedSession recovered = Autosave.recover(bloated);
+        assertThat(recovered.dumps()).as("an oversized part is skipped, the transcript still read").hasSize(2);
+        assertThat(recovered.manifest().board()).isEqualTo("unknown (recovered)");
     }
 
     private static <T> T get(Future<T> future) throws Exception {
