@@ -35,7 +35,7 @@ final class TimelineSvg {
         ParsedLog log = streamed.log();
         this.streamed = streamed;
         this.dumps = log.dumps();
-        this.shown = largestPerSlot(dumps);
+        this.shown = largestPerSlot(dumps); // after streamed is set: it reads the dumps' tallies
         this.board = BoardLog.of(log);
         this.lineCount = log.lines(); // places events after the last dump
     }
@@ -185,7 +185,7 @@ final class TimelineSvg {
     }
 
     /** All dumps when they fit {@link #MAX_POINTS}; else, of each run of dumps sharing a point, the one holding most. */
-    private static List<Dump> largestPerSlot(List<Dump> dumps) {
+    private List<Dump> largestPerSlot(List<Dump> dumps) {
         if (dumps.size() <= MAX_POINTS) {
             return dumps;
         }
@@ -195,7 +195,8 @@ final class TimelineSvg {
             int to = (int) ((long) dumps.size() * (slot + 1) / MAX_POINTS);
             Dump best = dumps.get(from);
             for (int i = from + 1; i < to; i++) {
-                if (dumps.get(i).liveBytes() > best.liveBytes()) {
+                // from the streamed tallies: a streamed dump keeps no records to add up
+                if (streamed.liveBytes(dumps.get(i)) > streamed.liveBytes(best)) {
                     best = dumps.get(i);
                 }
             }
