@@ -25,6 +25,7 @@ public final class FlameStacks {
     private int count;
     private long total;
     private String[] namesByRank;
+    private int[] chainIds = new int[16];
 
     public FlameStacks(Weight weight, FrameNames names) {
         this.weight = weight == null ? Weight.BYTES : weight;
@@ -53,23 +54,29 @@ public final class FlameStacks {
             }
         }
         FlameStacks stacks = new FlameStacks(weight, new FrameNames());
-        int[] ids = new int[16];
         // HashMap order is harmless: the merge sorts the stacks.
         for (Map.Entry<CallChain, long[]> entry : valueOfChain.entrySet()) {
-            CallChain chain = entry.getKey();
-            int depth = Math.min(maxDepth, Math.max(1, chain.depth()));
-            if (ids.length < depth) {
-                ids = new int[depth];
-            }
-            if (chain.isEmpty()) {
-                ids[0] = stacks.names.idOf(CallTree.NO_CALLER);
-            }
-            for (int i = chain.depth() - 1, k = 0; k < depth && i >= 0; i--, k++) {
-                ids[k] = stacks.names.idOf(namer.name(chain.frame(i)));
-            }
-            stacks.add(ids, depth, entry.getValue()[0]);
+            stacks.addChain(entry.getKey(), entry.getValue()[0], namer, maxDepth);
         }
         return stacks;
+    }
+
+    /**
+     * One call chain (innermost frame first, as recorded) as a stack of its {@code maxDepth} outermost frames,
+     * named by {@code namer}; a chain without frames is {@link CallTree#NO_CALLER}.
+     */
+    public void addChain(CallChain chain, long stackValue, FrameNamer namer, int maxDepth) {
+        int depth = Math.min(maxDepth, Math.max(1, chain.depth()));
+        if (chainIds.length < depth) {
+            chainIds = new int[depth];
+        }
+        if (chain.isEmpty()) {
+            chainIds[0] = names.idOf(CallTree.NO_CALLER);
+        }
+        for (int i = chain.depth() - 1, k = 0; k < depth && i >= 0; i--, k++) {
+            chainIds[k] = names.idOf(namer.name(chain.frame(i)));
+        }
+        add(chainIds, depth, stackValue);
     }
 
     /** Every stack of {@code tree} with a self value, so a tree built elsewhere draws the same way. */
