@@ -3,6 +3,8 @@ package dev.heapscope.sim;
 import dev.heapscope.sim.lua53.HiddenOperator;
 import dev.heapscope.sim.lua53.WorkMeter;
 import org.luaj.vm2.Lua;
+import org.luaj.vm2.LuaClosure;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
 
@@ -11,11 +13,15 @@ import org.luaj.vm2.LuaValue;
  * read both strings (lstring.c luaS_eqlngstr, lvm.c l_strcmp), {@code s + 0} reads one to convert it
  * (lobject.c luaO_str2num). One such instruction on two 100 KB strings did the work of thousands, so a loop
  * of them ran for minutes inside a budget that counted it once. Charged per {@link WorkMeter#BYTES_PER_WORK}
- * bytes, like the library functions' copies.
+ * bytes, like the library functions' copies. A call into a Java function (a library or firmware module function)
+ * costs {@link #JAVA_CALL_WORK}: {@code f:write('x')} or {@code tmr.create()} take 0.5 to 1 µs where a plain
+ * loop's instruction takes 30 to 40 ns, so a loop of them ran six to eight times as long as the budget's loop.
  */
 final class OperandWork {
     /** Below this many bytes an operand costs about what an instruction does: not worth counting. */
     private static final int FREE_BYTES = 256;
+    /** Instruction equivalents per call of a Java function (argument checks, a Varargs, the module's work). */
+    static final int JAVA_CALL_WORK = 16;
 
     private OperandWork() {
     }
@@ -34,11 +40,15 @@ final class OperandWork {
         };
     }
 
-    /** A 5.3 operator the front end compiled into a call ({@code s // 1}, {@code s & 1}) converts its operands too. */
+    /**
+     * A call of a Java function; a 5.3 operator the front end compiled into a call ({@code s // 1}, {@code s & 1})
+     * is an instruction on the board, but converts its operands too.
+     */
     private static long hiddenOperator(int i, LuaValue[] registers) {
         int a = Lua.GETARG_A(i);
-        if (!(register(a, registers) instanceof HiddenOperator)) {
-            return 0;
+        LuaValue callee = register(a, registers);
+        if (!(callee instanceof HiddenOperator)) {
+            return callee instanceof LuaFunction && !(callee instanceof LuaClosure) ? JAVA_CALL_WORK : 0;
         }
         // these read the operand as Java text (NumberText), about a unit of work per byte
         return WorkMeter.BYTES_PER_WORK * (converted(register(a + 1, registers)) + converted(register(a + 2, registers)));
