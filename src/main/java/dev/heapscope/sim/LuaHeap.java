@@ -248,7 +248,6 @@ final class LuaHeap {
                 symbols.firmware("luaM_realloc_", "lmem.c"), symbols.firmware("lua_close", "lstate.c")}, 3);
         objects.releaseEverything((a, s) -> memory.free(a, closeChain));
         collector.finalizers().clear();
-        objects.endFreedThreads(); // no Java thread outlives the state its coroutine belonged to
     }
 
     /** Bytes of Lua objects the board tracks (without the state at boot). */

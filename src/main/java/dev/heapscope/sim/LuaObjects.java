@@ -226,6 +226,7 @@ final class LuaObjects {
             }
         }
         youngCount = 0;
+        endFreedThreads(); // no coroutine's Java thread outlives the state it belonged to
     }
 
     private void release(int slot, FreeSink sink) {

@@ -22,8 +22,17 @@ class HostileModuleTest {
     }
 
     @Test
-    void aLoopOfSmallWritesFillsThePartitionAndEnds() {
+    void aLoopOfSmallWritesEndsAndTheFlashHoldsWhatItWrote() {
         board.refuses("f = file.open('a', 'w') while true do f:write('x') end\n", EXCEEDED);
+        board.type("f:close()\n");
+        assertThat(board.type("=file.list().a == select(2, file.fsinfo()), file.list().a > 100000\n"))
+                .contains("\ntrue\ttrue\n");
+    }
+
+    @Test
+    void writesStopAtAFullPartitionWithEnospc() {
+        assertThat(board.type("f = file.open('a', 'w') s = ('x'):rep(4096) n = 0 while f:write(s) do n = n + 1 end\n"
+                + "=n, f:write(s)\n")).contains("\n112\tnil\tNo space left on device\t28\n");
         assertThat(board.type("f:close()\n=file.fsinfo()\n")).contains("\n0\t458752\t458752\n");
         assertThat(board.type("=file.open('b', 'w'):write('y')\n")).contains("\nnil\tNo space left on device\t28\n");
     }
