@@ -21,4 +21,17 @@ final class BoardMeter implements WorkMeter {
     public void reserve(long bytes) {
         heap.ensureFits(LuaSizes.string(0) + bytes);
     }
+
+    @Override
+    public boolean stackFits(long slots) {
+        if (slots < 0 || slots >= MAX_STACK_SLOTS) {
+            return false;
+        }
+        try {
+            heap.ensureFits(slots * LuaSizes.TVALUE); // luaD_reallocstack's block, after an emergency collection
+            return true;
+        } catch (org.luaj.vm2.LuaError e) {
+            return false;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.heapscope.sim;
 
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.Lua;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaString;
@@ -132,7 +133,10 @@ final class LuaAllocationTracker extends DebugLib {
                     frame.openTop = top;
                     frame.openResults = v;
                 }
+                spendOperandWork(i, frame);
             }
+            case Lua.OP_EQ, Lua.OP_LT, Lua.OP_LE, Lua.OP_ADD, Lua.OP_SUB, Lua.OP_MUL, Lua.OP_DIV, Lua.OP_MOD, Lua.OP_POW,
+                    Lua.OP_UNM -> spendOperandWork(i, frame);
             case RegisterNamer.OP_CONCAT -> {
                 reserveConcatenation(frame.stack, RegisterNamer.b(i), RegisterNamer.c(i));
                 frame.pendingOp = RegisterNamer.OP_CONCAT;
@@ -169,6 +173,13 @@ final class LuaAllocationTracker extends DebugLib {
         if (total > 4096) { // short results are ordinary allocations, charged when made
             heap.ensureFits(LuaSizes.string(0) + total);
             spend(total / 16);
+        }
+    }
+
+    private void spendOperandWork(int i, ShadowFrame frame) {
+        long work = OperandWork.of(i, frame.stack, frame.closure.p.k);
+        if (work > 0) {
+            spend(work);
         }
     }
 

@@ -40,6 +40,7 @@ final class LuaObjects {
     private int[] nextFree = new int[1024];
     private int used;
     private int freeHead = -1;
+    private final java.util.List<TrackedThread> freedThreads = new java.util.ArrayList<>();
     private int liveCount;
     private long liveBytes;
     // slots made since the last safe point (a Lua instruction): a library call may hold them in Java locals only
@@ -140,6 +141,16 @@ final class LuaObjects {
     /** A Lua instruction is about to run: what library calls made is now in registers, tables or upvalues. */
     void safePoint() {
         youngCount = 0;
+        if (!freedThreads.isEmpty()) {
+            endFreedThreads();
+        }
+    }
+
+    /** Ends the Java threads of the coroutines freed since the last instruction (see {@link CoroutineCarriers}). */
+    void endFreedThreads() {
+        java.util.List<TrackedThread> freed = new java.util.ArrayList<>(freedThreads);
+        freedThreads.clear();
+        freed.forEach(CoroutineCarriers::end);
     }
 
     int youngCount() {
@@ -215,6 +226,7 @@ final class LuaObjects {
             }
         }
         youngCount = 0;
+        endFreedThreads(); // no coroutine's Java thread outlives the state it belonged to
     }
 
     private void release(int slot, FreeSink sink) {
@@ -224,6 +236,9 @@ final class LuaObjects {
             default -> {
                 // tables, closures, userdata, coroutines keep their stale slot number; slotOf checks it
             }
+        }
+        if (objects[slot] instanceof TrackedThread thread) {
+            freedThreads.add(thread); // ended outside the sweep: its unwinding may run Lua hooks
         }
         objects[slot] = null;
         liveCount--;

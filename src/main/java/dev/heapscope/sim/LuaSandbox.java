@@ -13,7 +13,6 @@ import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaTable;
-import org.luaj.vm2.LuaThread;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.BaseLib;
@@ -25,7 +24,6 @@ import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.VarArgFunction;
 
 import java.io.ByteArrayInputStream;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -81,7 +79,7 @@ final class LuaSandbox {
         NumberLibraries.install(globals, lua == LuaRelease.LUA_51 ? DoubleOnly.INSTANCE : Int32SingleFloat.INSTANCE, meter);
         installStringTracking(globals, heap, libs, meter);
         MethodCallErrors.numberFromCallSite(globals.get("string").checktable(), "format", tracker);
-        installCoroutines(globals, heap, decorator);
+        Coroutines.install(globals, heap, tracker, decorator);
         installShims(globals);
         return globals;
     }
@@ -227,49 +225,6 @@ final class LuaSandbox {
             }
         }
         return false;
-    }
-
-    private static void installCoroutines(Globals globals, LuaHeap heap, ErrorDecorator decorator) {
-        LuaTable coroutine = globals.get("coroutine").checktable();
-        coroutine.set("create", fn("create", args -> {
-            LuaValue body = args.arg1();
-            if (!body.isfunction()) {
-                throw new LuaError("bad argument #1 to 'create' (function expected, got "
-                        + (args.narg() == 0 ? "no value" : body.typename()) + ")");
-            }
-            TrackedThread thread = new TrackedThread(globals, body);
-            thread.errorfunc = decorator;
-            heap.trackThread(thread);
-            return thread;
-        }));
-        coroutine.set("wrap", fn("wrap", args -> {
-            LuaThread thread = (LuaThread) coroutine.get("create").call(args.checkfunction(1));
-            return new WrappedCoroutine(thread);
-        }));
-    }
-
-    /** {@code coroutine.wrap}'s function: a C closure whose upvalue is the coroutine, so it keeps it alive. */
-    private static final class WrappedCoroutine extends VarArgFunction implements LuaReferences {
-        private final LuaThread thread;
-
-        WrappedCoroutine(LuaThread thread) {
-            this.thread = thread;
-            this.name = "wrapped";
-        }
-
-        @Override
-        public Varargs invoke(Varargs args) {
-            Varargs result = thread.resume(args);
-            if (result.arg1().toboolean()) {
-                return result.subargs(2);
-            }
-            throw new LuaError(result.arg(2));
-        }
-
-        @Override
-        public void references(BiConsumer<LuaValue, String> visitor) {
-            visitor.accept(thread, "wrapped coroutine");
-        }
     }
 
     private static void installShims(Globals globals) {

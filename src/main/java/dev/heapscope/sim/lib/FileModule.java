@@ -7,7 +7,6 @@ import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
@@ -26,15 +25,13 @@ public final class FileModule {
     private final LuaTable module = new LuaTable();
     private LuaValue current = LuaValue.NIL;
 
+    /** An open file reads and writes the flash itself, so no call copies more than the bytes it moves. */
     private static final class OpenFile {
         String name;
-        byte[] contents;
         int position;
         boolean writable;
-        boolean append;
         boolean open = true;
         int buffer;
-        ByteArrayOutputStream written;
     }
 
     public FileModule(BoardContext board) {
@@ -96,11 +93,7 @@ public final class FileModule {
         OpenFile file = new OpenFile();
         file.name = name;
         file.writable = !mode.equals("r");
-        file.append = mode.startsWith("a");
-        file.contents = mode.startsWith("w") ? new byte[0] : files.read(name).orElse(new byte[0]);
-        file.position = file.append ? file.contents.length : 0;
-        file.written = new ByteArrayOutputStream();
-        file.written.writeBytes(file.contents);
+        file.position = mode.startsWith("a") ? files.size(name) : 0;
         file.buffer = board.allocateFirmware(VFS_BUFFER_BYTES, "vfs_open", "file_open");
         if (mode.startsWith("w")) {
             files.write(name, new byte[0]);
@@ -126,25 +119,17 @@ public final class FileModule {
     }
 
     private Varargs read(OpenFile file, LuaValue what) {
-        byte[] data = file.contents;
-        if (file.position >= data.length) {
-            return LuaValue.NIL;
-        }
-        int end;
+        byte[] part;
         if (what.isnumber()) {
-            end = Math.min(data.length, file.position + Math.max(0, what.toint()));
+            part = files.readFrom(file.name, file.position, Math.max(0, what.toint()), -1);
         } else {
             int stop = what.isstring() && what.tojstring().length() > 0 ? what.tojstring().charAt(0) : -1;
-            end = Math.min(data.length, file.position + READ_CHUNK);
-            for (int i = file.position; i < end; i++) {
-                if (data[i] == stop) {
-                    end = i + 1;
-                    break;
-                }
-            }
+            part = files.readFrom(file.name, file.position, READ_CHUNK, stop);
         }
-        byte[] part = Arrays.copyOfRange(data, file.position, end);
-        file.position = end;
+        if (part == null) {
+            return LuaValue.NIL;
+        }
+        file.position += part.length;
         return board.newString(part, "file_g_read");
     }
 
@@ -153,15 +138,13 @@ public final class FileModule {
             return LuaValue.NIL;
         }
         LuaString bytes = text.checkstring();
-        if (!files.fits(file.name, (long) file.written.size() + bytes.m_length + (line ? 1 : 0))) {
-            return noSpace(); // checked before the bytes are copied: the partition, not the JVM, is the limit
+        byte[] end = line ? new byte[]{'\n'} : new byte[0];
+        // checked before the bytes are copied: the partition, not the JVM, is the limit
+        if (!files.fits(file.name, (long) files.size(file.name) + bytes.m_length + end.length)) {
+            return noSpace();
         }
-        file.written.write(bytes.m_bytes, bytes.m_offset, bytes.m_length);
-        if (line) {
-            file.written.write('\n');
-        }
-        file.contents = file.written.toByteArray();
-        files.write(file.name, file.contents);
+        files.appendWithin(file.name, bytes.m_bytes, bytes.m_offset, bytes.m_length);
+        files.appendWithin(file.name, end, 0, end.length);
         return LuaValue.TRUE;
     }
 
@@ -171,14 +154,10 @@ public final class FileModule {
     }
 
     private Varargs flush(OpenFile file) {
-        files.write(file.name, file.contents);
-        return LuaValue.NONE;
+        return LuaValue.NONE; // every write is in the flash already
     }
 
     private Varargs close(OpenFile file) {
-        if (file.writable) {
-            files.write(file.name, file.contents);
-        }
         file.open = false;
         board.freeFirmware(file.buffer, "vfs_close", "file_close");
         return LuaValue.NONE;

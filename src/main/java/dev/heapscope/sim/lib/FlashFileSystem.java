@@ -1,5 +1,6 @@
 package dev.heapscope.sim.lib;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,9 +13,20 @@ public final class FlashFileSystem {
     /** The "storage" partition of the firmware's default partition table (components/platform/partitions.csv). */
     public static final int DEFAULT_PARTITION_BYTES = 0x70000;
 
-    private final Map<String, byte[]> files = new TreeMap<>();
+    private final Map<String, Stored> files = new TreeMap<>();
     private final long capacity;
     private long used;
+
+    /** A file's bytes: a box that grows as it is appended to, so a loop of small writes copies each byte once. */
+    private static final class Stored {
+        byte[] bytes;
+        int length;
+
+        Stored(byte[] bytes) {
+            this.bytes = bytes;
+            this.length = bytes.length;
+        }
+    }
 
     public FlashFileSystem() {
         this(DEFAULT_PARTITION_BYTES);
@@ -38,9 +50,34 @@ public final class FlashFileSystem {
         return true;
     }
 
+    /**
+     * A write at the end of {@code name} (made if absent): false, and nothing changed, when the partition cannot
+     * hold it (ENOSPC). Costs the bytes written, not the file's size: the file module wrote each file whole per
+     * {@code write}, so a loop of one-byte writes filling the partition ran for hours.
+     */
+    public synchronized boolean appendWithin(String name, byte[] source, int offset, int count) {
+        Stored file = files.get(name);
+        long size = file == null ? 0 : file.length;
+        if (!fits(name, size + count)) {
+            return false;
+        }
+        if (file == null) {
+            file = new Stored(new byte[0]);
+            files.put(name, file);
+        }
+        if (file.length + count > file.bytes.length) {
+            long grown = Math.min(Math.max((long) file.length + count, 2L * file.bytes.length), Integer.MAX_VALUE - 16);
+            file.bytes = Arrays.copyOf(file.bytes, (int) grown);
+        }
+        System.arraycopy(source, offset, file.bytes, file.length, count);
+        file.length += count;
+        used += count;
+        return true;
+    }
+
     /** Whether {@code name} may grow (or shrink) to {@code sizeBytes} within the partition. */
     public synchronized boolean fits(String name, long sizeBytes) {
-        byte[] old = files.get(name);
+        Stored old = files.get(name);
         return used - (old == null ? 0 : old.length) + sizeBytes <= capacity;
     }
 
@@ -50,13 +87,40 @@ public final class FlashFileSystem {
     }
 
     private void put(String name, byte[] contents) {
-        byte[] old = files.put(name, contents);
+        Stored old = files.put(name, new Stored(contents));
         used += contents.length - (old == null ? 0 : old.length);
     }
 
     public synchronized Optional<byte[]> read(String name) {
-        byte[] contents = files.get(name);
-        return contents == null ? Optional.empty() : Optional.of(contents.clone());
+        Stored contents = files.get(name);
+        return contents == null ? Optional.empty() : Optional.of(Arrays.copyOf(contents.bytes, contents.length));
+    }
+
+    /**
+     * Up to {@code maxBytes} from {@code position}, ending after the first {@code stop} byte if there is one
+     * ({@code -1}: none); null at or past the end.
+     */
+    public synchronized byte[] readFrom(String name, int position, int maxBytes, int stop) {
+        Stored file = files.get(name);
+        if (file == null || position >= file.length) {
+            return null;
+        }
+        int end = (int) Math.min(file.length, (long) position + Math.max(0, maxBytes));
+        if (stop >= 0) {
+            for (int i = position; i < end; i++) {
+                if (file.bytes[i] == (byte) stop) {
+                    end = i + 1;
+                    break;
+                }
+            }
+        }
+        return Arrays.copyOfRange(file.bytes, position, end);
+    }
+
+    /** The size of {@code name} in bytes, 0 if absent. */
+    public synchronized int size(String name) {
+        Stored file = files.get(name);
+        return file == null ? 0 : file.length;
     }
 
     public synchronized boolean exists(String name) {
@@ -64,7 +128,7 @@ public final class FlashFileSystem {
     }
 
     public synchronized boolean remove(String name) {
-        byte[] old = files.remove(name);
+        Stored old = files.remove(name);
         if (old != null) {
             used -= old.length;
         }
@@ -72,12 +136,12 @@ public final class FlashFileSystem {
     }
 
     public synchronized boolean rename(String from, String to) {
-        byte[] contents = files.remove(from);
+        Stored contents = files.remove(from);
         if (contents == null) {
             return false;
         }
-        used -= contents.length;
-        put(to, contents);
+        Stored old = files.put(to, contents);
+        used -= old == null ? 0 : old.length;
         return true;
     }
 

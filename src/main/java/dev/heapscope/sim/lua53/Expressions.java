@@ -61,7 +61,17 @@ final class Expressions {
     }
 
     /** Returns the first binary operator it did not take. */
+    /** lparser.c subexpr, one nesting level deeper (enterlevel). */
     private int subexpr(int limit) {
+        p.enterLevel();
+        try {
+            return operators(limit);
+        } finally {
+            p.leaveLevel();
+        }
+    }
+
+    private int operators(int limit) {
         int start = p.out.mark();
         int token = lex.token;
         if (token == Tokens.NOT || token == '-' || token == '#') {

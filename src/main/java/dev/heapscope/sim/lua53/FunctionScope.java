@@ -29,6 +29,8 @@ final class FunctionScope {
     }
 
     final FunctionScope parent;
+    /** The line of its {@code function} keyword; 0 for the main chunk. */
+    int definedAt;
     final boolean vararg;
     private final Lexer lex;
     private final List<String> locals = new ArrayList<>();

@@ -30,7 +30,13 @@ public final class NumberLibraries {
         LuaTable math = lua53 ? new MathLib53().table() : new MathLib51().table();
         globals.set("math", math);
         globals.get("package").get("loaded").set("math", math);
-        globals.set("tonumber", fn("tonumber", lua53 ? ToNumber::tonumber53 : ToNumber::tonumber51));
+        java.util.function.Function<org.luaj.vm2.Varargs, org.luaj.vm2.Varargs> tonumber = lua53 ? ToNumber::tonumber53 : ToNumber::tonumber51;
+        globals.set("tonumber", fn("tonumber", args -> {
+            if (args.arg1() instanceof LuaString text) { // made Java text and read digit by digit: 2 units per byte
+                meter.spend(2L * text.m_length);
+            }
+            return tonumber.apply(args);
+        }));
         LuaValue luajToString = globals.get("tostring");
         globals.set("tostring", fn("tostring", args -> {
             LuaValue v = args.arg1();

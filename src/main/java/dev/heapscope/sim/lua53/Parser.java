@@ -8,8 +8,11 @@ import java.util.List;
  * Lua 5.2 compiler token by token on the same lines; expressions are {@link Expressions}' part.
  */
 final class Parser extends TokenWriter {
+    private static final int MAX_C_LEVELS = 200;
+
     FunctionScope scope;
     private final Expressions expressions;
+    private int levels = 1; // the C call that runs the parser (lua_load under the REPL's lua_pcall)
 
     Parser(Lexer lex, Markers markers) {
         super(lex, markers);
@@ -44,7 +47,35 @@ final class Parser extends TokenWriter {
         scope.leaveBlock();
     }
 
+    /**
+     * lparser.c enterlevel: statements and subexpressions nest at most LUAI_MAXCCALLS (200) C levels deep, counting
+     * the C call that started the parse, so {@code load(("("):rep(1e5))} is refused with the board's message instead
+     * of recursing until the host's stack runs out.
+     */
+    void enterLevel() {
+        if (++levels > MAX_C_LEVELS) {
+            if (lex.lua51) {
+                throw lex.error("chunk has too many syntax levels", 0);
+            }
+            String where = scope.parent == null ? "main function" : "function at line " + scope.definedAt;
+            throw lex.syntaxError("too many C levels (limit is " + MAX_C_LEVELS + ") in " + where);
+        }
+    }
+
+    void leaveLevel() {
+        levels--;
+    }
+
     private void statement() {
+        enterLevel();
+        try {
+            statementAtLevel();
+        } finally {
+            leaveLevel();
+        }
+    }
+
+    private void statementAtLevel() {
         int line = lex.line;
         switch (lex.token) {
             case ';' -> take();
@@ -241,6 +272,7 @@ final class Parser extends TokenWriter {
             } while (!vararg && testNext(','));
         }
         scope = new FunctionScope(scope, vararg, lex);
+        scope.definedAt = line;
         scope.enterBlock(false);
         parameters.forEach(scope::addLocal);
         checkNext(')');

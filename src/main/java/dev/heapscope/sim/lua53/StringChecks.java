@@ -34,9 +34,19 @@ final class StringChecks {
         guard(string, "upper", subject);
         guard(string, "reverse", subject);
         guard(string, "byte", (c, a) -> {
-            c.checkString(a, 1);
-            long from = c.optInteger(a, 2, 1);
-            c.optInteger(a, 3, from);
+            long length = c.checkString(a, 1).m_length;
+            long from = Math.max(1, Utf8Library.relative(c.optInteger(a, 2, 1), length));
+            long to = Math.min(length, Utf8Library.relative(c.optInteger(a, 3, from), length));
+            // str_byte: one stack slot per byte of the slice, checked before LuaJ makes the values
+            if (from <= to) {
+                if (to - from >= Integer.MAX_VALUE) {
+                    throw new org.luaj.vm2.LuaError("string slice too long");
+                }
+                if (!libs.meter.stackFits(to - from + 1)) {
+                    throw new org.luaj.vm2.LuaError("stack overflow (string slice too long)");
+                }
+                libs.meter.spend((to - from) / WorkMeter.BYTES_PER_WORK);
+            }
         });
         guard(string, "sub", (c, a) -> {
             c.checkString(a, 1);

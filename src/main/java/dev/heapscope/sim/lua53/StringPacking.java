@@ -30,6 +30,9 @@ final class StringPacking {
             format.next(total);
             int size = format.size;
             total += format.padding + size;
+            // the result so far, claimed before it is written: 'c1000000000' pads a gigabyte on a board with 300 KB
+            libs.meter.reserve(total);
+            libs.meter.spend((format.padding + size) / WorkMeter.BYTES_PER_WORK);
             for (int i = 0; i < format.padding; i++) {
                 out.write(0);
             }
@@ -137,6 +140,10 @@ final class StringPacking {
             }
             pos += format.padding;
             int at = (int) pos;
+            // str_unpack: luaL_checkstack(L, 2, "too many results") before each value
+            if ((results.size() & 1023) == 0 && !libs.meter.stackFits(results.size() + 1024L)) {
+                throw new LuaError("stack overflow (too many results)");
+            }
             switch (format.kind) {
                 case INT, UINT -> results.add(libs.numbers.integer(
                         readInteger(data, at, format.little(), size, format.kind == PackFormat.Kind.INT)));

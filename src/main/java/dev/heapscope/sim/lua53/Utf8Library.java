@@ -81,6 +81,7 @@ final class Utf8Library {
         long to = relative(check.optInteger(args, 3, -1), s.m_length);
         check.check(1 <= from && --from <= s.m_length, 2, "initial position out of string");
         check.check(--to < s.m_length, 3, "final position out of string");
+        libs.meter.spend((to - from) / WorkMeter.BYTES_PER_WORK);
         int[] code = new int[1];
         long n = 0;
         while (from <= to) {
@@ -104,6 +105,14 @@ final class Utf8Library {
         if (from > to) {
             return LuaValue.NONE;
         }
+        // lutf8lib.c codepoint: one stack slot per byte of the slice, checked before any is pushed
+        if (to - from >= Integer.MAX_VALUE) {
+            throw new LuaError("string slice too long");
+        }
+        if (!libs.meter.stackFits(to - from + 1)) {
+            throw new LuaError("stack overflow (string slice too long)");
+        }
+        libs.meter.spend((to - from) / WorkMeter.BYTES_PER_WORK);
         java.util.List<LuaValue> codes = new java.util.ArrayList<>();
         int[] code = new int[1];
         for (int at = (int) from - 1; at < to; ) {
@@ -156,6 +165,7 @@ final class Utf8Library {
         long n = check.checkInteger(args, 2);
         long at = relative(check.optInteger(args, 3, n >= 0 ? 1 : s.m_length + 1), s.m_length);
         check.check(1 <= at && --at <= s.m_length, 3, "position out of range");
+        long start = at;
         if (n == 0) {
             while (at > 0 && continuation(s, at)) {
                 at--;
@@ -181,6 +191,7 @@ final class Utf8Library {
                 }
             }
         }
+        libs.meter.spend(Math.abs(at - start) / WorkMeter.BYTES_PER_WORK); // after: the walk is bounded by the string
         return n == 0 ? libs.numbers.integer(at + 1) : LuaValue.NIL;
     }
 

@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * latency, what the broker sends arrives after it. Board thread only.
  */
 final class EspMqttClient implements MqttBroker.Subscriber {
+    /** esp-mqtt's outbox_item_t and its list link, about: what a queued message costs beyond its bytes. */
+    private static final int OUTBOX_ITEM_BYTES = 32;
     static final int EVENT_CONNECTED = 1;
     static final int EVENT_DISCONNECTED = 2;
     static final int EVENT_SUBSCRIBED = 3;
@@ -55,6 +57,8 @@ final class EspMqttClient implements MqttBroker.Subscriber {
     private final Consumer<Event> handler;
     private final List<Integer> blocks = new ArrayList<>();
     private final List<Runnable> whenConnected = new ArrayList<>();
+    /** Blocks of messages published and not yet sent. */
+    private final java.util.Set<Integer> messages = new java.util.LinkedHashSet<>();
     private MqttBroker broker;
     private MqttBroker.Session session;
     private boolean running;
@@ -202,8 +206,17 @@ final class EspMqttClient implements MqttBroker.Subscriber {
         if (!connected && qos == 0) {
             return -1;
         }
+        // held in the board's heap until it leaves (esp-mqtt's outbox item and its copy of topic and data): a loop
+        // of publishes runs out of heap as on the board, instead of queueing gigabytes in the JVM
+        int held = board.allocateFirmware(OUTBOX_ITEM_BYTES + topic.length() + data.length, "outbox_enqueue",
+                "esp_mqtt_client_publish");
+        if (held == 0) {
+            return -1;
+        }
+        messages.add(held);
         int id = qos > 0 ? nextMessageId() : 0;
         Runnable send = () -> board.events().after(latency(), () -> {
+            release(held);
             if (!connected) {
                 return;
             }
@@ -251,6 +264,14 @@ final class EspMqttClient implements MqttBroker.Subscriber {
             board.freeFirmware(blocks.get(i), "esp_mqtt_client_destroy", luaFunction);
         }
         blocks.clear();
+        new ArrayList<>(messages).forEach(this::release);
+        whenConnected.clear();
+    }
+
+    private void release(int message) {
+        if (messages.remove(message)) {
+            board.freeFirmware(message, "outbox_delete", "esp_mqtt_client_destroy");
+        }
     }
 
     boolean connected() {
