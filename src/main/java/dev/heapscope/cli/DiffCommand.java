@@ -52,7 +52,10 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     FirmwareFiles firmwareFiles;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     DiffCommand(PrintStream out, PrintStream err) {
@@ -62,6 +65,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputLog.UnreadableInputException {
+        out = rawOutput.of(out);
         try {
             return compare();
         } finally {

@@ -104,7 +104,10 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "20", description = "seconds a command may stay unanswered (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     HuntCommand(PrintStream out, PrintStream err) {
@@ -114,6 +117,7 @@ final class HuntCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException, InputLog.UnreadableInputException {
+        out = rawOutput.of(out);
         TraceMode traceMode;
         try {
             traceMode = TraceMode.ofWord(mode);

@@ -50,8 +50,11 @@ public final class Main implements Runnable {
     }
 
     /** Every command, wired to these streams, with HeapScope's error handling. */
-    static CommandLine commandLine(PrintStream out, PrintStream err, GuiStarter app) {
-        CommandLine commandLine = new CommandLine(new Main(out))
+    static CommandLine commandLine(PrintStream rawOut, PrintStream rawErr, GuiStarter app) {
+        // text from a board or a file is shown escaped on both streams (TerminalText); --raw undoes it for stdout
+        PrintStream out = TerminalStream.escaping(rawOut);
+        PrintStream err = TerminalStream.escaping(rawErr);
+        CommandLine commandLine = new CommandLine(new Main(rawOut))
                 .addSubcommand(new GuiCommand(app))
                 .addSubcommand(new AnalyzeCommand(out, err))
                 .addSubcommand(new DiffCommand(out, err))
@@ -65,8 +68,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new CommandLine.HelpCommand());
         // subcommands have -V too (mixinStandardHelpOptions) but no version of their own
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new PomVersion()));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(rawOut, true)); // picocli's help: our text, maybe coloured
+        commandLine.setErr(new PrintWriter(rawErr, true));
         commandLine.setParameterExceptionHandler((e, ignored) -> {
             err.println("heapscope: " + e.getMessage());
             err.println("Try 'heapscope " + e.getCommandLine().getCommandSpec().qualifiedName(" ")

@@ -12,6 +12,7 @@ import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.ProfileRun;
 import dev.heapscope.session.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -68,7 +69,10 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "300", description = "seconds to wait for the profile (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     ProfileCommand(PrintStream out, PrintStream err) {
@@ -78,6 +82,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        out = rawOutput.of(out);
         if (noLines && interval <= 0) {
             err.println("heapscope: --no-lines needs an --interval above 0 (else nothing would be sampled)");
             return ExitCodes.USAGE;

@@ -74,7 +74,10 @@ final class RunCommand implements Callable<Integer> {
             "analyze, report and export"})
     Path saveAs;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     RunCommand(PrintStream out, PrintStream err) {
@@ -84,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        out = rawOutput.of(out);
         TraceMode traceMode;
         BoardProfile profile;
         try {
@@ -97,8 +101,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("heapscope: --buffer must be positive and --seconds not negative");
             return ExitCodes.USAGE;
         }
-        String code = new String(ScriptFile.read(script), StandardCharsets.UTF_8);
-        long virtualSeconds = seconds != null ? seconds : headerSeconds(code);
+        byte[] code = ScriptFile.read(script); // to Lua as bytes: a byte 0xff in a string literal stays 255
+        long virtualSeconds = seconds != null ? seconds : headerSeconds(new String(code, StandardCharsets.UTF_8));
         RunOutcome outcome = runOnBoard(profile, traceMode, code, virtualSeconds);
         if (outcome.failure != null) {
             err.println("heapscope: " + outcome.failure);
@@ -131,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code, long virtualSeconds)
+    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, byte[] code, long virtualSeconds)
             throws InterruptedException {
         RunOutcome outcome = new RunOutcome();
         String fileName = script.getFileName().toString();

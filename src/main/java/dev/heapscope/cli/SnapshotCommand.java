@@ -7,6 +7,7 @@ import dev.heapscope.session.AgentRun;
 import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -51,7 +52,10 @@ final class SnapshotCommand implements Callable<Integer> {
             + "(with --json: 'snapshots', as run --snapshot)")
     Path since;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     SnapshotCommand(PrintStream out, PrintStream err) {
@@ -61,6 +65,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        out = rawOutput.of(out);
         // before the port is opened: a bad saved snapshot or a place it cannot go fails at once, not after the walk
         String unsaveable = save == null ? null : SnapshotFile.cannotSave(save);
         if (unsaveable != null) {

@@ -158,7 +158,12 @@ public final class VirtualBoard implements AutoCloseable {
 
     /** Stores a script in the flash file system. */
     public void loadScript(String name, String text) {
-        flash.write(name, text.getBytes(StandardCharsets.UTF_8));
+        loadScript(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stores a script's bytes in the flash file system as they are (Lua source is bytes, not text). */
+    public void loadScript(String name, byte[] script) {
+        flash.write(name, script.clone());
     }
 
     /** Runs a file from flash as {@code dofile} would, printing its output and errors; returns when done. */
