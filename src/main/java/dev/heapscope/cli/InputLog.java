@@ -9,7 +9,6 @@ import dev.heapscope.session.SessionStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -104,14 +103,12 @@ final class InputLog {
 
     /** One line for a file that could not be read: no Java exception names, the file first. */
     static UnreadableInputException unreadable(Path file, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new UnreadableInputException(file + ": no such file");
+        if (e instanceof NoSuchFileException || e instanceof AccessDeniedException) {
+            return new UnreadableInputException(file + ": " + InputErrorText.reason(e));
         }
-        if (e instanceof AccessDeniedException) {
-            return new UnreadableInputException(file + ": permission denied");
-        }
-        String reason = e instanceof FileSystemException fileSystem ? fileSystem.getReason() : e.getMessage();
-        return new UnreadableInputException(file + ": cannot read" + (reason == null ? "" : " (" + reason + ")"));
+        String reason = InputErrorText.reason(e);
+        return new UnreadableInputException(file + ": cannot read"
+                + (reason.equals("cannot be read") ? "" : " (" + reason + ")"));
     }
 
     /** The console text of an input: the file itself, or a session's transcript. */
