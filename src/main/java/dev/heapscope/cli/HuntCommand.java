@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.GuidedHunt;
 import dev.heapscope.session.HuntWorkload;
@@ -122,7 +123,7 @@ final class HuntCommand implements Callable<Integer> {
         try {
             traceMode = TraceMode.ofWord(mode);
         } catch (IllegalArgumentException e) {
-            err.println("heapscope: " + e.getMessage());
+            err.println("heapscope: " + InputErrorText.describe(e));
             return ExitCodes.USAGE;
         }
         if (workload.script != null && BOOT_FILES.contains(String.valueOf(workload.script.getFileName()))) {
@@ -174,7 +175,7 @@ final class HuntCommand implements Callable<Integer> {
             session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            err.println("heapscope: the hunt on " + port + " failed: " + cause.getMessage()
+            err.println("heapscope: the hunt on " + port + " failed: " + InputErrorText.describe(cause)
                     + (rawLog != null ? " (everything received is in " + rawLog + ")" : ""));
             return ExitCodes.UNREADABLE_INPUT;
         }

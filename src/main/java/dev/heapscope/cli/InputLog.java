@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.export.StreamedLog;
 import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
@@ -26,7 +27,7 @@ final class InputLog {
         try {
             return SessionStore.open(file);
         } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ")
+            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ") && !InputErrorText.soundsLikeJava(e.getMessage())
                     ? new UnreadableInputException(e.getMessage()) : unreadable(file, e);
         }
     }
@@ -46,7 +47,7 @@ final class InputLog {
             return log;
         } catch (IOException e) {
             // the session store words its own errors, starting with the file
-            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ")
+            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ") && !InputErrorText.soundsLikeJava(e.getMessage())
                     ? new UnreadableInputException(e.getMessage()) : unreadable(file, e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

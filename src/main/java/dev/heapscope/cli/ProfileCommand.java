@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapscope.analysis.CallTree;
@@ -91,7 +92,7 @@ final class ProfileCommand implements Callable<Integer> {
         try {
             what = workload();
         } catch (IOException e) {
-            err.println("heapscope: cannot read " + workload + ": " + e.getMessage());
+            err.println("heapscope: cannot read " + workload + ": " + InputErrorText.describe(e));
             return ExitCodes.UNREADABLE_INPUT;
         }
         ProfileRun run = new ProfileRun(ProfileRun.shippedProfiler());
@@ -104,13 +105,13 @@ final class ProfileCommand implements Callable<Integer> {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             err.println("heapscope: the profile on " + port + " failed: "
-                    + (cause.getMessage() == null ? "no answer in time" : cause.getMessage()));
+                    + (cause.getMessage() == null ? "no answer in time" : InputErrorText.describe(cause)));
             return ExitCodes.UNREADABLE_INPUT;
         }
         try {
             writeFlames(profile);
         } catch (IOException e) {
-            err.println("heapscope: cannot write the flame graph: " + e.getMessage());
+            err.println("heapscope: cannot write the flame graph: " + InputErrorText.describe(e));
             return ExitCodes.UNREADABLE_INPUT;
         }
         ProfileReport report = new ProfileReport(profile);

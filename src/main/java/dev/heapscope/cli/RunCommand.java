@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.analysis.SnapshotGrowth;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSnapshot;
@@ -94,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
             traceMode = TraceMode.ofWord(mode);
             profile = board.profile();
         } catch (IllegalArgumentException | BoardChoice.BadBoardException e) {
-            err.println("heapscope: " + e.getMessage());
+            err.println("heapscope: " + InputErrorText.describe(e));
             return ExitCodes.USAGE;
         }
         if (bufferRecords <= 0 || seconds != null && seconds < 0) {
@@ -131,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return ScenarioHeader.read(script.toString(), code).virtualSeconds();
         } catch (ScenarioHeader.MalformedException e) {
-            throw new InputLog.UnreadableInputException(e.getMessage() + " (or give --seconds)");
+            throw new InputLog.UnreadableInputException(InputErrorText.describe(e) + " (or give --seconds)");
         }
     }
 
@@ -202,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            outcome.failure = "the virtual board failed: " + cause.getMessage();
+            outcome.failure = "the virtual board failed: " + InputErrorText.describe(cause);
         }
         return outcome;
     }

@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapscope.model.AgentSnapshot;
@@ -85,7 +86,7 @@ final class SnapshotCommand implements Callable<Integer> {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             err.println("heapscope: the snapshot on " + port + " failed: "
-                    + (cause.getMessage() == null ? "no answer in time" : cause.getMessage()));
+                    + (cause.getMessage() == null ? "no answer in time" : InputErrorText.describe(cause)));
             return ExitCodes.UNREADABLE_INPUT;
         }
         SnapshotReport report = new SnapshotReport(snapshot);

@@ -1,4 +1,4 @@
-package dev.heapscope.cli;
+package dev.heapscope.session;
 
 import java.io.EOFException;
 import java.nio.charset.CharacterCodingException;
@@ -14,14 +14,14 @@ import java.util.zip.ZipException;
 
 /**
  * What went wrong, in words about the input: the one place where an exception becomes the text after
- * {@code heapscope: }. HeapScope's own exceptions already speak of the input and pass unchanged; the
+ * {@code heapscope: } on the command line and the status line in the app. HeapScope's own exceptions already speak of the input and pass unchanged; the
  * JDK's and libraries' messages ({@code Input length = 1}, {@code arraycopy: last source index 7 out of
  * bounds for byte[0]}, {@code For input string: "x"}, {@code null}) are replaced by what the failure
  * means for the user, chosen by the exception's type.
  */
-final class InputErrorText {
+public final class InputErrorText {
     /** Wording a user must never see: Java class and package names, JDK and Jackson messages. */
-    static final Pattern JAVA_WORDING = Pattern.compile("\\b\\w*(Exception|Error)\\b|\\bjava\\.|\\bjavax\\.|\\bsun\\."
+    public static final Pattern JAVA_WORDING = Pattern.compile("\\b\\w*(Exception|Error)\\b|\\bjava\\.|\\bjavax\\.|\\bsun\\."
             + "|\\bdev\\.heapscope\\.|\\bat [\\w.$]+\\(|Input length = \\d|arraycopy|out of bounds for|\\bbyte\\[|"
             + "For input string|Cannot invoke|cannot be cast|^null$|No content to map|\\[Source:|Unexpected character"
             + "|Unrecognized token|Index -?\\d+ out of|\\bStackOverflow|\\bOutOfMemory");
@@ -30,7 +30,7 @@ final class InputErrorText {
     }
 
     /** Why {@code problem} happened, as a phrase about the input; never empty, never Java's wording. */
-    static String reason(Throwable problem) {
+    public static String reason(Throwable problem) {
         Throwable e = problem;
         String known = byType(e);
         if (known != null) {
@@ -47,12 +47,20 @@ final class InputErrorText {
         return e instanceof java.io.IOException ? "cannot be read" : "cannot be processed";
     }
 
+    /** As {@link #reason}, after the file it concerns when the system named one ("/x/fw.elf: no such file"). */
+    public static String describe(Throwable problem) {
+        if (problem instanceof FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + ": " + reason(problem);
+        }
+        return reason(problem);
+    }
+
     /** {@code message} when it is a sentence for a user; else the reason {@code problem} gives. */
-    static String message(String message, Throwable problem) {
+    public static String message(String message, Throwable problem) {
         return message != null && !message.isBlank() && !soundsLikeJava(message) ? firstLine(message) : reason(problem);
     }
 
-    static boolean soundsLikeJava(String message) {
+    public static boolean soundsLikeJava(String message) {
         return JAVA_WORDING.matcher(message).find();
     }
 
