@@ -32,7 +32,7 @@ final class VirtualScript implements HuntWorkload {
     @Override
     public CompletableFuture<CommandResult> start(ProfilingSession session) {
         board.console().setWorld(ScenarioHeader.worldOf(headerText(script)));
-        board.console().loadScript(fileName, script);
+        board.console().files().write(fileName, script.clone()); // as bytes: Lua source is not text
         return session.execute(dofile()).thenApply(answer -> {
             if (virtualSeconds > 0) {
                 board.console().runVirtualTime(virtualSeconds * 1000);

@@ -158,12 +158,7 @@ public final class VirtualBoard implements AutoCloseable {
 
     /** Stores a script in the flash file system. */
     public void loadScript(String name, String text) {
-        loadScript(name, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Stores a script's bytes in the flash file system as they are (Lua source is bytes, not text). */
-    public void loadScript(String name, byte[] script) {
-        flash.write(name, script.clone());
+        flash.write(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs a file from flash as {@code dofile} would, printing its output and errors; returns when done. */
