@@ -87,7 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Symbolizer names = firmware.orElse(TextReport.monitorNames(log));
         boolean withNames = firmwareFiles.given() || input.hasSavedNames();
         if (format.json) {
-            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            OutputStream buffered = new BufferedOutputStream(JsonForTerminal.onto(out), 1 << 16);
             StreamedJson.write(withNames ? new JsonWriter(names, input.heldBy()) : new JsonWriter(), streamed, buffered);
             buffered.flush();
             out.println();

@@ -187,7 +187,7 @@ final class HuntCommand implements Callable<Integer> {
             report.withAgent(agentReport);
             agentReport.warnings().forEach(w -> err.println("heapscope: warning: " + w));
         }
-        output.write(() -> report.writeJson(out), () -> report.writeText(out));
+        output.write(() -> report.writeJson(JsonForTerminal.onto(out)), () -> report.writeText(out));
         if (result.workloadError() != null) {
             err.println("heapscope: the Lua failed: " + result.workloadError());
             return ExitCodes.UNREADABLE_INPUT;

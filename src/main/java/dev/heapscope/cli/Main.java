@@ -91,7 +91,9 @@ public final class Main implements Runnable {
         commandLine.setOut(new PrintWriter(rawOut, true)); // picocli's help: our text, maybe coloured
         commandLine.setErr(new PrintWriter(rawErr, true));
         commandLine.setParameterExceptionHandler((e, ignored) -> {
-            err.println("heapscope: " + e.getMessage());
+            // picocli names Java's types ("is not a long", "(java.nio.file.InvalidPathException: ...)")
+            err.println("heapscope: " + e.getMessage().replaceAll("' is not an? (int|long)\\b", "' is not a whole number")
+                    .replaceAll(" \\((java|javax|sun)\\.[^)]*\\)", ""));
             err.println("Try 'heapscope " + e.getCommandLine().getCommandSpec().qualifiedName(" ")
                     .replaceFirst("^heapscope ?", "") + " --help'.".replace("  ", " "));
             return ExitCodes.USAGE;

@@ -117,7 +117,7 @@ final class ProfileCommand implements Callable<Integer> {
         ProfileReport report = new ProfileReport(profile);
         if (json) {
             try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .createGenerator(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
+                    .createGenerator(new java.io.OutputStreamWriter(JsonForTerminal.onto(out), StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
                 generator.writeStartObject();
                 generator.writeStringField("board", port + " @ " + baudRate + " baud");
                 report.writeJson(generator);

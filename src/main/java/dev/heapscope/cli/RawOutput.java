@@ -11,9 +11,9 @@ import java.io.PrintStream;
  */
 final class RawOutput {
 
-    @Option(names = "--raw", description = {"print the board's and the log's text unchanged, control characters",
-            "included (default: shown escaped, as \\x1b or \\u202e, also when output goes to a file or pipe,",
-            "since a log is read on a terminal later)"})
+    @Option(names = "--raw", description = "print the board's and the log's text unchanged, control characters "
+            + "included. Default: shown escaped (\\x1b, \\u202e; in JSON \\u009b), also into files and pipes, "
+            + "since a log is read on a terminal later")
     boolean raw;
 
     /** Where the command prints its text: {@code out} escaping, or, with {@code --raw}, the stream below it. */

@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
         if (outcome.before != null && outcome.after != null) {
             report.withGrowth(SnapshotGrowth.between(outcome.before, outcome.after));
         }
-        output.write(() -> report.writeJson(out), () -> report.writeText(out));
+        output.write(() -> report.writeJson(JsonForTerminal.onto(out)), () -> report.writeText(out));
         if (outcome.scriptError != null) {
             err.println("heapscope: the script failed: " + outcome.scriptError);
             return ExitCodes.UNREADABLE_INPUT;

@@ -93,7 +93,7 @@ final class SnapshotCommand implements Callable<Integer> {
         GrowthReport growth = earlier == null ? null : GrowthReport.ofAgent(earlier,
                 String.valueOf(since.getFileName()), snapshot, "now");
         if (json) {
-            try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(new java.io.OutputStreamWriter(out,
+            try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(new java.io.OutputStreamWriter(JsonForTerminal.onto(out),
                     java.nio.charset.StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
                 generator.writeStartObject();
                 generator.writeStringField("board", port + " @ " + baudRate + " baud");
