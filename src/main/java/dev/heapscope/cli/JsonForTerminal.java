@@ -17,22 +17,29 @@ final class JsonForTerminal extends FilterOutputStream {
     private int lead; // the bytes held of a sequence that may be one to escape: 0xC2, 0xE2, 0xE280 or 0xE281
     private int held;
 
-    private JsonForTerminal(OutputStream out) {
+    private final boolean filtering;
+
+    private JsonForTerminal(OutputStream out, boolean filtering) {
         super(out);
+        this.filtering = filtering;
     }
 
-    /** Where to write JSON: filtered when {@code out} escapes, as it is with {@code --raw}. */
+    /**
+     * Where to write JSON: filtered when {@code out} escapes, as it is with {@code --raw}. Closing it (JSON
+     * writers close what they are given) leaves standard output open for the line end after the JSON.
+     */
     static PrintStream onto(PrintStream out) {
-        if (out instanceof TerminalStream escaping) {
-            return new PrintStream(new JsonForTerminal(escaping.raw()), true, StandardCharsets.UTF_8);
-        }
-        return out;
+        boolean escaping = out instanceof TerminalStream;
+        return new PrintStream(new JsonForTerminal(escaping ? ((TerminalStream) out).raw() : out, escaping), true,
+                StandardCharsets.UTF_8);
     }
 
     @Override
     public void write(int value) throws IOException {
         int b = value & 0xff;
-        if (held == 0) {
+        if (!filtering) {
+            out.write(b);
+        } else if (held == 0) {
             if (b == 0x7f) {
                 escape(b);
             } else if (b == 0xc2 || b == 0xe2) {
@@ -57,6 +64,10 @@ final class JsonForTerminal extends FilterOutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
+        if (!filtering) {
+            out.write(bytes, offset, length);
+            return;
+        }
         for (int i = offset; i < offset + length; i++) {
             write(bytes[i]);
         }
