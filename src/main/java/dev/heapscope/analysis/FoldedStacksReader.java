@@ -32,9 +32,14 @@ public final class FoldedStacksReader {
         }
     }
 
-    /** Reads a UTF-8 file. @throws IOException only when the file cannot be read, never for its content */
+    /**
+     * Reads a UTF-8 file; a byte that is not UTF-8 becomes U+FFFD, as {@code FoldedStacksScanner} reads it
+     * for a flame graph (Files.newBufferedReader would stop at it with "Input length = 1").
+     * @throws IOException only when the file cannot be read, never for its content
+     */
     public static FoldedImport read(Path file, Weight weight) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
             return read(in, weight);
         }
     }

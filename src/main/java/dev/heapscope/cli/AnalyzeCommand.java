@@ -57,7 +57,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "20", description = "rows of the leak table in text output (default: ${DEFAULT-VALUE})")
     int top;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     AnalyzeCommand(PrintStream out, PrintStream err) {
@@ -67,6 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputLog.UnreadableInputException {
+        out = rawOutput.of(out);
         try {
             return analyze();
         } finally {
@@ -83,7 +87,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Symbolizer names = firmware.orElse(TextReport.monitorNames(log));
         boolean withNames = firmwareFiles.given() || input.hasSavedNames();
         if (format.json) {
-            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            OutputStream buffered = new BufferedOutputStream(JsonForTerminal.onto(out), 1 << 16);
             StreamedJson.write(withNames ? new JsonWriter(names, input.heldBy()) : new JsonWriter(), streamed, buffered);
             buffered.flush();
             out.println();

@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.sim.BoardProfile;
 
 /** Loads the {@code --board} profile, turning a bad name into a usage error that lists the boards. */
@@ -11,7 +12,7 @@ final class BoardChoice {
         try {
             return BoardProfile.load(nameOrPath);
         } catch (RuntimeException e) {
-            throw new BadBoardException(e.getMessage());
+            throw new BadBoardException(InputErrorText.describe(e));
         }
     }
 

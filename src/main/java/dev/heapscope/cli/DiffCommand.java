@@ -52,7 +52,10 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     FirmwareFiles firmwareFiles;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     DiffCommand(PrintStream out, PrintStream err) {
@@ -62,6 +65,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InputLog.UnreadableInputException {
+        out = rawOutput.of(out);
         try {
             return compare();
         } finally {
@@ -71,7 +75,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private Integer compare() throws IOException, InputLog.UnreadableInputException {
         if (isSnapshot(beforeFile.path()) || afterFile != null && isSnapshot(afterFile)) {
-            return new SnapshotDiff(out, err).compare(beforeFile.path(), afterFile, beforeNumber, afterNumber, output.json());
+            return new SnapshotDiff(output.json() ? JsonForTerminal.onto(out) : out, err).compare(beforeFile.path(), afterFile, beforeNumber, afterNumber, output.json());
         }
         ParsedLog beforeLog = beforeFile.log();
         ParsedLog afterLog = afterFile == null ? beforeLog : InputLog.read(afterFile);
@@ -115,7 +119,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private void writeJson(DumpDiff diff, Dump before, Dump after, FrameNamer namer) throws IOException {
-        try (JsonGenerator gen = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+        try (JsonGenerator gen = new JsonFactory().createGenerator(JsonForTerminal.onto(out)).useDefaultPrettyPrinter()) {
             gen.writeStartObject();
             gen.writeNumberField("beforeDump", before.index());
             gen.writeNumberField("afterDump", after.index());

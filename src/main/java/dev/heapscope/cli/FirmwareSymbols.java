@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.parse.ParsedLog;
 import dev.heapscope.symbols.ElfSymbolizer;
 import dev.heapscope.symbols.FirmwareMatch;
@@ -30,7 +31,7 @@ final class FirmwareSymbols {
         try {
             return Symbolizers.forElf(elf);
         } catch (IOException e) {
-            throw new InputLog.UnreadableInputException("--elf: " + e.getMessage());
+            throw new InputLog.UnreadableInputException("--elf: " + InputErrorText.describe(e));
         }
     }
 
@@ -42,7 +43,7 @@ final class FirmwareSymbols {
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new InputLog.UnreadableInputException("--rom-ld: " + e.getFile() + ": no such file");
             } catch (IOException e) {
-                throw new InputLog.UnreadableInputException("--rom-ld: " + e.getMessage());
+                throw new InputLog.UnreadableInputException("--rom-ld: " + InputErrorText.describe(e));
             }
         }
         return chain;
@@ -75,7 +76,7 @@ final class FirmwareSymbols {
             }));
             symbolizer.resolveAll(addresses.stream().mapToInt(Integer::intValue).toArray());
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new InputLog.UnreadableInputException("--addr2line: cannot run " + command + ": " + e.getMessage());
+            throw new InputLog.UnreadableInputException("--addr2line: cannot run " + command + ": " + InputErrorText.describe(e));
         }
         Symbolizer chain = symbolizer;
         Symbolizer rom = load(null, romScripts);
@@ -103,7 +104,7 @@ final class FirmwareSymbols {
                 err.println("heapscope: warning: " + match.message());
             }
         } catch (IOException e) {
-            err.println("heapscope: warning: could not compare the firmware digest: " + e.getMessage());
+            err.println("heapscope: warning: could not compare the firmware digest: " + InputErrorText.describe(e));
         }
     }
 }

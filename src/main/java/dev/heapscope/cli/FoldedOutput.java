@@ -10,9 +10,7 @@ import dev.heapscope.symbols.Symbolizer;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** {@code analyze --folded}: the live records of the last complete dump as folded stacks. */
@@ -32,7 +30,7 @@ final class FoldedOutput {
         }
         // from the live records' sums per chain: the same tree as from the records themselves
         CallTree tree = streamed.shownTally().callTree(byCount ? Weight.COUNT : Weight.BYTES, new FrameNamer(names));
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        BufferedWriter writer = new BufferedWriter(TerminalWriter.onto(out), 1 << 16);
         FoldedWriter.write(tree, writer);
         writer.flush();
         return ExitCodes.OK;

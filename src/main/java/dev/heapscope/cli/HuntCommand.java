@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.GuidedHunt;
 import dev.heapscope.session.HuntWorkload;
@@ -104,7 +105,10 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "20", description = "seconds a command may stay unanswered (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     HuntCommand(PrintStream out, PrintStream err) {
@@ -114,11 +118,12 @@ final class HuntCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException, InputLog.UnreadableInputException {
+        out = rawOutput.of(out);
         TraceMode traceMode;
         try {
             traceMode = TraceMode.ofWord(mode);
         } catch (IllegalArgumentException e) {
-            err.println("heapscope: " + e.getMessage());
+            err.println("heapscope: " + InputErrorText.describe(e));
             return ExitCodes.USAGE;
         }
         if (workload.script != null && BOOT_FILES.contains(String.valueOf(workload.script.getFileName()))) {
@@ -170,7 +175,7 @@ final class HuntCommand implements Callable<Integer> {
             session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            err.println("heapscope: the hunt on " + port + " failed: " + cause.getMessage()
+            err.println("heapscope: the hunt on " + port + " failed: " + InputErrorText.describe(cause)
                     + (rawLog != null ? " (everything received is in " + rawLog + ")" : ""));
             return ExitCodes.UNREADABLE_INPUT;
         }
@@ -182,7 +187,7 @@ final class HuntCommand implements Callable<Integer> {
             report.withAgent(agentReport);
             agentReport.warnings().forEach(w -> err.println("heapscope: warning: " + w));
         }
-        output.write(() -> report.writeJson(out), () -> report.writeText(out));
+        output.write(() -> report.writeJson(JsonForTerminal.onto(out)), () -> report.writeText(out));
         if (result.workloadError() != null) {
             err.println("heapscope: the Lua failed: " + result.workloadError());
             return ExitCodes.UNREADABLE_INPUT;

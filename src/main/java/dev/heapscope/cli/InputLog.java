@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.export.StreamedLog;
 import dev.heapscope.parse.LogParser;
 import dev.heapscope.parse.ParsedLog;
@@ -9,7 +10,6 @@ import dev.heapscope.session.SessionStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class InputLog {
         try {
             return SessionStore.open(file);
         } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ")
+            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ") && !InputErrorText.soundsLikeJava(e.getMessage())
                     ? new UnreadableInputException(e.getMessage()) : unreadable(file, e);
         }
     }
@@ -47,7 +47,7 @@ final class InputLog {
             return log;
         } catch (IOException e) {
             // the session store words its own errors, starting with the file
-            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ")
+            throw e.getMessage() != null && e.getMessage().startsWith(file + ": ") && !InputErrorText.soundsLikeJava(e.getMessage())
                     ? new UnreadableInputException(e.getMessage()) : unreadable(file, e);
         }
     }
@@ -104,14 +104,12 @@ final class InputLog {
 
     /** One line for a file that could not be read: no Java exception names, the file first. */
     static UnreadableInputException unreadable(Path file, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new UnreadableInputException(file + ": no such file");
+        if (e instanceof NoSuchFileException || e instanceof AccessDeniedException) {
+            return new UnreadableInputException(file + ": " + InputErrorText.reason(e));
         }
-        if (e instanceof AccessDeniedException) {
-            return new UnreadableInputException(file + ": permission denied");
-        }
-        String reason = e instanceof FileSystemException fileSystem ? fileSystem.getReason() : e.getMessage();
-        return new UnreadableInputException(file + ": cannot read" + (reason == null ? "" : " (" + reason + ")"));
+        String reason = InputErrorText.reason(e);
+        return new UnreadableInputException(file + ": cannot read"
+                + (reason.equals("cannot be read") ? "" : " (" + reason + ")"));
     }
 
     /** The console text of an input: the file itself, or a session's transcript. */

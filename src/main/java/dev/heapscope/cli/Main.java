@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,7 +43,26 @@ public final class Main implements Runnable {
 
     /** Runs the command line with these streams, {@code gui} opening the window through {@code app}. */
     public static int run(PrintStream out, PrintStream err, GuiStarter app, String... args) {
-        return commandLine(out, err, app).execute(args);
+        try {
+            return commandLine(out, err, app).execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands errors on: an input too deep or too big still gets one line and exit code 2
+            err.println("heapscope: the input is " + InputErrorText.reason(e));
+            return ExitCodes.UNREADABLE_INPUT;
+        }
+    }
+
+    /**
+     * A bug, not bad input: one line without Java's wording; {@code HEAPSCOPE_DEBUG=1} (or
+     * {@code -Dheapscope.debug=true}) adds the stack trace a report needs.
+     */
+    private static int internalError(Exception e, PrintStream err) {
+        err.println("heapscope: internal error, not a fault of the input; please report it"
+                + " (HEAPSCOPE_DEBUG=1 shows where it happened)");
+        if (System.getenv("HEAPSCOPE_DEBUG") != null || Boolean.getBoolean("heapscope.debug")) {
+            e.printStackTrace(err instanceof TerminalStream escaping ? escaping.raw() : err);
+        }
+        return ExitCodes.UNREADABLE_INPUT;
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {
@@ -50,8 +70,11 @@ public final class Main implements Runnable {
     }
 
     /** Every command, wired to these streams, with HeapScope's error handling. */
-    static CommandLine commandLine(PrintStream out, PrintStream err, GuiStarter app) {
-        CommandLine commandLine = new CommandLine(new Main(out))
+    static CommandLine commandLine(PrintStream rawOut, PrintStream rawErr, GuiStarter app) {
+        // text from a board or a file is shown escaped on both streams (TerminalText); --raw undoes it for stdout
+        PrintStream out = TerminalStream.escaping(rawOut);
+        PrintStream err = TerminalStream.escaping(rawErr);
+        CommandLine commandLine = new CommandLine(new Main(rawOut))
                 .addSubcommand(new GuiCommand(app))
                 .addSubcommand(new AnalyzeCommand(out, err))
                 .addSubcommand(new DiffCommand(out, err))
@@ -65,10 +88,12 @@ public final class Main implements Runnable {
                 .addSubcommand(new CommandLine.HelpCommand());
         // subcommands have -V too (mixinStandardHelpOptions) but no version of their own
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new PomVersion()));
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(rawOut, true)); // picocli's help: our text, maybe coloured
+        commandLine.setErr(new PrintWriter(rawErr, true));
         commandLine.setParameterExceptionHandler((e, ignored) -> {
-            err.println("heapscope: " + e.getMessage());
+            // picocli names Java's types ("is not a long", "(java.nio.file.InvalidPathException: ...)")
+            err.println("heapscope: " + e.getMessage().replaceAll("' is not an? (int|long)\\b", "' is not a whole number")
+                    .replaceAll(" \\((java|javax|sun)\\.[^)]*\\)", ""));
             err.println("Try 'heapscope " + e.getCommandLine().getCommandSpec().qualifiedName(" ")
                     .replaceFirst("^heapscope ?", "") + " --help'.".replace("  ", " "));
             return ExitCodes.USAGE;
@@ -76,21 +101,18 @@ public final class Main implements Runnable {
         // the mixins throw these instead of each command catching them: one line, the documented code
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof java.nio.file.FileSystemException problem && problem.getFile() != null) {
-                // their message is the bare path, or the path and the system's reason
-                err.println("heapscope: " + problem.getFile() + ": " + (e instanceof java.nio.file.NoSuchFileException
-                        ? "no such file" : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                        : String.valueOf(problem.getReason())));
+                err.println("heapscope: " + problem.getFile() + ": " + InputErrorText.reason(e));
                 return ExitCodes.UNREADABLE_INPUT;
             }
-            if (e instanceof InputLog.UnreadableInputException || e instanceof BoardChoice.BadBoardException
-                    || e instanceof java.io.IOException && e.getMessage() != null) {
-                err.println("heapscope: " + e.getMessage());
+            if (e instanceof InputLog.UnreadableInputException || e instanceof BoardChoice.BadBoardException) {
+                err.println("heapscope: " + e.getMessage()); // ours: worded for the user where thrown
                 return e instanceof BoardChoice.BadBoardException ? ExitCodes.USAGE : ExitCodes.UNREADABLE_INPUT;
             }
-            // a bug, not bad input: still one line, with what a report needs
-            err.println("heapscope: internal error (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it");
-            return ExitCodes.UNREADABLE_INPUT;
+            if (e instanceof java.io.IOException) {
+                err.println("heapscope: " + InputErrorText.reason(e));
+                return ExitCodes.UNREADABLE_INPUT;
+            }
+            return internalError(e, err);
         });
         return commandLine;
     }

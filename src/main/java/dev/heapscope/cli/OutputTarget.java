@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,7 +41,7 @@ final class OutputTarget {
             opened = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + (e instanceof java.nio.file.NoSuchFileException
-                    ? "no such directory" : e.getMessage()), e);
+                    ? "no such directory" : InputErrorText.reason(e)), e);
         }
         try {
             try (OutputStream out = new BufferedOutputStream(opened, 1 << 16)) {

@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapscope.analysis.CallTree;
@@ -12,6 +13,7 @@ import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.ProfileRun;
 import dev.heapscope.session.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -68,7 +70,10 @@ final class ProfileCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "300", description = "seconds to wait for the profile (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     ProfileCommand(PrintStream out, PrintStream err) {
@@ -78,6 +83,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        out = rawOutput.of(out);
         if (noLines && interval <= 0) {
             err.println("heapscope: --no-lines needs an --interval above 0 (else nothing would be sampled)");
             return ExitCodes.USAGE;
@@ -86,7 +92,7 @@ final class ProfileCommand implements Callable<Integer> {
         try {
             what = workload();
         } catch (IOException e) {
-            err.println("heapscope: cannot read " + workload + ": " + e.getMessage());
+            err.println("heapscope: cannot read " + workload + ": " + InputErrorText.describe(e));
             return ExitCodes.UNREADABLE_INPUT;
         }
         ProfileRun run = new ProfileRun(ProfileRun.shippedProfiler());
@@ -99,19 +105,19 @@ final class ProfileCommand implements Callable<Integer> {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             err.println("heapscope: the profile on " + port + " failed: "
-                    + (cause.getMessage() == null ? "no answer in time" : cause.getMessage()));
+                    + (cause.getMessage() == null ? "no answer in time" : InputErrorText.describe(cause)));
             return ExitCodes.UNREADABLE_INPUT;
         }
         try {
             writeFlames(profile);
         } catch (IOException e) {
-            err.println("heapscope: cannot write the flame graph: " + e.getMessage());
+            err.println("heapscope: cannot write the flame graph: " + InputErrorText.describe(e));
             return ExitCodes.UNREADABLE_INPUT;
         }
         ProfileReport report = new ProfileReport(profile);
         if (json) {
             try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .createGenerator(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
+                    .createGenerator(new java.io.OutputStreamWriter(JsonForTerminal.onto(out), StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
                 generator.writeStartObject();
                 generator.writeStringField("board", port + " @ " + baudRate + " baud");
                 report.writeJson(generator);

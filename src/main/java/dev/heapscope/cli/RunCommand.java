@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.analysis.SnapshotGrowth;
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSnapshot;
@@ -74,7 +75,10 @@ final class RunCommand implements Callable<Integer> {
             "analyze, report and export"})
     Path saveAs;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     RunCommand(PrintStream out, PrintStream err) {
@@ -84,21 +88,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        out = rawOutput.of(out);
         TraceMode traceMode;
         BoardProfile profile;
         try {
             traceMode = TraceMode.ofWord(mode);
             profile = board.profile();
         } catch (IllegalArgumentException | BoardChoice.BadBoardException e) {
-            err.println("heapscope: " + e.getMessage());
+            err.println("heapscope: " + InputErrorText.describe(e));
             return ExitCodes.USAGE;
         }
         if (bufferRecords <= 0 || seconds != null && seconds < 0) {
             err.println("heapscope: --buffer must be positive and --seconds not negative");
             return ExitCodes.USAGE;
         }
-        String code = new String(ScriptFile.read(script), StandardCharsets.UTF_8);
-        long virtualSeconds = seconds != null ? seconds : headerSeconds(code);
+        byte[] code = ScriptFile.read(script); // to Lua as bytes: a byte 0xff in a string literal stays 255
+        long virtualSeconds = seconds != null ? seconds : headerSeconds(new String(code, StandardCharsets.UTF_8));
         RunOutcome outcome = runOnBoard(profile, traceMode, code, virtualSeconds);
         if (outcome.failure != null) {
             err.println("heapscope: " + outcome.failure);
@@ -110,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
         if (outcome.before != null && outcome.after != null) {
             report.withGrowth(SnapshotGrowth.between(outcome.before, outcome.after));
         }
-        output.write(() -> report.writeJson(out), () -> report.writeText(out));
+        output.write(() -> report.writeJson(JsonForTerminal.onto(out)), () -> report.writeText(out));
         if (outcome.scriptError != null) {
             err.println("heapscope: the script failed: " + outcome.scriptError);
             return ExitCodes.UNREADABLE_INPUT;
@@ -127,11 +132,11 @@ final class RunCommand implements Callable<Integer> {
         try {
             return ScenarioHeader.read(script.toString(), code).virtualSeconds();
         } catch (ScenarioHeader.MalformedException e) {
-            throw new InputLog.UnreadableInputException(e.getMessage() + " (or give --seconds)");
+            throw new InputLog.UnreadableInputException(InputErrorText.describe(e) + " (or give --seconds)");
         }
     }
 
-    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, String code, long virtualSeconds)
+    private RunOutcome runOnBoard(BoardProfile profile, TraceMode traceMode, byte[] code, long virtualSeconds)
             throws InterruptedException {
         RunOutcome outcome = new RunOutcome();
         String fileName = script.getFileName().toString();
@@ -198,7 +203,7 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            outcome.failure = "the virtual board failed: " + cause.getMessage();
+            outcome.failure = "the virtual board failed: " + InputErrorText.describe(cause);
         }
         return outcome;
     }

@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.SavedSession;
 import dev.heapscope.session.SessionSnapshot;
@@ -32,7 +33,7 @@ final class SavedRun {
         } catch (java.nio.file.AccessDeniedException e) {
             return "cannot save the session to " + file + ": permission denied";
         } catch (IOException e) {
-            return "cannot save the session to " + file + ": " + e.getMessage();
+            return "cannot save the session to " + file + ": " + InputErrorText.describe(e);
         }
     }
 }

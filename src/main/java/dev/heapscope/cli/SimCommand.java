@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import dev.heapscope.sim.BoardOnPty;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
@@ -53,7 +54,7 @@ final class SimCommand implements Callable<Integer> {
         try {
             profile = board.profile();
         } catch (BoardChoice.BadBoardException e) {
-            err.println("heapscope: " + e.getMessage());
+            err.println("heapscope: " + InputErrorText.describe(e));
             return ExitCodes.USAGE;
         }
         FlashProject files = null;
@@ -61,7 +62,7 @@ final class SimCommand implements Callable<Integer> {
             try {
                 files = FlashProject.read(project);
             } catch (FlashProject.UnloadableException e) {
-                err.println("heapscope: --project " + e.getMessage());
+                err.println("heapscope: --project " + InputErrorText.describe(e));
                 return ExitCodes.UNREADABLE_INPUT;
             }
         }
@@ -79,7 +80,7 @@ final class SimCommand implements Callable<Integer> {
                     + ": no such directory");
             return ExitCodes.UNREADABLE_INPUT;
         } catch (IOException e) {
-            err.println("heapscope: cannot serve the board on a pseudo-terminal: " + e.getMessage());
+            err.println("heapscope: cannot serve the board on a pseudo-terminal: " + InputErrorText.describe(e));
             return ExitCodes.UNREADABLE_INPUT;
         }
         CountDownLatch stopped = new CountDownLatch(1);

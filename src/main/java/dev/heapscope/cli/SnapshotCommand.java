@@ -1,5 +1,6 @@
 package dev.heapscope.cli;
 
+import dev.heapscope.session.InputErrorText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapscope.model.AgentSnapshot;
@@ -7,6 +8,7 @@ import dev.heapscope.session.AgentRun;
 import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.Sessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -51,7 +53,10 @@ final class SnapshotCommand implements Callable<Integer> {
             + "(with --json: 'snapshots', as run --snapshot)")
     Path since;
 
-    private final PrintStream out;
+    @Mixin
+    RawOutput rawOutput;
+
+    private PrintStream out; // escaping, or with --raw the stream below (set once, by call)
     private final PrintStream err;
 
     SnapshotCommand(PrintStream out, PrintStream err) {
@@ -61,6 +66,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        out = rawOutput.of(out);
         // before the port is opened: a bad saved snapshot or a place it cannot go fails at once, not after the walk
         String unsaveable = save == null ? null : SnapshotFile.cannotSave(save);
         if (unsaveable != null) {
@@ -80,14 +86,14 @@ final class SnapshotCommand implements Callable<Integer> {
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             err.println("heapscope: the snapshot on " + port + " failed: "
-                    + (cause.getMessage() == null ? "no answer in time" : cause.getMessage()));
+                    + (cause.getMessage() == null ? "no answer in time" : InputErrorText.describe(cause)));
             return ExitCodes.UNREADABLE_INPUT;
         }
         SnapshotReport report = new SnapshotReport(snapshot);
         GrowthReport growth = earlier == null ? null : GrowthReport.ofAgent(earlier,
                 String.valueOf(since.getFileName()), snapshot, "now");
         if (json) {
-            try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(new java.io.OutputStreamWriter(out,
+            try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(new java.io.OutputStreamWriter(JsonForTerminal.onto(out),
                     java.nio.charset.StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
                 generator.writeStartObject();
                 generator.writeStringField("board", port + " @ " + baudRate + " baud");

@@ -83,9 +83,17 @@ public interface HuntWorkload {
      * {@link ScenarioHeader}); only the steady state's {@code virtualSeconds} then run between the dumps.
      */
     static HuntWorkload scriptOnVirtualBoard(SimulatedBoard board, String fileName, String text, long virtualSeconds) {
-        Long warmup = ScenarioHeader.warmupOf(text);
-        return warmup == null ? new VirtualScript(board, fileName, text, virtualSeconds)
-                : new WarmedUpScript(new VirtualScript(board, fileName, text, warmup), board, virtualSeconds);
+        return scriptOnVirtualBoard(board, fileName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), virtualSeconds);
+    }
+
+    /**
+     * As {@link #scriptOnVirtualBoard(SimulatedBoard, String, String, long)} with the script's bytes as they are
+     * in its file: a byte that is not UTF-8 (a {@code "\255"} typed as one byte) reaches Lua unchanged.
+     */
+    static HuntWorkload scriptOnVirtualBoard(SimulatedBoard board, String fileName, byte[] script, long virtualSeconds) {
+        Long warmup = ScenarioHeader.warmupOf(VirtualScript.headerText(script));
+        return warmup == null ? new VirtualScript(board, fileName, script, virtualSeconds)
+                : new WarmedUpScript(new VirtualScript(board, fileName, script, warmup), board, virtualSeconds);
     }
 
     /**

@@ -10,14 +10,19 @@ import java.util.concurrent.CompletableFuture;
 final class VirtualScript implements HuntWorkload {
     private final SimulatedBoard board;
     private final String fileName;
-    private final String text;
+    private final byte[] script;
     private final long virtualSeconds;
 
-    VirtualScript(SimulatedBoard board, String fileName, String text, long virtualSeconds) {
+    VirtualScript(SimulatedBoard board, String fileName, byte[] script, long virtualSeconds) {
         this.board = board;
         this.fileName = fileName;
-        this.text = text;
+        this.script = script;
         this.virtualSeconds = virtualSeconds;
+    }
+
+    /** The script as text, for its header's comment lines only: Lua gets the bytes. */
+    static String headerText(byte[] script) {
+        return new String(script, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String dofile() {
@@ -26,8 +31,8 @@ final class VirtualScript implements HuntWorkload {
 
     @Override
     public CompletableFuture<CommandResult> start(ProfilingSession session) {
-        board.console().setWorld(ScenarioHeader.worldOf(text));
-        board.console().loadScript(fileName, text);
+        board.console().setWorld(ScenarioHeader.worldOf(headerText(script)));
+        board.console().files().write(fileName, script.clone()); // as bytes: Lua source is not text
         return session.execute(dofile()).thenApply(answer -> {
             if (virtualSeconds > 0) {
                 board.console().runVirtualTime(virtualSeconds * 1000);

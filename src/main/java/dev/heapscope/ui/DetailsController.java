@@ -106,7 +106,8 @@ final class DetailsController {
         }
         try {
             Path path = Path.of(file);
-            return Files.isRegularFile(path) ? Optional.of(Files.readAllLines(path)) : Optional.empty();
+            // decoded leniently: readAllLines would refuse the whole file over one byte that is not UTF-8
+            return Files.isRegularFile(path) ? Optional.of(new String(Files.readAllBytes(path), StandardCharsets.UTF_8).lines().toList()) : Optional.empty();
         } catch (java.io.IOException | RuntimeException e) {
             return Optional.empty(); // a file that cannot be read has no preview; the frame still shows
         }

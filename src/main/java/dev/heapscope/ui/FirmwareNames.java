@@ -71,7 +71,7 @@ public final class FirmwareNames {
                         ? ElfWarningWatch.statusLine(warnings)
                         : "Names from " + elf.getFileName() + " (" + names.functionCount() + " functions)"));
             } catch (IOException e) {
-                owner.onFx(() -> owner.say("Cannot use the ELF: " + e.getMessage()));
+                owner.onFx(() -> owner.say("Cannot use the ELF: " + dev.heapscope.session.InputErrorText.describe(e)));
             }
         }, work);
     }

@@ -276,7 +276,7 @@ public final class MainWindow extends BorderPane {
             session.say("Screenshot saved: " + file);
             return file;
         } catch (java.io.IOException | RuntimeException e) {
-            session.say("Screenshot failed: " + e.getMessage());
+            session.say("Screenshot failed: " + dev.heapscope.session.InputErrorText.describe(e));
             return null;
         }
     }

@@ -27,7 +27,7 @@ final class RecentSessions {
         List<Path> files = new ArrayList<>();
         if (Files.isReadable(store)) {
             try {
-                for (String line : Files.readAllLines(store, StandardCharsets.UTF_8)) {
+                for (String line : new String(Files.readAllBytes(store), StandardCharsets.UTF_8).lines().toList()) {
                     if (!line.isBlank() && Files.isRegularFile(Path.of(line))) {
                         files.add(Path.of(line));
                     }

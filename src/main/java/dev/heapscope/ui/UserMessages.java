@@ -1,5 +1,7 @@
 package dev.heapscope.ui;
 
+import dev.heapscope.session.InputErrorText;
+
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -15,14 +17,15 @@ final class UserMessages {
                 || cause instanceof java.io.UncheckedIOException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        // Java's own wording ("Input length = 1", an exception's class) becomes what it means for the input
         String text = cause.getMessage() == null || cause.getMessage().isBlank()
-                ? "unexpected failure" : cause.getMessage();
+                ? "unexpected failure" : InputErrorText.message(cause.getMessage(), cause);
         // "task failed" alone says nothing: add the root cause's own words when it has any
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String rootText = root.getMessage();
+        String rootText = root.getMessage() == null ? null : InputErrorText.message(root.getMessage(), root);
         return root == cause || rootText == null || rootText.isBlank() || text.contains(rootText)
                 ? text : text + " (" + rootText + ")";
     }

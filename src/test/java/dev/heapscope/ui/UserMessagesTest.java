@@ -17,4 +17,13 @@ class UserMessagesTest {
         assertThat(UserMessages.reason(new CompletionException(new IllegalStateException("Connect to a board first."))))
                 .isEqualTo("Connect to a board first.");
     }
+
+    @Test
+    void javasOwnWordingNeverReachesTheStatusLine() {
+        assertThat(UserMessages.reason(new CompletionException(new UncheckedIOException(
+                new java.nio.charset.MalformedInputException(1))))).isEqualTo("bytes that are not text");
+        assertThat(UserMessages.reason(new CompletionException(new IllegalStateException("task failed",
+                new ArrayIndexOutOfBoundsException("arraycopy: last source index 7 out of bounds for byte[0]")))))
+                .isEqualTo("task failed (cannot be processed)");
+    }
 }

@@ -48,7 +48,7 @@ public final class SourceOpener {
             new ProcessBuilder(command.get()).inheritIO().start();
             return "Opened " + location;
         } catch (IOException e) {
-            return "Cannot open " + location + ": " + e.getMessage() + " (set HEAPSCOPE_EDITOR, e.g. \"code -g {file}:{line}\")";
+            return "Cannot open " + location + ": " + dev.heapscope.session.InputErrorText.describe(e) + " (set HEAPSCOPE_EDITOR, e.g. \"code -g {file}:{line}\")";
         }
     }
 
