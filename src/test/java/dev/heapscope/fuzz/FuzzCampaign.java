@@ -85,10 +85,10 @@ public final class FuzzCampaign {
         System.out.println();
         System.out.println("=== fuzz campaign summary ===");
         tallies.forEach(System.out::println);
-        System.out.printf("total inputs %,d, escaped exceptions %d, hangs %d, bad outputs %d, peak RSS (VmHWM) %s, "
+        System.out.printf("total inputs %,d, escaped exceptions %d, hangs %d, bad outputs %d, notes %d, peak RSS (VmHWM) %s, "
                         + "elapsed %d min %d s%n", tallies.stream().mapToLong(t -> t.inputs).sum(),
                 tallies.stream().mapToLong(t -> t.escapedExceptions).sum(), tallies.stream().mapToLong(t -> t.hangs).sum(),
-                tallies.stream().mapToLong(t -> t.badOutputs).sum(), PeakMemory.highWaterMark(), seconds / 60, seconds % 60);
+                tallies.stream().mapToLong(t -> t.badOutputs).sum(), tallies.stream().mapToLong(t -> t.notes).sum(), PeakMemory.highWaterMark(), seconds / 60, seconds % 60);
         findings.summaries().forEach(line -> System.out.println("finding: " + line));
     }
 }

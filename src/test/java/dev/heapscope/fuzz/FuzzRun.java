@@ -46,6 +46,10 @@ final class FuzzRun {
             Verdict verdict = watchdog.run(() -> surface.feed(input, reproducer));
             if (verdict.isHeld()) {
                 tally.outcome(verdict.outcome());
+                if (verdict.note() != null) {
+                    tally.notes++;
+                    findings.record(surface, input, "note", Verdict.broken(verdict.note(), verdict.command()));
+                }
             } else {
                 tally.badOutputs++;
                 findings.record(surface, input, "bad output", verdict);

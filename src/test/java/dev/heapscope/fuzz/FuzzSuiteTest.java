@@ -45,17 +45,17 @@ class FuzzSuiteTest {
 
     @Test
     void parserReadsMutatedLogsAliveWholeAndStreamed() throws Exception {
-        holds("parse", 3_000);
+        holds("parse", 2_000);
     }
 
     @Test
     void sessionStoreAndAutosaveRecoveryHoldHostileFiles() throws Exception {
-        holds("session-open", 600);
+        holds("session-open", 300);
     }
 
     @Test
     void analyzeHoldsMutatedLogs() throws Exception {
-        holds("analyze", 150);
+        holds("analyze", 100);
     }
 
     @Test
@@ -80,6 +80,6 @@ class FuzzSuiteTest {
 
     @Test
     void sandboxHoldsHostileScripts() throws Exception {
-        holds("sandbox", 60);
+        holds("sandbox", 30);
     }
 }

@@ -10,6 +10,8 @@ final class Tally {
     long escapedExceptions;
     long hangs;
     long badOutputs;
+    /** Held, with a doubt saved for the lead (e.g. control characters in output captured off a terminal). */
+    long notes;
     long slowestMillis;
     long slowestIndex = -1;
     long elapsedMillis;
@@ -29,8 +31,8 @@ final class Tally {
 
     @Override
     public String toString() {
-        return String.format("%-8s inputs %,9d  escaped exceptions %d  hangs %d  bad outputs %d  slowest %,d ms (#%d)  "
-                + "elapsed %,d s  outcomes %s", surface, inputs, escapedExceptions, hangs, badOutputs, slowestMillis,
+        return String.format("%-8s inputs %,9d  escaped exceptions %d  hangs %d  bad outputs %d  notes %d  slowest %,d ms (#%d)  "
+                + "elapsed %,d s  outcomes %s", surface, inputs, escapedExceptions, hangs, badOutputs, notes, slowestMillis,
                 slowestIndex, elapsedMillis / 1000, outcomes);
     }
 }
