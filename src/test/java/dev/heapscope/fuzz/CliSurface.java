@@ -70,7 +70,10 @@ final class CliSurface implements Surface {
             args.addAll(List.of("-o", output.toString()));
         }
         CliCall call = CliCall.run(args);
-        String where = call.reproducer(input.toString(), reproducer.toString());
+        String where = call.reproducer(input.toString(), reproducer.toString()).replace(output.toString(), reproducer + ".out");
+        if (args.contains(other.toString())) {
+            where = where.replace(other.toString(), reproducer + ".other.log");
+        }
         String problem = OutputChecks.errors(call.exitCode(), call.err());
         if (problem == null && call.exitCode() == 0) {
             problem = toFile ? fileProblem(mode) : streamProblem(mode, call);
@@ -82,10 +85,22 @@ final class CliSurface implements Surface {
             // terminal"): noted for the lead, not failed
             String controls = OutputChecks.terminal(call.outText());
             if (controls != null) {
+                keepOther(args, reproducer);
                 return Verdict.noted(outcome, controls, where);
             }
         }
+        if (problem != null) {
+            keepOther(args, reproducer);
+        }
         return problem == null ? Verdict.held(outcome) : Verdict.broken(problem, where);
+    }
+
+    /** A diff's other log (a seed) saved beside the failing input, so its command runs as written. */
+    private void keepOther(List<String> args, Path reproducer) throws IOException {
+        if (args.contains(other.toString())) {
+            Files.createDirectories(reproducer.toAbsolutePath().getParent());
+            Files.copy(other, Path.of(reproducer + ".other.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private String streamProblem(String[] mode, CliCall call) {

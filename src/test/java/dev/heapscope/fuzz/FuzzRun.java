@@ -56,12 +56,12 @@ final class FuzzRun {
             }
         } catch (Watchdog.Hang hang) {
             tally.hangs++;
-            findings.record(surface, input, "hang", Verdict.broken(hang.getMessage(), surface.name()));
+            findings.record(surface, input, "hang", Verdict.broken(hang.getMessage(), surface.command(input, reproducer)));
             surface.recoverFromHang();
         } catch (Exception escaped) {
             Throwable cause = escaped instanceof Watchdog.EscapedError ? escaped.getCause() : escaped;
             tally.escapedExceptions++;
-            findings.record(surface, input, "escaped exception", Verdict.broken(describe(cause), surface.name()));
+            findings.record(surface, input, "escaped exception", Verdict.broken(describe(cause), surface.command(input, reproducer)));
         }
     }
 

@@ -43,12 +43,18 @@ final class SandboxSurface implements Surface {
         return new FuzzInput(index, mutations.mutate(scripts, random, description), ".lua", description.toString());
     }
 
+    /** Close to what the harness did: {@code run} executes the script from flash and runs its timers. */
+    @Override
+    public String command(FuzzInput input, Path reproducer) {
+        return "heapscope run " + reproducer + " --seconds 1" + (input.index() % 2 == 0 ? " (the harness typed it line by line)" : "");
+    }
+
     @Override
     public Verdict feed(FuzzInput fuzz, Path reproducer) {
         if (board == null) {
             boot();
         }
-        String command = "heapscope run " + reproducer + " --seconds 1";
+        String command = command(fuzz, reproducer);
         clear();
         if (fuzz.index() % 2 == 0) {
             board.console().receive(fuzz.bytes());

@@ -14,6 +14,11 @@ interface Surface extends AutoCloseable {
      */
     Verdict feed(FuzzInput input, java.nio.file.Path reproducer) throws Exception;
 
+    /** The command that feeds a saved input again, for a hang (whose verdict never came). */
+    default String command(FuzzInput input, java.nio.file.Path reproducer) {
+        return "input #" + input.index() + " of surface " + name() + ": " + reproducer;
+    }
+
     /** After a hang: the surface drops whatever the stuck input held (a board, a worker) and starts afresh. */
     default void recoverFromHang() {
     }
