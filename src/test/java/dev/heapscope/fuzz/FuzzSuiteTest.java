@@ -26,7 +26,8 @@ class FuzzSuiteTest {
     static void prepare() throws Exception {
         work = Files.createTempDirectory("fuzz-suite");
         findings = new Findings(Path.of("target", "fuzz-findings"));
-        run = new FuzzRun(findings, 20_000);
+        // generous: a runaway script ends on its budget in seconds, but a build shares its cores; a hang never ends
+        run = new FuzzRun(findings, 60_000);
     }
 
     @AfterAll

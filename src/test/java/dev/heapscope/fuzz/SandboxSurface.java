@@ -108,8 +108,15 @@ final class SandboxSurface implements Surface {
     /** The stuck board's threads are stopped (a spinning one would keep a core) and the next input boots a new one. */
     @Override
     public void recoverFromHang() {
+        // closing asks the chunk to stop at its next budget check (and the board's loop to end: it catches
+        // everything, the stop's ThreadDeath too); only a thread still alive after that is stopped
+        if (board != null) {
+            board.close();
+        }
         for (Thread thread : boardThreads) {
-            Watchdog.stop(thread);
+            if (thread.isAlive()) {
+                Watchdog.stop(thread);
+            }
         }
         board = null;
         boardThreads = Set.of();
