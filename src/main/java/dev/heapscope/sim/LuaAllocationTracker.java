@@ -56,6 +56,16 @@ final class LuaAllocationTracker extends DebugLib {
         currentStack().clear();
     }
 
+    /** The running chunk or callback has ended: the watchdog stops watching it. */
+    void finishBudget() {
+        budget.finish();
+    }
+
+    /** This state's budget, as the board's watchdog watches it (from its own thread). */
+    ChunkBudget budget() {
+        return budget;
+    }
+
     ShadowStack currentStack() {
         LuaThread running = luaGlobals.running;
         if (running != cachedThread) {

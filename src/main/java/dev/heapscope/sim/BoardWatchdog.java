@@ -1,0 +1,134 @@
+package dev.heapscope.sim;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The board's task watchdog, on a daemon thread of its own: it sees a chunk or callback that holds the board
+ * thread without coming back and stops it, first by asking (the chunk ends at its next budget check with the
+ * watchdog's panic), then, if it does not come back within a short grace, by having the board abandon the
+ * thread and reboot on a fresh one.
+ *
+ * <p>It measures the board thread's CPU time, not wall time, so that a loaded host does not change whether a
+ * chunk is cut: a chunk that reaches its budget checks is the instruction budget's to end (deterministic), and
+ * the watchdog fires only when a chunk burns {@code watchdogMillis} of CPU without reaching a check (a Java
+ * call nobody charged), or twice that in all (a call charged far below its cost). A thread blocked
+ * without using CPU is caught after the chunk's wall-clock backstop ({@code budgetWallMillis}).
+ */
+final class BoardWatchdog {
+    private static final long TICK_MILLIS = 20;
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final java.util.function.Supplier<LuaState> state;
+    private final BoardThread boardThread;
+    private final java.util.function.Consumer<LuaState> reboot;
+    private final long stallNanos;
+    private final long totalNanos;
+    private final long wallNanos;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private ChunkBudget watchedBudget;
+    private long watchedSerial;
+    private long startCpu;
+    private long lastProgress;
+    private long progressCpu;
+    private long askedAt = -1;
+
+    /**
+     * @param state       the current boot's Lua state (null before the first boot)
+     * @param boardThread the board's thread, to read its CPU time and to abandon it
+     * @param reboot      what the thread that replaces a stuck one runs first, given the stuck chunk's state
+     */
+    BoardWatchdog(java.util.function.Supplier<LuaState> state, BoardThread boardThread,
+                  java.util.function.Consumer<LuaState> reboot, BoardOptions options) {
+        this.state = state;
+        this.boardThread = boardThread;
+        this.reboot = reboot;
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(options.watchdogMillis());
+        this.totalNanos = stallNanos * 2;
+        // after the budget's own wall-clock deadline, which a chunk that reaches its checks meets first
+        this.wallNanos = TimeUnit.MILLISECONDS.toNanos(options.budgetWallMillis()) + stallNanos;
+        this.thread = new Thread(this::watch, "virtual-board-watchdog");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        if (!thread.isAlive()) {
+            thread.start();
+        }
+    }
+
+    void stop() {
+        running = false;
+        thread.interrupt();
+    }
+
+    private void watch() {
+        while (running) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                System.getLogger(BoardWatchdog.class.getName()).log(System.Logger.Level.ERROR, "watchdog tick failed", e);
+            }
+        }
+    }
+
+    private void tick() {
+        LuaState current = state.get();
+        ChunkBudget budget = current == null ? null : current.budget();
+        Thread live = boardThread.live();
+        if (budget == null || live == null || !budget.running()) {
+            watchedBudget = null;
+            return;
+        }
+        long serial = budget.serial();
+        long cpu = cpuNanos(live);
+        long now = System.nanoTime();
+        if (budget != watchedBudget || serial != watchedSerial) {
+            watchedBudget = budget;
+            watchedSerial = serial;
+            startCpu = cpu;
+            lastProgress = budget.progress();
+            progressCpu = cpu;
+            askedAt = -1;
+            return;
+        }
+        long progress = budget.progress();
+        if (progress != lastProgress) {
+            lastProgress = progress;
+            progressCpu = cpu;
+        }
+        if (askedAt < 0) {
+            boolean stalled = cpu - progressCpu >= stallNanos;
+            boolean tooLong = cpu - startCpu >= totalNanos || now - budget.startedNanos() >= wallNanos;
+            if (stalled || tooLong) {
+                budget.watchdogStop(serial);
+                askedAt = now;
+            }
+        } else if (now - askedAt >= GRACE_NANOS) {
+            watchedBudget = null;
+            if (budget.running() && budget.serial() == serial) { // else it came back after all
+                boardThread.abandon(() -> reboot.accept(current));
+            }
+        }
+    }
+
+    /** The thread's CPU time where the JVM measures it, else wall time (the bound then depends on the host's load). */
+    private static long cpuNanos(Thread thread) {
+        if (THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()) {
+            long cpu = THREADS.getThreadCpuTime(thread.getId());
+            if (cpu >= 0) {
+                return cpu;
+            }
+        }
+        return System.nanoTime();
+    }
+}
