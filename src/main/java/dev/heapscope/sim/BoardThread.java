@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The thread that runs a virtual board's tasks, and its succession: when a chunk is stuck in a Java call
  * that never reaches a budget check, the watchdog abandons that thread and a fresh one carries the board on.
- * Only the live thread may touch the board ({@link #checkLive()}); an abandoned one is interrupted, stopped
- * where the JDK still allows it, and otherwise left to unwind at its next touch of the board.
+ * Only the live thread and the coroutine threads it started may touch the board ({@link #checkLive()}); an
+ * abandoned one is interrupted, stopped where the JDK still allows it, and otherwise left to unwind at its next
+ * touch of the board.
  */
 final class BoardThread {
     private static final System.Logger LOG = System.getLogger(BoardThread.class.getName());
@@ -52,6 +53,10 @@ final class BoardThread {
     private final LinkedBlockingQueue<Runnable> tasks;
     private final Loop loop;
     private volatile Thread live;
+    // LuaJ runs each coroutine on a Java thread of its own, started from the thread that resumes it: the
+    // generation is inherited, so a coroutine of an abandoned thread is fenced off with it
+    private final InheritableThreadLocal<Object> generationOfThread = new InheritableThreadLocal<>();
+    private volatile Object liveGeneration;
     private volatile Runnable current;
     private volatile boolean running = true;
     private int generation;
@@ -72,9 +77,13 @@ final class BoardThread {
         return Thread.currentThread() == live;
     }
 
-    /** Throws in any thread but the live one: an abandoned thread must not print, allocate or run on. */
+    /**
+     * Throws in any thread but the live one and its coroutines: an abandoned thread must not print, allocate or
+     * run on.
+     */
     void checkLive() {
-        if (Thread.currentThread() != live) {
+        Object generation = generationOfThread.get();
+        if (generation == null || generation != liveGeneration) {
             throw new AbandonedBoardThread();
         }
     }
@@ -93,11 +102,14 @@ final class BoardThread {
      * Gives up on the live thread: a new one becomes live, runs {@code successor} first (the reboot), then the
      * queued tasks. The caller waiting for the abandoned task is released.
      */
-    synchronized void abandon(Runnable successor) {
+    synchronized void abandon(Runnable successor, Thread stuckCoroutine) {
         Thread stuck = live;
         Runnable task = current;
         spawn(successor);
         release(stuck, task);
+        if (stuckCoroutine != null && stuckCoroutine != stuck) {
+            release(stuckCoroutine, null);
+        }
     }
 
     /** The board closes: the loop ends; a thread that does not come back within {@code graceMillis} is abandoned. */
@@ -116,6 +128,7 @@ final class BoardThread {
         if (thread.isAlive()) {
             synchronized (this) {
                 live = null;
+                liveGeneration = null;
                 release(thread, current);
             }
         }
@@ -124,9 +137,14 @@ final class BoardThread {
     /** A new thread becomes live before it starts, so it never sees itself as abandoned. */
     private void spawn(Runnable first) {
         generation++;
-        Thread thread = new Thread(() -> run(first), generation == 1 ? "virtual-board" : "virtual-board-" + generation);
+        Object token = new Object();
+        Thread thread = new Thread(() -> {
+            generationOfThread.set(token);
+            run(first);
+        }, generation == 1 ? "virtual-board" : "virtual-board-" + generation);
         thread.setDaemon(true);
         live = thread;
+        liveGeneration = token;
         thread.start();
     }
 

@@ -20,6 +20,7 @@ final class BoardWatchdog {
     private static final long TICK_MILLIS = 20;
     private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
 
     private final java.util.function.Supplier<LuaState> state;
     private final BoardThread boardThread;
@@ -32,9 +33,12 @@ final class BoardWatchdog {
 
     private ChunkBudget watchedBudget;
     private long watchedSerial;
-    private long startCpu;
+    // CPU samples of the board thread [0] and of the coroutine thread the chunk last ran on [1]
+    private final Thread[] sampled = new Thread[2];
+    private final long[] sampledCpu = new long[2];
+    private long cpuUsed;
+    private long cpuSinceProgress;
     private long lastProgress;
-    private long progressCpu;
     private long askedAt = -1;
 
     /**
@@ -84,31 +88,26 @@ final class BoardWatchdog {
     private void tick() {
         LuaState current = state.get();
         ChunkBudget budget = current == null ? null : current.budget();
-        Thread live = boardThread.live();
-        if (budget == null || live == null || !budget.running()) {
+        if (budget == null || boardThread.live() == null || !budget.running()) {
             watchedBudget = null;
             return;
         }
         long serial = budget.serial();
-        long cpu = cpuNanos(live);
         long now = System.nanoTime();
         if (budget != watchedBudget || serial != watchedSerial) {
             watchedBudget = budget;
             watchedSerial = serial;
-            startCpu = cpu;
+            sampled[0] = null;
+            sampled[1] = null;
+            cpuUsed = 0;
+            cpuSinceProgress = 0;
             lastProgress = budget.progress();
-            progressCpu = cpu;
             askedAt = -1;
-            return;
         }
-        long progress = budget.progress();
-        if (progress != lastProgress) {
-            lastProgress = progress;
-            progressCpu = cpu;
-        }
+        measure(budget);
         if (askedAt < 0) {
-            boolean stalled = cpu - progressCpu >= stallNanos;
-            boolean tooLong = cpu - startCpu >= totalNanos || now - budget.startedNanos() >= wallNanos;
+            boolean stalled = cpuSinceProgress >= stallNanos;
+            boolean tooLong = cpuUsed >= totalNanos || now - budget.startedNanos() >= wallNanos;
             if (stalled || tooLong) {
                 budget.watchdogStop(serial);
                 askedAt = now;
@@ -116,19 +115,45 @@ final class BoardWatchdog {
         } else if (now - askedAt >= GRACE_NANOS) {
             watchedBudget = null;
             if (budget.running() && budget.serial() == serial) { // else it came back after all
-                boardThread.abandon(() -> reboot.accept(current));
+                boardThread.abandon(() -> reboot.accept(current), budget.runner());
             }
         }
     }
 
-    /** The thread's CPU time where the JVM measures it, else wall time (the bound then depends on the host's load). */
-    private static long cpuNanos(Thread thread) {
-        if (THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled()) {
-            long cpu = THREADS.getThreadCpuTime(thread.getId());
-            if (cpu >= 0) {
-                return cpu;
-            }
+    /**
+     * Adds the CPU time the chunk used since the last tick: on the board thread, and on the coroutine thread it last
+     * reached a check on (LuaJ runs each coroutine on a Java thread of its own; the resumer waits meanwhile).
+     */
+    private void measure(ChunkBudget budget) {
+        Thread board = boardThread.live();
+        Thread coroutine = budget.runner() == board ? null : budget.runner();
+        long used = cpuSince(0, board) + cpuSince(1, coroutine);
+        cpuUsed += used;
+        cpuSinceProgress += used;
+        long progress = budget.progress();
+        if (progress != lastProgress) {
+            lastProgress = progress;
+            cpuSinceProgress = 0;
         }
-        return System.nanoTime();
+    }
+
+    private long cpuSince(int slot, Thread thread) {
+        if (slot == 1 && !CPU_TIME) {
+            return 0; // wall time stands in for CPU time: the board thread's slot counts it once
+        }
+        long cpu = thread == null ? -1 : cpuNanos(thread);
+        boolean sameThread = cpu >= 0 && thread == sampled[slot] && sampledCpu[slot] >= 0;
+        long used = sameThread ? Math.max(0, cpu - sampledCpu[slot]) : 0;
+        sampled[slot] = thread;
+        sampledCpu[slot] = cpu;
+        return used;
+    }
+
+    /**
+     * The thread's CPU time where the JVM measures it (-1 once the thread has ended), else wall time (the bound then
+     * depends on the host's load).
+     */
+    private static long cpuNanos(Thread thread) {
+        return CPU_TIME ? THREADS.getThreadCpuTime(thread.getId()) : System.nanoTime();
     }
 }

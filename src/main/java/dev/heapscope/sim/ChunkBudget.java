@@ -24,6 +24,7 @@ final class ChunkBudget {
     private volatile boolean running;
     private volatile long startedNanos;
     private volatile long progress;
+    private volatile Thread runner; // the board thread, or the coroutine thread LuaJ runs a coroutine on
     private volatile long watchdogStopSerial = -1;
 
     void start(long instructions, long wallMillis) {
@@ -36,6 +37,7 @@ final class ChunkBudget {
         restarting = false; // a stop stays: the board is closing, so no later chunk may run on
         startedNanos = System.nanoTime();
         serial = serial + 1;
+        runner = Thread.currentThread();
         running = true;
     }
 
@@ -47,7 +49,7 @@ final class ChunkBudget {
     /** At a check point: false when the chunk must end now (and at every check after). */
     boolean check() {
         endIfRestarting();
-        progress = progress + 1;
+        progressed();
         if (!exhausted) {
             remaining -= checkChunk - untilCheck;
             if (within()) {
@@ -64,7 +66,7 @@ final class ChunkBudget {
     /** Work done in Java, charged and checked at once: false when the chunk must end now. */
     boolean spend(long work) {
         endIfRestarting();
-        progress = progress + 1;
+        progressed();
         if (!exhausted) {
             remaining -= Math.max(work, 0);
             if (within()) {
@@ -115,6 +117,24 @@ final class ChunkBudget {
     /** Counts the checks and charges: while it moves, the chunk is within reach of the budget. */
     long progress() {
         return progress;
+    }
+
+    /** The Java thread that reached the last check: whose CPU time the watchdog reads. */
+    Thread runner() {
+        return runner;
+    }
+
+    private void progressed() {
+        progress = progress + 1;
+        noteRunner();
+    }
+
+    /** The calling thread runs the chunk now; cheap when it already did (a read, no write). */
+    void noteRunner() {
+        Thread current = Thread.currentThread();
+        if (runner != current) {
+            runner = current;
+        }
     }
 
     /** {@code esp_restart()} ran: every later check ends the chunk with the restart. */

@@ -89,6 +89,7 @@ final class LuaAllocationTracker extends DebugLib {
 
     @Override
     public void onCall(LuaClosure closure, Varargs varargs, LuaValue[] stack) {
+        budget.noteRunner(); // a coroutine's first call runs on its own Java thread: the watchdog must watch that one
         ShadowStack frames = currentStack();
         ShadowFrame caller = frames.top();
         ProtoInfo info = protos.computeIfAbsent(closure.p, ProtoInfo::new);

@@ -11,9 +11,15 @@ final class TaskWatchdogReport {
     private TaskWatchdogReport() {
     }
 
-    /** @param millisSinceBoot the ESP_LOG timestamp, milliseconds since the boot */
-    static String text(long millisSinceBoot) {
-        String log = "E (" + millisSinceBoot + ") task_wdt: ";
+    /** {@code CONFIG_ESP_TASK_WDT_TIMEOUT_S}: ESP-IDF's default, which NodeMCU keeps. */
+    static final long TIMEOUT_MILLIS = 5_000;
+
+    /**
+     * @param chunkStartMillis the virtual clock when the chunk began (it stands still while a chunk runs): the
+     *                         firmware's watchdog fires its timeout later, which the ESP_LOG timestamp shows
+     */
+    static String text(long chunkStartMillis) {
+        String log = "E (" + (chunkStartMillis + TIMEOUT_MILLIS) + ") task_wdt: ";
         return log + "Task watchdog got triggered. The following tasks/users did not reset the watchdog in time:\r\n"
                 + log + " - IDLE0 (CPU 0)\r\n"
                 + log + "Tasks currently running:\r\n"

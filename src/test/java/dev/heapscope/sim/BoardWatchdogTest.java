@@ -61,6 +61,16 @@ class BoardWatchdogTest {
     }
 
     @Test
+    void aCoroutineStuckInACallIsAbortedToo() {
+        board = new BoardUnderTest();
+        board.board.addOutputListener(new StuckCall(true));
+        String output = assertTimeoutPreemptively(ENDS,
+                () -> board.type("co = coroutine.wrap(function() print('STUCK') end) co()\n"));
+        assertThat(output).contains(TRIGGERED, "Rebooting...").endsWith("> ");
+        assertThat(assertTimeoutPreemptively(ENDS, () -> board.type("=1+1\n"))).isEqualTo("=1+1\n2\n> ");
+    }
+
+    @Test
     void closingTheBoardDoesNotWaitForAChunkBlockedInACall() throws InterruptedException {
         board = new BoardUnderTest();
         StuckCall blocked = new StuckCall(false);
