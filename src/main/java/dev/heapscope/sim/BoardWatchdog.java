@@ -40,6 +40,7 @@ final class BoardWatchdog {
     private long cpuSinceProgress;
     private long lastProgress;
     private long askedAt = -1;
+    private ChunkBudget abandoned; // its thread is being replaced: not to be watched again while it reboots
 
     /**
      * @param state       the current boot's Lua state (null before the first boot)
@@ -88,7 +89,7 @@ final class BoardWatchdog {
     private void tick() {
         LuaState current = state.get();
         ChunkBudget budget = current == null ? null : current.budget();
-        if (budget == null || boardThread.live() == null || !budget.running()) {
+        if (budget == null || budget == abandoned || boardThread.live() == null || !budget.running()) {
             watchedBudget = null;
             return;
         }
@@ -115,6 +116,7 @@ final class BoardWatchdog {
         } else if (now - askedAt >= GRACE_NANOS) {
             watchedBudget = null;
             if (budget.running() && budget.serial() == serial) { // else it came back after all
+                abandoned = budget;
                 boardThread.abandon(() -> reboot.accept(current), budget.runner());
             }
         }
