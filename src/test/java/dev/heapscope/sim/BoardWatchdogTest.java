@@ -48,6 +48,21 @@ class BoardWatchdogTest {
     }
 
     @Test
+    void aChunkAskedToStopEndsAtItsNextCheckWithTheAbortAndTheBoardReboots() {
+        board = new BoardUnderTest();
+        board.board.addOutputListener((bytes, offset, length) -> {
+            if (new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1).contains("ASK")) {
+                ChunkBudget budget = runningBudget(board.board);
+                budget.watchdogStop(budget.serial()); // what the watchdog thread does to a chunk that held the board
+            }
+        });
+        String output = assertTimeoutPreemptively(ENDS, () -> board.type("print('ASK') while true do end\n"));
+        assertThat(output).contains(TRIGGERED, "Rebooting...").doesNotContain("instruction budget exceeded")
+                .endsWith("> ");
+        assertThat(board.type("=1+1\n")).isEqualTo("=1+1\n2\n> ");
+    }
+
+    @Test
     void aTimerCallbackStuckInACallRebootsTheBoardAndVirtualTimeGoesOn() {
         board = new BoardUnderTest();
         board.board.addOutputListener(new StuckCall(true));
@@ -87,6 +102,17 @@ class BoardWatchdogTest {
         board = new BoardUnderTest(BoardOptions.defaults().withInstructionBudget(2_000_000, 60_000), 300_000);
         String output = assertTimeoutPreemptively(ENDS, () -> board.type("while true do end\n"));
         assertThat(output).contains("stdin:1: instruction budget exceeded (runaway loop?)").doesNotContain("task_wdt");
+    }
+
+    /** The board keeps its Lua state to itself; the test reaches it as the watchdog does, from outside. */
+    private static ChunkBudget runningBudget(VirtualBoard board) {
+        try {
+            java.lang.reflect.Field state = VirtualBoard.class.getDeclaredField("state");
+            state.setAccessible(true);
+            return ((LuaState) state.get(board)).budget();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
