@@ -11,8 +11,8 @@ package dev.heapscope.sim;
  * @param budgetWallMillis    wall-clock backstop for one chunk, far above what the instruction budget takes
  *                            even on a cold JIT; it only stops what the instruction count cannot see
  * @param watchdogMillis      CPU time of the board thread a chunk may spend without reaching a budget check
- *                            before the task watchdog fires ({@link BoardWatchdog};
- *                            a chunk that does reach its checks may spend twice that in all): it catches what the budget cannot see
+ *                            before the task watchdog fires ({@link BoardWatchdog}; a chunk that does reach
+ *                            its checks may spend four times that in all): it catches what the budget cannot see
  * @param maxChainDepth       frames kept per allocation call chain (the heap tracer truncates too)
  * @param realTime            the board thread advances the virtual clock with wall time and fires timers
  * @param lua                 the Lua the firmware was built with (banner, 5.1-only functions)
@@ -29,7 +29,7 @@ public record BoardOptions(String idfVersion, String buildDate, LineEnding lineE
     }
 
     public static BoardOptions defaults() {
-        return new BoardOptions("v5.1.3", "2024-10-25 10:46", LineEnding.LF, 50_000_000L, 60_000L, 1_000L, 10, false,
+        return new BoardOptions("v5.1.3", "2024-10-25 10:46", LineEnding.LF, 50_000_000L, 60_000L, 500L, 10, false,
                 LuaRelease.LUA_53, DebugLibrary.MINIMAL);
     }
 

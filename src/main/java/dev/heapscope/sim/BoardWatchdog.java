@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * <p>It measures the board thread's CPU time, not wall time, so that a loaded host does not change whether a
  * chunk is cut: a chunk that reaches its budget checks is the instruction budget's to end (deterministic), and
  * the watchdog fires only when a chunk burns {@code watchdogMillis} of CPU without reaching a check (a Java
- * call nobody charged), or twice that in all (a call charged far below its cost). A thread blocked
+ * call nobody charged), or four times that in all (a call charged far below its cost). A thread blocked
  * without using CPU is caught after the chunk's wall-clock backstop ({@code budgetWallMillis}).
  */
 final class BoardWatchdog {
@@ -53,7 +53,8 @@ final class BoardWatchdog {
         this.boardThread = boardThread;
         this.reboot = reboot;
         this.stallNanos = TimeUnit.MILLISECONDS.toNanos(options.watchdogMillis());
-        this.totalNanos = stallNanos * 2;
+        // a chunk that reaches its checks is the budget's to end: 2 s of CPU is twice what a whole budget took
+        this.totalNanos = stallNanos * 4;
         // after the budget's own wall-clock deadline, which a chunk that reaches its checks meets first
         this.wallNanos = TimeUnit.MILLISECONDS.toNanos(options.budgetWallMillis()) + stallNanos;
         this.thread = new Thread(this::watch, "virtual-board-watchdog");
