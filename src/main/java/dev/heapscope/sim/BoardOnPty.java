@@ -70,7 +70,7 @@ public final class BoardOnPty implements AutoCloseable {
         }
         // A UART sends byte after byte: a big print goes out in small paced pieces.
         int piece = paced ? 64 : length;
-        for (int sent = 0; sent < length; sent += piece) {
+        for (int sent = 0; sent < length && !pty.isClosed(); sent += piece) { // unplugged: the rest is not paced out
             int size = Math.min(piece, length - sent);
             try {
                 if (paced) {

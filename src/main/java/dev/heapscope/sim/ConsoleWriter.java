@@ -10,10 +10,16 @@ final class ConsoleWriter {
     private final LineEnding lineEnding;
     private Consumer<byte[]> redirect;
     private boolean serialToo = true;
+    private Runnable fence = () -> { };
 
     ConsoleWriter(List<ConsoleOutput> outputs, LineEnding lineEnding) {
         this.outputs = outputs;
         this.lineEnding = lineEnding;
+    }
+
+    /** Run before every write: throws in a board thread the watchdog abandoned, so it prints nothing more. */
+    void fence(Runnable check) {
+        this.fence = check;
     }
 
     String newline() {
@@ -44,6 +50,7 @@ final class ConsoleWriter {
     }
 
     void bytes(byte[] bytes, int offset, int length) {
+        fence.run();
         Consumer<byte[]> sink = redirect;
         if (sink != null) {
             sink.accept(java.util.Arrays.copyOfRange(bytes, offset, offset + length));

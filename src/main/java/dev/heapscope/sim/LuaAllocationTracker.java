@@ -57,6 +57,16 @@ final class LuaAllocationTracker extends DebugLib {
         currentStack().clear();
     }
 
+    /** The running chunk or callback has ended: the watchdog stops watching it. */
+    void finishBudget() {
+        budget.finish();
+    }
+
+    /** This state's budget, as the board's watchdog watches it (from its own thread). */
+    ChunkBudget budget() {
+        return budget;
+    }
+
     ShadowStack currentStack() {
         LuaThread running = luaGlobals.running;
         if (running != cachedThread) {
@@ -80,6 +90,7 @@ final class LuaAllocationTracker extends DebugLib {
 
     @Override
     public void onCall(LuaClosure closure, Varargs varargs, LuaValue[] stack) {
+        budget.noteRunner(); // a coroutine's first call runs on its own Java thread: the watchdog must watch that one
         ShadowStack frames = currentStack();
         ShadowFrame caller = frames.top();
         ProtoInfo info = protos.computeIfAbsent(closure.p, ProtoInfo::new);

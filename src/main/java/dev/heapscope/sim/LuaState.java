@@ -125,6 +125,9 @@ final class LuaState implements BoardContext {
             // The chip is gone: the panic text follows whatever was on the line, then it reboots.
             out.raw(e.getMessage() + e.crashReport());
             requestRestart();
+        } catch (TaskWatchdogFired e) { // the chunk held the board past the watchdog's bound: abort and reboot
+            out.raw(TaskWatchdogReport.text(clock.nowMicros() / 1000));
+            requestRestart();
         } catch (InstructionBudgetExceeded e) {
             out.text("Lua error: \t" + e.getMessage() + "\n" + e.traceback() + "\n");
         } catch (StackOverflowError e) {
@@ -134,6 +137,7 @@ final class LuaState implements BoardContext {
         } catch (RuntimeException e) {
             out.text("Lua error: \t" + BoardErrorText.of(e) + "\n");
         } finally {
+            tracker.finishBudget();
             tracker.currentStack().clear();
         }
         return null;
@@ -141,10 +145,9 @@ final class LuaState implements BoardContext {
 
     /** From any thread (closing the board): the running chunk or callback ends at its next budget check. */
     void requestStop() { tracker.requestStop(); }
+    ChunkBudget budget() { return tracker.budget(); } // the running chunk's, read by the watchdog thread
 
-    TmrModule timers() {
-        return tmr;
-    }
+    TmrModule timers() { return tmr; }
 
     /** A scenario describes another world: modules read it from now on, peers re-arm their schedules. */
     void changeWorld(WorldSettings settings) {
@@ -165,9 +168,7 @@ final class LuaState implements BoardContext {
         }
     }
 
-    LuaHeap heap() {
-        return heap;
-    }
+    LuaHeap heap() { return heap; }
 
     boolean restartRequested() {
         return restartRequested;

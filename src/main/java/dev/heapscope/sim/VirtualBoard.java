@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated NodeMCU ESP32 board: LuaJ runs its REPL and firmware modules on one board thread, over
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class VirtualBoard implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(VirtualBoard.class.getName());
     private static final long VIRTUAL_MICROS_PER_LINE = 1_000;
+    private static final long CLOSE_GRACE_MILLIS = 300; // then a chunk stuck in a call is abandoned: sim stops in 1 s
 
     private final BoardMemory memory;
     private final TraceControl trace;
@@ -36,9 +36,10 @@ public final class VirtualBoard implements AutoCloseable {
     private final ConsoleWriter out;
     private final LuaRepl repl;
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
-    private final Thread thread;
-    private final BoardCalls calls;
-    private volatile boolean running = true;
+    private final BoardThread thread = new BoardThread(tasks, BoardThread.loop(this::pollMillis, this::afterTask,
+            this::sayInternalError));
+    private final BoardCalls calls = new BoardCalls(thread, tasks);
+    private final BoardWatchdog watchdog;
     private volatile Runnable resetListener = () -> { };
     private volatile LuaState state; // read by close() from any thread
     private long lastWallNanos;
@@ -46,16 +47,15 @@ public final class VirtualBoard implements AutoCloseable {
     private int snapshots;
 
     public VirtualBoard(BoardMemory memory, TraceControl trace, VirtualClock clock, BoardOptions options) {
-        this.memory = memory;
-        this.trace = trace;
+        this.memory = BoardFence.memory(memory, thread);
+        this.trace = BoardFence.trace(trace, thread);
         this.clock = clock;
         this.options = options;
         this.out = new ConsoleWriter(outputs, options.lineEnding());
+        out.fence(thread::checkLive);
         this.repl = new LuaRepl(out, new LuaRepl.Evaluator() {
             @Override
-            public String syntaxError(byte[] code) {
-                return state.syntaxError(code);
-            }
+            public String syntaxError(byte[] code) { return state.syntaxError(code); }
 
             @Override
             public void run(byte[] code) {
@@ -67,9 +67,7 @@ public final class VirtualBoard implements AutoCloseable {
                 }
             }
         });
-        this.thread = new Thread(this::loop, "virtual-board");
-        this.thread.setDaemon(true);
-        this.calls = new BoardCalls(thread, tasks);
+        this.watchdog = new BoardWatchdog(() -> state, thread, this::rebootAfterWatchdog, options);
         BuiltInPeers.install(network);
     }
 
@@ -119,6 +117,7 @@ public final class VirtualBoard implements AutoCloseable {
         if (!thread.isAlive()) {
             lastWallNanos = System.nanoTime();
             thread.start();
+            watchdog.start();
         }
         call(() -> startLua(false));
     }
@@ -127,10 +126,7 @@ public final class VirtualBoard implements AutoCloseable {
     public void pressReset() {
         tasks.add(() -> {
             if (state != null) {
-                state.close();
-                resetListener.run();
-                clock.reset();
-                startLua(false);
+                reboot(false);
             }
         });
     }
@@ -145,7 +141,7 @@ public final class VirtualBoard implements AutoCloseable {
             for (byte b : copy) {
                 repl.receive(b);
                 if (state.restartRequested()) {
-                    reboot();
+                    reboot(true);
                 }
             }
         });
@@ -196,14 +192,9 @@ public final class VirtualBoard implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
         if (state != null) { state.requestStop(); } // a chunk still running ends at its next budget check
-        tasks.add(() -> { });
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        watchdog.stop();
+        thread.stop(CLOSE_GRACE_MILLIS);
         if (state != null) { state.releaseStringMetatable(); }
     }
 
@@ -224,19 +215,20 @@ public final class VirtualBoard implements AutoCloseable {
 
     private void runChunk(byte[] code, String chunkName) {
         state.run(code, chunkName);
+        thread.checkLive(); // a chunk that came back after the watchdog gave up on its thread goes no further
         if (!options.realTime()) {
             clock.advanceMicros(VIRTUAL_MICROS_PER_LINE);
         }
         if (state.restartRequested()) {
-            reboot();
+            reboot(true);
         }
     }
 
-    private void reboot() {
+    private void reboot(boolean softwareReset) {
         state.close();
         resetListener.run();
         clock.reset();
-        startLua(true);
+        startLua(softwareReset);
     }
 
     private void advanceTo(long targetMicros) {
@@ -250,8 +242,9 @@ public final class VirtualBoard implements AutoCloseable {
             }
             LuaState firing = state;
             firing.fireDue();
+            thread.checkLive();
             if (firing.restartRequested()) {
-                reboot();
+                reboot(true);
                 return;
             }
         }
@@ -260,33 +253,39 @@ public final class VirtualBoard implements AutoCloseable {
         }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                Runnable task = tasks.poll(options.realTime() ? pollMillis() : 1_000, TimeUnit.MILLISECONDS);
-                if (task != null) {
-                    task.run();
-                }
-                if (options.realTime() && state != null) {
-                    long now = System.nanoTime();
-                    long elapsedMicros = (now - lastWallNanos) / 1_000;
-                    lastWallNanos = now;
-                    advanceTo(clock.nowMicros() + elapsedMicros);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (Throwable e) {
-                // the board survives anything a script does; a bug here must not kill the console
-                LOG.log(System.Logger.Level.ERROR, "virtual board task failed", e);
-                out.text("Lua error: \t" + BoardErrorText.INTERNAL + "\n");
-            }
-        }
-    }
-
     private long pollMillis() {
+        if (!options.realTime()) {
+            return 1_000;
+        }
         long due = state == null ? Long.MAX_VALUE : state.nextDueMicros();
         long waitMicros = due == Long.MAX_VALUE ? 50_000 : Math.max(0, due - clock.nowMicros());
         return Math.max(1, Math.min(50, waitMicros / 1000));
+    }
+
+    /** After each task on the board thread: a real-time board fires the timers that came due meanwhile. */
+    private void afterTask() {
+        if (options.realTime() && state != null) {
+            long now = System.nanoTime();
+            long elapsedMicros = (now - lastWallNanos) / 1_000;
+            lastWallNanos = now;
+            advanceTo(clock.nowMicros() + elapsedMicros);
+        }
+    }
+
+    private void sayInternalError(Throwable logged) { out.text("Lua error: \t" + BoardErrorText.INTERNAL + "\n"); }
+
+    /** On the thread that replaced one stuck in {@code stuck}'s chunk: the abort text, then a fresh boot. */
+    private void rebootAfterWatchdog(LuaState stuck) {
+        out.raw(TaskWatchdogReport.text(clock.nowMicros() / 1000));
+        try {
+            stuck.close(); // the stuck thread is fenced off and touches no heap in the call it is stuck in
+        } catch (RuntimeException raced) {
+            LOG.log(System.Logger.Level.WARNING, "releasing the stuck boot's heap failed: " + raced);
+        }
+        resetListener.run();
+        clock.reset();
+        inReplLine = false;
+        startLua(true);
     }
 
     private void call(Runnable action) { calls.call(action); }
