@@ -153,6 +153,7 @@ final class RunCommand implements Callable<Integer> {
                     // while virtual time ran arrive after the workload's future completed
                     // (a callback's print follows the idle prompt on its line, so the next echo may come without it)
                     String printed = line.startsWith("> ") ? line.substring(2) : line;
+                    outcome.resets.see(printed);
                     if (capturing[0] && (printed.startsWith("heaptrace.") || printed.startsWith("collectgarbage()"))) {
                         capturing[0] = false;
                     }
@@ -170,6 +171,7 @@ final class RunCommand implements Callable<Integer> {
                         outcome.before = outcome.board.console().snapshot("before the script");
                     }
                     capturing[0] = true;
+                    outcome.resets.arm();
                     return script.start(on);
                 }
 
@@ -181,6 +183,7 @@ final class RunCommand implements Callable<Integer> {
                 @Override
                 public CompletableFuture<Void> prepare(ProfilingSession on) {
                     capturing[0] = true; // a warm-up runs the script before the trace: its output is the script's
+                    outcome.resets.arm();
                     return script.prepare(on);
                 }
 
@@ -205,6 +208,10 @@ final class RunCommand implements Callable<Integer> {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             outcome.failure = "the virtual board failed: " + InputErrorText.describe(cause);
         }
+        String reset = outcome.resets.describe();
+        if (reset != null) { // before any other failure: it is what the user needs to know first
+            outcome.failure = reset;
+        }
         return outcome;
     }
 
@@ -218,5 +225,6 @@ final class RunCommand implements Callable<Integer> {
         List<String> output = List.of();
         String scriptError;
         String failure;
+        final BoardResets resets = new BoardResets();
     }
 }
