@@ -26,8 +26,8 @@ public final class CallTree {
     public static final String ROOT_NAME = "all";
     /** The frame under which records without a caller chain are counted. */
     public static final String NO_CALLER = "[no caller]";
-    /** The frame under which stacks are counted whole when their frames would take the tree past its node cap. */
-    public static final String OVER_LIMIT = "[stacks past the frame limit]";
+    /** The frame under which stacks are counted whole past a cap (the tree's nodes, a tally's chains). */
+    public static final String OVER_LIMIT = "[stacks past the limit, merged]";
 
     /** Receives one stack; {@code outermostFirst} is only valid during the call. */
     @FunctionalInterface

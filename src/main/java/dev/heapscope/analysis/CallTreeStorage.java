@@ -49,6 +49,18 @@ abstract class CallTreeStorage {
         return id;
     }
 
+    /** Adds {@code value} of {@code stacks} stacks counted past a cap elsewhere (a tally's) under the over-limit frame. */
+    final void addOverLimit(long value, long stacks) {
+        if (value <= 0) {
+            return;
+        }
+        stacksOverLimit += stacks;
+        if (overLimitNode < 0) {
+            overLimitNode = newNode(0, nameId(CallTree.OVER_LIMIT));
+        }
+        addAt(overLimitNode, value);
+    }
+
     final boolean isOverLimit(int node) {
         return node == overLimitNode;
     }

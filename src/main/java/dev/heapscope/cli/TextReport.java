@@ -62,6 +62,9 @@ final class TextReport {
                 + dump.summary().mode().word() + " mode";
         out.printf("%nLive allocations in dump #%d (dialect %s%s): %d bytes in %d allocations, %d call chains%n",
                 dump.index() + 1, dump.dialect(), mode, table.totalBytes(), table.totalCount(), table.chainCount());
+        if (table.leftOut().count() > 0) {
+            out.println("  (" + dev.heapscope.export.LeakNotes.leftOut(table) + ")");
+        }
         if (table.rows().isEmpty()) {
             return;
         }

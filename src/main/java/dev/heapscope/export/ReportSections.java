@@ -120,6 +120,9 @@ final class ReportSections {
                 .append(Long.toString(table.totalBytes())).append(" bytes in ").append(Integer.toString(table.totalCount()))
                 .append(" allocation(s), ").append(Integer.toString(table.chainCount()))
                 .append(" call chain(s). Click a header to sort.</p>\n");
+        if (table.leftOut().count() > 0) {
+            out.append("<p class=\"muted\">").append(LeakNotes.leftOut(table)).append("</p>\n");
+        }
         out.append("<table class=\"sortable\" id=\"leak-table\"><thead><tr><th class=\"n\">Bytes</th><th class=\"n\">Count"
                 + "</th><th class=\"n\">Avg</th><th class=\"n\">Min</th><th class=\"n\">Max</th><th>Region</th>"
                 + "<th class=\"n\">First #</th>" + (heldBy == HeldBy.UNKNOWN ? "" : "<th>Held by</th>")

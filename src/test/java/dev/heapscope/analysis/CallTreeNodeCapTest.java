@@ -27,7 +27,7 @@ class CallTreeNodeCapTest {
         assertThat(tree.stacksOverLimit()).isEqualTo(1);
         assertThat(tree.nodeCount()).isEqualTo(7);
         assertThat(FoldedWriter.toText(tree)).isEqualTo("""
-                [stacks past the frame limit] 30
+                [stacks past the limit, merged] 30
                 main;a;b 11
                 main;a;c 20
                 main;d 2
