@@ -27,13 +27,17 @@ final class TextReport {
      */
     static void print(StreamedLog streamed, int topRows, Symbolizer names, HeldBy heldBy, PrintStream out) {
         ParsedLog log = streamed.log();
-        long complete = log.dumps().stream().filter(Dump::complete).count();
-        out.printf("%d dump(s), %d complete, %d line(s) read%n", log.dumps().size(), complete, log.lines());
+        out.printf("%d dump(s), %d complete, %d line(s) read%n", log.dumpCount(), streamed.completeDumps(), log.lines());
         if (log.dumps().isEmpty()) {
             out.println("No heap trace dump found. Run heaptrace.dump() on the board and capture its console output.");
             return;
         }
+        int previous = -1;
         for (Dump dump : log.dumps()) {
+            if (dump.index() > previous + 1) { // past the streamed log's cap on kept dumps
+                out.printf("  ... %d dump(s) read but not kept%n", dump.index() - previous - 1);
+            }
+            previous = dump.index();
             out.printf("  #%-3d dialect %s  %-10s %7d records %10d bytes live  lines %d-%d%n",
                     dump.index() + 1, dump.dialect(), dump.complete() ? "complete" : "INCOMPLETE",
                     streamed.records(dump), streamed.liveBytes(dump), dump.firstLine(), dump.lastLine());

@@ -50,10 +50,12 @@ final class ReportSections {
     }
 
     void summary(Appendable out) throws IOException {
-        out.append("<p>").append(Integer.toString(log.dumps().size())).append(" dump(s), ")
-                .append(Integer.toString(complete.size())).append(" complete, ").append(Long.toString(log.lines()))
+        out.append("<p>").append(Integer.toString(log.dumpCount())).append(" dump(s), ")
+                .append(Integer.toString(streamed.completeDumps())).append(" complete, ").append(Long.toString(log.lines()))
                 .append(" line(s) read, ").append(Integer.toString(log.symbols().size()))
-                .append(" symbol name(s) found in the log.</p>\n");
+                .append(" symbol name(s) found in the log")
+                .append(log.symbolsLeftOut() == 0 ? "" : " (" + log.symbolsLeftOut() + " more were read but not kept)")
+                .append(".</p>\n");
         if (log.dumps().isEmpty()) {
             out.append("<p class=\"warn\">No heap trace dump found in the input.</p>\n");
             return;
@@ -83,7 +85,7 @@ final class ReportSections {
                     .append(Long.toString(dump.lastLine())).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
-        more(out, log.dumps().size(), MAX_DUMP_ROWS, "dump(s)", "'heapscope analyze' lists them all");
+        more(out, log.dumpCount(), MAX_DUMP_ROWS, "dump(s)", "'heapscope analyze' lists them all");
         out.append("<h3>Warnings</h3>\n<ul id=\"warnings\">\n");
         int warnings = 0;
         if (log.truncatedLines() > 0) {
