@@ -12,6 +12,7 @@ import dev.heapscope.export.FoldedWriter;
 import dev.heapscope.export.JsonWriter;
 import dev.heapscope.export.LeaksCsvWriter;
 import dev.heapscope.export.SpeedscopeWriter;
+import dev.heapscope.export.StreamedJson;
 import dev.heapscope.export.StreamedLog;
 import dev.heapscope.export.PngFlameWriter;
 import dev.heapscope.export.SvgFlameWriter;
@@ -88,6 +89,10 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (format == ExportFormat.CSV) {
             writeText(w -> StreamedExport.writeCsv(streamed, csvWriter(log), w));
+            return ExitCodes.OK;
+        }
+        if (format == ExportFormat.JSON) {
+            output.write(out, stream -> StreamedJson.write(new JsonWriter(), streamed, stream));
             return ExitCodes.OK;
         }
         Dump chosen = streamed.shownDump().orElseThrow();

@@ -35,7 +35,7 @@ final class StreamedExport {
     /** Whether {@code format} of the last complete dump can be made from a streamed log. */
     static boolean handles(ExportFormat format) {
         return format == ExportFormat.SVG || format == ExportFormat.PNG || format == ExportFormat.FOLDED
-                || format == ExportFormat.LEAKS_CSV || format == ExportFormat.CSV;
+                || format == ExportFormat.LEAKS_CSV || format == ExportFormat.CSV || format == ExportFormat.JSON;
     }
 
     /** The live stacks of the tally, as {@link FlameStacks#ofRecords} gives them for the records. */

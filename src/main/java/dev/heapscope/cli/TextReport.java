@@ -18,6 +18,8 @@ import java.util.Optional;
 
 /** The human summary of {@code analyze}: one line per dump, its warnings, then the leak table. */
 final class TextReport {
+    /** Frames a chain shows on a terminal at most; a real chain has at most a few dozen. */
+    static final int MAX_TEXT_FRAMES = 64;
     private TextReport() {
     }
 
@@ -88,16 +90,24 @@ final class TextReport {
         }
     }
 
+    /**
+     * The chain's names innermost first, at most {@link #MAX_TEXT_FRAMES} of them: 100 chains of 90,000 frames
+     * printed whole made 25 MB of terminal text (the exports keep every frame).
+     */
     static String describe(CallChain chain, FrameNamer namer) {
         if (chain.isEmpty()) {
             return "(no call chain recorded)";
         }
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < chain.depth(); i++) {
+        int shown = Math.min(MAX_TEXT_FRAMES, chain.depth());
+        for (int i = 0; i < shown; i++) {
             if (i > 0) {
                 text.append(" <- ");
             }
             text.append(namer.name(chain.frame(i)));
+        }
+        if (shown < chain.depth()) {
+            text.append(" <- ... ").append(chain.depth() - shown).append(" more frame(s)");
         }
         return text.toString();
     }

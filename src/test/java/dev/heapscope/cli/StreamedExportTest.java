@@ -35,11 +35,15 @@ class StreamedExportTest {
 
     @ParameterizedTest
     @CsvSource({"shared/dialect-c-idf55-freed.log", "shared/dialect-a-idf44-leaks.log", "shared/dialect-b-all-psram-overflow.log"})
-    void theRecordsCsvOfAOneDumpLogIsItsDumpsCsv(String log) {
+    void theRecordsCsvAndJsonOfAOneDumpLogAreItsDumps(String log) {
         String file = CliRunner.log(log);
         CliRunner streamed = CliRunner.run("export", file, "-f", "csv");
         CliRunner whole = CliRunner.run("export", file, "-f", "csv", "--dump", "1");
         assertThat(streamed.exitCode()).isZero();
         assertThat(streamed.out()).isEqualTo(whole.out()).contains("\r\n1,0,");
+        CliRunner streamedJson = CliRunner.run("export", file, "-f", "json");
+        CliRunner wholeJson = CliRunner.run("export", file, "-f", "json", "--dump", "1");
+        assertThat(streamedJson.exitCode()).isZero();
+        assertThat(streamedJson.out()).isEqualTo(wholeJson.out()).startsWith("{\"dumps\":[{");
     }
 }
