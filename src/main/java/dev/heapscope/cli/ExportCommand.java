@@ -179,8 +179,9 @@ final class ExportCommand implements Callable<Integer> {
                 for (Dump dump : dumps) {
                     profiles.add(new SpeedscopeWriter.Profile(describe(dump), tree(log, dump)));
                 }
-                writeTree(format, tree(log, chosen), input.name() + ", " + describe(chosen), profiles,
-                        dumps.indexOf(chosen));
+                // the chosen dump's tree is built once: a tree at its node cap is hundreds of megabytes
+                int active = dumps.indexOf(chosen);
+                writeTree(format, profiles.get(active).tree(), input.name() + ", " + describe(chosen), profiles, active);
             }
         }
         return ExitCodes.OK;
