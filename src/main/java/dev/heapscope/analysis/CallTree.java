@@ -26,6 +26,8 @@ public final class CallTree {
     public static final String ROOT_NAME = "all";
     /** The frame under which records without a caller chain are counted. */
     public static final String NO_CALLER = "[no caller]";
+    /** The frame under which stacks are counted whole past a cap (the tree's nodes, a tally's chains). */
+    public static final String OVER_LIMIT = "[stacks past the limit, merged]";
 
     /** Receives one stack; {@code outermostFirst} is only valid during the call. */
     @FunctionalInterface
@@ -43,9 +45,11 @@ public final class CallTree {
     private final long[] selfOf;
     private final int[] childStart;
     private final int[] childList;
+    private final long stacksOverLimit;
 
     private CallTree(Builder b) {
         weight = b.weight;
+        stacksOverLimit = b.stacksOverLimit;
         names = b.names.toArray(new String[0]);
         nodeCount = b.nodeCount;
         nameOf = Arrays.copyOf(b.nameOf, nodeCount);
@@ -114,6 +118,11 @@ public final class CallTree {
 
     public Weight weight() {
         return weight;
+    }
+
+    /** Stacks counted under {@link #OVER_LIMIT} because their frames did not fit under the node cap. */
+    public long stacksOverLimit() {
+        return stacksOverLimit;
     }
 
     public int root() {
@@ -221,28 +230,8 @@ public final class CallTree {
     /** Same weight and the same named paths with the same totals and self values; ids may differ. */
     @Override
     public boolean equals(Object other) {
-        if (other == this) {
-            return true;
-        }
-        if (!(other instanceof CallTree tree) || tree.weight != weight || tree.nodeCount != nodeCount
-                || tree.totalValue() != totalValue()) {
-            return false;
-        }
-        Deque<int[]> pending = new ArrayDeque<>();
-        pending.push(new int[] {0, 0});
-        while (!pending.isEmpty()) {
-            int[] pair = pending.pop();
-            int a = pair[0];
-            int b = pair[1];
-            if (!name(a).equals(tree.name(b)) || totalOf[a] != tree.totalOf[b] || selfOf[a] != tree.selfOf[b]
-                    || childCount(a) != tree.childCount(b)) {
-                return false;
-            }
-            for (int i = 0; i < childCount(a); i++) {
-                pending.push(new int[] {child(a, i), tree.child(b, i)});
-            }
-        }
-        return true;
+        return other == this || other instanceof CallTree tree && tree.weight == weight && tree.nodeCount == nodeCount
+                && tree.totalValue() == totalValue() && CallTreeEquality.sameNodes(this, tree);
     }
 
     @Override
@@ -259,7 +248,12 @@ public final class CallTree {
     public static final class Builder extends CallTreeStorage {
 
         public Builder(Weight weight) {
-            super(weight);
+            super(weight, MAX_NODES);
+        }
+
+        /** With a node cap of its own (tests: the cap's behaviour on a small tree). */
+        Builder(Weight weight, int maxNodes) {
+            super(weight, maxNodes);
         }
 
         /**
@@ -280,10 +274,14 @@ public final class CallTree {
             }
             int node = 0;
             if (outermostFirst.isEmpty()) {
-                node = childNamed(0, NO_CALLER);
+                node = childOrOverLimit(0, NO_CALLER, 1);
             }
+            int levelsLeft = outermostFirst.size();
             for (String frame : outermostFirst) {
-                node = childNamed(node, FrameNamer.sanitize(frame));
+                node = childOrOverLimit(node, FrameNamer.sanitize(frame), levelsLeft--);
+                if (isOverLimit(node)) {
+                    break;
+                }
             }
             addAt(node, value);
             return this;

@@ -12,15 +12,25 @@ import java.util.Optional;
  * Turns a code address into the label a flame graph or a folded-stacks line shows: the symbol's
  * {@link Symbol#frameLabel()} when the {@link Symbolizer} knows the address, else {@code 0x400d1234}.
  * Labels are {@linkplain #sanitize(String) sanitized} so they never contain {@code ;} or line breaks
- * (the folded format's separators). Results are cached per address. Not thread-safe: one namer
- * belongs to one analysis job.
+ * (the folded format's separators). Results are cached per address, up to {@link #MAX_CACHED} of them:
+ * a hostile log of 9 million distinct frames filled the cache to a gigabyte, so a full cache starts over.
+ * Not thread-safe: one namer belongs to one analysis job.
  */
 public final class FrameNamer {
+    /** Labels cached at most: real firmware has tens of thousands of functions. */
+    static final int MAX_CACHED = 1 << 20;
+
     private final Symbolizer symbolizer;
+    private final int maxCached;
     private final Map<Integer, String> labels = new HashMap<>();
 
     public FrameNamer(Symbolizer symbolizer) {
+        this(symbolizer, MAX_CACHED);
+    }
+
+    FrameNamer(Symbolizer symbolizer, int maxCached) {
         this.symbolizer = symbolizer == null ? Symbolizer.NONE : symbolizer;
+        this.maxCached = maxCached;
     }
 
     /** A namer that shows every address in hex. */
@@ -33,9 +43,17 @@ public final class FrameNamer {
         String known = labels.get(address);
         if (known == null) {
             known = lookUp(address);
+            if (labels.size() >= maxCached) {
+                labels.clear();
+            }
             labels.put(address, known);
         }
         return known;
+    }
+
+    /** Labels in the cache now. */
+    int cached() {
+        return labels.size();
     }
 
     private String lookUp(int address) {

@@ -20,20 +20,31 @@ public final class LeakTable {
             .thenComparing(Comparator.comparingInt(LeakRow::count).reversed())
             .thenComparing(row -> row.chain().toString());
 
+    /** Live records counted in the totals but in no row: their chains came past a tally's cap. */
+    public record LeftOut(int count, long bytes) {
+        static final LeftOut NONE = new LeftOut(0, 0);
+    }
+
     private final List<LeakRow> rows;
     private final long totalBytes;
     private final int totalCount;
+    private final LeftOut leftOut;
 
     LeakTable(List<LeakRow> rows) {
+        this(rows, LeftOut.NONE);
+    }
+
+    private LeakTable(List<LeakRow> rows, LeftOut leftOut) {
         this.rows = List.copyOf(rows);
-        long bytes = 0;
-        int count = 0;
+        long bytes = leftOut.bytes();
+        int count = leftOut.count();
         for (LeakRow row : rows) {
             bytes += row.totalBytes();
             count += row.count();
         }
         this.totalBytes = bytes;
         this.totalCount = count;
+        this.leftOut = leftOut;
     }
 
     /** The live records of {@code dump}, grouped. */
@@ -59,10 +70,19 @@ public final class LeakTable {
 
     /** The table of groups made elsewhere (a {@link LiveTally} as records stream by). */
     static LeakTable of(Map<CallChain, ChainGroup> groups) {
+        return of(groups, LeftOut.NONE);
+    }
+
+    static LeakTable of(Map<CallChain, ChainGroup> groups, LeftOut leftOut) {
         List<LeakRow> rows = new ArrayList<>(groups.size());
         groups.forEach((chain, group) -> rows.add(group.toRow(chain)));
         rows.sort(ORDER);
-        return new LeakTable(rows);
+        return new LeakTable(rows, leftOut);
+    }
+
+    /** Live records in the totals but in no row (their chains came past the tally's cap); none for most tables. */
+    public LeftOut leftOut() {
+        return leftOut;
     }
 
     /** One row per chain, largest total bytes first. */

@@ -3,6 +3,7 @@ package dev.heapscope.cli;
 import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.FoldedImport;
 import dev.heapscope.analysis.LeakTable;
+import dev.heapscope.analysis.LiveTally;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.analysis.flame.FlameImport;
 import dev.heapscope.analysis.flame.FlameStacks;
@@ -11,6 +12,8 @@ import dev.heapscope.export.FoldedWriter;
 import dev.heapscope.export.JsonWriter;
 import dev.heapscope.export.LeaksCsvWriter;
 import dev.heapscope.export.SpeedscopeWriter;
+import dev.heapscope.export.StreamedJson;
+import dev.heapscope.export.StreamedLog;
 import dev.heapscope.export.PngFlameWriter;
 import dev.heapscope.export.SvgFlameWriter;
 import dev.heapscope.model.Dump;
@@ -71,7 +74,47 @@ final class ExportCommand implements Callable<Integer> {
         if (input.kind() == InputKind.FOLDED) {
             return exportFolded(format);
         }
+        if (dumpNumber == null && StreamedExport.handles(format)
+                && !dev.heapscope.session.SessionStore.isSessionFile(input.path())) {
+            return exportStreamed(format, input.streamed(false));
+        }
         return exportLog(format, input.log());
+    }
+
+    /** The last complete dump's flame or leak table, or every record's CSV, without holding the records. */
+    private Integer exportStreamed(ExportFormat format, StreamedLog streamed) throws IOException {
+        ParsedLog log = streamed.log();
+        if (log.dumps().isEmpty()) {
+            return fail(ExitCodes.UNREADABLE_INPUT, input.path() + ": no heap trace dump in the input");
+        }
+        if (format == ExportFormat.CSV) {
+            writeText(w -> StreamedExport.writeCsv(streamed, csvWriter(log), w));
+            return ExitCodes.OK;
+        }
+        if (format == ExportFormat.JSON) {
+            output.write(out, stream -> StreamedJson.write(new JsonWriter(), streamed, stream));
+            return ExitCodes.OK;
+        }
+        Dump chosen = streamed.shownDump().orElseThrow();
+        LiveTally tally = streamed.shownTally();
+        String note = StreamedExport.leftOutNote(tally);
+        if (note != null) {
+            err.println("heapscope: note: " + note);
+        }
+        if (format == ExportFormat.LEAKS_CSV) {
+            writeText(w -> new LeaksCsvWriter(TextReport.namer(log)).write(tally.leakTable(), w));
+            return ExitCodes.OK;
+        }
+        if (!chosen.complete()) {
+            err.println("heapscope: warning: dump #" + (chosen.index() + 1) + " is incomplete");
+        }
+        if (format == ExportFormat.FOLDED) {
+            writeText(w -> FoldedWriter.write(tally.callTree(weight(), TextReport.namer(log)), w));
+        } else {
+            drawFlame(format, StreamedExport.flameStacks(tally, weight(), TextReport.namer(log)),
+                    input.name() + ", " + describe(chosen));
+        }
+        return ExitCodes.OK;
     }
 
     private Integer exportFolded(ExportFormat format) throws IOException, InputLog.UnreadableInputException {
@@ -136,8 +179,9 @@ final class ExportCommand implements Callable<Integer> {
                 for (Dump dump : dumps) {
                     profiles.add(new SpeedscopeWriter.Profile(describe(dump), tree(log, dump)));
                 }
-                writeTree(format, tree(log, chosen), input.name() + ", " + describe(chosen), profiles,
-                        dumps.indexOf(chosen));
+                // the chosen dump's tree is built once: a tree at its node cap is hundreds of megabytes
+                int active = dumps.indexOf(chosen);
+                writeTree(format, profiles.get(active).tree(), input.name() + ", " + describe(chosen), profiles, active);
             }
         }
         return ExitCodes.OK;

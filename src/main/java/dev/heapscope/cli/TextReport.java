@@ -18,6 +18,8 @@ import java.util.Optional;
 
 /** The human summary of {@code analyze}: one line per dump, its warnings, then the leak table. */
 final class TextReport {
+    /** Frames a chain shows on a terminal at most; a real chain has at most a few dozen. */
+    static final int MAX_TEXT_FRAMES = 64;
     private TextReport() {
     }
 
@@ -27,13 +29,17 @@ final class TextReport {
      */
     static void print(StreamedLog streamed, int topRows, Symbolizer names, HeldBy heldBy, PrintStream out) {
         ParsedLog log = streamed.log();
-        long complete = log.dumps().stream().filter(Dump::complete).count();
-        out.printf("%d dump(s), %d complete, %d line(s) read%n", log.dumps().size(), complete, log.lines());
+        out.printf("%d dump(s), %d complete, %d line(s) read%n", log.dumpCount(), streamed.completeDumps(), log.lines());
         if (log.dumps().isEmpty()) {
             out.println("No heap trace dump found. Run heaptrace.dump() on the board and capture its console output.");
             return;
         }
+        int previous = -1;
         for (Dump dump : log.dumps()) {
+            if (dump.index() > previous + 1) { // past the streamed log's cap on kept dumps
+                out.printf("  ... %d dump(s) read but not kept%n", dump.index() - previous - 1);
+            }
+            previous = dump.index();
             out.printf("  #%-3d dialect %s  %-10s %7d records %10d bytes live  lines %d-%d%n",
                     dump.index() + 1, dump.dialect(), dump.complete() ? "complete" : "INCOMPLETE",
                     streamed.records(dump), streamed.liveBytes(dump), dump.firstLine(), dump.lastLine());
@@ -62,6 +68,9 @@ final class TextReport {
                 + dump.summary().mode().word() + " mode";
         out.printf("%nLive allocations in dump #%d (dialect %s%s): %d bytes in %d allocations, %d call chains%n",
                 dump.index() + 1, dump.dialect(), mode, table.totalBytes(), table.totalCount(), table.chainCount());
+        if (table.leftOut().count() > 0) {
+            out.println("  (" + dev.heapscope.export.LeakNotes.leftOut(table) + ")");
+        }
         if (table.rows().isEmpty()) {
             return;
         }
@@ -81,16 +90,24 @@ final class TextReport {
         }
     }
 
+    /**
+     * The chain's names innermost first, at most {@link #MAX_TEXT_FRAMES} of them: 100 chains of 90,000 frames
+     * printed whole made 25 MB of terminal text (the exports keep every frame).
+     */
     static String describe(CallChain chain, FrameNamer namer) {
         if (chain.isEmpty()) {
             return "(no call chain recorded)";
         }
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < chain.depth(); i++) {
+        int shown = Math.min(MAX_TEXT_FRAMES, chain.depth());
+        for (int i = 0; i < shown; i++) {
             if (i > 0) {
                 text.append(" <- ");
             }
             text.append(namer.name(chain.frame(i)));
+        }
+        if (shown < chain.depth()) {
+            text.append(" <- ... ").append(chain.depth() - shown).append(" more frame(s)");
         }
         return text.toString();
     }

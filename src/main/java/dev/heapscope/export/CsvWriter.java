@@ -30,12 +30,7 @@ public final class CsvWriter {
     }
 
     public void write(List<Dump> dumps, Appendable out) throws IOException {
-        if (namer == null) {
-            Csv.row(out, "dump", "index", "size", "address", "region", "cpu", "ccount", "freed", "caller", "freedBy");
-        } else {
-            Csv.row(out, "dump", "index", "size", "address", "region", "cpu", "ccount", "freed", "caller", "freedBy",
-                    "callerNames", "freedByNames");
-        }
+        writeHeader(out);
         for (Dump dump : dumps) {
             String dumpNumber = Integer.toString(dump.index() + 1);
             List<Record> records = dump.records();
@@ -45,7 +40,18 @@ public final class CsvWriter {
         }
     }
 
-    private void writeRecord(Appendable out, String dumpNumber, int index, Record record) throws IOException {
+    /** The header row, for a caller that streams the records itself ({@link #writeRecord}). */
+    public void writeHeader(Appendable out) throws IOException {
+        if (namer == null) {
+            Csv.row(out, "dump", "index", "size", "address", "region", "cpu", "ccount", "freed", "caller", "freedBy");
+        } else {
+            Csv.row(out, "dump", "index", "size", "address", "region", "cpu", "ccount", "freed", "caller", "freedBy",
+                    "callerNames", "freedByNames");
+        }
+    }
+
+    /** One record's row: {@code dumpNumber} as the CLI shows it (from 1), {@code index} its place in its dump. */
+    public void writeRecord(Appendable out, String dumpNumber, int index, Record record) throws IOException {
         String region = record.region() == null ? "" : record.region().label();
         String freedBy = ChainText.addresses(record.freedBy());
         if (namer == null) {

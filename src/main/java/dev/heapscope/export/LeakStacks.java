@@ -1,5 +1,6 @@
 package dev.heapscope.export;
 
+import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.FrameNamer;
 import dev.heapscope.analysis.LeakRow;
 import dev.heapscope.analysis.LeakTable;
@@ -22,6 +23,9 @@ final class LeakStacks {
             if (row.totalBytes() > 0) { // as from the records: zero-byte allocations draw nothing
                 stacks.addChain(row.chain(), row.totalBytes(), namer, maxDepth);
             }
+        }
+        if (table.leftOut().bytes() > 0) { // records of chains past the tally's cap: drawn as one frame, as in a tree
+            stacks.add(new int[] {stacks.names().idOf(CallTree.OVER_LIMIT)}, 1, table.leftOut().bytes());
         }
         return stacks;
     }

@@ -50,10 +50,12 @@ final class ReportSections {
     }
 
     void summary(Appendable out) throws IOException {
-        out.append("<p>").append(Integer.toString(log.dumps().size())).append(" dump(s), ")
-                .append(Integer.toString(complete.size())).append(" complete, ").append(Long.toString(log.lines()))
+        out.append("<p>").append(Integer.toString(log.dumpCount())).append(" dump(s), ")
+                .append(Integer.toString(streamed.completeDumps())).append(" complete, ").append(Long.toString(log.lines()))
                 .append(" line(s) read, ").append(Integer.toString(log.symbols().size()))
-                .append(" symbol name(s) found in the log.</p>\n");
+                .append(" symbol name(s) found in the log")
+                .append(log.symbolsLeftOut() == 0 ? "" : " (" + log.symbolsLeftOut() + " more were read but not kept)")
+                .append(".</p>\n");
         if (log.dumps().isEmpty()) {
             out.append("<p class=\"warn\">No heap trace dump found in the input.</p>\n");
             return;
@@ -83,7 +85,7 @@ final class ReportSections {
                     .append(Long.toString(dump.lastLine())).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
-        more(out, log.dumps().size(), MAX_DUMP_ROWS, "dump(s)", "'heapscope analyze' lists them all");
+        more(out, log.dumpCount(), MAX_DUMP_ROWS, "dump(s)", "'heapscope analyze' lists them all");
         out.append("<h3>Warnings</h3>\n<ul id=\"warnings\">\n");
         int warnings = 0;
         if (log.truncatedLines() > 0) {
@@ -120,6 +122,9 @@ final class ReportSections {
                 .append(Long.toString(table.totalBytes())).append(" bytes in ").append(Integer.toString(table.totalCount()))
                 .append(" allocation(s), ").append(Integer.toString(table.chainCount()))
                 .append(" call chain(s). Click a header to sort.</p>\n");
+        if (table.leftOut().count() > 0) {
+            out.append("<p class=\"muted\">").append(LeakNotes.leftOut(table)).append("</p>\n");
+        }
         out.append("<table class=\"sortable\" id=\"leak-table\"><thead><tr><th class=\"n\">Bytes</th><th class=\"n\">Count"
                 + "</th><th class=\"n\">Avg</th><th class=\"n\">Min</th><th class=\"n\">Max</th><th>Region</th>"
                 + "<th class=\"n\">First #</th>" + (heldBy == HeldBy.UNKNOWN ? "" : "<th>Held by</th>")

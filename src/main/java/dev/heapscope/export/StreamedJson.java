@@ -7,12 +7,12 @@ import dev.heapscope.model.DumpHeader;
 import dev.heapscope.model.Record;
 import dev.heapscope.parse.DumpListener;
 import dev.heapscope.parse.LogParser;
+import dev.heapscope.parse.ParsedLog;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * {@code analyze --json} of a streamed log, byte for byte what {@link JsonWriter#write} gives for the same
@@ -30,27 +30,35 @@ public final class StreamedJson {
             writer.write(out, streamed.log().dumps(), false);
             return;
         }
-        List<Dump> dumps = streamed.log().dumps();
+        // a dump the capped first pass did not keep (LogParser.MAX_STREAMED_DUMPS) is left out here too
+        ParsedLog log = streamed.log();
         try (JsonGenerator json = JsonWriter.generator(out); InputStream in = streamed.reopen()) {
             json.writeStartObject();
             json.writeArrayFieldStart("dumps");
             new LogParser().stream(in, new DumpListener() {
                 private int index = -1;
+                private Dump kept;
 
                 @Override
                 public void dumpStarted(Dialect dialect, DumpHeader header, long lineNumber) {
-                    index++;
-                    write(() -> writer.writeDumpHead(json, dumps.get(index)));
+                    kept = log.dump(++index);
+                    if (kept != null) {
+                        write(() -> writer.writeDumpHead(json, kept));
+                    }
                 }
 
                 @Override
                 public void recordParsed(Record record) {
-                    write(() -> writer.writeRecord(json, record));
+                    if (kept != null) {
+                        write(() -> writer.writeRecord(json, record));
+                    }
                 }
 
                 @Override
                 public void dumpParsed(Dump dump) {
-                    write(() -> writer.writeDumpTail(json, dumps.get(index)));
+                    if (kept != null) {
+                        write(() -> writer.writeDumpTail(json, kept));
+                    }
                 }
             });
             json.writeEndArray();

@@ -37,13 +37,22 @@ public final class StreamedLog {
     private final long[] liveBytes;
     private final LiveTally shown;
     private final Source source;
+    private final java.util.Map<Integer, long[]> tailCounts = new java.util.HashMap<>();
+    private final int completeDumps;
 
     private StreamedLog(ParsedLog log, Tallies tallies, Source source) {
         this.log = log;
-        int dumps = log.dumps().size();
+        // by dump index: the first dumps in order, then the last complete and last dump a capped log kept
+        int dumps = log.dumpCount() == log.dumps().size() ? log.dumps().size() : tallies.dumps;
         this.records = Arrays.copyOf(tallies.records, dumps);
         this.live = Arrays.copyOf(tallies.live, dumps);
         this.liveBytes = Arrays.copyOf(tallies.liveBytes, dumps);
+        for (long[] kept : new long[][] {tallies.tailComplete, tallies.tailLast}) {
+            if (kept != null) {
+                tailCounts.put((int) kept[0], kept);
+            }
+        }
+        this.completeDumps = tallies.completeDumps;
         this.shown = tallies.lastComplete != null ? tallies.lastComplete : tallies.lastAny;
         this.source = source;
     }
@@ -76,16 +85,25 @@ public final class StreamedLog {
 
     /** Records of {@code dump}, freed ones included. */
     public int records(Dump dump) {
-        return records[dump.index()];
+        return dump.index() < records.length ? records[dump.index()] : (int) tail(dump)[1];
     }
 
     /** Records of {@code dump} not freed. */
     public int live(Dump dump) {
-        return live[dump.index()];
+        return dump.index() < live.length ? live[dump.index()] : (int) tail(dump)[2];
     }
 
     public long liveBytes(Dump dump) {
-        return liveBytes[dump.index()];
+        return dump.index() < liveBytes.length ? liveBytes[dump.index()] : tail(dump)[3];
+    }
+
+    /** Complete dumps read, kept or not. */
+    public int completeDumps() {
+        return completeDumps;
+    }
+
+    private long[] tail(Dump dump) {
+        return tailCounts.getOrDefault(dump.index(), new long[4]);
     }
 
     /** The dump the reports show, {@link ParsedLog#lastCompleteDump()}, with its live records by chain. */
@@ -154,6 +172,10 @@ public final class StreamedLog {
         private int[] live = new int[8];
         private long[] liveBytes = new long[8];
         private int dumps;
+        // past LogParser.MAX_STREAMED_DUMPS: {index, records, live, live bytes} of the dumps the log keeps there
+        private long[] tailComplete;
+        private long[] tailLast;
+        private int completeDumps;
         private LiveTally current;
         private LiveTally lastComplete;
         private LiveTally lastAny;
@@ -174,14 +196,21 @@ public final class StreamedLog {
 
         @Override
         public void dumpParsed(Dump dump) {
-            if (dumps == records.length) {
-                records = Arrays.copyOf(records, dumps * 2);
-                live = Arrays.copyOf(live, dumps * 2);
-                liveBytes = Arrays.copyOf(liveBytes, dumps * 2);
+            completeDumps += dump.complete() ? 1 : 0;
+            if (dump.index() >= LogParser.MAX_STREAMED_DUMPS) {
+                long[] counts = {dump.index(), current.records(), current.live(), current.liveBytes()};
+                tailLast = dump.complete() ? null : counts;
+                tailComplete = dump.complete() ? counts : tailComplete;
+            } else {
+                if (dumps == records.length) {
+                    records = Arrays.copyOf(records, dumps * 2);
+                    live = Arrays.copyOf(live, dumps * 2);
+                    liveBytes = Arrays.copyOf(liveBytes, dumps * 2);
+                }
+                records[dumps] = current.records();
+                live[dumps] = current.live();
+                liveBytes[dumps++] = current.liveBytes();
             }
-            records[dumps] = current.records();
-            live[dumps] = current.live();
-            liveBytes[dumps++] = current.liveBytes();
             if (dump.complete()) {
                 lastComplete = current;
                 lastAny = null;

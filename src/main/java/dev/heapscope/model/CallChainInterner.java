@@ -7,11 +7,34 @@ import java.util.Arrays;
  * found without allocating (its hash is computed over the caller's array, then compared in place), which
  * matters because every record of a dump is interned and most repeat a known chain. Not thread-safe:
  * one belongs to one parser (or one simulated board).
+ *
+ * <p>A parser's interner is {@linkplain #bounded() bounded}: past {@link #PARSER_MAX_CHAINS} distinct chains a
+ * new chain is handed out unshared (equal, not identical), so a hostile log of ten million distinct chains
+ * keeps the table of the cap and its records still read right.
  */
 public final class CallChainInterner {
+    /** Chains a parser shares at most: real dumps hold tens of thousands of records. */
+    public static final int PARSER_MAX_CHAINS = Integer.getInteger("heapscope.maxInternedChains", 1_000_000);
+
+    private final int maxChains;
     /** Open addressing, linear probing; a power of two in size, at most half full. */
     private CallChain[] table = new CallChain[256];
     private int size;
+
+    /** Shares every chain (the simulated board's, whose chains are its own code's). */
+    public CallChainInterner() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** Shares at most {@code maxChains} chains. */
+    public CallChainInterner(int maxChains) {
+        this.maxChains = maxChains;
+    }
+
+    /** A parser's interner, with {@link #PARSER_MAX_CHAINS}. */
+    public static CallChainInterner bounded() {
+        return new CallChainInterner(PARSER_MAX_CHAINS);
+    }
 
     /** The shared chain for {@code frames[0..length)}; the array is copied only for a new chain. */
     public CallChain intern(int[] frames, int length) {
@@ -55,6 +78,9 @@ public final class CallChainInterner {
     }
 
     private CallChain add(CallChain chain, int slot) {
+        if (size >= maxChains) {
+            return chain; // unshared: the table stays at its cap
+        }
         table[slot] = chain;
         if (++size * 2 > table.length) {
             grow();

@@ -19,7 +19,7 @@ public final class DumpParser implements LineSink {
 
     private final DumpListener listener;
     private final ParserOptions options;
-    private final CallChainInterner chains = new CallChainInterner();
+    private final CallChainInterner chains = CallChainInterner.bounded();
     private final RecordLineReader recordReader;
     private final RecordBytes recordBytes;
     private final ChainReader freedByReader;

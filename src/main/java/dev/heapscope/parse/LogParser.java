@@ -19,16 +19,36 @@ import java.util.List;
  * dumps, and every line past the board event detector, so nothing downstream reads the text again.
  */
 public final class LogParser {
+    /**
+     * Monitor names kept at most: a hostile log of 3,000,000 decode lines took 0.8-1.3 GB to keep every one;
+     * the rest are counted ({@link ParsedLog#symbolsLeftOut()}). A firmware has tens of thousands of functions.
+     */
+    static final int MAX_SYMBOLS = Integer.getInteger("heapscope.maxMonitorNames", 500_000);
+    /**
+     * Dumps a streamed log keeps at most: the first ones, then only the last complete and the last dump
+     * (what the reports show); the others are counted ({@link ParsedLog#dumpsLeftOut()}). A gigabyte of tiny
+     * dumps (5.3 million) took 1.3 GB to keep every one.
+     */
+    public static final int MAX_STREAMED_DUMPS = Integer.getInteger("heapscope.maxStreamedDumps", 100_000);
     private static final int CHUNK_BYTES = 1 << 16;
 
     private final ParserOptions options;
+    private final int maxSymbols;
+    private final int maxDumps;
 
     public LogParser() {
         this(ParserOptions.LENIENT);
     }
 
     public LogParser(ParserOptions options) {
+        this(options, MAX_SYMBOLS, MAX_STREAMED_DUMPS);
+    }
+
+    /** With caps of its own (tests: a cap's behaviour on a small log); {@code maxDumps} is at least 3. */
+    LogParser(ParserOptions options, int maxSymbols, int maxDumps) {
         this.options = options;
+        this.maxSymbols = maxSymbols;
+        this.maxDumps = Math.max(3, maxDumps);
     }
 
     public ParsedLog parse(Path file) throws IOException {
@@ -61,7 +81,9 @@ public final class LogParser {
 
     private ParsedLog read(InputStream in, DumpListener records) throws IOException {
         List<Dump> dumps = new ArrayList<>();
+        Dump[] tail = new Dump[2]; // past the cap: the last complete dump, the last dump
         List<Symbol> symbols = new ArrayList<>();
+        long[] symbolsLeftOut = {0};
         DumpListener collector = new DumpListener() {
             @Override
             public void dumpStarted(Dialect dialect, DumpHeader header, long lineNumber) {
@@ -77,7 +99,14 @@ public final class LogParser {
 
             @Override
             public void dumpParsed(Dump dump) {
-                dumps.add(dump);
+                if (records == null || dumps.size() < maxDumps - 2) {
+                    dumps.add(dump);
+                } else {
+                    tail[dump.complete() ? 0 : 1] = dump;
+                    if (dump.complete()) {
+                        tail[1] = null;
+                    }
+                }
                 if (records != null) {
                     records.dumpParsed(dump);
                 }
@@ -85,7 +114,11 @@ public final class LogParser {
 
             @Override
             public void symbolFound(Symbol symbol) {
-                symbols.add(symbol);
+                if (symbols.size() < maxSymbols) {
+                    symbols.add(symbol);
+                } else {
+                    symbolsLeftOut[0]++;
+                }
             }
         };
         DumpParser parser = records == null ? new DumpParser(collector, options)
@@ -103,7 +136,12 @@ public final class LogParser {
         }
         framer.flush(-1);
         parser.finish();
+        for (Dump kept : tail) {
+            if (kept != null) {
+                dumps.add(kept);
+            }
+        }
         return new ParsedLog(dumps, symbols, events.list(), events.leftOut(), framer.lineCount(),
-                framer.truncatedLines());
+                framer.truncatedLines(), symbolsLeftOut[0]);
     }
 }

@@ -174,7 +174,7 @@ public final class SavedSession {
             }
         }
         return new ParsedLog(dumps, parsed.symbols(), parsed.events(), parsed.eventsLeftOut(), parsed.lines(),
-                parsed.truncatedLines());
+                parsed.truncatedLines(), parsed.symbolsLeftOut());
     }
 
     private static ParsedLog withNames(ParsedLog log, SessionNames names) {
@@ -182,7 +182,7 @@ public final class SavedSession {
             return log;
         }
         return new ParsedLog(log.dumps(), names.mergedWith(log.symbols()), log.events(), log.eventsLeftOut(),
-                log.lines(), log.truncatedLines());
+                log.lines(), log.truncatedLines(), log.symbolsLeftOut());
     }
 
     private static SymbolTable tableOf(List<Symbol> symbols) {

@@ -13,10 +13,16 @@ import java.util.Map;
 /**
  * Stacks as they arrive, before any tree: each one a run of frame ids (outermost first) in one int
  * array, and its value. Equal stacks may come more than once; {@link FlameMerge} adds them up after
- * sorting, as flamegraph.pl does, so no node is looked up per frame. About 4 bytes a frame.
+ * sorting, as flamegraph.pl does, so no node is looked up per frame. About 4 bytes a frame. At most
+ * {@link #MAX_STACKS} stacks are kept; the values of later ones are added to one {@link CallTree#OVER_LIMIT} stack.
  */
 public final class FlameStacks {
+    /** Stacks kept: a flame graph of 100,000 unique stacks is a big one. */
+    static final int MAX_STACKS = Integer.getInteger("heapscope.maxFlameStacks", 2_000_000);
+
     private final Weight weight;
+    private final int maxStacks;
+    private int overLimitStack = -1;
     private final FrameNames names;
     private int[] frames = new int[1 << 12];
     private int frameCount;
@@ -28,8 +34,13 @@ public final class FlameStacks {
     private int[] chainIds = new int[16];
 
     public FlameStacks(Weight weight, FrameNames names) {
+        this(weight, names, MAX_STACKS);
+    }
+
+    FlameStacks(Weight weight, FrameNames names, int maxStacks) {
         this.weight = weight == null ? Weight.BYTES : weight;
         this.names = names;
+        this.maxStacks = maxStacks;
     }
 
     /** The live stacks of {@code records}, named like {@link CallTree#of}: records worth 0 add nothing. */
@@ -111,6 +122,19 @@ public final class FlameStacks {
         if (stackValue == 0) {
             return;
         }
+        if (count >= maxStacks) {
+            if (overLimitStack < 0) {
+                overLimitStack = count;
+                append(new int[] {names.idOf(CallTree.OVER_LIMIT)}, 1, stackValue);
+            } else {
+                value[overLimitStack] += stackValue;
+            }
+            return;
+        }
+        append(ids, depth, stackValue);
+    }
+
+    private void append(int[] ids, int depth, long stackValue) {
         if (count == start.length) {
             start = Arrays.copyOf(start, count * 2);
             value = Arrays.copyOf(value, count * 2);

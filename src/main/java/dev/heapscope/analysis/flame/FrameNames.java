@@ -1,5 +1,6 @@
 package dev.heapscope.analysis.flame;
 
+import dev.heapscope.analysis.CallTree;
 import dev.heapscope.analysis.FrameNamer;
 
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,14 @@ import java.util.Map;
  * Frame names as int ids. A folded file repeats a few thousand names hundreds of thousands of times, so
  * a frame's raw bytes are looked up without making a {@code String}; only a name never seen before is
  * decoded and {@linkplain FrameNamer#sanitize(String) sanitized}. Raw spellings that sanitize alike
- * (" main" and "main") share one id. Not thread-safe.
+ * (" main" and "main") share one id. At most {@link #MAX_NAMES} names are kept: past them every new name is
+ * {@link CallTree#OVER_LIMIT} (a gigabyte of folded lines of distinct names held 6 GB). Not thread-safe.
  */
 public final class FrameNames {
+    /** Distinct names kept: a real profile has a few thousand functions. */
+    static final int MAX_NAMES = Integer.getInteger("heapscope.maxFrameNames", 1 << 21);
+
+    private final int maxNames;
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> idOfName = new HashMap<>();
     private byte[] pool = new byte[1 << 16];
@@ -26,11 +32,22 @@ public final class FrameNames {
     private int rawCount;
     private int[] slots = filled(4096);
 
+    public FrameNames() {
+        this(MAX_NAMES);
+    }
+
+    FrameNames(int maxNames) {
+        this.maxNames = maxNames;
+    }
+
     /** The id of a name that is already sanitized (a {@link FrameNamer}'s label, {@code [no caller]}). */
     public int idOf(String name) {
         Integer known = idOfName.get(name);
         if (known != null) {
             return known;
+        }
+        if (names.size() >= maxNames && !name.equals(CallTree.OVER_LIMIT)) {
+            return idOf(CallTree.OVER_LIMIT);
         }
         int id = names.size();
         names.add(name);
@@ -56,7 +73,9 @@ public final class FrameNames {
             slot = (slot + 1) & mask;
         }
         int id = idOf(FrameNamer.sanitize(new String(bytes, from, to - from, StandardCharsets.UTF_8)));
-        remember(bytes, from, to, id, slot);
+        if (names.size() < maxNames) { // past the cap a new spelling is not remembered either
+            remember(bytes, from, to, id, slot);
+        }
         return id;
     }
 
