@@ -51,6 +51,12 @@ public final class SavedState {
         accountedDump = newestDump(snapshot);
     }
 
+    /** As {@link #accountFor(SessionSnapshot)}, with the heap snapshots the file holds (about to be shown too). */
+    public void accountFor(SessionSnapshot snapshot, List<HeapSnapshot> heaps) {
+        accountFor(snapshot);
+        accountedHeap = heaps.isEmpty() ? null : heaps.get(heaps.size() - 1);
+    }
+
     /** Asked when a session closes: its autosave stays while it holds unsaved dumps. */
     boolean keepAutosave(Path folder) {
         if (!unsaved()) {
