@@ -102,8 +102,8 @@ final class HeapSnapshotsJson {
         List<String> segments = path.segments();
         if (segments.size() > MAX_STEPS) { // far deeper than any path a collector reports; the end is what tells
             List<String> shorter = new ArrayList<>(segments.subList(0, MAX_STEPS / 2 - 1));
-            shorter.add(" " + CUT + (segments.size() - MAX_STEPS + 2) + " more" + CUT + " ");
-            shorter.addAll(segments.subList(segments.size() - MAX_STEPS / 2 + 1, segments.size()));
+            shorter.add(" " + CUT + (segments.size() - MAX_STEPS + 1) + " more" + CUT + " ");
+            shorter.addAll(segments.subList(segments.size() - MAX_STEPS / 2, segments.size()));
             segments = shorter;
         }
         int[] indices = new int[segments.size()];
