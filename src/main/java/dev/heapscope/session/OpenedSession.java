@@ -128,7 +128,7 @@ public final class OpenedSession implements AutoCloseable {
             boolean logKept = SerialLogs.keep(autosave.transcriptFile(), keepLogAs);
             autosave.stop(); // before anyone may delete the folder: nothing is written into it after this
             if (keepAutosave.test(autosave.directory())) {
-                LOG.log(System.Logger.Level.INFO, "the autosave " + autosave.directory() + " stays: unsaved dumps");
+                LOG.log(System.Logger.Level.INFO, "the autosave " + autosave.directory() + " stays: unsaved dumps or heap snapshots");
             } else if (logKept) {
                 autosave.close();
             } else {
