@@ -20,12 +20,16 @@ import java.util.Map;
  */
 final class HeapSnapshotsJson {
     static final int VERSION = 1;
-    /** A 50,000-object snapshot takes about 3 MiB; twenty of them fit. */
-    static final int MAX_BYTES = 64 << 20;
+    /**
+     * About 80 bytes an object whose path is new, 20 for one whose path an earlier snapshot had: 400,000 objects
+     * at least, where a board's Lua heap holds a few thousand. Reading the heaviest entry this allows (every
+     * object a path of its own) takes about 350 MB; see docs/RELIABILITY.md.
+     */
+    static final int MAX_BYTES = 32 << 20;
     static final int MAX_SNAPSHOTS = 4096;
-    /** Objects of all snapshots together: about 150 MB in memory, more than any board's Lua heap many times over. */
-    static final int MAX_OBJECTS = 1 << 21;
-    static final int MAX_TABLE = 1 << 21;
+    /** Objects of all snapshots together. */
+    static final int MAX_OBJECTS = 1 << 20;
+    static final int MAX_TABLE = 1 << 20;
     static final int MAX_TEXT = 4096;
     static final int MAX_STEPS = 1024;
     private static final int MAX_TYPES = 64;

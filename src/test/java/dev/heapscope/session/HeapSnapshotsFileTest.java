@@ -168,7 +168,7 @@ class HeapSnapshotsFileTest {
                 .isEqualTo("damaged session file: snapshots.json is malformed: more than 4096 snapshots");
         String zeros = String.join(",", Collections.nCopies(HeapSnapshotsJson.MAX_OBJECTS + 1, "0"));
         assertThat(refusal(entry(PATH, "{\"number\":1,\"addresses\":[" + zeros + "],\"sizes\":[],\"typeOf\":[],\"pathOf\":[]}")))
-                .isEqualTo("damaged session file: snapshots.json is malformed: more than 2097152 objects in all");
+                .isEqualTo("damaged session file: snapshots.json is malformed: more than 1048576 objects in all");
         assertThat(refusal(entry("{\"steps\":[0],\"concrete\":\"" + "x".repeat(5_000) + "\"}", "")))
                 .startsWith("damaged session file: snapshots.json is malformed: a retaining path has");
         assertThat(refusal("{\"version\":1,\"steps\":[\"" + "y".repeat(5_000) + "\"]}"))
@@ -180,7 +180,7 @@ class HeapSnapshotsFileTest {
     void aBombOfAnEntryIsStoppedAtItsBound() throws Exception {
         String why = refusal(new HostileZip().stored(SessionJson.MANIFEST, HostileZip.manifestJson())
                 .stored(SessionJson.TRANSCRIPT, TRANSCRIPT_LINE).deflatedFill(SessionJson.HEAP_SNAPSHOTS, (byte) ' ', 100, -1));
-        assertThat(why).isEqualTo("not a session file HeapScope opens: snapshots.json expands past the 64 MiB it may hold");
+        assertThat(why).isEqualTo("not a session file HeapScope opens: snapshots.json expands past the 32 MiB it may hold");
         String lying = refusal(new HostileZip().stored(SessionJson.MANIFEST, HostileZip.manifestJson())
                 .stored(SessionJson.TRANSCRIPT, TRANSCRIPT_LINE).deflatedFill(SessionJson.HEAP_SNAPSHOTS, (byte) ' ', 100, 2_000));
         assertThat(lying).isEqualTo("damaged session file: snapshots.json expands past the 2000 bytes its header says");
