@@ -47,7 +47,8 @@ public final class Autosave implements AutoCloseable {
     private volatile Supplier<Symbolizer> names = () -> Symbolizer.NONE;
     private volatile HeldBy heldBy = HeldBy.UNKNOWN;
     private volatile Supplier<List<HeapSnapshot>> heapSnapshots = List::of;
-    private List<HeapSnapshot> writtenHeapSnapshots = List.of(); // the writer thread's
+    // the writer thread's, then the stopping thread's once the writer is done
+    private volatile List<HeapSnapshot> writtenHeapSnapshots = List.of();
 
     private Autosave(Path directory, String profile, Path elfFile) {
         this.directory = directory;
@@ -178,25 +179,18 @@ public final class Autosave implements AutoCloseable {
      * app discards it only once they chose to (or a crash leaves it to be recovered).
      */
     public void stop() {
-        try { // a snapshot taken in the last second is on disk too
-            writer.execute(() -> {
-                try {
-                    writeHeapSnapshots();
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, "autosave to " + directory + " failed: " + e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException stoppedAlready) {
-            // nothing more to write
-        }
-        writer.shutdown(); // the periodic writes end; the last one above still runs
+        writer.shutdownNow();
         try {
-            if (!writer.awaitTermination(5, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
-                writer.awaitTermination(5, TimeUnit.SECONDS);
-            }
+            writer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (writer.isTerminated()) { // the writer is done: a snapshot shown in its last second goes on disk here
+            try {
+                writeHeapSnapshots();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "autosave to " + directory + " failed: " + e);
+            }
         }
     }
 

@@ -40,6 +40,12 @@ public final class SavedState {
         return now == null ? 0 : now.dumps().size();
     }
 
+    /** The dumps shown when some are unsaved; 0 when only heap snapshots are (the question then names those). */
+    public int unsavedDumps() {
+        Dump newest = newestDump(shown);
+        return newest != null && newest != accountedDump ? dumpsShown() : 0;
+    }
+
     /** What is shown now was written by a save, came from a file, or the user let it go. */
     public void accountForShown() {
         accountFor(shown);
