@@ -57,8 +57,10 @@ final class HeapSnapshotsJson {
     static byte[] write(List<HeapSnapshot> snapshots) throws IOException {
         List<HeapSnapshot> kept = newestWithin(snapshots);
         while (true) {
-            byte[] json = SessionJson.writeCompact(entryOf(kept));
-            if (json.length <= MAX_BYTES || kept.isEmpty()) {
+            Entry entry = entryOf(kept);
+            byte[] json = SessionJson.writeCompact(entry);
+            if (kept.isEmpty() || json.length <= MAX_BYTES && entry.steps().size() <= MAX_TABLE
+                    && entry.types().size() <= MAX_TYPES) {
                 return json;
             }
             kept = kept.subList(1, kept.size());

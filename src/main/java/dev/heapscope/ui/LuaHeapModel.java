@@ -66,6 +66,7 @@ public final class LuaHeapModel {
     void showSaved(dev.heapscope.model.HeldBy heldBy, List<HeapSnapshot> snapshots) {
         saved = heldBy;
         board.incrementAndGet();
+        agent.abandon(); // an agent snapshot still running belongs to the board, not to the file shown now
         owner.onFx(() -> taken.setAll(snapshots));
     }
 
