@@ -1,5 +1,6 @@
 package dev.heapscope.session;
 
+import dev.heapscope.model.HeapSnapshot;
 import dev.heapscope.model.HeldBy;
 import dev.heapscope.symbols.Symbolizer;
 
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * Keeps a running session on disk so a crash or kill of the app loses nothing: in
  * {@code <root>/<id>/} the raw transcript grows as bytes arrive (through the session's raw log), and
- * markers, heap polls, commands and dump times are rewritten atomically at most once a second.
+ * markers, heap polls, commands, dump times and the heap snapshots shown are rewritten atomically at most once a
+ * second (the snapshots only when they changed, and once more when the autosave stops).
  * A clean {@link #close()} deletes the folder; {@link #findRecoverable} lists the ones left behind.
  *
  * <p>Use: {@code begin}, build the session with {@link #options}, then {@link #follow} it; close the
@@ -44,6 +46,9 @@ public final class Autosave implements AutoCloseable {
     private int namedDumps = -1;
     private volatile Supplier<Symbolizer> names = () -> Symbolizer.NONE;
     private volatile HeldBy heldBy = HeldBy.UNKNOWN;
+    private volatile Supplier<List<HeapSnapshot>> heapSnapshots = List::of;
+    // the writer thread's, then the stopping thread's once the writer is done
+    private volatile List<HeapSnapshot> writtenHeapSnapshots = List.of();
 
     private Autosave(Path directory, String profile, Path elfFile) {
         this.directory = directory;
@@ -95,6 +100,14 @@ public final class Autosave implements AutoCloseable {
         follow(session);
     }
 
+    /**
+     * Where the heap snapshots shown for this session come from (the app's Retained by list, oldest first; any
+     * thread, an immutable list that is replaced when it changes): written whenever a new list is seen.
+     */
+    public void keepHeapSnapshots(Supplier<List<HeapSnapshot>> shown) {
+        this.heapSnapshots = shown;
+    }
+
     /** Starts rewriting the session's markers, polls and commands here, at most once a second. */
     public void follow(ProfilingSession session) {
         writer.scheduleWithFixedDelay(() -> writeNow(session), 0, WRITE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
@@ -102,6 +115,7 @@ public final class Autosave implements AutoCloseable {
 
     private void writeNow(ProfilingSession session) {
         try {
+            writeHeapSnapshots(); // first: they need no answer from the session, which may be gone
             CompletableFuture<SessionSnapshot> snapshot = session.snapshot();
             write(snapshot.get(5, TimeUnit.SECONDS));
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -139,6 +153,14 @@ public final class Autosave implements AutoCloseable {
         lastWritten = counts;
     }
 
+    private void writeHeapSnapshots() throws IOException {
+        List<HeapSnapshot> shown = heapSnapshots.get();
+        if (shown != null && shown != writtenHeapSnapshots) {
+            replace(SessionJson.HEAP_SNAPSHOTS, HeapSnapshotsJson.write(shown));
+            writtenHeapSnapshots = shown;
+        }
+    }
+
     private void replace(String name, byte[] bytes) throws IOException {
         Path temp = directory.resolve(name + ".tmp");
         Files.write(temp, bytes);
@@ -163,6 +185,13 @@ public final class Autosave implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (writer.isTerminated()) { // the writer is done: a snapshot shown in its last second goes on disk here
+            try {
+                writeHeapSnapshots();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "autosave to " + directory + " failed: " + e);
+            }
+        }
     }
 
     /** Autosave folders under {@code root} whose session did not end cleanly and whose app is gone, newest first. */
@@ -172,7 +201,7 @@ public final class Autosave implements AutoCloseable {
         }
         try (Stream<Path> children = Files.list(root)) {
             return children.filter(Files::isDirectory)
-                    .filter(dir -> sizeOf(dir.resolve(SessionJson.TRANSCRIPT)) > 0)
+                    .filter(dir -> AutosaveRecovery.sizeOf(dir.resolve(SessionJson.TRANSCRIPT)) > 0)
                     .filter(dir -> !ownerAlive(dir))
                     .sorted(Comparator.comparing((Path dir) -> dir.getFileName().toString()).reversed())
                     .toList();
@@ -184,35 +213,12 @@ public final class Autosave implements AutoCloseable {
 
     /** The session left in an autosave folder, with every byte that reached the disk. */
     public static SavedSession recover(Path directory) throws IOException {
-        Path transcriptFile = directory.resolve(SessionJson.TRANSCRIPT);
-        if (!Files.isRegularFile(transcriptFile)) {
-            throw new IOException(directory + ": not an autosave folder (no " + SessionJson.TRANSCRIPT + ")");
-        }
-        if (sizeOf(transcriptFile) > SessionZipReader.MAX_TRANSCRIPT_BYTES) {
-            // the same bound as a saved file's: the autosave folder may be anyone's leftover, not only ours
-            throw new IOException(directory + ": its transcript is " + (sizeOf(transcriptFile) >> 20) + " MiB, over the "
-                    + (SessionZipReader.MAX_TRANSCRIPT_BYTES >> 20) + " MiB a session may hold");
-        }
-        byte[] transcript = Files.readAllBytes(transcriptFile);
-        SessionManifest manifest = readOrNull(directory, SessionJson.MANIFEST, SessionJson::manifest);
-        if (manifest == null) {
-            manifest = new SessionManifest(SessionManifest.FORMAT_VERSION, null, null, "unknown (recovered)", null,
-                    List.of(), null, null, 0, 0, 0, 0, transcript.length);
-        }
-        SessionJson.checkVersion(manifest, directory.toString());
-        List<Marker> markers = readOrNull(directory, SessionJson.MARKERS, SessionJson::markers);
-        List<dev.heapscope.model.HeapSample> samples = readOrNull(directory, SessionJson.SAMPLES, SessionJson::samples);
-        List<SessionSnapshot.SentCommand> commands = readOrNull(directory, SessionJson.COMMANDS, SessionJson::commands);
-        List<SessionJson.DumpTime> times = readOrNull(directory, SessionJson.DUMP_TIMES, SessionJson::dumpTimes);
-        SessionNames names = readOrNull(directory, SessionJson.NAMES, SessionNamesJson::readChecked);
-        return SavedSession.assemble(manifest, transcript, markers == null ? List.of() : markers,
-                samples == null ? List.of() : samples, commands == null ? List.of() : commands,
-                times == null ? List.of() : times, names);
+        return AutosaveRecovery.recover(directory);
     }
 
     /** What a leftover says about itself (when it started, on which board, how many dumps); empty when it cannot tell. */
     public static java.util.Optional<SessionManifest> manifestOf(Path directory) {
-        return java.util.Optional.ofNullable(readOrNull(directory, SessionJson.MANIFEST, SessionJson::manifest));
+        return java.util.Optional.ofNullable(AutosaveRecovery.readOrNull(directory, SessionJson.MANIFEST, SessionJson::manifest));
     }
 
     /** Deletes an autosave folder (recovered, saved elsewhere, or declined). */
@@ -224,34 +230,6 @@ public final class Autosave implements AutoCloseable {
             Files.deleteIfExists(directory);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot delete the autosave " + directory + ": " + e);
-        }
-    }
-
-    private interface JsonPart<T> {
-        T read(byte[] json) throws IOException;
-    }
-
-    /** A part that is missing or unreadable costs only itself: the transcript still holds every dump. */
-    private static <T> T readOrNull(Path directory, String name, JsonPart<T> part) {
-        Path file = directory.resolve(name);
-        long bound = name.equals(SessionJson.MANIFEST) ? SessionZipReader.MAX_MANIFEST_BYTES
-                : name.equals(SessionJson.NAMES) ? SessionNamesJson.MAX_BYTES : SessionZipReader.MAX_PART_BYTES;
-        if (!Files.isRegularFile(file) || sizeOf(file) > bound) {
-            return null; // an oversized part is skipped like an unreadable one: the transcript holds the dumps
-        }
-        try {
-            return part.read(Files.readAllBytes(file));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "autosave part " + file + " is unreadable, skipped: " + e);
-            return null;
-        }
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
         }
     }
 

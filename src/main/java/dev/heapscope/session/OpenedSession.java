@@ -103,6 +103,18 @@ public final class OpenedSession implements AutoCloseable {
     }
 
     /**
+     * Where the heap snapshots shown for this session come from (the app's Retained by list, an immutable list
+     * replaced when it changes, readable from any thread): its autosave keeps them, so a recovered session shows
+     * them again. Without an autosave (the CLI, tests) nothing is kept.
+     */
+    public OpenedSession heapSnapshotsFrom(java.util.function.Supplier<java.util.List<dev.heapscope.model.HeapSnapshot>> shown) {
+        if (autosave != null) {
+            autosave.keepHeapSnapshots(shown);
+        }
+        return this;
+    }
+
+    /**
      * Ends the session, keeping everything received: a serial session's transcript is copied to its raw log
      * and the autosave deleted; if that copy fails, the autosave stays to be recovered at the next start.
      */
@@ -116,7 +128,7 @@ public final class OpenedSession implements AutoCloseable {
             boolean logKept = SerialLogs.keep(autosave.transcriptFile(), keepLogAs);
             autosave.stop(); // before anyone may delete the folder: nothing is written into it after this
             if (keepAutosave.test(autosave.directory())) {
-                LOG.log(System.Logger.Level.INFO, "the autosave " + autosave.directory() + " stays: unsaved dumps");
+                LOG.log(System.Logger.Level.INFO, "the autosave " + autosave.directory() + " stays: unsaved dumps or heap snapshots");
             } else if (logKept) {
                 autosave.close();
             } else {

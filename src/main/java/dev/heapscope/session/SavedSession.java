@@ -2,6 +2,8 @@ package dev.heapscope.session;
 
 import dev.heapscope.model.Dump;
 import dev.heapscope.model.HeapSample;
+import dev.heapscope.model.HeapSnapshot;
+import dev.heapscope.model.LuaAllocationProfile;
 import dev.heapscope.model.HeldBy;
 import dev.heapscope.model.Symbol;
 import dev.heapscope.parse.LogParser;
@@ -34,10 +36,14 @@ public final class SavedSession {
     private final List<HeapSample> samples;
     private final List<SessionSnapshot.SentCommand> commands;
     private final SessionNames names;
+    private final List<HeapSnapshot> heapSnapshots;
+    private volatile TranscriptProfiles.Found profiles;
 
     private SavedSession(SessionManifest manifest, byte[] transcript, ParsedLog log, List<Marker> markers,
-                         List<HeapSample> samples, List<SessionSnapshot.SentCommand> commands, SessionNames names) {
+                         List<HeapSample> samples, List<SessionSnapshot.SentCommand> commands, SessionNames names,
+                         List<HeapSnapshot> heapSnapshots) {
         this.manifest = manifest;
+        this.heapSnapshots = List.copyOf(heapSnapshots);
         this.transcript = transcript;
         this.log = withNames(log, names);
         this.names = names;
@@ -63,6 +69,16 @@ public final class SavedSession {
      */
     public static SavedSession of(SessionSnapshot snapshot, byte[] transcript, String profile, Path elfFile,
                                   Symbolizer names, HeldBy heldBy) {
+        return of(snapshot, transcript, profile, elfFile, names, heldBy, List.of());
+    }
+
+    /**
+     * As {@link #of(SessionSnapshot, byte[], String, Path, Symbolizer, HeldBy)}, keeping the heap snapshots the
+     * live session showed in Retained by ({@code heapSnapshots}, oldest first: the virtual board's own and the
+     * agent's, with their numbers and labels), so that the file shows the same list in any process.
+     */
+    public static SavedSession of(SessionSnapshot snapshot, byte[] transcript, String profile, Path elfFile,
+                                  Symbolizer names, HeldBy heldBy, List<HeapSnapshot> heapSnapshots) {
         ParsedLog log = parse(transcript, timesOf(snapshot.dumps()));
         SessionManifest manifest = new SessionManifest(SessionManifest.FORMAT_VERSION, Instant.now().toString(),
                 SessionManifest.HEAPSCOPE_VERSION, snapshot.board(), profile, dialectsOf(log.dumps()),
@@ -71,15 +87,15 @@ public final class SavedSession {
                 transcript.length);
         SessionNames kept = SessionNames.of(log.dumps(), names, heldBy);
         return new SavedSession(manifest, transcript.clone(), log, snapshot.markers(), snapshot.samples(),
-                snapshot.commands(), kept);
+                snapshot.commands(), kept, heapSnapshots);
     }
 
     /** Reassembles the parts read from a file or an autosave folder. */
     static SavedSession assemble(SessionManifest manifest, byte[] transcript, List<Marker> markers, List<HeapSample> samples,
                                  List<SessionSnapshot.SentCommand> commands, List<SessionJson.DumpTime> times,
-                                 SessionNames names) {
+                                 SessionNames names, List<HeapSnapshot> heapSnapshots) {
         return new SavedSession(manifest, transcript, parse(transcript, times), markers, samples, commands,
-                names == null ? SessionNames.NONE : names);
+                names == null ? SessionNames.NONE : names, heapSnapshots == null ? List.of() : heapSnapshots);
     }
 
     public SessionManifest manifest() {
@@ -94,6 +110,28 @@ public final class SavedSession {
     /** Names for the frames of its dumps, as the live session named them, then the transcript's monitor names. */
     public Symbolizer symbolizer() {
         return tableOf(log.symbols());
+    }
+
+    /**
+     * The heap snapshots the session showed in Retained by, oldest first, as they were shown (numbers, labels with
+     * their origin and INCOMPLETE marks, objects with sizes and retaining paths); none in files older than them.
+     */
+    public List<HeapSnapshot> heapSnapshots() {
+        return heapSnapshots;
+    }
+
+    /**
+     * The Lua allocation profiles its transcript holds, read again from the profiler's lines (cut where the board
+     * reset, as live), in the order they ended; bounded (at most {@link TranscriptProfiles#MAX_PROFILES}). Read
+     * on the first call, off the caller's thread only if the caller makes it so.
+     */
+    public List<LuaAllocationProfile> luaProfiles() {
+        TranscriptProfiles.Found found = profiles;
+        if (found == null) {
+            found = TranscriptProfiles.read(transcript, log.events());
+            profiles = found;
+        }
+        return found.profiles();
     }
 
     /** What held each record's block when the live session printed its dump; unknown where it was not known. */

@@ -21,6 +21,7 @@ final class SessionJson {
     static final String SAMPLES = "samples.json";
     static final String DUMP_TIMES = "dumps.json";
     static final String NAMES = "names.json";
+    static final String HEAP_SNAPSHOTS = "snapshots.json";
 
     // Strict on types (no "12" for 12, no 1.5 for a long) so a tampered file is refused, not
     // half-read; lenient on unknown fields so files of a later minor version still open.

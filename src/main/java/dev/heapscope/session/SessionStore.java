@@ -16,8 +16,9 @@ import java.util.zip.ZipOutputStream;
  * Saves sessions to {@code .heapscope} files and opens them again. A session file is a zip holding
  * {@code manifest.json}, {@code transcript.bin} (every byte received), {@code commands.json},
  * {@code markers.json}, {@code samples.json}, {@code dumps.json} (when each dump arrived) and
- * {@code names.json} (the names and retaining paths the live session showed; absent in older files,
- * which still open, with the names their transcript holds).
+ * {@code names.json} (the names and retaining paths the live session showed) and {@code snapshots.json} (the
+ * heap snapshots it showed in Retained by); both absent in older files, which still open, with the names their
+ * transcript holds and no heap snapshots.
  * Stateless; any thread.
  */
 public final class SessionStore {
@@ -42,6 +43,7 @@ public final class SessionStore {
                 if (!session.names().isEmpty()) {
                     put(zip, SessionJson.NAMES, SessionNamesJson.write(session.names()));
                 }
+                put(zip, SessionJson.HEAP_SNAPSHOTS, HeapSnapshotsJson.write(session.heapSnapshots()));
             }
             moveInto(temp, target);
         } finally {
@@ -70,12 +72,14 @@ public final class SessionStore {
             byte[] samples = zip.read(SessionJson.SAMPLES, SessionZipReader.MAX_PART_BYTES, false);
             byte[] times = zip.read(SessionJson.DUMP_TIMES, SessionZipReader.MAX_PART_BYTES, false);
             byte[] names = zip.read(SessionJson.NAMES, SessionNamesJson.MAX_BYTES, false);
+            byte[] heaps = zip.read(SessionJson.HEAP_SNAPSHOTS, HeapSnapshotsJson.MAX_BYTES, false);
             return SavedSession.assemble(manifest, transcript,
                     markers == null ? List.of() : SessionJson.markers(markers),
                     samples == null ? List.of() : SessionJson.samples(samples),
                     commands == null ? List.of() : SessionJson.commands(commands),
                     times == null ? List.of() : SessionJson.dumpTimes(times),
-                    names == null ? SessionNames.NONE : SessionNamesJson.readChecked(names));
+                    names == null ? SessionNames.NONE : SessionNamesJson.readChecked(names),
+                    heaps == null ? List.of() : HeapSnapshotsJson.read(heaps));
         } catch (ZipException e) {
             throw new IOException(file + ": damaged session file, not a readable zip (" + e.getMessage() + ")", e);
         } catch (SessionZipReader.DamagedSessionFile e) {

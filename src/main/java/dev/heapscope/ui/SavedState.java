@@ -40,6 +40,12 @@ public final class SavedState {
         return now == null ? 0 : now.dumps().size();
     }
 
+    /** The dumps shown when some are unsaved; 0 when only heap snapshots are (the question then names those). */
+    public int unsavedDumps() {
+        Dump newest = newestDump(shown);
+        return newest != null && newest != accountedDump ? dumpsShown() : 0;
+    }
+
     /** What is shown now was written by a save, came from a file, or the user let it go. */
     public void accountForShown() {
         accountFor(shown);
@@ -49,6 +55,12 @@ public final class SavedState {
     /** A snapshot about to be shown that came from a file: nothing in it is at risk. */
     public void accountFor(SessionSnapshot snapshot) {
         accountedDump = newestDump(snapshot);
+    }
+
+    /** As {@link #accountFor(SessionSnapshot)}, with the heap snapshots the file holds (about to be shown too). */
+    public void accountFor(SessionSnapshot snapshot, List<HeapSnapshot> heaps) {
+        accountFor(snapshot);
+        accountedHeap = heaps.isEmpty() ? null : heaps.get(heaps.size() - 1);
     }
 
     /** Asked when a session closes: its autosave stays while it holds unsaved dumps. */

@@ -166,8 +166,9 @@ final class SessionFiles {
         Path saved = null;
         if (live != null) {
             String profile = session.profileProperty().get() == null ? null : session.profileProperty().get().name();
+            java.util.List<dev.heapscope.model.HeapSnapshot> heaps = session.luaHeap().shown();
             content = live.snapshot().thenCombine(live.transcript(), (snap, bytes) -> SavedSession.of(snap, bytes, profile,
-                    session.names().elfFile(), session.names().symbolizer(), session.luaHeap().heldBy()));
+                    session.names().elfFile(), session.names().symbolizer(), session.luaHeap().heldBy(), heaps));
         } else if (shown != null) {
             content = CompletableFuture.completedFuture(shown);
             saved = recoveredFrom;
@@ -201,8 +202,9 @@ final class SessionFiles {
             if (saved != null) {
                 recoveredFrom = null;
                 recent.add(file);
-                session.saved().accountFor(saved.snapshot());
-                show(saved, "Opened " + file.getFileName() + ": " + saved.dumps().size() + " dumps");
+                session.saved().accountFor(saved.snapshot(), saved.heapSnapshots());
+                show(saved, "Opened " + file.getFileName() + ": " + saved.dumps().size() + " dumps"
+                        + heapsIn(saved));
             }
             report(error, null, "Cannot open: ");
         });
@@ -245,7 +247,8 @@ final class SessionFiles {
         }, work).whenComplete((saved, error) -> {
             if (saved != null) {
                 recoveredFrom = directory;
-                show(saved, "Recovered " + saved.dumps().size() + " dumps; save with Ctrl+S (the autosave stays until then)");
+                show(saved, "Recovered " + saved.dumps().size() + " dumps" + heapsIn(saved)
+                        + "; save with Ctrl+S (the autosave stays until then)");
             }
             report(error, null, "Cannot recover: ");
         });
@@ -254,8 +257,14 @@ final class SessionFiles {
     private void show(SavedSession saved, String text) {
         shown = saved;
         session.names().reset(saved.symbolizer(), null); // the names it was saved with, not the last board's
-        session.luaHeap().showSaved(saved.heldBy());
+        session.luaHeap().showSaved(saved.heldBy(), saved.heapSnapshots());
         session.showSaved(saved.snapshot(), text);
+    }
+
+    private static String heapsIn(SavedSession saved) {
+        int heaps = saved.heapSnapshots().size();
+        return heaps == 0 ? "" : heaps == 1 ? " and 1 heap snapshot (Retained by)" : " and " + heaps
+                + " heap snapshots (Retained by)";
     }
 
     private void report(Throwable error, String success, String failure) {

@@ -97,7 +97,7 @@ public final class SessionViewModel implements AutoCloseable {
         disconnect();
         fx.execute(() -> live.connection(ConnectionState.CONNECTING));
         return CompletableFuture.supplyAsync(() -> {
-            OpenedSession made = opener.get().keepAutosaveWhen(saved::keepAutosave);
+            OpenedSession made = opener.get().keepAutosaveWhen(saved::keepAutosave).heapSnapshotsFrom(luaHeap::shown);
             SnapshotPump newPump = new SnapshotPump(made.session(), fx, live);
             opened = made;
             pump = newPump;

@@ -15,7 +15,10 @@ import java.util.function.Supplier;
 public final class UnsavedGuard {
     public enum Choice { SAVE, DISCARD, CANCEL }
 
-    /** Asks the user; {@code unsavedDumps} and {@code action} ("connect", "open a file", "quit") are for the question. */
+    /**
+     * Asks the user; {@code unsavedDumps} (0: only heap snapshots are unsaved) and {@code action} ("connect", "open a
+     * file", "quit") are for the question.
+     */
     @FunctionalInterface
     public interface Prompt {
         Choice ask(int unsavedDumps, String action);
@@ -56,7 +59,7 @@ public final class UnsavedGuard {
             saved.discardKeptAutosaves(); // a closed session's autosave whose dumps were all saved
             return CompletableFuture.completedFuture(true);
         }
-        return switch (prompt.ask(saved.dumpsShown(), action)) {
+        return switch (prompt.ask(saved.unsavedDumps(), action)) {
             case CANCEL -> CompletableFuture.completedFuture(false);
             case DISCARD -> {
                 saved.accountForShown();

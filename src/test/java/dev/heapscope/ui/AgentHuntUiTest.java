@@ -54,6 +54,8 @@ class AgentHuntUiTest extends WindowTestBase {
         waitUntil("the hunt done", () -> !session.hunts().busyProperty().get()
                 && session.messageProperty().get().startsWith("Guided hunt done"));
         assertThat(status()).endsWith("; the Lua heap before and after it is in Retained by");
+        // the snapshots' paths are worked out off the FX thread; they join the list just after
+        waitUntil("both snapshots in Retained by", () -> session.luaHeap().list().size() == 2);
         List<HeapSnapshot> taken = onFx(() -> List.copyOf(session.luaHeap().list()));
         assertThat(taken).extracting(HeapSnapshot::title).containsExactly(
                 "#1 (hunt, before the workload · agent, estimated)", "#2 (hunt, after the workload · agent, estimated)");

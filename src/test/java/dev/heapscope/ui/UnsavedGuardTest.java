@@ -90,4 +90,25 @@ class UnsavedGuardTest {
         assertThat(kept).doesNotExist();
         assertThat(saved.keptAutosaves()).isEmpty();
     }
+
+    @Test
+    void aNewHeapSnapshotIsUnsavedUntilSavedAndTheQuestionNamesIt() {
+        dev.heapscope.model.HeapSnapshot first = new dev.heapscope.model.HeapSnapshot(1, "before", 0, List.of());
+        dev.heapscope.model.HeapSnapshot second = new dev.heapscope.model.HeapSnapshot(2, "after", 0, List.of());
+        saved.show(with(List.of(dump(List.of()))));
+        saved.accountForShown(); // the dump was saved
+        saved.heapSnapshots(List.of(first));
+        assertThat(saved.unsaved()).as("a snapshot taken after the save").isTrue();
+        answer(UnsavedGuard.Choice.CANCEL);
+        assertThat(guard.confirm("connect")).isCompletedWithValue(false);
+        assertThat(asked).as("no unsaved dump to name: the question names heap snapshots").containsExactly("0 connect");
+        saved.accountForShown();
+        assertThat(saved.unsaved()).isFalse();
+        saved.heapSnapshots(List.of(first, second));
+        assertThat(saved.unsaved()).isTrue();
+        // a file about to be shown: its snapshots came from it, nothing is at risk
+        saved.accountFor(with(List.of()), List.of(first, second));
+        saved.show(with(List.of()));
+        assertThat(saved.unsaved()).isFalse();
+    }
 }
