@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,8 @@ class AgentHuntUiTest extends WindowTestBase {
     void theHuntsLuaSnapshotsShowWhichPathHoldsWhatItLeaked() throws Exception {
         assertThat(onFx(() -> session.hunts().agentSnapshotsProperty().get())).as("on by default").isTrue();
         onFx(() -> session.hunts().hunt("leak.lua", LEAK, 0, 300));
-        waitUntil("the hunt done", () -> !session.hunts().busyProperty().get()
+        // two uploads of the agent, line by line at 115200 baud: about 20 s on a quiet machine, more on a busy one
+        waitUntil("the hunt done", Duration.ofSeconds(120), () -> !session.hunts().busyProperty().get()
                 && session.messageProperty().get().startsWith("Guided hunt done"));
         assertThat(status()).endsWith("; the Lua heap before and after it is in Retained by");
         // the snapshots' paths are worked out off the FX thread; they join the list just after

@@ -98,7 +98,12 @@ abstract class WindowTestBase {
 
     /** Waits until {@code condition}, evaluated on the FX thread, holds. */
     static void waitUntil(String what, Callable<Boolean> condition) {
-        await(what).atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        waitUntil(what, PATIENCE, condition);
+    }
+
+    /** As {@link #waitUntil(String, Callable)}, for work that is long by nature (uploads paced at the board's baud). */
+    static void waitUntil(String what, Duration patience, Callable<Boolean> condition) {
+        await(what).atMost(patience).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
                 .until(() -> onFx(condition));
     }
 
