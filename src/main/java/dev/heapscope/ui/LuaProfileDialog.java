@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * stays open. Does not block the FX thread.
  */
 final class LuaProfileDialog {
-    static final ButtonType RUN = new ButtonType("Profile", ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType RUN = new ButtonType("Run profile", ButtonBar.ButtonData.OK_DONE);
 
     private final Dialog<LuaProfileRequest> dialog = new Dialog<>();
     private final ChoiceBox<LuaProfileRequest.Kind> kind = new ChoiceBox<>();

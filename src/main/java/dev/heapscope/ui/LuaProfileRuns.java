@@ -121,6 +121,11 @@ final class LuaProfileRuns {
             note("Lua profile " + (cancelled.isDone() ? "cancelled: " : "failed: ") + UserMessages.reason(error));
             return;
         }
+        if (!profile.complete() && profile.lines().isEmpty() && profile.stacks().isEmpty()) {
+            // the workload did not compile or run, or the firmware has no hook: nothing to draw, the reason is all
+            note("Lua profile of " + request.name() + " failed: " + profile.problem() + " (nothing was measured)");
+            return;
+        }
         LuaProfiles.Entry entry = profiles.add(request.name(), profile);
         showProfile.run();
         if (profile.complete()) {

@@ -55,8 +55,12 @@ public final class LuaProfileTexts {
             return "hook overhead not known (the end line did not arrive)";
         }
         double factor = overhead.factor();
-        if (Double.isNaN(factor)) {
+        if (overhead.baseMicros() < 0) {
             return String.format(Locale.ROOT, "%,d µs with the hook, overhead not measured", overhead.hookedMicros());
+        }
+        if (Double.isNaN(factor)) { // a board clock too coarse for the workload without the hook
+            return String.format(Locale.ROOT, "%,d µs with the hook, 0 µs without (%s): no overhead factor",
+                    overhead.hookedMicros(), overhead.baseKind());
         }
         return String.format(Locale.ROOT, "hook overhead %.1f× board time (%s)", factor, overhead.baseKind());
     }
