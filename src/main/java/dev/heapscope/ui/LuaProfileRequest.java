@@ -81,6 +81,19 @@ record LuaProfileRequest(String name, ProfileRun.Workload workload, ProfileRun.S
         };
     }
 
+    /**
+     * {@code --profile LUA}: a bundled scenario by name, else a Lua chunk; line events and a baseline run, whose
+     * measured overhead needs no board clock that follows the wall clock.
+     */
+    static LuaProfileRequest forLaunch(String what) {
+        ProfileRun.Settings settings = new ProfileRun.Settings(0, true, true);
+        Scenario scenario = what.strip().endsWith(".lua") ? ScenarioCatalog.named(what.strip()) : null;
+        return scenario != null
+                ? new LuaProfileRequest(scenario.name(), ProfileRun.Workload.upload(scenario.name(),
+                scenario.text().getBytes(StandardCharsets.UTF_8)), settings)
+                : new LuaProfileRequest(shortened(what.strip()), ProfileRun.Workload.chunk(what), settings);
+    }
+
     private static LuaProfileRequest upload(String typed, ProfileRun.Settings settings) throws Refused {
         if (typed.isEmpty()) {
             throw new Refused("Choose the .lua file to upload (Browse…).");

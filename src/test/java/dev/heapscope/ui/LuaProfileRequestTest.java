@@ -59,4 +59,16 @@ class LuaProfileRequestTest {
         assertThatThrownBy(() -> LuaProfileRequest.of(LuaProfileRequest.Kind.UPLOAD, big.toString(), null, 0, true, false))
                 .hasMessageStartingWith("big.lua is 65,537 bytes: at most 65,536 are uploaded");
     }
+
+    @Test
+    void theLaunchOptionProfilesAScenarioByNameElseAChunk() {
+        LaunchOptions options = LaunchOptions.parse(java.util.List.of("--profile", "request-handler-leak.lua", "--dark"));
+        assertThat(options.profile()).isEqualTo("request-handler-leak.lua");
+        assertThat(options.dark()).isTrue();
+        LuaProfileRequest scenario = LuaProfileRequest.forLaunch(options.profile());
+        assertThat(scenario.workload().fileName()).isEqualTo("request-handler-leak.lua");
+        assertThat(scenario.workload().contents()).isNotEmpty();
+        assertThat(LuaProfileRequest.forLaunch("t = {1, 2}").workload().chunk()).isEqualTo("t = {1, 2}");
+        assertThat(LaunchOptions.parse(java.util.List.of()).profile()).isNull();
+    }
 }
