@@ -87,12 +87,17 @@ final class LuaProfileDialog {
         HBox.setHgrow(text, Priority.ALWAYS);
         grid.addRow(0, new Label("Workload"), kind);
         grid.addRow(1, new Label(""), workload);
-        grid.addRow(2, new Label("Interval"), interval);
+        Label instructions = new Label("VM instructions between count events (0: none)");
+        instructions.getStyleClass().add("hint");
+        HBox intervalRow = new HBox(6, interval, instructions);
+        intervalRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grid.addRow(2, new Label("Interval"), intervalRow);
         grid.add(lines, 1, 3);
         grid.add(baseline, 1, 4);
         grid.add(problem, 0, 5, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setMinWidth(560);
+        dialog.getDialogPane().setPrefWidth(600); // the header wraps instead of widening the dialog
         // a request that cannot run keeps the dialog open with its reason
         dialog.getDialogPane().lookupButton(RUN).addEventFilter(ActionEvent.ACTION, e -> {
             try {

@@ -117,11 +117,17 @@ final class LuaProfileRuns {
         }
         cancel = null;
         busy.set(false);
-        if (error != null) {
-            note("Lua profile " + (cancelled.isDone() ? "cancelled: " : "failed: ") + UserMessages.reason(error));
+        boolean empty = profile == null || !profile.complete() && profile.lines().isEmpty() && profile.stacks().isEmpty();
+        if (empty && cancelled.isDone()) {
+            note("Lua profile of " + request.name() + " cancelled before its results arrived: the board finishes the "
+                    + "workload, its last lines go to the console");
             return;
         }
-        if (!profile.complete() && profile.lines().isEmpty() && profile.stacks().isEmpty()) {
+        if (error != null) {
+            note("Lua profile of " + request.name() + " failed: " + UserMessages.reason(error));
+            return;
+        }
+        if (empty) {
             // the workload did not compile or run, or the firmware has no hook: nothing to draw, the reason is all
             note("Lua profile of " + request.name() + " failed: " + profile.problem() + " (nothing was measured)");
             return;

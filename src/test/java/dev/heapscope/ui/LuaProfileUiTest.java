@@ -32,6 +32,7 @@ class LuaProfileUiTest extends WindowTestBase {
         waitUntil("the dialog", () -> robot.lookup("#lua-profile-dialog").tryQuery().isPresent());
         assertThat(onFx(() -> robot.lookup("#lua-profile-scenario").queryAs(ChoiceBox.class).getValue().toString()))
                 .contains("request-handler-leak");
+        snapshot(robot.lookup("#lua-profile-dialog").query(), "lua-profile-dialog");
         robot.clickOn("#lua-profile-baseline"); // a second run without the hook measures the overhead
         robot.clickOn("Run profile");
         waitUntil("the profile shown", () -> profiles().shown() != null && !window.luaRuns().busyProperty().get()
@@ -128,6 +129,36 @@ class LuaProfileUiTest extends WindowTestBase {
         assertThat(onFx(() -> window.flameTab().lua().summaryText())).startsWith("Lua allocations #1 of 't = {} for i");
         assertThat(session.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
         assertThat(onFx(() -> session.execute("=6*7")).get(20, java.util.concurrent.TimeUnit.SECONDS).text()).contains("42");
+    }
+
+    @Test
+    void aProfileUnderWayIsCancelledByItsButtonAndTheBoardGoesOn() throws Exception {
+        LuaProfileRequest slow = LuaProfileRequest.of(LuaProfileRequest.Kind.CHUNK,
+                "t = {} for i = 1, 3000 do t[i % 100 + 1] = {i} end", null, 0, true, false);
+        var running = onFx(() -> window.luaRuns().run(slow));
+        onFx(() -> {
+            window.select("Flame graph");
+            return null;
+        });
+        waitUntil("the button cancels", () -> text("#lua-profile-run").equals("Cancel profile"));
+        assertThat(status()).startsWith("Lua profile: uploading the profiler and running 't = {} for i");
+        robot.clickOn("#lua-profile-run");
+        waitUntil("cancelled", () -> !window.luaRuns().busyProperty().get());
+        assertThat(running.isDone()).isTrue();
+        assertThat(status()).startsWith("Lua profile of 't = {} for i").contains("' cancelled before its results arrived: "
+                + "the board finishes the workload, its last lines go to the console");
+        assertThat(text("#lua-profile-run")).isEqualTo("Profile Lua allocations…");
+        // the board finishes the workload (its watchdog may end it); then it answers again
+        String answer = null;
+        for (int attempt = 0; attempt < 20 && answer == null; attempt++) {
+            try {
+                answer = onFx(() -> session.execute("=6*7")).get(60, java.util.concurrent.TimeUnit.SECONDS).text();
+            } catch (java.util.concurrent.ExecutionException busyOrRebooting) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(answer).contains("42");
+        assertThat(onFx(() -> profiles().entries())).isEmpty();
     }
 
     private LuaProfiles profiles() {

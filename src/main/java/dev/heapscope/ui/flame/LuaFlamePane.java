@@ -71,7 +71,7 @@ public final class LuaFlamePane extends BorderPane {
         });
         SplitPane split = new SplitPane(flame, lines);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.55); // the board keeps 8 frames a stack: the flame is shallow, the lines list long
         setTop(summary);
         setCenter(split);
         profiles.shownProperty().addListener((obs, old, now) -> show(now));
