@@ -30,6 +30,10 @@ final class GuiCommand implements Callable<Integer> {
     @Option(names = "--hunt", description = "run the guided leak hunt as soon as the board is connected")
     private boolean hunt;
 
+    @Option(names = "--profile", paramLabel = "LUA", description = "profile the Lua allocations of a bundled scenario "
+            + "(NAME.lua) or a Lua chunk once the board is connected, and show them in the Flame graph")
+    private String profile;
+
     @Option(names = "--dark", description = "dark theme")
     private boolean dark;
 
@@ -61,6 +65,7 @@ final class GuiCommand implements Callable<Integer> {
         add(options, "--scenario", scenario);
         add(options, "--tab", tab);
         add(options, "--size", size);
+        add(options, "--profile", profile);
         if (hunt) {
             options.add("--hunt");
         }

@@ -76,8 +76,25 @@ public final class ProfileRun {
     /** Uploads what is needed and runs the profile; completes with it, incomplete when no end line came in time. */
     public CompletableFuture<LuaAllocationProfile> run(ProfilingSession session, Workload workload, Settings settings,
                                                        long timeoutMillis) {
+        return run(session, workload, settings, timeoutMillis, new CompletableFuture<>());
+    }
+
+    /**
+     * As above; when {@code cancelled} completes (with the reason), the profile completes at once with what arrived,
+     * marked incomplete with that reason. The board is not stopped: it finishes the workload, its lines go to the
+     * console.
+     */
+    public CompletableFuture<LuaAllocationProfile> run(ProfilingSession session, Workload workload, Settings settings,
+                                                       long timeoutMillis, CompletableFuture<String> cancelled) {
         LuaProfileReader reader = new LuaProfileReader();
         CompletableFuture<LuaAllocationProfile> result = new CompletableFuture<>();
+        // the cut is made on the session's thread, which alone feeds the reader
+        cancelled.thenCompose(why -> session.snapshot().thenApply(ignored -> why)).thenAccept(why -> {
+            if (!result.isDone()) {
+                reader.cutBy(why).ifPresentOrElse(result::complete,
+                        () -> result.completeExceptionally(new IllegalStateException(why)));
+            }
+        });
         session.addListener(new SessionListener() {
             @Override
             public void consoleLine(String line, long hostMillis) {

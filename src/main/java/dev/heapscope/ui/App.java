@@ -50,9 +50,19 @@ public final class App extends Application {
                     if (options.tab() != null) {
                         Platform.runLater(() -> window.select(options.tab()));
                     }
+                    profile(options);
                 }));
+            } else {
+                profile(options);
             }
         });
+    }
+
+    /** {@code --profile LUA}: once connected (and after the hunt), the Lua allocations of LUA in the Flame graph. */
+    private void profile(LaunchOptions options) {
+        if (options.profile() != null) {
+            Platform.runLater(() -> window.luaRuns().run(LuaProfileRequest.forLaunch(options.profile())));
+        }
     }
 
     /** For tests: the window once {@link #start} ran. */

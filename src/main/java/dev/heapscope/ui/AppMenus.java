@@ -105,4 +105,14 @@ final class AppMenus extends MenuBar {
         item.setOnAction(e -> action.run());
         return item;
     }
+
+    /** The Lua menu: Profile Lua allocations… (Ctrl+Shift+A), and the Flame graph's Lua allocations shown. */
+    void addLuaMenu(Runnable profile, Runnable showProfiles) {
+        Menu lua = new Menu("Lua");
+        lua.setId("lua-menu");
+        MenuItem run = item("Profile Lua allocations…", "lua-profile", profile);
+        run.setAccelerator(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        lua.getItems().addAll(run, item("Show Lua allocations", "lua-show", showProfiles));
+        getMenus().add(lua);
+    }
 }

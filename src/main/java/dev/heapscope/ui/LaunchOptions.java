@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * Command-line options of the desktop app: {@code --board NAME}, {@code --scenario NAME.lua},
  * {@code --hunt} (run the guided hunt once connected), {@code --dark}, {@code --tab NAME},
- * {@code --size WIDTHxHEIGHT} (the window's size, 1360x820 unless given).
+ * {@code --size WIDTHxHEIGHT} (the window's size, 1360x820 unless given), {@code --profile LUA} (profile a
+ * bundled scenario's or a chunk's Lua allocations once connected; null when not asked).
  */
 public record LaunchOptions(String board, String scenario, boolean hunt, boolean dark, String tab, int widthPx,
-                            int heightPx) {
+                            int heightPx, String profile) {
     public static final String DEFAULT_SCENARIO = "request-handler-leak.lua";
 
     public LaunchOptions(String board, String scenario, boolean hunt, boolean dark, String tab) {
-        this(board, scenario, hunt, dark, tab, 1360, 820);
+        this(board, scenario, hunt, dark, tab, 1360, 820, null);
     }
 
     public static LaunchOptions parse(List<String> args) {
@@ -21,6 +22,7 @@ public record LaunchOptions(String board, String scenario, boolean hunt, boolean
         boolean hunt = false;
         boolean dark = false;
         String tab = null;
+        String profile = null;
         int width = 1360;
         int height = 820;
         for (int i = 0; i < args.size(); i++) {
@@ -34,6 +36,7 @@ public record LaunchOptions(String board, String scenario, boolean hunt, boolean
                 }
                 case "--tab" -> tab = hasValue ? args.get(++i) : null;
                 case "--hunt" -> hunt = true;
+                case "--profile" -> profile = hasValue ? args.get(++i) : null;
                 case "--dark" -> dark = true;
                 case "--size" -> {
                     String[] size = hasValue ? args.get(++i).toLowerCase(java.util.Locale.ROOT).split("x") : new String[0];
@@ -45,6 +48,6 @@ public record LaunchOptions(String board, String scenario, boolean hunt, boolean
                 default -> { }
             }
         }
-        return new LaunchOptions(board, scenario, hunt, dark, tab, width, height);
+        return new LaunchOptions(board, scenario, hunt, dark, tab, width, height, profile);
     }
 }

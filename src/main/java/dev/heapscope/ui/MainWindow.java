@@ -7,6 +7,9 @@ import dev.heapscope.ui.console.ConsoleView;
 import dev.heapscope.ui.dumps.DiffView;
 import dev.heapscope.ui.dumps.DumpListView;
 import dev.heapscope.ui.flame.FlameGraphView;
+import dev.heapscope.ui.flame.FlameTab;
+import dev.heapscope.ui.flame.LuaFlamePane;
+import dev.heapscope.ui.flame.LuaProfiles;
 import dev.heapscope.ui.leaks.LeakView;
 import dev.heapscope.ui.retained.RetainedView;
 import dev.heapscope.ui.timeline.TimelineView;
@@ -14,13 +17,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -37,7 +34,7 @@ public final class MainWindow extends BorderPane {
     private final SessionToolbar toolbar;
     private final TabPane tabs = new TabPane();
     private final LazyTab<LeakView> leaks;
-    private final LazyTab<FlameGraphView> flame;
+    private final LazyTab<FlameTab> flame;
     private final LazyTab<RetainedView> retained;
     private final LazyTab<DiffView> diff;
     private final LazyTab<ConsoleView> console;
@@ -47,6 +44,8 @@ public final class MainWindow extends BorderPane {
     private final SessionExports exports;
     private final UnsavedGuard unsaved;
     private final DetailsController details;
+    private final LuaProfiles luaProfiles = new LuaProfiles();
+    private final LuaProfileRuns luaRuns;
 
     public MainWindow(SessionViewModel session, Executor work, LaunchOptions options) {
         this.session = session;
@@ -69,11 +68,14 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.25);
         details = new DetailsController(split, analysis, session);
         // each view is made when its tab is first selected or the window first needs it (LazyTab)
+        luaRuns = new LuaProfileRuns(session, luaProfiles, this::showLuaProfile);
+        luaRuns.action().setOnAction(e -> profileLua());
         flame = new LazyTab<>("Flame graph", () -> {
             FlameGraphView made = new FlameGraphView(analysis.analysisProperty(), work, theme);
             details.follow(made);
-            return made;
+            return new FlameTab(made, new LuaFlamePane(luaProfiles, work, theme, session::say), luaRuns.action());
         });
+        exports.luaProfileWhen(() -> flame.tab().isSelected() && flame.view().showingLua() ? luaProfiles.shown() : null);
         leaks = new LazyTab<>("Leaks", () -> {
             LeakView made = new LeakView(analysis.analysisProperty(), frame -> {
                 flame().search(frame);
@@ -108,6 +110,7 @@ public final class MainWindow extends BorderPane {
         }));
         AppMenus menus = new AppMenus(files, exports, (whole, scale) -> screenshot(whole, scale),
                 () -> theme.set(theme.get().other()), index -> tabs.getSelectionModel().select(index));
+        menus.addLuaMenu(this::profileLua, this::showLuaProfile);
         unsaved.onReplace(this::resetViews);
         // the workload has a row of its own: its choices (a Lua line, a project's buttons) would push the
         // connection bar's items behind » at 1024 px
@@ -120,16 +123,11 @@ public final class MainWindow extends BorderPane {
         if (options.dark()) {
             theme.set(Theme.DARK);
         }
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> { // Esc drops the time range from any view but a text field
-            if (e.getCode() == KeyCode.ESCAPE && analysis.rangeProperty().get() != null
-                    && !(e.getTarget() instanceof TextInputControl)) {
-                analysis.rangeProperty().set(null);
-                e.consume();
-            }
-        });
+        WindowShortcuts.escapeDropsRange(this, analysis);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                installShortcuts(scene);
+                files.acceptDrops(scene);
+                WindowShortcuts.install(scene, toolbar, details, this::takeHeapSnapshot);
                 applyTheme(scene);
             }
         });
@@ -151,6 +149,17 @@ public final class MainWindow extends BorderPane {
                 });
             }
         });
+    }
+
+    /** Profile Lua allocations… (Ctrl+Shift+A): asks what to run and shows its flame graph; cancels one under way. */
+    public void profileLua() {
+        var chosen = workload.chooser().chosen();
+        luaRuns.askOrCancel(getScene() == null ? null : getScene().getWindow(), chosen == null ? null : chosen.scenario());
+    }
+
+    private void showLuaProfile() {
+        flame.view().showLua();
+        select("Flame graph");
     }
 
     /**
@@ -184,9 +193,12 @@ public final class MainWindow extends BorderPane {
         analysis.rangeProperty().set(null);
         diff.ifBuilt(DiffView::clear);
         flame.ifBuilt(view -> {
-            view.search("");
-            view.zoomTo(0);
+            view.heapTrace().search("");
+            view.heapTrace().zoomTo(0);
+            view.showHeapTrace();
         });
+        luaRuns.cancel("another session replaced this one");
+        luaProfiles.clear();
         timeline.ifBuilt(TimelineView::reset);
         details.pane().clear();
         session.say("");
@@ -228,8 +240,18 @@ public final class MainWindow extends BorderPane {
         return leaks.view();
     }
 
+    /** The heap trace's flame graph. */
     public FlameGraphView flame() {
+        return flame.view().heapTrace();
+    }
+
+    /** The Flame graph tab: its source switch, and the Lua allocation profiles. */
+    public FlameTab flameTab() {
         return flame.view();
+    }
+
+    LuaProfileRuns luaRuns() {
+        return luaRuns;
     }
 
     public DiffView diff() {
@@ -268,33 +290,6 @@ public final class MainWindow extends BorderPane {
 
     /** Saves a PNG of the selected view or of the window into the data directory's screenshots folder and says where. */
     public java.nio.file.Path screenshot(boolean wholeWindow, double scale) {
-        Tab selected = tabs.getSelectionModel().getSelectedItem();
-        javafx.scene.Node node = wholeWindow || selected == null ? this : selected.getContent();
-        String what = wholeWindow || selected == null ? "window" : selected.getText();
-        try {
-            java.nio.file.Path file = Screenshots.save(node, what, scale, session.dataDirectory().screenshots());
-            session.say("Screenshot saved: " + file);
-            return file;
-        } catch (java.io.IOException | RuntimeException e) {
-            session.say("Screenshot failed: " + dev.heapscope.session.InputErrorText.describe(e));
-            return null;
-        }
-    }
-
-    /** The verbs' and panes' keys; the menu bar's items carry their own (Ctrl+O/S/P/L, Ctrl+1…6). */
-    private void installShortcuts(Scene scene) {
-        files.acceptDrops(scene);
-        var keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), toolbar.init::fire);
-        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), toolbar.start::fire);
-        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), toolbar.stop::fire);
-        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), toolbar.resume::fire);
-        keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), toolbar.dump::fire);
-        keys.put(new KeyCodeCombination(KeyCode.G, KeyCombination.SHORTCUT_DOWN), toolbar.gc::fire);
-        keys.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), toolbar.hunt::fire);
-        keys.put(new KeyCodeCombination(KeyCode.F3), details::toggle);
-        keys.put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), details::toggle);
-        keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                this::takeHeapSnapshot);
+        return Screenshots.saveAndSay(tabs, this, wholeWindow, scale, session);
     }
 }

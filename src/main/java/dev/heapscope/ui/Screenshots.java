@@ -37,4 +37,20 @@ public final class Screenshots {
         }
         return file;
     }
+
+    /** Saves the selected view (or the whole window) and says where, or why not, in the status line. */
+    static Path saveAndSay(javafx.scene.control.TabPane tabs, Node window, boolean wholeWindow, double scale,
+                           SessionViewModel session) {
+        javafx.scene.control.Tab selected = tabs.getSelectionModel().getSelectedItem();
+        Node node = wholeWindow || selected == null ? window : selected.getContent();
+        String what = wholeWindow || selected == null ? "window" : selected.getText();
+        try {
+            Path file = save(node, what, scale, session.dataDirectory().screenshots());
+            session.say("Screenshot saved: " + file);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            session.say("Screenshot failed: " + dev.heapscope.session.InputErrorText.describe(e));
+            return null;
+        }
+    }
 }

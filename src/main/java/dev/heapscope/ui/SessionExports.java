@@ -26,6 +26,7 @@ final class SessionExports {
     private final SessionViewModel session;
     private final Supplier<SavedSession> shown;
     private final Executor work;
+    private volatile Supplier<dev.heapscope.ui.flame.LuaProfiles.Entry> luaShown = () -> null;
 
     /** @param shown the session opened from a file or recovered, or null; used when none is live */
     SessionExports(SessionViewModel session, Supplier<SavedSession> shown, Executor work) {
@@ -34,11 +35,20 @@ final class SessionExports {
         this.work = work;
     }
 
+    /**
+     * While {@code shown} gives a Lua allocation profile (the Flame graph shows it), the flame formats export that
+     * profile instead of the heap trace.
+     */
+    void luaProfileWhen(Supplier<dev.heapscope.ui.flame.LuaProfiles.Entry> shown) {
+        luaShown = shown;
+    }
+
     /** Asks where (FX thread), then exports there. */
     void ask(LogExport.Format format, Window owner) {
+        var lua = LuaFlameExports.handles(format) ? luaShown.get() : null;
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + format.title());
-        chooser.setInitialFileName(format.fileName("heapscope-session"));
+        chooser.setTitle("Export " + (lua == null ? "" : "Lua allocations as ") + format.title());
+        chooser.setInitialFileName(lua == null ? format.fileName("heapscope-session") : LuaFlameExports.fileName(format, lua));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.title(), "*." + format.extension()));
         File file = chooser.showSaveDialog(owner);
         if (file != null) {
@@ -48,6 +58,19 @@ final class SessionExports {
 
     /** Writes {@code format} to {@code file}; completes with the file, or fails after saying why in the status bar. */
     CompletableFuture<Path> export(LogExport.Format format, Path file) {
+        var lua = LuaFlameExports.handles(format) ? luaShown.get() : null;
+        if (lua != null) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    writeWhole(file, out -> LuaFlameExports.write(format, lua, out));
+                    return file;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, work).whenComplete((written, error) -> session.onFx(() -> session.say(error == null
+                    ? "Lua allocations #" + lua.number() + " exported as " + format.title() + " to " + written
+                    : "Cannot export the Lua allocations: " + UserMessages.reason(error))));
+        }
         return content().thenApplyAsync(exporter -> {
             try {
                 writeWhole(file, out -> exporter.write(format, out));
