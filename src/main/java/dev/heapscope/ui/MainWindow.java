@@ -59,6 +59,7 @@ public final class MainWindow extends BorderPane {
         session.luaHeap().list().addListener((javafx.collections.ListChangeListener<dev.heapscope.model.HeapSnapshot>)
                 change -> session.saved().heapSnapshots(session.luaHeap().list()));
         files.guardWith(unsaved);
+        files.showLuaProfilesWith(found -> session.onFx(() -> found.forEach(luaProfiles::add)));
         connectionBar = new ConnectionBar(session, options, unsaved);
         workload = new WorkloadControls(session, options, work);
         workload.follow(connectionBar.targetProperty());

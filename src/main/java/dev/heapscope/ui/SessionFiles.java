@@ -33,6 +33,7 @@ final class SessionFiles {
     private volatile Path recoveredFrom;
     private final RecentSessions recent;
     private volatile java.util.function.Consumer<dev.heapscope.analysis.CallTree> foldedViewer;
+    private volatile java.util.function.Consumer<List<dev.heapscope.model.LuaAllocationProfile>> profilesViewer = found -> { };
     private UnsavedGuard guard;
 
     SessionFiles(SessionViewModel session, Executor work) {
@@ -254,11 +255,24 @@ final class SessionFiles {
         });
     }
 
+    /** Who shows the Lua allocation profiles a saved transcript holds (the Flame tab's Lua view); called off the FX thread. */
+    void showLuaProfilesWith(java.util.function.Consumer<List<dev.heapscope.model.LuaAllocationProfile>> viewer) {
+        profilesViewer = viewer;
+    }
+
     private void show(SavedSession saved, String text) {
         shown = saved;
         session.names().reset(saved.symbolizer(), null); // the names it was saved with, not the last board's
         session.luaHeap().showSaved(saved.heldBy(), saved.heapSnapshots());
-        session.showSaved(saved.snapshot(), text);
+        // read here, on the worker: the transcript is scanned once, and the FX thread only adds the results
+        List<dev.heapscope.model.LuaAllocationProfile> profiles = saved.luaProfiles();
+        profilesViewer.accept(profiles);
+        session.showSaved(saved.snapshot(), text + profilesIn(profiles));
+    }
+
+    private static String profilesIn(List<dev.heapscope.model.LuaAllocationProfile> profiles) {
+        return profiles.isEmpty() ? "" : profiles.size() == 1 ? "; 1 Lua allocation profile (Flame graph › Lua allocations)"
+                : "; " + profiles.size() + " Lua allocation profiles (Flame graph › Lua allocations)";
     }
 
     private static String heapsIn(SavedSession saved) {
