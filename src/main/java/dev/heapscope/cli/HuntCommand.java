@@ -173,8 +173,8 @@ final class HuntCommand implements Callable<Integer> {
         }
         if (agent) {
             try {
-                WireEstimate.print(err, new dev.heapscope.session.AgentRun(dev.heapscope.session.AgentRun.shippedAgent()),
-                        serial.baudRate(), WireEstimate.objectsOn(session), 2);
+                WireEstimate.printAgent(err, new dev.heapscope.session.AgentRun(dev.heapscope.session.AgentRun.shippedAgent()),
+                        session, serial.baudRate(), 2);
             } catch (java.io.IOException missing) {
                 // the hunt reports it with its result; its heaptrace part does not need the agent
             }

@@ -91,8 +91,12 @@ final class ProfileCommand implements Callable<Integer> {
         }
         ProfileRun run = new ProfileRun(ProfileRun.shippedProfiler());
         LuaAllocationProfile profile = SerialBoard.run(serial, SerialBoard.setup(20_000L), 30, "the profile", "",
-                opened -> run.run(opened.session(), what, new ProfileRun.Settings(interval, !noLines, baseline),
-                        timeoutSeconds * 1000L).get(timeoutSeconds + 30, TimeUnit.SECONDS));
+                opened -> {
+                    ProfileRun.Settings settings = new ProfileRun.Settings(interval, !noLines, baseline);
+                    WireEstimate.printProfile(err, run, opened.session(), serial.baudRate(), what, settings);
+                    return run.run(opened.session(), what, settings, timeoutSeconds * 1000L)
+                            .get(timeoutSeconds + 30, TimeUnit.SECONDS);
+                });
         try {
             writeFlames(profile);
         } catch (IOException e) {

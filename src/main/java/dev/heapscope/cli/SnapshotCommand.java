@@ -70,7 +70,7 @@ final class SnapshotCommand implements Callable<Integer> {
         AgentRun run = new AgentRun(AgentRun.shippedAgent());
         AgentLineRecorder lines = new AgentLineRecorder();
         AgentSnapshot snapshot = SerialBoard.run(serial, SerialBoard.setup(20_000L), 30, "the snapshot", "", opened -> {
-            WireEstimate.print(err, run, serial.baudRate(), WireEstimate.objectsOn(opened.session()), 1);
+            WireEstimate.printAgent(err, run, opened.session(), serial.baudRate(), 1);
             opened.session().addListener(lines);
             return run.take(opened.session(), timeoutSeconds * 1000L).get(timeoutSeconds + 30, TimeUnit.SECONDS);
         });
