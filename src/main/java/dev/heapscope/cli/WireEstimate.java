@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The note printed before the agent or the profiler runs: how long it will take on this board's wire. The board is
- * timed first (two typed lines: {@link WireTime#measuredOn}), asked whether its flash already holds the tool (so
+ * timed first (four typed comment lines: {@link WireTime#measuredOn}), asked whether its flash already holds the tool (so
  * the upload is counted only when it will happen) and, for the agent, how big its Lua heap is
  * ({@code AgentObjectGuess}). An estimate: a heap of many short strings has more objects per kilobyte.
  */

@@ -23,10 +23,11 @@ public final class AgentRun {
     static final int BYTES_PER_OBJECT = 28;
     // the agent's BATCH: after so many objects its walk yields through node.task.post
     static final int OBJECTS_PER_YIELD = 48;
-    // a yield's cost beyond the bytes: the virtual board runs a posted task at its next 50 ms poll, 44 ms a yield
-    // on average (6.73 s from begin to end line for 2,010 objects whose bytes take 4.88 s); a real board's task
-    // queue runs it at once, but its interpreter walks more slowly: not measured
-    static final double SECONDS_PER_YIELD = 0.044;
+    // a batch's cost beyond its bytes: the walk itself and the wait for the posted task, which the virtual board
+    // runs at its next 50 ms poll. Measured there for 2,010 objects (42 batches) from the begin to the end line:
+    // 44, 72 and 100 ms a batch on this 2-core machine as its load rose (UploadRoundTripBench, AgentWireBench).
+    // A real board's task queue runs the task at once but its interpreter walks more slowly: not measured.
+    static final double SECONDS_PER_YIELD = 0.070;
 
     private final byte[] agent;
 

@@ -47,7 +47,34 @@ class UploadRoundTripBench {
             boolean uploaded = upload.sendUnlessPresent(session).get(60, TimeUnit.SECONDS);
             report("probe, file present (uploaded again: " + uploaded + ")", System.nanoTime() - start, 2,
                     WireTime.typedBytes(upload.probeLines()), baud);
+            session.execute(AgentMemoryTest.HEAP_OF_2000).get(20, TimeUnit.SECONDS);
+            timeSnapshot(session, baud);
         }
+    }
+
+    /** Where a snapshot's time goes once the agent is in flash: the probe and dofile, the walk, the end. */
+    private static void timeSnapshot(ProfilingSession session, int baud) throws Exception {
+        long[] at = new long[2];
+        long[] bytes = new long[1];
+        session.addListener(new SessionListener() {
+            @Override
+            public void consoleLine(String line, long hostMillis) {
+                int mark = line.indexOf("~H");
+                if (mark >= 0) {
+                    bytes[0] += line.length() - mark + 2L;
+                    at[line.startsWith("~HB", mark) ? 0 : 1] = System.nanoTime();
+                }
+            }
+        });
+        long start = System.nanoTime();
+        var snapshot = new AgentRun(AgentRun.shippedAgent()).take(session, 120_000L).get(150, TimeUnit.SECONDS);
+        long done = System.nanoTime();
+        int objects = snapshot.objects().size();
+        System.out.printf("snapshot of %d objects, agent in flash: %.2f s in all; to its begin line %.2f s; begin to end "
+                        + "%.2f s (%,d bytes: %.2f s at the baud, so %.1f ms a yield of %d objects); end to done %.2f s%n",
+                objects, (done - start) / 1e9, (at[0] - start) / 1e9, (at[1] - at[0]) / 1e9, bytes[0], bytes[0] * 10.0 / baud,
+                ((at[1] - at[0]) / 1e9 - bytes[0] * 10.0 / baud) * 1000 / ((objects + 47) / 48), AgentRun.OBJECTS_PER_YIELD,
+                (done - at[1]) / 1e9);
     }
 
     private static void timeLines(ProfilingSession session, int baud, String what, List<String> lines) throws Exception {
