@@ -47,20 +47,19 @@ public final class FoldedStacksReader {
     /** @throws IOException only when {@code in} fails, never for what it contains */
     public static FoldedImport read(BufferedReader in, Weight weight) throws IOException {
         CallTree.Builder builder = new CallTree.Builder(weight);
+        TreeSink sink = new TreeSink(builder);
         List<ParseWarning> problems = new ArrayList<>();
         int skippedProblems = 0;
         int stacks = 0;
         long lineNumber = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             lineNumber++;
-            String problem = readLine(line, builder);
-            if (problem == null) {
-                if (!isIgnorable(line)) {
-                    stacks++;
-                }
-            } else if (problems.size() < MAX_PROBLEMS_REPORTED) {
+            String problem = FoldedLine.read(line, sink);
+            if (problem == FoldedLine.STACK) {
+                stacks++;
+            } else if (problem != null && problems.size() < MAX_PROBLEMS_REPORTED) {
                 problems.add(new ParseWarning(lineNumber, problem));
-            } else {
+            } else if (problem != null) {
                 skippedProblems++;
             }
         }
@@ -70,65 +69,27 @@ public final class FoldedStacksReader {
         return new FoldedImport(builder.build(), stacks, problems);
     }
 
-    private static boolean isIgnorable(String line) {
-        String trimmed = line.strip();
-        return trimmed.isEmpty() || trimmed.startsWith("#");
-    }
+    /** Frames of the line being read, for {@link CallTree.Builder#addStack}. */
+    private static final class TreeSink implements FoldedLine.Sink {
+        private final CallTree.Builder builder;
+        private final List<String> frames = new ArrayList<>();
 
-    /** Adds the line's stack; returns what is wrong with it, or null when it was fine or ignorable. */
-    private static String readLine(String line, CallTree.Builder builder) {
-        if (isIgnorable(line)) {
-            return null;
+        TreeSink(CallTree.Builder builder) {
+            this.builder = builder;
         }
-        String trimmed = line.strip();
-        int split = lastWhitespace(trimmed);
-        if (split < 0) {
-            return "no value after the stack: '" + shorten(trimmed) + "'";
-        }
-        String valueText = trimmed.substring(split + 1);
-        long value;
-        try {
-            value = Long.parseLong(valueText);
-        } catch (NumberFormatException notANumber) {
-            return "value '" + shorten(valueText) + "' is not a whole number";
-        }
-        if (value < 0) {
-            return "negative value " + value;
-        }
-        String stack = trimmed.substring(0, split).strip();
-        List<String> frames = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            int end = stack.indexOf(';', start);
-            String frame = (end < 0 ? stack.substring(start) : stack.substring(start, end)).strip();
-            if (frame.isEmpty()) {
-                return "empty frame in stack '" + shorten(stack) + "'";
+
+        @Override
+        public void frame(int depth, String frame) {
+            if (depth == 0) {
+                frames.clear();
             }
             frames.add(frame);
-            if (end < 0) {
-                break;
-            }
-            start = end + 1;
         }
-        try {
-            builder.addStack(frames, value);
-        } catch (ArithmeticException overflow) {
-            return "value " + value + " makes the total overflow";
-        }
-        return null;
-    }
 
-    private static int lastWhitespace(String text) {
-        for (int i = text.length() - 1; i >= 0; i--) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
+        @Override
+        public void stack(int depth, long value) {
+            builder.addStack(frames.subList(0, depth), value);
         }
-        return -1;
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     private static final java.util.regex.Pattern FOLDED_LINE = java.util.regex.Pattern.compile("\\S.*\\s\\d+");

@@ -5,7 +5,6 @@ import dev.heapscope.model.TraceMode;
 import dev.heapscope.session.GuidedHunt;
 import dev.heapscope.session.HuntWorkload;
 import dev.heapscope.session.OpenedSession;
-import dev.heapscope.session.Sessions;
 import dev.heapscope.session.ProfilingSession;
 import dev.heapscope.session.SessionListener;
 import dev.heapscope.symbols.SymbolTable;
@@ -51,11 +50,8 @@ final class HuntCommand implements Callable<Integer> {
     // NodeMCU runs these at every boot: a test script there would keep running after the hunt
     private static final java.util.Set<String> BOOT_FILES = java.util.Set.of("init.lua", "init.lc");
 
-    @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port (/dev/ttyUSB0, COM3)")
-    String port;
-
-    @Option(names = "--baud", defaultValue = "115200", description = "console speed (default: ${DEFAULT-VALUE})")
-    int baudRate;
+    @Mixin
+    SerialPortOption serial;
 
     @Option(names = "--buffer", defaultValue = "200", description = "records for heaptrace.init (default: ${DEFAULT-VALUE})")
     int bufferRecords;
@@ -140,46 +136,17 @@ final class HuntCommand implements Callable<Integer> {
                 : workload.waitForEnter ? HuntWorkload.userAction("use the device now; press Enter here when done",
                         () -> EnterKey.pressedOn(System.in, err))
                 : HuntWorkload.waitMillis(seconds * 1000L);
-        Sessions.Setup setup = Sessions.Setup.headless(timeoutSeconds * 1000L).withRawLogFile(rawLog)
-                .withPromptTimeoutMillis(timeoutSeconds * 1000L);
+        var setup = SerialBoard.setup(timeoutSeconds * 1000L).withRawLogFile(rawLog);
         SymbolTable names = new SymbolTable();
-        GuidedHunt.Result result;
-        try (OpenedSession opened = Sessions.serial(port, baudRate, setup)) {
-            ProfilingSession session = opened.session();
-            session.addListener(new SessionListener() {
-                @Override
-                public void notice(String message) {
-                    err.println("heapscope: note: " + message);
-                }
-            });
-            opened.connect().get(timeoutSeconds + 10L, TimeUnit.SECONDS);
-            var firmware = opened.firmware().orElseThrow();
-            if (!firmware.heaptracePresent()) {
-                err.println("heapscope: " + firmware.advice());
-                return ExitCodes.UNREADABLE_INPUT;
-            }
-            if (agent) {
-                try {
-                    WireEstimate.print(err, new dev.heapscope.session.AgentRun(dev.heapscope.session.AgentRun.shippedAgent()),
-                            baudRate, WireEstimate.objectsOn(session), 2);
-                } catch (java.io.IOException missing) {
-                    // the hunt reports it with its result; its heaptrace part does not need the agent
-                }
-            }
-            var hunting = new GuidedHunt(session, bufferRecords, traceMode).withAgentSnapshots(agent)
-                    .onProgress(step -> err.println("heapscope: note: hunt: " + step.what())).run(work);
-            // the user takes as long as the device needs; each agent snapshot has its own time-out
-            long agentSeconds = agent ? 2 * 150L : 0;
-            result = workload.waitForEnter ? hunting.get()
-                    : hunting.get(seconds + 10L * timeoutSeconds + agentSeconds, TimeUnit.SECONDS);
-            session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            err.println("heapscope: the hunt on " + port + " failed: " + InputErrorText.describe(cause)
-                    + (rawLog != null ? " (everything received is in " + rawLog + ")" : ""));
-            return ExitCodes.UNREADABLE_INPUT;
-        }
-        RunReport report = new RunReport(port + " @ " + baudRate + " baud", traceMode, bufferRecords,
+        GuidedHunt.Result result = SerialBoard.run(serial, setup, timeoutSeconds + 10L, "the hunt",
+                rawLog != null ? " (everything received is in " + rawLog + ")" : "",
+                session -> session.addListener(new SessionListener() {
+                    @Override
+                    public void notice(String message) {
+                        err.println("heapscope: note: " + message);
+                    }
+                }), opened -> hunt(opened, work, traceMode, names));
+        RunReport report = new RunReport(serial.board(), traceMode, bufferRecords,
                 workloadName(), result.first(), result.last(),
                 List.of(), names, dev.heapscope.model.HeldBy.UNKNOWN);
         if (result.agent() != null) {
@@ -193,6 +160,33 @@ final class HuntCommand implements Callable<Integer> {
             return ExitCodes.UNREADABLE_INPUT;
         }
         return leakGate.verdict(report.leakedBytes(), err);
+    }
+
+    /** The hunt on the connected board; the names its session learnt go into {@code names}. */
+    private GuidedHunt.Result hunt(OpenedSession opened, HuntWorkload work, TraceMode traceMode, SymbolTable names)
+            throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException,
+            InputLog.UnreadableInputException {
+        ProfilingSession session = opened.session();
+        var firmware = opened.firmware().orElseThrow();
+        if (!firmware.heaptracePresent()) {
+            throw new InputLog.UnreadableInputException(firmware.advice());
+        }
+        if (agent) {
+            try {
+                WireEstimate.printAgent(err, new dev.heapscope.session.AgentRun(dev.heapscope.session.AgentRun.shippedAgent()),
+                        session, serial.baudRate(), 2);
+            } catch (java.io.IOException missing) {
+                // the hunt reports it with its result; its heaptrace part does not need the agent
+            }
+        }
+        var hunting = new GuidedHunt(session, bufferRecords, traceMode).withAgentSnapshots(agent)
+                .onProgress(step -> err.println("heapscope: note: hunt: " + step.what())).run(work);
+        // the user takes as long as the device needs; each agent snapshot has its own time-out
+        long agentSeconds = agent ? 2 * 150L : 0;
+        GuidedHunt.Result result = workload.waitForEnter ? hunting.get()
+                : hunting.get(seconds + 10L * timeoutSeconds + agentSeconds, TimeUnit.SECONDS);
+        session.snapshot().get(5, TimeUnit.SECONDS).symbols().forEach(names::add);
+        return result;
     }
 
     /** What ran between the dumps, for the report's "script". */

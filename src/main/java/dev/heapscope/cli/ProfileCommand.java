@@ -9,9 +9,7 @@ import dev.heapscope.analysis.Weight;
 import dev.heapscope.export.FoldedWriter;
 import dev.heapscope.export.SvgFlameWriter;
 import dev.heapscope.model.LuaAllocationProfile;
-import dev.heapscope.session.OpenedSession;
 import dev.heapscope.session.ProfileRun;
-import dev.heapscope.session.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope profile --port PATH --run LUA}: which Lua lines allocate, on a real board. */
@@ -35,11 +32,8 @@ import java.util.concurrent.TimeUnit;
                 "  heapscope profile --port /dev/ttyUSB0 --run 'handler(\"/x\")' --svg lua.svg",
                 "  heapscope profile --port /dev/ttyUSB0 --run app.lua --interval 50 --json"})
 final class ProfileCommand implements Callable<Integer> {
-    @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port (/dev/ttyUSB0, COM3)")
-    String port;
-
-    @Option(names = "--baud", defaultValue = "115200", description = "console speed (default: ${DEFAULT-VALUE})")
-    int baudRate;
+    @Mixin
+    SerialPortOption serial;
 
     @Option(names = "--run", required = true, paramLabel = "LUA", description = "the workload: a local .lua file (uploaded under its name), a .lua/.lc "
             + "file already on the board, or a Lua chunk")
@@ -96,18 +90,13 @@ final class ProfileCommand implements Callable<Integer> {
             return ExitCodes.UNREADABLE_INPUT;
         }
         ProfileRun run = new ProfileRun(ProfileRun.shippedProfiler());
-        Sessions.Setup setup = Sessions.Setup.headless(20_000L).withPromptTimeoutMillis(20_000L);
-        LuaAllocationProfile profile;
-        try (OpenedSession opened = Sessions.serial(port, baudRate, setup)) {
-            opened.connect().get(30, TimeUnit.SECONDS);
-            profile = run.run(opened.session(), what, new ProfileRun.Settings(interval, !noLines, baseline),
-                    timeoutSeconds * 1000L).get(timeoutSeconds + 30, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            err.println("heapscope: the profile on " + port + " failed: "
-                    + (cause.getMessage() == null ? "no answer in time" : InputErrorText.describe(cause)));
-            return ExitCodes.UNREADABLE_INPUT;
-        }
+        LuaAllocationProfile profile = SerialBoard.run(serial, SerialBoard.setup(20_000L), 30, "the profile", "",
+                opened -> {
+                    ProfileRun.Settings settings = new ProfileRun.Settings(interval, !noLines, baseline);
+                    WireEstimate.printProfile(err, run, opened.session(), serial.baudRate(), what, settings);
+                    return run.run(opened.session(), what, settings, timeoutSeconds * 1000L)
+                            .get(timeoutSeconds + 30, TimeUnit.SECONDS);
+                });
         try {
             writeFlames(profile);
         } catch (IOException e) {
@@ -119,7 +108,7 @@ final class ProfileCommand implements Callable<Integer> {
             try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                     .createGenerator(new java.io.OutputStreamWriter(JsonForTerminal.onto(out), StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
                 generator.writeStartObject();
-                generator.writeStringField("board", port + " @ " + baudRate + " baud");
+                generator.writeStringField("board", serial.board());
                 report.writeJson(generator);
                 generator.writeEndObject();
             }

@@ -1,12 +1,9 @@
 package dev.heapscope.cli;
 
-import dev.heapscope.session.InputErrorText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.heapscope.model.AgentSnapshot;
 import dev.heapscope.session.AgentRun;
-import dev.heapscope.session.OpenedSession;
-import dev.heapscope.session.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +11,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** {@code heapscope snapshot --port PATH}: one Lua heap snapshot of a real board, by the HeapScope agent. */
@@ -30,11 +26,8 @@ import java.util.concurrent.TimeUnit;
                 "  heapscope snapshot --port /dev/ttyUSB0 --since before.snap --save after.snap",
                 "  heapscope diff before.snap after.snap"})
 final class SnapshotCommand implements Callable<Integer> {
-    @Option(names = "--port", required = true, paramLabel = "PATH", description = "serial port (/dev/ttyUSB0, COM3)")
-    String port;
-
-    @Option(names = "--baud", defaultValue = "115200", description = "console speed (default: ${DEFAULT-VALUE})")
-    int baudRate;
+    @Mixin
+    SerialPortOption serial;
 
     @Option(names = "--json", description = "the snapshot as JSON (fields: see SnapshotReport)")
     boolean json;
@@ -75,20 +68,12 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         AgentSnapshot earlier = since == null ? null : SnapshotFile.pick(since, SnapshotFile.read(since), null);
         AgentRun run = new AgentRun(AgentRun.shippedAgent());
-        Sessions.Setup setup = Sessions.Setup.headless(20_000L).withPromptTimeoutMillis(20_000L);
-        AgentSnapshot snapshot;
         AgentLineRecorder lines = new AgentLineRecorder();
-        try (OpenedSession opened = Sessions.serial(port, baudRate, setup)) {
-            opened.connect().get(30, TimeUnit.SECONDS);
-            WireEstimate.print(err, run, baudRate, WireEstimate.objectsOn(opened.session()), 1);
+        AgentSnapshot snapshot = SerialBoard.run(serial, SerialBoard.setup(20_000L), 30, "the snapshot", "", opened -> {
+            WireEstimate.printAgent(err, run, opened.session(), serial.baudRate(), 1);
             opened.session().addListener(lines);
-            snapshot = run.take(opened.session(), timeoutSeconds * 1000L).get(timeoutSeconds + 30, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            err.println("heapscope: the snapshot on " + port + " failed: "
-                    + (cause.getMessage() == null ? "no answer in time" : InputErrorText.describe(cause)));
-            return ExitCodes.UNREADABLE_INPUT;
-        }
+            return run.take(opened.session(), timeoutSeconds * 1000L).get(timeoutSeconds + 30, TimeUnit.SECONDS);
+        });
         SnapshotReport report = new SnapshotReport(snapshot);
         GrowthReport growth = earlier == null ? null : GrowthReport.ofAgent(earlier,
                 String.valueOf(since.getFileName()), snapshot, "now");
@@ -96,7 +81,7 @@ final class SnapshotCommand implements Callable<Integer> {
             try (JsonGenerator generator = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(new java.io.OutputStreamWriter(JsonForTerminal.onto(out),
                     java.nio.charset.StandardCharsets.UTF_8)).useDefaultPrettyPrinter()) {
                 generator.writeStartObject();
-                generator.writeStringField("board", port + " @ " + baudRate + " baud");
+                generator.writeStringField("board", serial.board());
                 report.writeJson(generator);
                 if (growth != null) {
                     generator.writeStringField("since", since.toString());
@@ -115,7 +100,7 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         if (save != null) {
             // what arrived is kept, cut or not: the file reads back as the console did
-            SnapshotFile.save(save, port + " @ " + baudRate + " baud", lines.stop());
+            SnapshotFile.save(save, serial.board(), lines.stop());
         }
         if (!snapshot.complete()) {
             err.println("heapscope: the snapshot is incomplete: " + snapshot.problem());

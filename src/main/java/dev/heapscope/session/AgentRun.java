@@ -18,11 +18,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AgentRun {
     static final String FILE_NAME = "heapscope-agent.lua";
-    // a bit of a serial byte: start, 8 data, stop
-    private static final int BITS_PER_BYTE = 10;
     // what one object line costs on the wire ("~HO 123 45 table 52 .entries" and its line end): 27.8 bytes on
     // average measured for 2,000 objects (AgentWireBench, docs/PERFORMANCE.md)
     static final int BYTES_PER_OBJECT = 28;
+    // the agent's BATCH: after so many objects its walk yields through node.task.post
+    static final int OBJECTS_PER_YIELD = 48;
+    // a batch's cost beyond its bytes: the walk itself and the wait for the posted task, which the virtual board
+    // runs at its next 50 ms poll. Measured there for 2,010 objects (42 batches) from the begin to the end line:
+    // 44, 72 and 100 ms a batch on this 2-core machine as its load rose (UploadRoundTripBench, AgentWireBench).
+    // A real board's task queue runs the task at once but its interpreter walks more slowly: not measured.
+    static final double SECONDS_PER_YIELD = 0.070;
 
     private final byte[] agent;
 
@@ -41,13 +46,29 @@ public final class AgentRun {
     }
 
     /**
-     * Seconds the wire needs at {@code baudRate}: the upload typed and echoed back, then the agent's lines for a
-     * heap of about {@code objects} objects.
+     * Seconds a snapshot takes at {@code baudRate} on a board that was not timed, the agent's upload included (the
+     * most it takes): see {@link #wireTime}.
      */
     public double wireSeconds(int baudRate, long objects) {
-        long uploadChars = new ScriptUpload(FILE_NAME, agent).lines().stream().mapToLong(line -> line.length() + 2).sum();
-        long bytes = 2 * uploadChars + objects * BYTES_PER_OBJECT;
-        return bytes * (double) BITS_PER_BYTE / Math.max(1, baudRate);
+        return wireTime(WireTime.at(baudRate), objects).total(true);
+    }
+
+    /**
+     * What one snapshot of a heap of about {@code objects} objects takes on {@code wire}: the agent's upload (its
+     * lines and the read-back check) when the board lacks it; then the probe that finds out, {@code dofile}, and the
+     * agent's lines with the walk's yields.
+     */
+    public UploadedRunTime wireTime(WireTime wire, long objects) {
+        ScriptUpload upload = new ScriptUpload(FILE_NAME, agent);
+        long yields = (Math.max(0, objects) + OBJECTS_PER_YIELD - 1) / OBJECTS_PER_YIELD;
+        double run = wire.typed(upload.probeLines()) + wire.typed(java.util.List.of(upload.dofile()))
+                + wire.printed(Math.max(0, objects) * BYTES_PER_OBJECT) + yields * SECONDS_PER_YIELD;
+        return new UploadedRunTime(wire.typed(upload.uploadLines()), run);
+    }
+
+    /** Whether the board's flash already holds this agent (two probe lines; nothing is left behind). */
+    public CompletableFuture<Boolean> onBoard(ProfilingSession session) {
+        return new ScriptUpload(FILE_NAME, agent).isPresent(session);
     }
 
     /** Uploads and runs the agent; completes with its snapshot, or an incomplete one when no end line came within {@code timeoutMillis}. */

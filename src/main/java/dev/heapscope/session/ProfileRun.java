@@ -7,6 +7,7 @@ import dev.heapscope.parse.LuaProfileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -73,6 +74,49 @@ public final class ProfileRun {
                 + " dofile(" + ScriptUpload.quoted(FILE_NAME) + ")";
     }
 
+    /**
+     * The workload's file to type into flash before the run, or null: a local file, or a chunk too long to go into
+     * the command's one console line.
+     */
+    private static ScriptUpload workloadUpload(Workload workload, Settings settings) {
+        if (workload.chunk() != null) {
+            return fitsTheCommand(workload.chunk(), settings) ? null
+                    : new ScriptUpload(WORKLOAD_FILE, workload.chunk().getBytes(StandardCharsets.UTF_8));
+        }
+        return workload.contents() == null ? null : new ScriptUpload(workload.fileName(), workload.contents());
+    }
+
+    private static boolean fitsTheCommand(String chunk, Settings settings) {
+        return command(ScriptUpload.quoted(chunk), settings).length() <= ProfilingSession.CONSOLE_LINE_LIMIT;
+    }
+
+    /** The console line that profiles {@code workload}: its chunk inline, or the file it is in. */
+    private static String commandFor(Workload workload, Settings settings) {
+        if (workload.chunk() != null) {
+            return command(ScriptUpload.quoted(fitsTheCommand(workload.chunk(), settings) ? workload.chunk()
+                    : WORKLOAD_FILE), settings);
+        }
+        return command(ScriptUpload.quoted(workload.fileName()), settings);
+    }
+
+    /**
+     * What the typing of a profile takes on {@code wire}: the profiler's upload when the board lacks it; then the
+     * probe that finds out, the workload's upload when it has one, and the command. The workload's own run and the
+     * profile's lines come on top: their length depends on the workload.
+     */
+    public UploadedRunTime wireTime(WireTime wire, Workload workload, Settings settings) {
+        ScriptUpload profilerFile = new ScriptUpload(FILE_NAME, profiler);
+        ScriptUpload workloadFile = workloadUpload(workload, settings);
+        double run = wire.typed(profilerFile.probeLines()) + wire.typed(List.of(commandFor(workload, settings)))
+                + (workloadFile == null ? 0 : wire.typed(workloadFile.uploadLines()));
+        return new UploadedRunTime(wire.typed(profilerFile.uploadLines()), run);
+    }
+
+    /** Whether the board's flash already holds this profiler (two probe lines; nothing is left behind). */
+    public CompletableFuture<Boolean> onBoard(ProfilingSession session) {
+        return new ScriptUpload(FILE_NAME, profiler).isPresent(session);
+    }
+
     /** Uploads what is needed and runs the profile; completes with it, incomplete when no end line came in time. */
     public CompletableFuture<LuaAllocationProfile> run(ProfilingSession session, Workload workload, Settings settings,
                                                        long timeoutMillis) {
@@ -113,22 +157,11 @@ public final class ProfileRun {
         });
         CompletableFuture<Void> ready = new ScriptUpload(FILE_NAME, profiler).sendUnlessPresent(session)
                 .thenApply(uploaded -> (Void) null);
-        String literal;
-        if (workload.chunk() != null && command(ScriptUpload.quoted(workload.chunk()), settings).length()
-                <= ProfilingSession.CONSOLE_LINE_LIMIT) {
-            literal = ScriptUpload.quoted(workload.chunk());
-        } else if (workload.chunk() != null) {
-            ScriptUpload chunkFile = new ScriptUpload(WORKLOAD_FILE, workload.chunk().getBytes(StandardCharsets.UTF_8));
-            ready = ready.thenCompose(ok -> chunkFile.sendTo(session));
-            literal = ScriptUpload.quoted(WORKLOAD_FILE);
-        } else {
-            if (workload.contents() != null) {
-                ScriptUpload file = new ScriptUpload(workload.fileName(), workload.contents());
-                ready = ready.thenCompose(ok -> file.sendTo(session));
-            }
-            literal = ScriptUpload.quoted(workload.fileName());
+        ScriptUpload workloadFile = workloadUpload(workload, settings);
+        if (workloadFile != null) {
+            ready = ready.thenCompose(ok -> workloadFile.sendTo(session));
         }
-        String line = command(literal, settings);
+        String line = commandFor(workload, settings);
         ready.thenCompose(ok -> session.execute(line)).whenComplete((answer, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);

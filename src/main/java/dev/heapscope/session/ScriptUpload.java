@@ -64,6 +64,12 @@ final class ScriptUpload {
                 + ", \"r\"), \"cannot read " + escaped(fileName) + " back\")) heapscope_check = nil");
     }
 
+    /** The two lines {@link #sendUnlessPresent} types before it knows whether to upload: the check, then the probe. */
+    List<String> probeLines() {
+        return List.of(CHECK_FUNCTION, "do local f = (io and io.open or file.open)(" + quoted(fileName) + ", \"r\") if f then "
+                + "heapscope_check(f) end end heapscope_check = nil");
+    }
+
     /** The size and Adler-32 the board should print for the file. */
     String expectedCheck() {
         long a = 1;
@@ -100,13 +106,23 @@ final class ScriptUpload {
      * on the board, file or not.
      */
     CompletableFuture<Boolean> sendUnlessPresent(ProfilingSession session) {
-        String probe = "do local f = (io and io.open or file.open)(" + quoted(fileName) + ", \"r\") if f then "
-                + "heapscope_check(f) end end heapscope_check = nil";
-        return session.execute(checkLines().get(0)).thenCompose(defined -> defined.failed()
+        return isPresent(session).thenCompose(present -> present ? CompletableFuture.completedFuture(false)
+                : sendTo(session).thenApply(ok -> true));
+    }
+
+    /** Whether the board's flash holds exactly these bytes (size and Adler-32), by {@link #probeLines()}. */
+    CompletableFuture<Boolean> isPresent(ProfilingSession session) {
+        List<String> probe = probeLines();
+        return session.execute(probe.get(0)).thenCompose(defined -> defined.failed()
                 ? CompletableFuture.completedFuture(false)
-                : session.execute(probe).thenApply(answer -> !answer.failed() && isSameFile(answer.output())))
-                .thenCompose(present -> present ? CompletableFuture.completedFuture(false)
-                        : sendTo(session).thenApply(ok -> true));
+                : session.execute(probe.get(1)).thenApply(answer -> !answer.failed() && isSameFile(answer.output())));
+    }
+
+    /** The lines of an upload that is needed: the file's, then its read-back check. */
+    List<String> uploadLines() {
+        List<String> all = new ArrayList<>(lines());
+        all.addAll(checkLines());
+        return all;
     }
 
     private boolean isSameFile(List<String> printed) {

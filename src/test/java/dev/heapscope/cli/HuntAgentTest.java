@@ -51,7 +51,8 @@ class HuntAgentTest {
         CliRunner json = CliRunner.run("hunt", "--port", link.toString(), "--script", scenario.toString(), "--agent",
                 "--json");
         assertThat(json.exitCode()).as(json.err()).isZero();
-        assertThat(json.err()).contains("the agent's upload and 2 snapshots of the board's heap")
+        assertThat(json.err()).contains("note: 2 snapshots of the board's heap")
+                .contains("typing the agent into the board's flash (an estimate: a typed line took")
                 .contains("hunt: Lua heap snapshot by the HeapScope agent, before the workload")
                 .doesNotContain("warning");
         JsonNode report = new ObjectMapper().readTree(json.out());

@@ -22,7 +22,7 @@ class AgentEstimateTest {
     void theTextSaysItIsAnEstimateAndAsksOnlyAboveTheThreshold() {
         AgentEstimate quick = new AgentEstimate(57_344, 1_900, 7.4, 115_200);
         assertThat(quick.text()).isEqualTo("about 7 s on the wire at 115,200 baud (an estimate: about 1,900 objects "
-                + "in a Lua heap of 56 KB)");
+                + "in a Lua heap of 56 KB, the agent's upload included)");
         assertThat(quick.worthAsking(AgentEstimate.ASK_ABOVE_SECONDS)).isFalse();
         AgentEstimate slow = new AgentEstimate(-1, 2_000, 185, 9_600);
         assertThat(slow.text()).startsWith("about 3 min 05 s on the wire at 9,600 baud").contains("size unknown");

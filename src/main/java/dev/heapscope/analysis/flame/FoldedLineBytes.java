@@ -1,10 +1,12 @@
 package dev.heapscope.analysis.flame;
 
+import dev.heapscope.analysis.FoldedLine;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One ASCII folded line, every rule of {@link dev.heapscope.analysis.FoldedStacksReader} applied to its
+ * One ASCII folded line, every rule of {@link FoldedLine} applied to its
  * bytes: the exact path {@link FoldedStacksScanner} takes for a line that is not the plain
  * {@code a;b;c 123} shape (comments, blank lines, whitespace around frames, a bad value).
  */
@@ -16,7 +18,7 @@ final class FoldedLineBytes {
         this.stacks = stacks;
     }
 
-    /** Adds an ASCII line's stack; returns {@link FoldedLineText#STACK}, null (ignorable) or the problem. */
+    /** Adds an ASCII line's stack; returns {@link FoldedLine#STACK}, null (ignorable) or the problem. */
     String read(byte[] buf, int from, int to) {
         while (from < to && blank(buf[from])) {
             from++;
@@ -32,7 +34,7 @@ final class FoldedLineBytes {
             split--;
         }
         if (split < from) {
-            return "no value after the stack: '" + FoldedLineText.shorten(text(buf, from, to)) + "'";
+            return "no value after the stack: '" + FoldedLine.shorten(text(buf, from, to)) + "'";
         }
         long value = digits(buf, split + 1, to);
         if (value == -1) {
@@ -40,7 +42,7 @@ final class FoldedLineBytes {
             try {
                 value = Long.parseLong(valueText);
             } catch (NumberFormatException notANumber) {
-                return "value '" + FoldedLineText.shorten(valueText) + "' is not a whole number";
+                return "value '" + FoldedLine.shorten(valueText) + "' is not a whole number";
             }
             if (value < 0) {
                 return "negative value " + value;
@@ -65,7 +67,7 @@ final class FoldedLineBytes {
                 frameTo--;
             }
             if (frameFrom == frameTo) {
-                return "empty frame in stack '" + FoldedLineText.shorten(text(buf, from, stackEnd)) + "'";
+                return "empty frame in stack '" + FoldedLine.shorten(text(buf, from, stackEnd)) + "'";
             }
             if (depth == ids.length) {
                 ids = Arrays.copyOf(ids, depth * 2);
@@ -81,7 +83,7 @@ final class FoldedLineBytes {
         } catch (ArithmeticException overflow) {
             return "value " + value + " makes the total overflow";
         }
-        return FoldedLineText.STACK;
+        return FoldedLine.STACK;
     }
 
     /** The value of plain decimal digits (at most 18, so no overflow), or -1 for anything else. */

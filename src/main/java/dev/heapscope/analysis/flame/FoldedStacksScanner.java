@@ -1,5 +1,6 @@
 package dev.heapscope.analysis.flame;
 
+import dev.heapscope.analysis.FoldedLine;
 import dev.heapscope.analysis.Weight;
 import dev.heapscope.model.ParseWarning;
 
@@ -35,7 +36,7 @@ public final class FoldedStacksScanner {
     private int pos;
     private int limit;
     private boolean eof;
-    /** What {@link #plainLine} made of the last line: {@link FoldedLineText#STACK}, a problem, or {@link #NOT_PLAIN}. */
+    /** What {@link #plainLine} made of the last line: {@link FoldedLine#STACK}, a problem, or {@link #NOT_PLAIN}. */
     private String lineOutcome;
     private boolean ascii;
     private static final String NOT_PLAIN = new String("not plain");
@@ -113,7 +114,7 @@ public final class FoldedStacksScanner {
                 problem = ascii ? exactLines.read(buf, pos, end)
                         : textLines.read(new String(buf, pos, end - pos, StandardCharsets.UTF_8));
             }
-            if (problem == FoldedLineText.STACK) {
+            if (problem == FoldedLine.STACK) {
                 stackLines++;
             } else if (problem != null) {
                 report(lineNumber, problem);
@@ -200,7 +201,7 @@ public final class FoldedStacksScanner {
         }
         try {
             stacks.add(ids, depth, value);
-            lineOutcome = FoldedLineText.STACK;
+            lineOutcome = FoldedLine.STACK;
         } catch (ArithmeticException overflow) {
             lineOutcome = "value " + value + " makes the total overflow";
         }
