@@ -83,7 +83,7 @@ final class WireEstimate {
             upload = String.format(Locale.ROOT, ", %s of it typing %s into the board's flash%s",
                     duration(time.uploadSeconds()), tool, onBoard == null ? " unless it is there already" : "");
         }
-        return String.format(Locale.ROOT, "%s %s%s at %d baud%s (an estimate: a typed line took %.0f ms here "
+        return String.format(Locale.ROOT, "%s %s%s at %d baud%s (an estimate: a typed line took %.1f ms here "
                         + "plus %.2f ms a character)", verb, onBoard == null ? "up to about " : "about ", duration(seconds),
                 wire.baudRate(), upload, wire.lineSeconds() * 1000, wire.secondsPerTypedByte() * 1000);
     }

@@ -23,11 +23,12 @@ public final class AgentRun {
     static final int BYTES_PER_OBJECT = 28;
     // the agent's BATCH: after so many objects its walk yields through node.task.post
     static final int OBJECTS_PER_YIELD = 48;
-    // a batch's cost beyond its bytes: the walk itself and the wait for the posted task, which the virtual board
-    // runs at its next 50 ms poll. Measured there for 2,010 objects (42 batches) from the begin to the end line:
-    // 44, 72 and 100 ms a batch on this 2-core machine as its load rose (UploadRoundTripBench, AgentWireBench).
-    // A real board's task queue runs the task at once but its interpreter walks more slowly: not measured.
-    static final double SECONDS_PER_YIELD = 0.070;
+    // a batch's cost beyond its bytes: the walk itself and the wait for the posted task. On the virtual board, since
+    // sim --pty paces through the UART's 128-byte FIFO, the begin-to-end time of 2,010 objects (42 batches) is the
+    // bytes' time within 4 ms a batch (UploadRoundTripBench; 44-100 ms a batch before, when every echoed byte slept
+    // a millisecond). A real board's task queue runs the task at once but its interpreter walks more slowly: not
+    // measured, so a margin of 10 ms a batch.
+    static final double SECONDS_PER_YIELD = 0.010;
 
     private final byte[] agent;
 

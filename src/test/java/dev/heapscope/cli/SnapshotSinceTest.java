@@ -44,7 +44,7 @@ class SnapshotSinceTest {
         // a fresh board: the agent is typed into its flash, and the estimate counts that
         assertThat(saved.err()).containsPattern("a snapshot of the board's heap, about [0-9,]+ Lua objects from its "
                 + "collectgarbage\\('count'\\), takes about [0-9]+ s at 115200 baud, [0-9]+ s of it typing the agent into "
-                + "the board's flash \\(an estimate: a typed line took [0-9]+ ms here plus [0-9.]+ ms a character\\)");
+                + "the board's flash \\(an estimate: a typed line took [0-9]+\\.[0-9] ms here plus [0-9.]+ ms a character\\)");
         assertThat(Files.readAllLines(first, StandardCharsets.ISO_8859_1).get(0)).startsWith(SnapshotFile.HEADER);
         assertThat(Files.readString(first)).contains("~HB 1 ").contains("~HE ");
 

@@ -14,7 +14,7 @@ class WireEstimateTest {
     @Test
     void onAFreshBoardTheUploadIsCountedAndNamed() {
         assertThat(WireEstimate.sentence(AGENT, false, "the agent", "takes", TIMED)).isEqualTo("takes about 25 s at 115200 "
-                + "baud, 16 s of it typing the agent into the board's flash (an estimate: a typed line took 13 ms here plus "
+                + "baud, 16 s of it typing the agent into the board's flash (an estimate: a typed line took 13.2 ms here plus "
                 + "1.20 ms a character)");
     }
 
