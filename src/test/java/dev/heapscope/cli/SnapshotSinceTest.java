@@ -44,7 +44,7 @@ class SnapshotSinceTest {
         assertThat(saved.err()).containsPattern("the agent's upload and a snapshot of the board's heap, from its "
                 + "collectgarbage\\('count'\\): about [0-9,]+ Lua objects take about [0-9]+ s on the wire at 115200 baud \\(an estimate of the bytes alone");
         assertThat(Files.readAllLines(first, StandardCharsets.ISO_8859_1).get(0)).startsWith(SnapshotFile.HEADER);
-        assertThat(Files.readString(first)).contains("~HB 1 ").contains("~HE ");
+        assertThat(Files.readString(first)).contains("~HB 2 ").contains("~HE ");
 
         VirtualBoardOnPty.typeAt(link, "for i = 4, 15 do cache[i] = {n = i} end");
         Path second = dir.resolve("after.snap");
