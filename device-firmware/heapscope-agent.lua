@@ -11,7 +11,7 @@ do
   local GRAIN = 16        -- no two Lua objects start closer than this: one bit each
   local WORD = 16         -- bits kept per number: exact in every number type a NodeMCU build uses
   local STRINGMAX = 256   -- strings remembered exactly (the first met: field names repeat and come early)
-  local RECENT = 128      -- past those, the strings sent last, one per slot of their fingerprint
+  local RECENT = 128      -- past those, the strings sent last, each in one of two slots its fingerprint gives
   local BLOCK = 32        -- slots of one queue block: the first links the next block
   local dbg = debug
   local getreg = dbg and dbg.getregistry
@@ -29,8 +29,8 @@ do
   -- The visited set is what the agent's memory grows with. An object whose address tostring shows costs
   -- one bit in a page of 16 numbers (a page per 4 KB of heap touched). A string shows no address: the
   -- first STRINGMAX cost a hash node each; any later one is sent with a fingerprint of its bytes each time
-  -- it is reached (unless it is still in its slot of the recent ones) and HeapScope keeps the first.
-  -- Objects whose tostring is their own cost a hash node each.
+  -- it is reached (unless it is still in one of its slots of the recent ones) and HeapScope keeps the first.
+  -- Objects whose address tostring cannot show (a __tostring in a metatable in flash) cost a hash node each.
   local pages = {}        -- page base address -> 16 numbers of 16 bits
   local strings = {}      -- string -> true, at most STRINGMAX of them
   local nstrings = 0
@@ -49,9 +49,9 @@ do
   -- The frontier in breadth-first order, in blocks of BLOCK slots (a block's first slot links the next, a
   -- read block is dropped): an object to traverse, or a number n for n ids with nothing to traverse (strings,
   -- a run of them in one slot). No table grows by doubling and none is copied.
-  local first_block = {}
-  for i = 1, BLOCK do first_block[i] = false end
-  local wblock, wat, rblock, rat = first_block, 1, first_block, 1
+  local firstblock = {}
+  for i = 1, BLOCK do firstblock[i] = false end
+  local wblock, wat, rblock, rat = firstblock, 1, firstblock, 1
   local pushed, popped = 0, 0 -- slots written and read
   local head, tail = 1, 0 -- ids head..tail wait to be traversed
   local objects, bytes, sum, lines = 0, 0, 0, 0
@@ -347,7 +347,7 @@ do
   peak = base
   co = coroutine.create(walk)
   -- the agent's own state is not the heap being measured
-  for _, own in ipairs({ pages, strings, recent, others, power, reserved, first_block, co, walk, step, reach, traverse,
+  for _, own in ipairs({ pages, strings, recent, others, power, reserved, firstblock, co, walk, step, reach, traverse,
       measure, sizeof, field, escape, upvalues, tablesize, pow2, address, first, rom, fingerprint, stringmark, push, pop,
       main or pages }) do
     first(own)
