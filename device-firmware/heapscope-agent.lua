@@ -10,6 +10,9 @@ do
   local PAGE = 4096       -- heap bytes one page of the visited bitmap covers
   local GRAIN = 16        -- no two Lua objects start closer than this: one bit each
   local WORD = 16         -- bits kept per number: exact in every number type a NodeMCU build uses
+  local STRINGMAX = 256   -- strings remembered exactly (the first met: field names repeat and come early)
+  local RECENT = 128      -- past those, the strings sent last, each in one of two slots its fingerprint gives
+  local BLOCK = 32        -- slots of one queue block: the first links the next block
   local dbg = debug
   local getreg = dbg and dbg.getregistry
   local getupv = dbg and dbg.getupvalue
@@ -24,10 +27,16 @@ do
   local floor = math.floor
 
   -- The visited set is what the agent's memory grows with. An object whose address tostring shows costs
-  -- one bit in a page of 16 numbers (a page per 4 KB of heap touched); only strings (no address visible)
-  -- and objects whose tostring is their own cost a hash node (20 bytes) each.
+  -- one bit in a page of 16 numbers (a page per 4 KB of heap touched). A string shows no address: the
+  -- first STRINGMAX cost a hash node each; any later one is sent with a fingerprint of its bytes each time
+  -- it is reached (unless it is still in one of its slots of the recent ones) and HeapScope keeps the first.
+  -- Objects whose address tostring cannot show (a __tostring in a metatable in flash) cost a hash node each.
   local pages = {}        -- page base address -> 16 numbers of 16 bits
-  local strings = {}      -- string -> true
+  local strings = {}      -- string -> true, at most STRINGMAX of them
+  local nstrings = 0
+  local recent = {}       -- fingerprint slot -> the string last sent with it
+  local evict = false     -- which of its two slots a string takes when both are full: each in turn
+  for i = 1, RECENT do recent[i] = false end
   local others = {}       -- object without a visible address -> true
   local power = {}        -- power[i] = 2^(i-1), as integers
   do
@@ -37,8 +46,14 @@ do
   local reserved = {}     -- keywords: a key spelt like one is not a .name (the virtual board writes ["end"])
   for w in string.gmatch("and break do else elseif end false for function goto if in local nil not or repeat "
       .. "return then true until while", "%a+") do reserved[w] = true end
-  local queue = {}        -- the frontier in breadth-first order: id i is queue[i - shift]
-  local head, tail, shift = 1, 0, 0 -- ids head..tail wait to be traversed
+  -- The frontier in breadth-first order, in blocks of BLOCK slots (a block's first slot links the next, a
+  -- read block is dropped): an object to traverse, or a number n for n ids with nothing to traverse (strings,
+  -- a run of them in one slot). No table grows by doubling and none is copied.
+  local firstblock = {}
+  for i = 1, BLOCK do firstblock[i] = false end
+  local wblock, wat, rblock, rat = firstblock, 1, firstblock, 1
+  local pushed, popped = 0, 0 -- slots written and read
+  local head, tail = 1, 0 -- ids head..tail wait to be traversed
   local objects, bytes, sum, lines = 0, 0, 0, 0
   local base, peak
   local snap = floor(((node and node.uptime and node.uptime()) or (os and os.time and os.time()) or 0) % 1000000)
@@ -94,20 +109,21 @@ do
     return "[" .. tk .. "]"
   end
 
-  -- true the first time v is offered
-  local function first(v, tv)
-    if tv == "string" then
-      if strings[v] then return false end
-      strings[v] = true
-      return true
-    end
+  -- the address tostring shows, or nil; a __tostring of the object's own is set aside for that one call (put
+  -- back before any other code runs; a metatable in flash refuses, and its objects cost a hash node each)
+  local function address(v)
     local mt = getmeta(v)
-    local at
-    if type(mt) ~= "table" or rawget(mt, "__tostring") == nil then
-      local ok, text = pcall(tostring, v) -- a metatable the agent cannot see may still have its own __tostring
-      at = ok and type(text) == "string" and match(text, ": 0x(%x+)$")
-    end
-    at = at and tonumber(at, 16)
+    local own = type(mt) == "table" and rawget(mt, "__tostring")
+    if own and not pcall(rawset, mt, "__tostring", nil) then return nil end
+    local ok, text = pcall(tostring, v) -- a metatable the agent cannot see may still have its own __tostring
+    if own then rawset(mt, "__tostring", own) end
+    local at = ok and type(text) == "string" and match(text, ": 0x(%x+)$")
+    return at and tonumber(at, 16)
+  end
+
+  -- true the first time v (not a string) is offered
+  local function first(v)
+    local at = address(v)
     if not at then
       if others[v] then return false end
       others[v] = true
@@ -148,12 +164,68 @@ do
     return 468 -- a coroutine: lua_State, its first stack and CallInfo
   end
 
-  -- an object reached from parent (its id) by edge: sent at once, traversed later
+  -- two sums over a string's bytes with different primes and multipliers, 40 bits in all (every step stays
+  -- below 2^31: exact on a 32-bit board); with its length, what tells HeapScope two sendings are one string
+  local function fingerprint(s)
+    local a, b = 0, 0
+    for i = 1, #s do
+      local c = sbyte(s, i)
+      a = (a * 31 + c) % 1048573
+      b = (b * 37 + c) % 1048571
+    end
+    return a, b
+  end
+
+  -- a string: nil when it was sent already, else its type as sent: "string" when remembered exactly, else
+  -- "s:" and its fingerprint
+  local function stringmark(s)
+    if strings[s] then return nil end
+    if nstrings < STRINGMAX then
+      strings[s] = true
+      nstrings = nstrings + 1
+      return "string"
+    end
+    local a, b = fingerprint(s)
+    local one, two = a % RECENT + 1, b % RECENT + 1
+    if recent[one] == s or recent[two] == s then return nil end
+    -- two places to be in: two strings that share one slot mostly do not share the other
+    if recent[one] and (not recent[two] or evict) then one = two end
+    evict = not evict
+    recent[one] = s
+    return fmt("s:%05x%05x", a, b)
+  end
+
+  local function push(x)
+    wat = wat + 1
+    if wat > BLOCK then
+      local fresh = {}
+      for i = 1, BLOCK do fresh[i] = false end
+      wblock[1] = fresh
+      wblock, wat = fresh, 2
+    end
+    wblock[wat] = x
+    pushed = pushed + 1
+  end
+
+  local function pop()
+    rat = rat + 1
+    if rat > BLOCK then
+      rblock, rat = rblock[1], 2
+    end
+    local x = rblock[rat]
+    rblock[rat] = false
+    popped = popped + 1
+    return x
+  end
+
   -- an object reached from parent (its id) by edge (pre .. name): sent at once, traversed later
   local function reach(v, parent, pre, name)
     local tv = type(v)
-    if (tv ~= "table" and tv ~= "string" and tv ~= "function" and tv ~= "userdata" and tv ~= "thread")
-        or not first(v, tv) then
+    local sent = tv
+    if tv == "string" then
+      sent = stringmark(v)
+      if not sent then return end
+    elseif (tv ~= "table" and tv ~= "function" and tv ~= "userdata" and tv ~= "thread") or not first(v) then
       return
     end
     if tv == "function" and getinf then
@@ -163,9 +235,15 @@ do
       return
     end
     tail = tail + 1
-    queue[tail - shift] = v
+    if tv ~= "string" then
+      push(v)
+    elseif pushed > popped and type(wblock[wat]) == "number" then
+      wblock[wat] = wblock[wat] + 1 -- one more id in the run not yet read
+    else
+      push(1)
+    end
     local size = sizeof(v, tv)
-    local line = fmt("~HO %d %d %s %d %s%s", tail, parent, tv, size, pre, name or "")
+    local line = fmt("~HO %d %d %s %d %s%s", tail, parent, sent, size, pre, name or "")
     objects, bytes = objects + 1, bytes + size
     for i = 1, #line do
       sum = (sum * 31 + sbyte(line, i)) % 65521 -- stays far below 2^31: no overflow on a 32-bit board
@@ -232,17 +310,17 @@ do
       for i = 1, #reg do reach(rawget(reg, i), 0, "registry[", i .. "]") end
       reach(reg, 0, "registry")
     end
-    while head <= tail do
-      local v = queue[head - shift]
-      queue[head - shift] = nil
-      traverse(v, head)
-      head = head + 1
-      if head % BATCH == 0 then
-        if head - shift > 4 * BATCH then -- the queue only ever holds the frontier: a fresh one drops the rest
-          local fresh = {}
-          for i = head, tail do fresh[i - head + 1] = queue[i - shift] end
-          queue, shift = fresh, head - 1
-        end
+    local batch = BATCH
+    while popped < pushed do
+      local v = pop()
+      if type(v) == "number" then
+        head = head + v
+      else
+        traverse(v, head)
+        head = head + 1
+      end
+      if head >= batch then
+        batch = head + BATCH
         measure()
         count("collect")
         coroutine.yield()
@@ -259,7 +337,7 @@ do
     elseif coroutine.status(co) == "suspended" then
       if post then post(step) else return step() end
     else
-      co, step, queue, pages, strings, others = nil, nil, nil, nil, nil, nil
+      co, step, wblock, rblock, pages, strings, recent, others = nil, nil, nil, nil, nil, nil, nil, nil
     end
   end
 
@@ -269,11 +347,12 @@ do
   peak = base
   co = coroutine.create(walk)
   -- the agent's own state is not the heap being measured
-  for _, own in ipairs({ pages, strings, others, power, reserved, queue, co, walk, step, reach, traverse, measure, sizeof,
-      field, escape, upvalues, tablesize, pow2, first, rom, main or queue }) do
-    first(own, type(own))
+  for _, own in ipairs({ pages, strings, recent, others, power, reserved, firstblock, co, walk, step, reach, traverse,
+      measure, sizeof, field, escape, upvalues, tablesize, pow2, address, first, rom, fingerprint, stringmark, push, pop,
+      main or pages }) do
+    first(own)
   end
-  print(fmt("~HB 1 %d %d registry=%d upvalues=%d locals=%d yield=%d", snap, base,
+  print(fmt("~HB 2 %d %d registry=%d upvalues=%d locals=%d yield=%d", snap, base,
     getreg and 1 or 0, getupv and 1 or 0, getloc and 1 or 0, post and 1 or 0))
   step()
 end

@@ -3,8 +3,11 @@ package dev.heapscope.parse;
 import dev.heapscope.model.AgentSnapshot;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the HeapScope agent's framed output ({@code device-firmware/heapscope-agent.md}) out of a console
@@ -14,6 +17,11 @@ import java.util.Optional;
  * or {@link #finish()} (the stream ended). A cut snapshot is kept and marked incomplete, like a cut dump.
  * Hostile input stays bounded: over-long lines, impossible numbers and unknown types are counted, never
  * thrown, and only the first such problem is worded. Not thread-safe.
+ * <p>
+ * Version 2 sends a string the agent no longer remembers with a fingerprint of its bytes ({@code s:FP}),
+ * each time it is reached; the first sending is the object, later ones with the same size and fingerprint are
+ * the same string and are dropped here (they still count for the end line's totals and checksum). Version 1 is
+ * read as before.
  */
 public final class AgentSnapshotReader {
     /** No agent line is longer: it prints under the console's 255 characters. */
@@ -22,6 +30,9 @@ public final class AgentSnapshotReader {
     static final int MAX_OBJECTS = 1_000_000;
     private static final int MAX_BYTES = 16 * 1024 * 1024;
     private static final List<String> TYPES = List.of("table", "string", "function", "userdata", "thread");
+    private static final List<String> VERSIONS = List.of("1", "2");
+    /** The type of a string past the agent's exact set: two 20-bit sums over its bytes, in hex. */
+    private static final Pattern FINGERPRINTED = Pattern.compile("s:[0-9a-f]{10}");
 
     private final List<AgentSnapshot> finished = new ArrayList<>();
     private Open open;
@@ -31,6 +42,10 @@ public final class AgentSnapshotReader {
         final AgentSnapshot.Visibility visible;
         final long luaBytes;
         final List<AgentSnapshot.Node> nodes = new ArrayList<>();
+        /** Size and fingerprint of every fingerprinted string kept, to know its later sendings. */
+        final Set<String> fingerprints = new HashSet<>();
+        /** Object lines read, the repeats of a fingerprinted string included: what the end line counts. */
+        int lines;
         long bytes;
         long checksum;
         int lastId;
@@ -140,7 +155,7 @@ public final class AgentSnapshotReader {
         long lua = words.length > 3 ? number(words[3], Long.MAX_VALUE) : -1;
         open = new Open(id, new AgentSnapshot.Visibility(flag(line, "registry"), flag(line, "upvalues"),
                 flag(line, "locals"), flag(line, "yield")), lua);
-        if (id < 0 || lua < 0 || !"1".equals(words.length > 1 ? words[1] : "")) {
+        if (id < 0 || lua < 0 || !VERSIONS.contains(words.length > 1 ? words[1] : "")) {
             open.problem("a begin line this version of HeapScope does not know");
         }
     }
@@ -157,11 +172,12 @@ public final class AgentSnapshotReader {
         long id = words.length == 6 ? number(words[1], MAX_OBJECTS) : -1;
         long parent = words.length == 6 ? number(words[2], MAX_OBJECTS) : -1;
         long bytes = words.length == 6 ? number(words[4], MAX_BYTES) : -1;
-        if (id < 1 || parent < 0 || bytes < 0 || !TYPES.contains(words[3]) || words[5].isEmpty()) {
+        boolean fingerprinted = FINGERPRINTED.matcher(words.length == 6 ? words[3] : "").matches();
+        if (id < 1 || parent < 0 || bytes < 0 || !(fingerprinted || TYPES.contains(words[3])) || words[5].isEmpty()) {
             open.problem("an object line that does not read: " + line.substring(0, Math.min(line.length(), 60)));
             return;
         }
-        if (parent >= id || open.nodes.size() >= MAX_OBJECTS) {
+        if (parent >= id || open.lines >= MAX_OBJECTS) {
             open.problem("object " + id + " names parent " + parent + ", not one sent before it");
             return;
         }
@@ -169,9 +185,14 @@ public final class AgentSnapshotReader {
             open.problem("object " + id + " follows object " + open.lastId + ": lines between them were lost");
         }
         open.lastId = (int) id;
-        open.nodes.add(new AgentSnapshot.Node((int) id, (int) parent, words[3], (int) bytes, words[5]));
+        open.lines++;
         open.bytes += bytes;
         open.checksum = checksum(open.checksum, line);
+        // a string sent again (the agent could not remember it): the first sending gave its path and size
+        if (!fingerprinted || open.fingerprints.add(words[4] + words[3])) {
+            open.nodes.add(new AgentSnapshot.Node((int) id, (int) parent, fingerprinted ? "string" : words[3],
+                    (int) bytes, words[5]));
+        }
     }
 
     /**
@@ -199,9 +220,9 @@ public final class AgentSnapshotReader {
         String why = null;
         if (n[0] != ending.snapshotId) {
             why = "the end line belongs to another snapshot (" + n[0] + ", this one is " + ending.snapshotId + ")";
-        } else if (n[1] != ending.nodes.size() || n[2] != ending.bytes || n[3] != ending.checksum) {
-            why = "the board sent " + n[1] + " objects (" + n[2] + " bytes), " + ending.nodes.size() + " ("
-                    + ending.bytes + " bytes) arrived" + (n[1] == ending.nodes.size() ? " with a different checksum" : "")
+        } else if (n[1] != ending.lines || n[2] != ending.bytes || n[3] != ending.checksum) {
+            why = "the board sent " + n[1] + " object lines (" + n[2] + " bytes), " + ending.lines + " ("
+                    + ending.bytes + " bytes) arrived" + (n[1] == ending.lines ? " with a different checksum" : "")
                     + ": lines were lost or garbled on the way";
         }
         finished.add(ending.close(true, why, n[4]));

@@ -46,7 +46,7 @@ class SnapshotSinceTest {
                 + "collectgarbage\\('count'\\), takes about [0-9]+ s at 115200 baud, [0-9]+ s of it typing the agent into "
                 + "the board's flash \\(an estimate: a typed line took [0-9]+\\.[0-9] ms here plus [0-9.]+ ms a character\\)");
         assertThat(Files.readAllLines(first, StandardCharsets.ISO_8859_1).get(0)).startsWith(SnapshotFile.HEADER);
-        assertThat(Files.readString(first)).contains("~HB 1 ").contains("~HE ");
+        assertThat(Files.readString(first)).contains("~HB 2 ").contains("~HE ");
 
         VirtualBoardOnPty.typeAt(link, "for i = 4, 15 do cache[i] = {n = i} end");
         Path second = dir.resolve("after.snap");

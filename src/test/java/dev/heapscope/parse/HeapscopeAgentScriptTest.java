@@ -32,11 +32,17 @@ class HeapscopeAgentScriptTest {
             setmetatable(cache, { __index = function() return nil end })
             """;
 
+    private static final String AGENT = "device-firmware/heapscope-agent.lua";
+
     private static List<String> run(boolean extended) throws Exception {
-        Globals globals = JsePlatform.debugGlobals();
+        return run(JsePlatform.debugGlobals(), HEAP, extended, Files.readString(Path.of(AGENT)));
+    }
+
+    /** The agent's lines after it ran over {@code heap} in {@code globals}. */
+    private static List<String> run(Globals globals, String heap, boolean extended, String agent) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         globals.STDOUT = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
-        globals.load(HEAP, "heap").call();
+        globals.load(heap, "heap").call();
         LuaValue realDebug = globals.get("debug");
         LuaTable registry = new LuaTable();
         registry.set(2, globals);
@@ -53,7 +59,6 @@ class HeapscopeAgentScriptTest {
         }
         globals.set("debug", stub);
         globals.get("package").get("loaded").set("debug", stub);
-        String agent = Files.readString(Path.of("device-firmware/heapscope-agent.lua"));
         globals.load(agent, "heapscope-agent.lua").call();
         return out.toString(StandardCharsets.ISO_8859_1).lines().toList();
     }
@@ -111,5 +116,47 @@ class HeapscopeAgentScriptTest {
         HeapSnapshot model = snapshot.toHeapSnapshot(1, "agent", 0);
         assertThat(pathsOfType(model, "table")).contains("_G.cache.entries[1]")
                 .noneMatch(path -> path.contains("upvalue"));
+    }
+
+    /** The agent with room for only {@code strings} strings in its exact set and {@code recent} recent ones. */
+    private static String agentRemembering(int strings, int recent) throws Exception {
+        String text = Files.readString(Path.of(AGENT));
+        assertThat(text).contains("local STRINGMAX = ").contains("local RECENT = ");
+        return text.replaceFirst("local STRINGMAX = [0-9]+", "local STRINGMAX = " + strings)
+                .replaceFirst("local RECENT = [0-9]+", "local RECENT = " + recent);
+    }
+
+    private static List<String> objects(AgentSnapshot snapshot) {
+        return snapshot.toHeapSnapshot(1, "agent", 0).objects().stream()
+                .map(o -> o.type() + " " + o.sizeBytes() + " " + o.path().concrete()).sorted().toList();
+    }
+
+    @Test
+    void stringsPastTheExactSetAreSentWithAFingerprintAndReadBackAsTheSameObjects() throws Exception {
+        String heap = HEAP + "for i = 1, 20 do cache[i] = { kind = 'k' .. (i % 3), id = 'id' .. i } end";
+        List<String> capped = run(JsePlatform.debugGlobals(), heap, true, agentRemembering(4, 2));
+        List<String> unbounded = run(JsePlatform.debugGlobals(), heap, true, agentRemembering(1_000_000, 2));
+        assertThat(capped).allMatch(line -> line.length() <= 255);
+        assertThat(capped.get(0)).startsWith("~HB 2 ");
+        List<String> fingerprinted = capped.stream().filter(line -> line.matches("~HO \\d+ \\d+ s:[0-9a-f]{10} .*")).toList();
+        assertThat(fingerprinted).hasSizeGreaterThan(20);
+        // with two recent slots, 'k0'..'k2' and the keys 'kind' and 'id' are sent more than once
+        assertThat(capped.size()).isGreaterThan(unbounded.size());
+        assertThat(unbounded).noneMatch(line -> line.contains(" s:"));
+        AgentSnapshot cappedSnapshot = read(capped);
+        AgentSnapshot unboundedSnapshot = read(unbounded);
+        assertThat(cappedSnapshot.complete()).as(String.valueOf(cappedSnapshot.problem())).isTrue();
+        assertThat(objects(cappedSnapshot)).isEqualTo(objects(unboundedSnapshot)).contains("string 19 _G.cache[1].kind", "string 21 _G.cache[20].id");
+    }
+
+    @Test
+    void aMetatablesOwnTostringIsPutBackAfterTheWalk() throws Exception {
+        Globals globals = JsePlatform.debugGlobals();
+        String heap = "mt = { __tostring = function() return 'mine' end } obj = setmetatable({ 1 }, mt)";
+        AgentSnapshot snapshot = read(run(globals, heap, true, Files.readString(Path.of(AGENT))));
+        assertThat(snapshot.complete()).isTrue();
+        assertThat(snapshot.toHeapSnapshot(1, "agent", 0).objects()).extracting(o -> o.path().concrete())
+                .contains("_G.obj", "_G.mt");
+        assertThat(globals.load("return tostring(obj)").call().tojstring()).isEqualTo("mine");
     }
 }
