@@ -6,21 +6,23 @@ import java.util.concurrent.CompletableFuture;
 /**
  * How long console work takes on a board's wire. A typed line goes out, comes back as the board's echo with its
  * prompt, and only then does the next one go: it costs {@code lineSeconds} (the board reading and running it, the
- * bridge's and the host's round trip) plus {@code secondsPerTypedByte} for each of its characters and CR LF (out
- * and echoed back: twice a serial byte at the baud rate, more where the echo is slower). What the board prints on
+ * bridge's and the host's round trip) plus {@code secondsPerTypedByte} for each of its characters and CR LF (at
+ * least a serial byte at the baud rate: the line is full duplex, so the echo comes back while the rest goes out;
+ * more where the echo is slower). What the board prints on
  * its own (a snapshot's lines) costs its bytes at the baud rate.
  *
  * @param baudRate            the console's speed, 8N1
  * @param lineSeconds         a typed line's round trip beyond its characters
- * @param secondsPerTypedByte a typed character's cost, out and back
+ * @param secondsPerTypedByte a typed character's cost, out and its echo back
  */
 public record WireTime(int baudRate, double lineSeconds, double secondsPerTypedByte) {
     /** A serial byte: start bit, 8 data bits, stop bit. */
     static final int BITS_PER_BYTE = 10;
     /**
-     * A short line's round trip when the board was not timed: the mean on the virtual board served by
-     * {@code sim --pty} at 115200 baud ({@code UploadRoundTripBench}, docs/PERFORMANCE.md "The agent's wire-time
-     * estimate"); a real board was not measured.
+     * A short line's round trip when the board was not timed: a margin for a real board behind a USB bridge, which
+     * holds a short answer back up to its latency timer (16 ms by default on FTDI's chips, FTDI AN232B-04). The
+     * virtual board served by {@code sim --pty} answers in 1-2 ms ({@code UploadRoundTripBench}); a real board was
+     * not measured.
      */
     static final double DEFAULT_LINE_SECONDS = 0.020;
     /** The lines {@link #measuredOn} times: a Lua comment does nothing on the board, at two lengths. */
@@ -29,8 +31,8 @@ public record WireTime(int baudRate, double lineSeconds, double secondsPerTypedB
 
     public WireTime {
         baudRate = Math.max(1, baudRate);
-        // never faster than the wire: each typed character crosses it twice
-        secondsPerTypedByte = Math.max(2.0 * BITS_PER_BYTE / baudRate, secondsPerTypedByte);
+        // never faster than the wire: each typed character crosses it once each way, both ways at the same time
+        secondsPerTypedByte = Math.max((double) BITS_PER_BYTE / baudRate, secondsPerTypedByte);
         lineSeconds = Math.max(0, lineSeconds);
     }
 

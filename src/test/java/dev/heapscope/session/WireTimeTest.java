@@ -23,9 +23,9 @@ class WireTimeTest {
     }
 
     @Test
-    void untimedTheCharactersCrossTheWireTwiceAndNothingIsFasterThanThat() {
-        assertThat(WireTime.at(BAUD).secondsPerTypedByte()).isCloseTo(2 * WIRE_BYTE, within(EXACT));
-        assertThat(new WireTime(BAUD, -1, 0).secondsPerTypedByte()).isCloseTo(2 * WIRE_BYTE, within(EXACT));
+    void untimedACharacterCostsOneSerialByteTheEchoComingBackMeanwhileAndNothingIsFaster() {
+        assertThat(WireTime.at(BAUD).secondsPerTypedByte()).isCloseTo(WIRE_BYTE, within(EXACT));
+        assertThat(new WireTime(BAUD, -1, 0).secondsPerTypedByte()).isCloseTo(WIRE_BYTE, within(EXACT));
         assertThat(new WireTime(BAUD, -1, 0).lineSeconds()).isZero();
     }
 
@@ -38,7 +38,7 @@ class WireTimeTest {
         assertThat(wire.typed(List.of("-".repeat(12)))).isCloseTo(0.030, within(EXACT));
         // a long line answered faster than a short one (noise): the characters still cost the wire
         assertThat(WireTime.fromTimings(BAUD, 12, 0.050, 212, 0.040).secondsPerTypedByte())
-                .isCloseTo(2 * WIRE_BYTE, within(EXACT));
+                .isCloseTo(WIRE_BYTE, within(EXACT));
     }
 
     @Test
@@ -51,11 +51,11 @@ class WireTimeTest {
 
         int uploadLines = upload.lines().size() + 2; // the file's lines, then the read-back check's two
         assertThat(uploadLines).isGreaterThan(30);
-        assertThat(time.uploadSeconds()).isCloseTo(uploadLines + 2 * WIRE_BYTE * WireTime.typedBytes(upload.uploadLines()),
+        assertThat(time.uploadSeconds()).isCloseTo(uploadLines + WIRE_BYTE * WireTime.typedBytes(upload.uploadLines()),
                 within(EXACT));
         long probeAndDofile = WireTime.typedBytes(upload.probeLines()) + WireTime.typedBytes(List.of(upload.dofile()));
         long yields = 42; // 2,010 objects, 48 a batch
-        assertThat(time.runSeconds()).isCloseTo(3 + 2 * WIRE_BYTE * probeAndDofile + 2_010 * 28 * WIRE_BYTE
+        assertThat(time.runSeconds()).isCloseTo(3 + WIRE_BYTE * probeAndDofile + 2_010 * 28 * WIRE_BYTE
                 + yields * AgentRun.SECONDS_PER_YIELD, within(EXACT));
         assertThat(time.total(false)).isEqualTo(time.runSeconds());
         assertThat(time.total(true)).isCloseTo(time.runSeconds() + time.uploadSeconds(), within(EXACT));
