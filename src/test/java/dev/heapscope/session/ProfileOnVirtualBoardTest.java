@@ -1,12 +1,11 @@
 package dev.heapscope.session;
 
 import dev.heapscope.model.LuaAllocationProfile;
-import dev.heapscope.model.Record;
 import dev.heapscope.sim.BoardOptions;
 import dev.heapscope.sim.BoardProfile;
+import dev.heapscope.sim.LuaLineAttribution;
 import dev.heapscope.sim.LuaRelease;
 import dev.heapscope.sim.SimulatedBoard;
-import dev.heapscope.sim.SimulatorSymbols;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -40,42 +39,6 @@ class ProfileOnVirtualBoardTest {
         }
     }
 
-    /**
-     * The board's own attribution: the script run under heap tracing, each live record's bytes summed on the Lua
-     * line its chain names first, as the leak table names it ({@code handle_request (request-handler-leak.lua:19)}).
-     * With the collector stopped every allocation is still live at the end, as under the profiler.
-     */
-    private static Map<String, Long> boardAttribution(byte[] scenario, boolean collectorStopped) throws Exception {
-        try (SimulatedBoard board = SimulatedBoard.create(BoardProfile.defaults())) {
-            board.console().boot();
-            board.console().loadScript(SCENARIO, new String(scenario, StandardCharsets.UTF_8));
-            String run = collectorStopped
-                    ? "collectgarbage() collectgarbage() collectgarbage('stop') heaptrace.start(heaptrace.TRACE_LEAKS) "
-                    + "dofile('" + SCENARIO + "') heaptrace.stop() collectgarbage('restart')"
-                    : "collectgarbage() collectgarbage() heaptrace.start(heaptrace.TRACE_LEAKS) dofile('" + SCENARIO
-                    + "') collectgarbage() collectgarbage() heaptrace.stop()";
-            for (String line : List.of("heaptrace.init(500)", run)) {
-                board.console().receive((line + "\n").getBytes(StandardCharsets.US_ASCII));
-                board.console().awaitIdle();
-            }
-            List<Record> records = board.console().later(() -> board.heap().tracer().snapshot().records()).get(20, TimeUnit.SECONDS);
-            Map<String, Long> perLine = new TreeMap<>();
-            for (Record record : records) {
-                if (record.freed()) {
-                    continue;
-                }
-                for (int frame : record.caller().frames()) {
-                    var symbol = board.console().symbols().resolve(frame);
-                    if (Integer.compareUnsigned(frame, SimulatorSymbols.LUA_FRAME_BASE) >= 0 && symbol.isPresent()) {
-                        perLine.merge(symbol.get().file() + ":" + symbol.get().line(), (long) record.sizeBytes(), Long::sum);
-                        break;
-                    }
-                }
-            }
-            return perLine;
-        }
-    }
-
     private static Map<String, Long> profiledLines(LuaAllocationProfile profile) {
         return profile.lines().stream().collect(Collectors.toMap(LuaAllocationProfile.Line::where,
                 LuaAllocationProfile.Line::bytes, Long::sum, TreeMap::new));
@@ -95,7 +58,7 @@ class ProfileOnVirtualBoardTest {
         Map<String, Long> profiled = profiledLines(profile);
 
         // every allocation, as the board's heap trace attributes it (the collector stopped, as under the profiler)
-        Map<String, Long> allocated = boardAttribution(scenario, true);
+        Map<String, Long> allocated = LuaLineAttribution.perLine(SCENARIO, true);
         assertThat(allocated).containsKeys(SCENARIO + ":19", SCENARIO + ":20", SCENARIO + ":21", SCENARIO + ":26");
         assertThat(allocated.entrySet()).as("profiled %s", profiled).allMatch(within15PercentOf(profiled));
         // the one line only the profile names: the listeners table's first block, which the heap trace moves to
@@ -106,7 +69,7 @@ class ProfileOnVirtualBoardTest {
         assertThat(onlyProfiled).isEqualTo(Map.of(SCENARIO + ":16", 32L));
 
         // what leaks (the collector running): the leak table's lines, each one the profile names with its bytes
-        Map<String, Long> leaked = boardAttribution(scenario, false);
+        Map<String, Long> leaked = LuaLineAttribution.perLine(SCENARIO, false);
         assertThat(leaked).containsOnlyKeys(SCENARIO + ":19", SCENARIO + ":20", SCENARIO + ":26");
         assertThat(leaked.entrySet()).as("profiled %s", profiled).allMatch(within15PercentOf(profiled));
 

@@ -47,7 +47,7 @@ class LuaProfileUiTest extends WindowTestBase {
         // the lines ProfileOnVirtualBoardTest checks against the board's own heap trace attribution
         assertThat(perLine).containsKeys(SCENARIO + ":19", SCENARIO + ":20", SCENARIO + ":21", SCENARIO + ":26")
                 .containsEntry(SCENARIO + ":16", 32L);
-        Map<String, Long> expected = BoardAttribution.perLine(SCENARIO);
+        Map<String, Long> expected = dev.heapscope.sim.LuaLineAttribution.perLine(SCENARIO, true);
         expected.forEach((where, bytes) -> assertThat(perLine.get(where)).as(where + " against the board's " + bytes)
                 .isBetween(Math.round(bytes * 0.85), Math.round(bytes * 1.15)));
 

@@ -1,9 +1,6 @@
-package dev.heapscope.ui;
+package dev.heapscope.sim;
 
 import dev.heapscope.model.Record;
-import dev.heapscope.sim.BoardProfile;
-import dev.heapscope.sim.SimulatedBoard;
-import dev.heapscope.sim.SimulatorSymbols;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,21 +11,27 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The virtual board's own attribution of a scenario's allocations to Lua lines: the script run under heap tracing
- * with the collector stopped (as under the allocation profiler), each record's bytes on the first Lua line of its
- * chain. What the app's Lua flame graph is checked against.
+ * The virtual board's own attribution of a scenario's allocations to Lua lines, what the allocation profiler (and
+ * the app's Lua flame graph) is checked against: the script run under heap tracing, each live record's bytes summed
+ * on the Lua line its chain names first, as the leak table names it ({@code handle_request (…:19)}). With the
+ * collector stopped every allocation is still live at the end, as under the profiler; with it running, what is
+ * left is what leaked.
  */
-final class BoardAttribution {
-    private BoardAttribution() {
+public final class LuaLineAttribution {
+    private LuaLineAttribution() {
     }
 
-    static Map<String, Long> perLine(String scenario) throws Exception {
+    /** {@code scenario} from simulator/scenarios. */
+    public static Map<String, Long> perLine(String scenario, boolean collectorStopped) throws Exception {
         String text = Files.readString(Path.of("simulator/scenarios", scenario), StandardCharsets.UTF_8);
         try (SimulatedBoard board = SimulatedBoard.create(BoardProfile.defaults())) {
             board.console().boot();
             board.console().loadScript(scenario, text);
-            String run = "collectgarbage() collectgarbage() collectgarbage('stop') heaptrace.start(heaptrace.TRACE_LEAKS) "
-                    + "dofile('" + scenario + "') heaptrace.stop() collectgarbage('restart')";
+            String run = collectorStopped
+                    ? "collectgarbage() collectgarbage() collectgarbage('stop') heaptrace.start(heaptrace.TRACE_LEAKS) "
+                    + "dofile('" + scenario + "') heaptrace.stop() collectgarbage('restart')"
+                    : "collectgarbage() collectgarbage() heaptrace.start(heaptrace.TRACE_LEAKS) dofile('" + scenario
+                    + "') collectgarbage() collectgarbage() heaptrace.stop()";
             for (String line : List.of("heaptrace.init(500)", run)) {
                 board.console().receive((line + "\n").getBytes(StandardCharsets.US_ASCII));
                 board.console().awaitIdle();
