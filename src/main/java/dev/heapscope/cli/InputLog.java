@@ -25,7 +25,7 @@ final class InputLog {
     /** A saved session named on the command line (its file told by its zip magic), with the store's one-line errors. */
     static SavedSession readSession(Path file) throws UnreadableInputException {
         try {
-            return SessionStore.open(file);
+            return SessionStore.openWithoutHeapSnapshots(file);
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(file + ": ") && !InputErrorText.soundsLikeJava(e.getMessage())
                     ? new UnreadableInputException(e.getMessage()) : unreadable(file, e);
@@ -36,7 +36,7 @@ final class InputLog {
         rejectDirectory(file);
         try {
             if (SessionStore.isSessionFile(file)) {
-                return SessionStore.open(file).log();
+                return SessionStore.openWithoutHeapSnapshots(file).log();
             }
             if (InputKind.of(file) == InputKind.SNAPSHOT) {
                 throw new UnreadableInputException(file + ": a Lua heap snapshot saved by 'heapscope snapshot --save', "
@@ -115,7 +115,7 @@ final class InputLog {
     /** The console text of an input: the file itself, or a session's transcript. */
     static InputStream openText(Path file) throws IOException {
         if (SessionStore.isSessionFile(file)) {
-            return SessionStore.open(file).openTranscript();
+            return SessionStore.openWithoutHeapSnapshots(file).openTranscript();
         }
         return Files.newInputStream(file);
     }

@@ -53,6 +53,19 @@ public final class SessionStore {
 
     /** Opens a session file; a damaged, foreign or too new file gives an IOException that says so. */
     public static SavedSession open(Path file) throws IOException {
+        return open(file, true);
+    }
+
+    /**
+     * As {@link #open(Path)}, for a reader that never shows heap snapshots (the CLI's analyze, report, export): the
+     * snapshots entry is still read within its bounds and its checksum checked, but not built, which for the largest
+     * entry allowed took seconds and hundreds of megabytes; the session opened holds none.
+     */
+    public static SavedSession openWithoutHeapSnapshots(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    private static SavedSession open(Path file, boolean withHeapSnapshots) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException(file + ": is a directory, expected a HeapScope session file");
         }
@@ -79,7 +92,7 @@ public final class SessionStore {
                     commands == null ? List.of() : SessionJson.commands(commands),
                     times == null ? List.of() : SessionJson.dumpTimes(times),
                     names == null ? SessionNames.NONE : SessionNamesJson.readChecked(names),
-                    heaps == null ? List.of() : HeapSnapshotsJson.read(heaps));
+                    heaps == null || !withHeapSnapshots ? List.of() : HeapSnapshotsJson.read(heaps));
         } catch (ZipException e) {
             throw new IOException(file + ": damaged session file, not a readable zip (" + e.getMessage() + ")", e);
         } catch (SessionZipReader.DamagedSessionFile e) {

@@ -84,6 +84,20 @@ class HeapSnapshotsFileTest {
     }
 
     @Test
+    void theCommandLineOpensTheSameSessionWithoutBuildingSnapshotsItNeverShows() throws Exception {
+        Path file = saved(shown());
+        SavedSession forTheCli = SessionStore.openWithoutHeapSnapshots(file);
+        assertThat(forTheCli.heapSnapshots()).isEmpty();
+        assertThat(forTheCli.dumps()).hasSize(SessionStore.open(file).dumps().size()).hasSize(2);
+        // a snapshots entry that does not parse: the app refuses the file, the command line reads its dumps
+        Path odd = dir.resolve("odd.heapscope");
+        new HostileZip().stored(SessionJson.MANIFEST, HostileZip.manifestJson()).stored(SessionJson.TRANSCRIPT, TRANSCRIPT_LINE)
+                .stored(SessionJson.HEAP_SNAPSHOTS, "{\"version\":1,\"snapshots\":\"none\"}").writeTo(odd);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SessionStore.open(odd))).isInstanceOf(IOException.class);
+        assertThat(SessionStore.openWithoutHeapSnapshots(odd).heapSnapshots()).isEmpty();
+    }
+
+    @Test
     void whatTheReaderWouldRefuseIsCutByTheWriterSoASaveAlwaysOpens() throws Exception {
         List<String> alternating = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
