@@ -140,6 +140,8 @@ class LuaProfileUiTest extends WindowTestBase {
             window.select("Flame graph");
             return null;
         });
+        // the tab's content is made when it is first shown, a pulse after the selection
+        waitUntil("the Flame tab made", () -> robot.lookup("#lua-profile-run").tryQuery().isPresent());
         waitUntil("the button cancels", () -> text("#lua-profile-run").equals("Cancel profile"));
         assertThat(status()).startsWith("Lua profile: uploading the profiler and running 't = {} for i");
         robot.clickOn("#lua-profile-run");
