@@ -1,17 +1,9 @@
 package dev.heapscope.session;
 
 import dev.heapscope.model.AgentSnapshot;
-import dev.heapscope.sim.BoardOnPty;
-import dev.heapscope.sim.BoardOptions;
-import dev.heapscope.sim.BoardProfile;
-import dev.heapscope.sim.SimulatedBoard;
-import dev.heapscope.transport.pty.PseudoTerminals;
-import dev.heapscope.transport.serial.SerialTransport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,16 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 class AgentWireBench {
     @Test
     void wireBytesSecondsAndMemoryOnAHeapOf2000Objects() throws Exception {
-        PseudoTerminals.assumeAvailable();
-        Path dir = Files.createTempDirectory("heapscope-agent-bench");
-        Path link = dir.resolve("esp32");
-        SimulatedBoard board = SimulatedBoard.create(BoardProfile.defaults(), BoardOptions.defaults().withRealTime(true));
-        int baud = board.profile().baudRate();
-        try (BoardOnPty served = BoardOnPty.serve(board, link, true);
-             ProfilingSession session = new ProfilingSession(new SerialTransport(link.toString()),
-                     SessionOptions.DEFAULTS.withCommandTimeoutMillis(60_000))) {
-            session.connect().get(20, TimeUnit.SECONDS);
-            session.awaitPrompt(15_000).get(20, TimeUnit.SECONDS);
+        try (PacedPtyBoard paced = PacedPtyBoard.open()) {
+            ProfilingSession session = paced.session();
+            int baud = paced.baudRate();
             session.execute(AgentMemoryTest.HEAP_OF_2000).get(20, TimeUnit.SECONDS);
             AtomicLong wireBytes = new AtomicLong();
             AtomicLong beginNanos = new AtomicLong();

@@ -1,16 +1,8 @@
 package dev.heapscope.session;
 
-import dev.heapscope.sim.BoardOnPty;
-import dev.heapscope.sim.BoardOptions;
-import dev.heapscope.sim.BoardProfile;
-import dev.heapscope.sim.SimulatedBoard;
-import dev.heapscope.transport.pty.PseudoTerminals;
-import dev.heapscope.transport.serial.SerialTransport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,15 +19,9 @@ class UploadRoundTripBench {
 
     @Test
     void perLineLatencyOfTheConsoleOnThePty() throws Exception {
-        PseudoTerminals.assumeAvailable();
-        Path link = Files.createTempDirectory("heapscope-roundtrip").resolve("esp32");
-        SimulatedBoard board = SimulatedBoard.create(BoardProfile.defaults(), BoardOptions.defaults().withRealTime(true));
-        int baud = board.profile().baudRate();
-        try (BoardOnPty served = BoardOnPty.serve(board, link, true);
-             ProfilingSession session = new ProfilingSession(new SerialTransport(link.toString()),
-                     SessionOptions.DEFAULTS.withCommandTimeoutMillis(60_000))) {
-            session.connect().get(20, TimeUnit.SECONDS);
-            session.awaitPrompt(15_000).get(20, TimeUnit.SECONDS);
+        try (PacedPtyBoard paced = PacedPtyBoard.open()) {
+            ProfilingSession session = paced.session();
+            int baud = paced.baudRate();
             timeLines(session, baud, "short line 'x=1'", List.of("x=1"));
             timeLines(session, baud, "255-character line", List.of("y=\"" + "a".repeat(250) + "\""));
             ScriptUpload upload = new ScriptUpload(AgentRun.FILE_NAME, AgentRun.shippedAgent());
@@ -94,9 +80,9 @@ class UploadRoundTripBench {
     }
 
     private static void report(String what, long nanos, int lines, long typedBytes, int baud) {
-        double wire = 2.0 * typedBytes * 10 / baud;
+        double wire = typedBytes * 10.0 / baud; // full duplex: the echo comes back while the line goes out
         double seconds = nanos / 1e9;
-        System.out.printf("%s: %d lines, %,d typed bytes, %.3f s; both ways on the wire %.3f s; beyond the bytes %.1f ms a line%n",
+        System.out.printf("%s: %d lines, %,d typed bytes, %.3f s; on the wire (one way; the echo overlaps) %.3f s; beyond the bytes %.1f ms a line%n",
                 what, lines, typedBytes, seconds, wire, (seconds - wire) * 1000 / lines);
     }
 }
